@@ -1,0 +1,165 @@
+import { type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import { badInput } from './errors';
+
+/** Relay's PageInfo, shared by every subgraph's connections. */
+@ObjectType()
+@Directive('@shareable')
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field()
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+/** A page of a Relay connection as resolvers return it; `totalCount` is counted only when asked for. */
+export interface ConnectionPage<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  readonly totalCount: Promise<number>;
+}
+
+/**
+ * Declares the GraphQL types `<Name>Edge` and `<Name>Connection` for a node type. The
+ * connection's `totalCount` is resolved from the page object, which runs the count query only
+ * when a client selects the field.
+ */
+export function Connection<T extends object>(name: string, node: ClassType<T>) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field({ description: 'Opaque keyset cursor: pass it as `after` (or `before`) to continue from here.' })
+    cursor!: string;
+
+    @Field(() => node)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'How many items match the filter, across all pages.' })
+    totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+/** Page-size arguments as resolvers receive them. */
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+/** The largest page a client may ask for; the cost limit in the gateway assumes it. */
+export const MAX_PAGE_SIZE = 100;
+/** The page size when neither `first` nor `last` is given. */
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** A keyset position: the sort value of the row and its id, which breaks ties. */
+export type CursorValue = [value: string | number, id: string];
+
+/** Encodes a keyset position as an opaque cursor. */
+export function encodeCursor(position: CursorValue): string {
+  return Buffer.from(JSON.stringify(position)).toString('base64url');
+}
+
+/** Decodes a cursor made by {@link encodeCursor}. @throws BAD_USER_INPUT naming the argument */
+export function decodeCursor(cursor: string, argument: string): CursorValue {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(value) && value.length === 2 && (typeof value[0] === 'string' || typeof value[0] === 'number') && typeof value[1] === 'string') {
+      return value as CursorValue;
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw badInput(argument, 'is not a cursor this API issued');
+}
+
+/** The validated direction and size of a page request. */
+export interface PageRequest {
+  /** true when paging backwards (`last`/`before`) */
+  backward: boolean;
+  size: number;
+  cursor: CursorValue | null;
+}
+
+/** Validates page arguments. @throws BAD_USER_INPUT naming the argument */
+export function pageRequest(args: PageArgs): PageRequest {
+  if (args.first != null && args.last != null) throw badInput('last', 'cannot be combined with first');
+  const backward = args.last != null || (args.before != null && args.first == null);
+  const size = (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
+  const sizeArg = backward ? 'last' : 'first';
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw badInput(sizeArg, `must be from 0 to ${MAX_PAGE_SIZE}`);
+  }
+  const raw = backward ? args.before : args.after;
+  return { backward, size, cursor: raw ? decodeCursor(raw, backward ? 'before' : 'after') : null };
+}
+
+/**
+ * Builds a connection page from rows fetched with one extra row (`size + 1`) in the query's
+ * order, so `hasNextPage` needs no second query.
+ */
+export function toConnectionPage<T>(
+  rows: T[],
+  request: PageRequest,
+  positionOf: (row: T) => CursorValue,
+  count: () => Promise<number>,
+): ConnectionPage<T> {
+  const hasMore = rows.length > request.size;
+  const page = rows.slice(0, request.size);
+  if (request.backward) page.reverse();
+  const edges = page.map((node) => ({ cursor: encodeCursor(positionOf(node)), node }));
+  let counted: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: request.backward ? request.cursor !== null : hasMore,
+      hasPreviousPage: request.backward ? hasMore : request.cursor !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    get totalCount() {
+      counted ??= count();
+      return counted;
+    },
+  };
+}
+
+/** A sort over one column, ties broken by `id` in the same direction. */
+export interface KeysetSort {
+  /** the entity property sorted on (it must be non-null) */
+  field: string;
+  descending: boolean;
+}
+
+/**
+ * The MikroORM filter that continues after (or, backwards, before) the cursor's position:
+ * `(field, id) > (value, cursorId)` written as an OR, which PostgreSQL serves from a
+ * `(field, id)` index.
+ */
+export function keysetFilter(sort: KeysetSort, request: PageRequest): Record<string, unknown> {
+  if (!request.cursor) return {};
+  const [value, id] = request.cursor;
+  const op = sort.descending !== request.backward ? '$lt' : '$gt';
+  return { $or: [{ [sort.field]: { [op]: value } }, { [sort.field]: value, id: { [op]: id } }] };
+}
+
+/** The ORDER BY for a page request: the sort's direction, reversed when paging backwards. */
+export function keysetOrder(sort: KeysetSort, request: PageRequest): Record<string, 'asc' | 'desc'> {
+  const direction = sort.descending !== request.backward ? 'desc' : 'asc';
+  return { [sort.field]: direction, id: direction };
+}

@@ -1,0 +1,116 @@
+import { DefaultLogger, UniqueConstraintViolationException, type EntityClass, type LoggerOptions, type LogContext, type MigrationObject } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { conflict } from './errors';
+import { logger } from './logger';
+
+/** Where a subgraph keeps its data: its own PostgreSQL schema, created and migrated at start. */
+export interface DatabaseOptions {
+  /** postgres://user:pass@host:port/db */
+  url: string;
+  /** the subgraph's own schema; nobody else reads it */
+  schema: string;
+  entities: EntityClass<unknown>[];
+  /** the subgraph's migrations, in order; applied by {@link Database.migrate} */
+  migrations: MigrationObject[];
+  /** connection pool size (DATABASE_POOL_MAX) */
+  poolMax?: number;
+}
+
+/**
+ * Counts the SQL statements MikroORM sends, so tests can assert that a list query costs a
+ * bounded number of statements (no N+1), and logs them at debug level.
+ */
+class CountingLogger extends DefaultLogger {
+  statements = 0;
+
+  override logQuery(context: LogContext): void {
+    this.statements++;
+    if (logger.isLevelEnabled('trace')) logger.trace({ sql: context.query, took: context.took }, 'sql');
+  }
+}
+
+/** One subgraph's connection to PostgreSQL through MikroORM. */
+export class Database {
+  private migrated = false;
+
+  private constructor(readonly orm: MikroORM, private readonly counter: CountingLogger, readonly schema: string) {}
+
+  /** Connects (lazily: the pool opens on the first query). */
+  static async connect(options: DatabaseOptions): Promise<Database> {
+    let counter: CountingLogger | undefined;
+    const orm = await MikroORM.init({
+      driver: PostgreSqlDriver,
+      clientUrl: options.url,
+      schema: options.schema,
+      entities: options.entities,
+      extensions: [Migrator],
+      migrations: {
+        migrationsList: options.migrations,
+        tableName: 'mikro_orm_migrations',
+        transactional: true,
+        allOrNothing: true,
+        snapshot: false,
+        silent: true,
+      },
+      pool: { min: 0, max: options.poolMax ?? 10 },
+      forceUtcTimezone: true,
+      allowGlobalContext: false,
+      discovery: { warnWhenNoEntities: false },
+      loggerFactory: (loggerOptions: LoggerOptions) => (counter = new CountingLogger(loggerOptions)),
+    });
+    if (!counter) throw new Error('MikroORM did not create its logger');
+    return new Database(orm, counter, options.schema);
+  }
+
+  /** How many SQL statements this connection has sent since it opened. */
+  get statementCount(): number {
+    return this.counter.statements;
+  }
+
+  /** Applies pending migrations (in one transaction); safe to run from several processes. */
+  async migrate(): Promise<void> {
+    const connection = this.orm.em.getConnection();
+    // Two replicas starting at once must not both migrate: serialise on an advisory lock.
+    await connection.transactional(async (trx) => {
+      await connection.execute('select pg_advisory_xact_lock(hashtext(?))', [`migrate:${this.schema}`], 'all', trx);
+      await this.orm.getMigrator().up({ transaction: trx });
+    });
+    this.migrated = true;
+  }
+
+  /** True when the database answers and this process has applied its migrations. */
+  async isReady(): Promise<boolean> {
+    if (!this.migrated) return false;
+    try {
+      await this.orm.em.getConnection().execute('select 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.orm.close(true);
+  }
+}
+
+/** The schema-qualified, quoted table name of an entity, for the few hand-written SQL statements. */
+export function qualifiedTable(em: { getMetadata(): { get(name: string): { tableName: string; schema?: string } }; config: { get(key: 'schema'): string | undefined } }, entity: { name: string }): string {
+  const meta = em.getMetadata().get(entity.name);
+  const schema = meta.schema && meta.schema !== '*' ? meta.schema : em.config.get('schema');
+  return schema ? `"${schema}"."${meta.tableName}"` : `"${meta.tableName}"`;
+}
+
+/**
+ * Flushes, turning a unique-constraint violation into a CONFLICT error that names the field,
+ * so a duplicate key reads as the client's mistake and not as a server fault.
+ */
+export async function flushOrConflict(em: { flush(): Promise<void> }, message: string, field: string): Promise<void> {
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw conflict(message, { field });
+    throw error;
+  }
+}

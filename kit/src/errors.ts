@@ -1,0 +1,133 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isProduction } from './env';
+import { logger } from './logger';
+
+/** The stable error codes a client can branch on (`extensions.code`); see DESIGN.md. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  CONFLICT: 'CONFLICT',
+  INSUFFICIENT_STOCK: 'INSUFFICIENT_STOCK',
+  INVALID_TRANSITION: 'INVALID_TRANSITION',
+  RATE_LIMITED: 'RATE_LIMITED',
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
+
+/** One invalid input field: `field` is a dotted path into the input (`input.items.3.sku`). */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * An error meant for the client: its message is safe to show and `extensions.code` is one of
+ * {@link ErrorCode}. Services throw these; anything else reaching the client is INTERNAL.
+ */
+export class DomainError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+  get code(): ErrorCode {
+    return this.extensions.code as ErrorCode;
+  }
+}
+
+/** Input that breaks a rule; names every offending field. */
+export function badInput(problems: FieldProblem[] | string, message?: string): DomainError {
+  const list = typeof problems === 'string' ? [{ field: problems, message: message ?? 'is invalid' }] : problems;
+  const text = list.map((p) => `${p.field} ${p.message}`).join('; ');
+  return new DomainError(ErrorCode.BAD_USER_INPUT, `Invalid input: ${text}`, { fields: list });
+}
+
+/** The named entity does not exist (or the caller may not know it exists). */
+export function notFound(entity: string, key: string): DomainError {
+  return new DomainError(ErrorCode.NOT_FOUND, `${entity} ${key} was not found`, { entity });
+}
+
+/** The write clashes with existing state (a duplicate key, a stale version). */
+export function conflict(message: string, extensions: Record<string, unknown> = {}): DomainError {
+  return new DomainError(ErrorCode.CONFLICT, message, extensions);
+}
+
+/** The caller is known but lacks the role or scope. */
+export function forbidden(message = 'You are not allowed to do this'): DomainError {
+  return new DomainError(ErrorCode.FORBIDDEN, message);
+}
+
+/** The caller is not known (no or invalid credentials). */
+export function unauthenticated(message = 'Authentication is required'): DomainError {
+  return new DomainError(ErrorCode.UNAUTHENTICATED, message);
+}
+
+/**
+ * Turns type-graphql's ArgumentValidationError (class-validator output) into BAD_USER_INPUT
+ * with the field paths, so validation errors name the field whichever layer found them.
+ */
+function fromValidation(error: GraphQLError): GraphQLFormattedError | undefined {
+  const original = error.originalError as { validationErrors?: ValidationErrorLike[] } | undefined;
+  const list = original?.validationErrors ?? (error.extensions?.validationErrors as ValidationErrorLike[] | undefined);
+  if (!Array.isArray(list)) return undefined;
+  const problems: FieldProblem[] = [];
+  const walk = (items: ValidationErrorLike[], prefix: string) => {
+    for (const item of items) {
+      const field = prefix ? `${prefix}.${item.property}` : item.property;
+      for (const message of Object.values(item.constraints ?? {})) {
+        problems.push({ field, message: message.startsWith(`${item.property} `) ? message.slice(item.property.length + 1) : message });
+      }
+      if (item.children?.length) walk(item.children, field);
+    }
+  };
+  walk(list, '');
+  const shaped = badInput(problems);
+  return { message: shaped.message, path: error.path, locations: error.locations, extensions: shaped.extensions };
+}
+
+interface ValidationErrorLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationErrorLike[];
+}
+
+/**
+ * Apollo Server's `formatError`: keeps DomainErrors and GraphQL's own request errors as they
+ * are, names fields for validation failures, and replaces everything else with a bare
+ * INTERNAL error (logged with its stack) so that no internals reach a client.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const graphqlError = error instanceof GraphQLError ? error : undefined;
+  const validation = graphqlError && fromValidation(graphqlError);
+  if (validation) return validation;
+
+  const original = graphqlError?.originalError ?? error;
+  const code = formatted.extensions?.code;
+  const isClientError =
+    original instanceof DomainError ||
+    (typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL) ||
+    (typeof code === 'string' && ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE'].includes(code)) ||
+    // errors that graphql-js raises for bad variables carry no originalError
+    (graphqlError !== undefined && graphqlError.originalError === undefined && code !== ErrorCode.INTERNAL && code !== 'INTERNAL_SERVER_ERROR');
+
+  if (isClientError) {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions: isProduction() ? extensions : formatted.extensions };
+  }
+
+  // PostgreSQL's invalid_text_representation: a client value (an id that is no UUID) the
+  // input validation let through. The client's mistake, not ours.
+  if ((original as { code?: unknown } | undefined)?.code === '22P02') {
+    return { message: 'A value has the wrong format (for example an id that is not a UUID)', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
+
+  logger.error({ err: original, path: formatted.path }, 'unexpected error in resolver');
+  return {
+    message: isProduction() ? 'Internal server error' : formatted.message,
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: ErrorCode.INTERNAL },
+  };
+}

@@ -1,0 +1,37 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * Inserts rows in chunks, skipping rows whose `conflictColumn` already exists: how seeds load
+ * thousands of rows in seconds and stay idempotent. Returns how many rows were new.
+ */
+export async function insertIgnoringExisting(
+  em: EntityManager,
+  table: string,
+  rows: Record<string, unknown>[],
+  conflictColumn: string | string[],
+  chunkSize = 1000,
+): Promise<number> {
+  const knex = em.getKnex();
+  const schema = em.config.get('schema');
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += chunkSize) {
+    const insert = knex(table).withSchema(schema ?? 'public').insert(rows.slice(i, i + chunkSize));
+    const result = await (Array.isArray(conflictColumn) ? insert.onConflict(conflictColumn) : insert.onConflict(conflictColumn))
+      .ignore()
+      .returning(Array.isArray(conflictColumn) ? conflictColumn[0] : conflictColumn);
+    inserted += result.length;
+  }
+  return inserted;
+}
+
+/** A small deterministic PRNG (mulberry32), so demo data is the same on every machine. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

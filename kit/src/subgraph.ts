@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { EntityClass } from '@mikro-orm/core';
+import type { MigrationObject } from '@mikro-orm/core';
+import express from 'express';
+import { CALLER_HEADER, CallerSignatureError, CallerSigner, REQUEST_ID_HEADER, type Caller } from './caller';
+import type { SubgraphContext } from './context';
+import { Database } from './database';
+import { envInt, envOptional, envSecret, ConfigError } from './env';
+import { formatError } from './errors';
+import { LoaderRegistry } from './loaders';
+import { logger } from './logger';
+import { buildFederatedSchema, type BuiltSchema, type SchemaDefinition } from './schema';
+
+/** Everything that makes one subgraph: its schema parts, its tables and its migrations. */
+export interface SubgraphDefinition extends SchemaDefinition {
+  /** the subgraph's name in supergraph.yaml; also its PostgreSQL schema (dashes become underscores) */
+  name: string;
+  /** MikroORM entities */
+  entities: EntityClass<unknown>[];
+  /** migrations in the order they apply */
+  migrations: MigrationObject[];
+}
+
+/** How to run a subgraph. {@link subgraphOptionsFromEnv} fills it from the environment. */
+export interface SubgraphOptions {
+  /** 0 picks a free port (tests) */
+  port: number;
+  host?: string;
+  databaseUrl: string;
+  /** the secret shared with the gateway (CALLER_SIGNING_SECRET) */
+  callerSecret: string;
+  poolMax?: number;
+}
+
+/** A started subgraph. */
+export interface RunningSubgraph {
+  name: string;
+  /** the GraphQL endpoint, e.g. http://127.0.0.1:4001/graphql */
+  url: string;
+  sdl: string;
+  database: Database;
+  /** Stops accepting requests, finishes the ones in flight, closes the pool. */
+  stop(): Promise<void>;
+}
+
+/** The development secret for caller signatures; production must set CALLER_SIGNING_SECRET. */
+export const DEVELOPMENT_CALLER_SECRET = 'tradegraph-development-caller-signing-secret';
+
+/** Reads a subgraph's options: `PORT` (else `defaultPort`), DATABASE_URL, CALLER_SIGNING_SECRET. */
+export function subgraphOptionsFromEnv(defaultPort: number): SubgraphOptions {
+  const databaseUrl = envOptional('DATABASE_URL');
+  if (!databaseUrl) {
+    throw new ConfigError('DATABASE_URL is not set. Set it to a PostgreSQL URL, or run `npm start`, which starts an embedded PostgreSQL.');
+  }
+  return {
+    port: envInt('PORT', defaultPort, 0, 65535),
+    host: envOptional('HOST'),
+    databaseUrl,
+    callerSecret: envSecret('CALLER_SIGNING_SECRET', DEVELOPMENT_CALLER_SECRET),
+    poolMax: envInt('DATABASE_POOL_MAX', 10, 1, 1000),
+  };
+}
+
+/** The PostgreSQL schema a subgraph keeps its tables in. */
+export function schemaNameOf(definition: Pick<SubgraphDefinition, 'name'>): string {
+  return definition.name.replace(/-/g, '_');
+}
+
+const schemaCache = new WeakMap<SubgraphDefinition, Promise<BuiltSchema>>();
+
+/** Builds (once per definition) the subgraph's schema and SDL; needs no database. */
+export function subgraphSchema(definition: SubgraphDefinition): Promise<BuiltSchema> {
+  let built = schemaCache.get(definition);
+  if (!built) {
+    built = buildFederatedSchema(definition);
+    schemaCache.set(definition, built);
+  }
+  return built;
+}
+
+/**
+ * Starts a subgraph: migrates its schema, then serves GraphQL at `/graphql` (only to callers
+ * the gateway signed for: anything else gets 401), `/health` (alive) and `/ready` (database
+ * reachable and migrated).
+ */
+export async function startSubgraph(definition: SubgraphDefinition, options: SubgraphOptions): Promise<RunningSubgraph> {
+  const log = logger.child({ subgraph: definition.name });
+  const { schema, sdl } = await subgraphSchema(definition);
+  const database = await Database.connect({
+    url: options.databaseUrl,
+    schema: schemaNameOf(definition),
+    entities: definition.entities,
+    migrations: definition.migrations,
+    poolMax: options.poolMax,
+  });
+  try {
+    await database.migrate();
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const signer = new CallerSigner(options.callerSecret);
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const server = new ApolloServer<SubgraphContext>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    // Inline tracing is for Apollo Studio, which we do not report to.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+  });
+  await server.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const ready = await database.isReady();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
+  });
+
+  const verified = new WeakMap<express.Request, { caller: Caller; requestId: string }>();
+  app.use(
+    '/graphql',
+    async (req, res, next) => {
+      try {
+        const { caller, requestId } = await signer.verify(req.header(CALLER_HEADER));
+        verified.set(req, { caller, requestId: requestId ?? req.header(REQUEST_ID_HEADER) ?? randomUUID() });
+        next();
+      } catch (error) {
+        if (!(error instanceof CallerSignatureError)) return next(error);
+        res.status(401).json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+      }
+    },
+    express.json({ limit: '5mb' }),
+    expressMiddleware(server, {
+      context: async ({ req }) => {
+        const { caller, requestId } = verified.get(req)!;
+        const context: SubgraphContext = {
+          caller,
+          requestId,
+          em: database.orm.em.fork(),
+          loaders: new LoaderRegistry(() => context),
+          log: log.child({ requestId }),
+        };
+        return context;
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${port}/graphql`;
+  log.info({ url }, 'subgraph ready');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    name: definition.name,
+    url,
+    sdl,
+    database,
+    stop() {
+      stopping ??= (async () => {
+        await server.stop();
+        await database.close();
+      })();
+      return stopping;
+    },
+  };
+}
+
+/**
+ * The body of every subgraph's `src/index.ts`: start from the environment, stop cleanly on
+ * SIGINT/SIGTERM, and exit with a readable message when configuration is wrong.
+ */
+export async function runSubgraphMain(definition: SubgraphDefinition, defaultPort: number): Promise<void> {
+  try {
+    const running = await startSubgraph(definition, subgraphOptionsFromEnv(defaultPort));
+    const shutdown = () => void running.stop().then(() => process.exit(0));
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      logger.fatal(error.message);
+    } else {
+      logger.fatal({ err: error }, `${definition.name} failed to start`);
+    }
+    process.exit(1);
+  }
+}

@@ -1,0 +1,42 @@
+import { decodeCursor, encodeCursor, keysetFilter, keysetOrder, pageRequest, toConnectionPage } from '../src/connection';
+
+describe('keyset connections', () => {
+  test('cursors round-trip and foreign strings are refused naming the argument', () => {
+    const cursor = encodeCursor(['Drill', '0b0e7f7e-1111-4111-8111-000000000001']);
+    expect(decodeCursor(cursor, 'after')).toEqual(['Drill', '0b0e7f7e-1111-4111-8111-000000000001']);
+    expect(() => decodeCursor('not-a-cursor', 'after')).toThrow('Invalid input: after is not a cursor this API issued');
+    expect(() => decodeCursor(Buffer.from('{"a":1}').toString('base64url'), 'before')).toThrow(/before is not a cursor/);
+  });
+
+  test('page sizes are bounded', () => {
+    expect(pageRequest({})).toEqual({ backward: false, size: 20, cursor: null });
+    expect(() => pageRequest({ first: 101 })).toThrow('first must be from 0 to 100');
+    expect(() => pageRequest({ first: -1 })).toThrow('first must be from 0 to 100');
+    expect(() => pageRequest({ first: 1, last: 1 })).toThrow('last cannot be combined with first');
+    expect(pageRequest({ last: 5 })).toMatchObject({ backward: true, size: 5 });
+  });
+
+  test('the keyset filter continues after the cursor in the sort direction', () => {
+    const after = pageRequest({ first: 10, after: encodeCursor(['M', 'id-5']) });
+    expect(keysetFilter({ field: 'name', descending: false }, after)).toEqual({ $or: [{ name: { $gt: 'M' } }, { name: 'M', id: { $gt: 'id-5' } }] });
+    expect(keysetFilter({ field: 'name', descending: true }, after)).toEqual({ $or: [{ name: { $lt: 'M' } }, { name: 'M', id: { $lt: 'id-5' } }] });
+    expect(keysetOrder({ field: 'name', descending: false }, after)).toEqual({ name: 'asc', id: 'asc' });
+    const before = pageRequest({ last: 10, before: encodeCursor(['M', 'id-5']) });
+    expect(keysetFilter({ field: 'name', descending: false }, before)).toEqual({ $or: [{ name: { $lt: 'M' } }, { name: 'M', id: { $lt: 'id-5' } }] });
+    expect(keysetOrder({ field: 'name', descending: false }, before)).toEqual({ name: 'desc', id: 'desc' });
+  });
+
+  test('a page fetched with one extra row knows whether more follow, and counts only on demand', async () => {
+    let counted = 0;
+    const rows = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+    const page = toConnectionPage(rows, pageRequest({ first: 2 }), (r) => [r.id, r.id], async () => ++counted);
+    expect(page.edges.map((e) => e.node.id)).toEqual(['a', 'b']);
+    expect(page.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    expect(counted).toBe(0);
+    expect(await page.totalCount).toBe(1);
+    expect(await page.totalCount).toBe(1);
+    const backward = toConnectionPage([{ id: 'c' }, { id: 'b' }], pageRequest({ last: 2, before: encodeCursor(['d', 'd']) }), (r) => [r.id, r.id], async () => 0);
+    expect(backward.edges.map((e) => e.node.id)).toEqual(['b', 'c']);
+    expect(backward.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+  });
+});
