@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { BigIntType, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Directive, Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Money, toMoney } from '@tradegraph/kit';
+
+/** How a customer buys from us; drives price lists and service levels. */
+export enum CustomerSegment {
+  RETAIL = 'RETAIL',
+  WHOLESALE = 'WHOLESALE',
+  DISTRIBUTOR = 'DISTRIBUTOR',
+  KEY_ACCOUNT = 'KEY_ACCOUNT',
+}
+registerEnumType(CustomerSegment, { name: 'CustomerSegment' });
+
+/** Whether we trade with a customer; the allowed moves are in `customerStatus`. */
+export enum CustomerStatus {
+  ACTIVE = 'ACTIVE',
+  SUSPENDED = 'SUSPENDED',
+  ARCHIVED = 'ARCHIVED',
+}
+registerEnumType(CustomerStatus, { name: 'CustomerStatus', description: 'ACTIVE ⇄ SUSPENDED; either → ARCHIVED, which is final.' });
+
+export enum AddressKind {
+  BILLING = 'BILLING',
+  SHIPPING = 'SHIPPING',
+}
+registerEnumType(AddressKind, { name: 'AddressKind' });
+
+/** A postal address of a customer. */
+@ObjectType({ description: 'A postal address of a customer.' })
+export class Address {
+  @Field(() => AddressKind)
+  kind!: AddressKind;
+
+  @Field()
+  line1!: string;
+
+  @Field(() => String, { nullable: true })
+  line2?: string | null;
+
+  @Field()
+  city!: string;
+
+  @Field()
+  postalCode!: string;
+
+  @Field(() => String, { nullable: true })
+  region?: string | null;
+
+  @Field({ description: 'ISO 3166-1 alpha-2 country code.' })
+  country!: string;
+}
+
+/** A point on the map (WGS 84). */
+@ObjectType({ description: 'A point on the map (WGS 84 degrees).' })
+export class GeoPoint {
+  @Field(() => Float)
+  lat!: number;
+
+  @Field(() => Float)
+  lng!: number;
+}
+
+/** A business we sell to. */
+@ObjectType({ description: 'A business we sell to.' })
+@Directive('@key(fields: "id")')
+@Entity({ tableName: 'customer' })
+@Index({ properties: ['name', 'id'] })
+@Index({ properties: ['createdAt', 'id'] })
+export class Customer {
+  [OptionalProps]?: 'email' | 'phone' | 'addresses' | 'segment' | 'status' | 'latitude' | 'longitude' | 'createdAt' | 'updatedAt' | 'creditLimit' | 'location';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field({ description: 'Our customer number, unique; the key bulk upserts match on.' })
+  @Property({ type: 'string', length: 40 })
+  @Unique()
+  code!: string;
+
+  @Field()
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  /** Personal data: exposed masked unless the caller has the customers:pii scope. */
+  @Property({ type: 'string', length: 254, nullable: true })
+  email: string | null = null;
+
+  /** Personal data: exposed masked unless the caller has the customers:pii scope. */
+  @Property({ type: 'string', length: 40, nullable: true })
+  phone: string | null = null;
+
+  @Field(() => [Address])
+  @Property({ type: 'json' })
+  addresses: Address[] = [];
+
+  @Field(() => CustomerSegment)
+  @Enum({ items: () => CustomerSegment })
+  @Index()
+  segment: CustomerSegment = CustomerSegment.RETAIL;
+
+  @Property({ type: new BigIntType('number') })
+  creditLimitMinor!: number;
+
+  @Property({ type: 'string', length: 3 })
+  currency!: string;
+
+  @Field(() => CustomerStatus)
+  @Enum({ items: () => CustomerStatus })
+  @Index()
+  status: CustomerStatus = CustomerStatus.ACTIVE;
+
+  @Property({ type: 'double', nullable: true })
+  latitude: number | null = null;
+
+  @Property({ type: 'double', nullable: true })
+  longitude: number | null = null;
+
+  @Field(() => Date)
+  @Property({ type: 'Date' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'Date', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @Field(() => Money, { description: 'How much this customer may owe us at once.' })
+  get creditLimit(): Money {
+    return toMoney(this.creditLimitMinor, this.currency);
+  }
+
+  @Field(() => GeoPoint, { nullable: true, description: 'Where the customer is, for visit planning and check-in.' })
+  get location(): GeoPoint | null {
+    return this.latitude === null || this.longitude === null ? null : { lat: this.latitude, lng: this.longitude };
+  }
+}
+
+/** One recorded move of a customer's status. */
+@ObjectType({ description: 'One recorded move of a customer\'s status.' })
+@Entity({ tableName: 'customer_status_change' })
+@Index({ properties: ['customerId', 'changedAt'] })
+export class CustomerStatusChange {
+  [OptionalProps]?: 'changedAt' | 'from' | 'actor' | 'reason';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Customer, { mapToPk: true, fieldName: 'customer_id', deleteRule: 'cascade' })
+  customerId!: string;
+
+  @Field(() => CustomerStatus, { nullable: true, description: 'Null when the customer was created.' })
+  @Enum({ items: () => CustomerStatus, nullable: true })
+  from: CustomerStatus | null = null;
+
+  @Field(() => CustomerStatus)
+  @Enum({ items: () => CustomerStatus })
+  to!: CustomerStatus;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 200, nullable: true })
+  actor: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 500, nullable: true })
+  reason: string | null = null;
+
+  @Field(() => Date)
+  @Property({ type: 'Date' })
+  changedAt: Date = new Date();
+}

@@ -1,0 +1,151 @@
+import { ArrayMaxSize, IsEmail, IsISO31661Alpha2, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { Field, Float, InputType, registerEnumType } from 'type-graphql';
+import { MoneyInput } from '@tradegraph/kit';
+import { AddressKind, CustomerSegment, CustomerStatus } from '../entities';
+
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/;
+const CODE_MESSAGE = 'code may hold letters, digits and . _ - / and must start with a letter or digit';
+const PHONE = /^\+?[0-9 ()\-.]{5,40}$/;
+
+@InputType()
+export class AddressInput {
+  @Field(() => AddressKind)
+  kind!: AddressKind;
+
+  @Field()
+  @Length(1, 200)
+  line1!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  line2?: string | null;
+
+  @Field()
+  @Length(1, 100)
+  city!: string;
+
+  @Field()
+  @Length(1, 20)
+  postalCode!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  region?: string | null;
+
+  @Field()
+  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as "DE"' })
+  country!: string;
+}
+
+@InputType()
+export class GeoPointInput {
+  @Field(() => Float)
+  @Min(-90)
+  @Max(90)
+  lat!: number;
+
+  @Field(() => Float)
+  @Min(-180)
+  @Max(180)
+  lng!: number;
+}
+
+/** Fields shared by create, update and upsert; not used on its own. */
+@InputType('CustomerFieldsInput')
+class CustomerFields {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(PHONE, { message: 'phone must be digits, spaces and + ( ) - . only' })
+  phone?: string | null;
+
+  @Field(() => [AddressInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  addresses?: AddressInput[] | null;
+
+  @Field(() => CustomerSegment, { nullable: true })
+  @IsOptional()
+  segment?: CustomerSegment | null;
+
+  @Field(() => GeoPointInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  location?: GeoPointInput | null;
+}
+
+@InputType({ description: 'A new customer; it starts ACTIVE.' })
+export class CreateCustomerInput extends CustomerFields {
+  @Field()
+  @Length(1, 40)
+  @Matches(CODE, { message: CODE_MESSAGE })
+  code!: string;
+
+  @Field()
+  @Length(1, 200)
+  name!: string;
+
+  @Field(() => MoneyInput)
+  @ValidateNested()
+  creditLimit!: MoneyInput;
+}
+
+@InputType({ description: 'Changes to a customer; fields left out stay as they are. Status changes have their own mutations.' })
+export class UpdateCustomerInput extends CustomerFields {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  name?: string | null;
+
+  @Field(() => MoneyInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  creditLimit?: MoneyInput | null;
+}
+
+@InputType({ description: 'One customer of a bulk upsert, matched by code.' })
+export class UpsertCustomerInput extends CreateCustomerInput {
+  @Field(() => CustomerStatus, { nullable: true, description: 'Wanted status; moved through the allowed transitions, never around them.' })
+  @IsOptional()
+  status?: CustomerStatus | null;
+}
+
+export enum CustomerSort {
+  NAME_ASC = 'NAME_ASC',
+  NAME_DESC = 'NAME_DESC',
+  CODE_ASC = 'CODE_ASC',
+  NEWEST = 'NEWEST',
+  OLDEST = 'OLDEST',
+}
+registerEnumType(CustomerSort, { name: 'CustomerSort' });
+
+@InputType({ description: 'Narrows a customer list; all given conditions must hold.' })
+export class CustomerFilter {
+  @Field(() => [CustomerStatus], { nullable: true })
+  @IsOptional()
+  status?: CustomerStatus[] | null;
+
+  @Field(() => [CustomerSegment], { nullable: true })
+  @IsOptional()
+  segment?: CustomerSegment[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Matches name or code; also email for callers with the customers:pii scope.' })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(200)
+  text?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Only these ids (at most 1,000).' })
+  @IsOptional()
+  @ArrayMaxSize(1000)
+  @IsUUID('all', { each: true })
+  ids?: string[] | null;
+}

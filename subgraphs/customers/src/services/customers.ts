@@ -1,0 +1,180 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  assertBulkItems,
+  flushOrConflict,
+  hasSameFields,
+  keysetFilter,
+  keysetOrder,
+  notFound,
+  pageRequest,
+  summarizeUpsert,
+  toConnectionPage,
+  toMinorUnits,
+  UpsertOutcome,
+  withUpsertRetry,
+  type ConnectionPage,
+  type KeysetSort,
+  type PageArgs,
+  type UpsertItemResult,
+  type UpsertSummary,
+} from '@tradegraph/kit';
+import { Customer, CustomerSegment, CustomerStatus, CustomerStatusChange } from '../entities';
+import { CustomerSort, type CreateCustomerInput, type CustomerFilter, type UpdateCustomerInput, type UpsertCustomerInput } from '../inputs/customer-inputs';
+import { customerStatus } from './customer-status';
+
+const SORTS: Record<CustomerSort, KeysetSort> = {
+  [CustomerSort.NAME_ASC]: { field: 'name', descending: false },
+  [CustomerSort.NAME_DESC]: { field: 'name', descending: true },
+  [CustomerSort.CODE_ASC]: { field: 'code', descending: false },
+  [CustomerSort.NEWEST]: { field: 'createdAt', descending: true },
+  [CustomerSort.OLDEST]: { field: 'createdAt', descending: false },
+};
+
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+type CustomerData = Pick<Customer, 'name' | 'email' | 'phone' | 'addresses' | 'segment' | 'creditLimitMinor' | 'currency' | 'latitude' | 'longitude'>;
+
+/** The fields of an input as columns; fields the input leaves out are not in the result. */
+function columns(input: UpdateCustomerInput, field: string): Partial<CustomerData> {
+  const data: Partial<CustomerData> = {};
+  if (input.name != null) data.name = input.name;
+  if (input.email !== undefined) data.email = input.email ? input.email.toLowerCase() : null;
+  if (input.phone !== undefined) data.phone = input.phone ?? null;
+  if (input.addresses != null) data.addresses = input.addresses.map((a) => ({ kind: a.kind, line1: a.line1, line2: a.line2 ?? null, city: a.city, postalCode: a.postalCode, region: a.region ?? null, country: a.country.toUpperCase() }));
+  if (input.segment != null) data.segment = input.segment;
+  if (input.creditLimit != null) {
+    data.creditLimitMinor = toMinorUnits(input.creditLimit.amount, input.creditLimit.currency, `${field}.creditLimit.amount`);
+    data.currency = input.creditLimit.currency;
+  }
+  if (input.location !== undefined) {
+    data.latitude = input.location?.lat ?? null;
+    data.longitude = input.location?.lng ?? null;
+  }
+  return data;
+}
+
+/**
+ * The customer rules: creating, changing, suspending and finding customers. Works on the
+ * EntityManager it is given and never on GraphQL types, so tests call it directly.
+ */
+export class CustomerService {
+  constructor(private readonly em: EntityManager, private readonly actor: string | null) {}
+
+  /** @throws NOT_FOUND */
+  async get(id: string): Promise<Customer> {
+    const customer = await this.em.findOne(Customer, { id });
+    if (!customer) throw notFound('Customer', id);
+    return customer;
+  }
+
+  /** Creates an ACTIVE customer. @throws CONFLICT when the code is taken */
+  async create(input: CreateCustomerInput): Promise<Customer> {
+    const customer = this.em.create(Customer, { code: input.code, ...(columns(input, 'input') as CustomerData) });
+    this.record(customer, null, CustomerStatus.ACTIVE, null);
+    await flushOrConflict(this.em, `A customer with code "${input.code}" already exists`, 'code');
+    return customer;
+  }
+
+  /** Changes the given fields. @throws NOT_FOUND */
+  async update(id: string, input: UpdateCustomerInput): Promise<Customer> {
+    const customer = await this.get(id);
+    Object.assign(customer, columns(input, 'input'));
+    await this.em.flush();
+    return customer;
+  }
+
+  /** Moves a customer to `to` if the lifecycle allows it. @throws NOT_FOUND, INVALID_TRANSITION */
+  async transition(id: string, to: CustomerStatus, reason: string | null): Promise<Customer> {
+    return this.em.transactional(async (em) => {
+      const customer = await em.findOne(Customer, { id }, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
+      if (!customer) throw notFound('Customer', id);
+      customerStatus.assert(customer.status, to);
+      this.record(customer, customer.status, to, reason, em);
+      customer.status = to;
+      return customer;
+    });
+  }
+
+  /** Creates or updates up to MAX_BULK_ITEMS customers by code, in one transaction; idempotent. */
+  async upsertMany(items: UpsertCustomerInput[]): Promise<UpsertSummary<Customer>> {
+    assertBulkItems(items, (item) => item.code, 'code');
+    return summarizeUpsert(await withUpsertRetry(() => this.applyUpsert(items), () => this.em.clear()));
+  }
+
+  private applyUpsert(items: UpsertCustomerInput[]): Promise<UpsertItemResult<Customer>[]> {
+    return this.em.transactional(async (em) => {
+      const existing = await em.find(Customer, { code: { $in: items.map((i) => i.code) } });
+      const byCode = new Map(existing.map((c) => [c.code, c]));
+      return items.map((item, index): UpsertItemResult<Customer> => {
+        const fail = (error: string): UpsertItemResult<Customer> => ({ index, key: item.code, outcome: UpsertOutcome.FAILED, node: null, error });
+        let data: Partial<CustomerData>;
+        try {
+          data = columns({ segment: CustomerSegment.RETAIL, email: null, phone: null, addresses: [], location: null, ...item }, `items.${index}`);
+        } catch (error) {
+          return fail((error as Error).message);
+        }
+        const customer = byCode.get(item.code);
+        if (!customer) {
+          const created = em.create(Customer, { code: item.code, ...(data as CustomerData), status: item.status ?? CustomerStatus.ACTIVE });
+          this.record(created, null, created.status, null, em);
+          return { index, key: item.code, outcome: UpsertOutcome.CREATED, node: created, error: null };
+        }
+        let steps: CustomerStatus[] = [];
+        if (item.status && item.status !== customer.status) {
+          try {
+            steps = customerStatus.path(customer.status, item.status);
+          } catch (error) {
+            return fail((error as Error).message);
+          }
+        }
+        const changed = steps.length > 0 || !hasSameFields(customer, data);
+        if (!changed) return { index, key: item.code, outcome: UpsertOutcome.UNCHANGED, node: customer, error: null };
+        Object.assign(customer, data);
+        for (const step of steps) {
+          this.record(customer, customer.status, step, 'bulk upsert', em);
+          customer.status = step;
+        }
+        return { index, key: item.code, outcome: UpsertOutcome.UPDATED, node: customer, error: null };
+      });
+    });
+  }
+
+  /**
+   * One page of customers matching the filter.
+   * @param searchEmail whether `filter.text` may match emails (callers with the PII scope only,
+   *   so that a search cannot confirm an address the caller may not read)
+   */
+  async search(filter: CustomerFilter | null | undefined, sort: CustomerSort, page: PageArgs, searchEmail: boolean): Promise<ConnectionPage<Customer>> {
+    const request = pageRequest(page);
+    const conditions: FilterQuery<Customer>[] = [];
+    if (filter?.status?.length) conditions.push({ status: { $in: filter.status } });
+    if (filter?.segment?.length) conditions.push({ segment: { $in: filter.segment } });
+    if (filter?.ids) conditions.push({ id: { $in: filter.ids } });
+    if (filter?.text) {
+      const like = `%${likeEscape(filter.text)}%`;
+      const fields: FilterQuery<Customer>[] = [{ name: { $ilike: like } }, { code: { $ilike: like } }];
+      if (searchEmail) fields.push({ email: { $ilike: like } });
+      conditions.push({ $or: fields });
+    }
+    const keyset = SORTS[sort];
+    const rows = await this.em.find(
+      Customer,
+      { $and: [...conditions, keysetFilter(keyset, request) as FilterQuery<Customer>] },
+      { orderBy: keysetOrder(keyset, request), limit: request.size + 1 },
+    );
+    return toConnectionPage(
+      rows,
+      request,
+      (c) => {
+        const value = (c as unknown as Record<string, unknown>)[keyset.field];
+        return [value instanceof Date ? value.toISOString() : (value as string), c.id];
+      },
+      () => this.em.count(Customer, { $and: conditions }),
+    );
+  }
+
+  private record(customer: Customer, from: CustomerStatus | null, to: CustomerStatus, reason: string | null, em: EntityManager = this.em): void {
+    em.create(CustomerStatusChange, { customerId: customer.id, from, to, actor: this.actor, reason });
+  }
+}

@@ -1,0 +1,21 @@
+import type { SubgraphContext, SubgraphDefinition } from '@tradegraph/kit';
+import { migrations } from '../migrations';
+import { entities } from './entities';
+import { customerById } from './loaders';
+import { permissions } from './permissions';
+import { CustomerResolver } from './resolvers/customer-resolver';
+
+/** The customers subgraph: customers, their addresses, segments and personal data. */
+export const customersSubgraph: SubgraphDefinition = {
+  name: 'customers',
+  entities,
+  migrations,
+  resolvers: [CustomerResolver],
+  references: {
+    Customer: (ref, ctx: SubgraphContext) => ctx.loaders.get(customerById).load(String(ref.id)),
+  },
+  permissions,
+};
+
+/** The port customers listens on unless PORT says otherwise (matches supergraph.yaml). */
+export const CUSTOMERS_PORT = 4002;

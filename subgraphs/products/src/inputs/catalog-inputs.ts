@@ -1,0 +1,77 @@
+import { ArrayMaxSize, IsISO4217CurrencyCode, IsOptional, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { MoneyInput } from '@tradegraph/kit';
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+@InputType()
+export class CreateCategoryInput {
+  @Field()
+  @Length(1, 120)
+  name!: string;
+
+  @Field()
+  @Length(1, 120)
+  @Matches(SLUG, { message: 'slug must be lower-case words joined by dashes, e.g. "power-tools"' })
+  slug!: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string | null;
+}
+
+@InputType()
+export class UpdateCategoryInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 120)
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 120)
+  @Matches(SLUG, { message: 'slug must be lower-case words joined by dashes, e.g. "power-tools"' })
+  slug?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The new parent; null makes it a root category.' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string | null;
+}
+
+@InputType()
+export class CreatePriceListInput {
+  @Field()
+  @Length(1, 120)
+  name!: string;
+
+  @Field()
+  @IsISO4217CurrencyCode({ message: 'currency must be an ISO-4217 code such as "EUR"' })
+  currency!: string;
+}
+
+@InputType()
+export class PriceListPriceInput {
+  @Field(() => ID)
+  @IsUUID()
+  productId!: string;
+
+  @Field(() => MoneyInput)
+  @ValidateNested()
+  price!: MoneyInput;
+}
+
+export const MAX_PRICES_PER_CALL = 1000;
+
+@InputType()
+export class SetPricesInput {
+  @Field(() => ID)
+  @IsUUID()
+  priceListId!: string;
+
+  @Field(() => [PriceListPriceInput])
+  @ArrayMaxSize(MAX_PRICES_PER_CALL)
+  @ValidateNested({ each: true })
+  prices!: PriceListPriceInput[];
+}

@@ -1,0 +1,129 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Connection, pageRequest, toConnectionPage, keysetFilter, keysetOrder, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { Category, Customer, PriceList, PriceListItem, Product } from '../entities';
+import { CreateCategoryInput, CreatePriceListInput, SetPricesInput, UpdateCategoryInput } from '../inputs/catalog-inputs';
+import { assignmentByCustomer, categoryById, categoryChildren, priceListById, productById } from '../loaders';
+import { CategoryService, PriceListService } from '../services/catalog';
+
+@Resolver(() => Category)
+export class CategoryResolver {
+  @Query(() => [Category], { description: 'The root categories, by name; walk `children` for the rest.' })
+  rootCategories(@Ctx() ctx: SubgraphContext): Promise<Category[]> {
+    return ctx.em.find(Category, { parentId: null }, { orderBy: { name: 'asc' } });
+  }
+
+  @Query(() => Category, { nullable: true })
+  category(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Category | null> {
+    return ctx.loaders.get(categoryById).load(id);
+  }
+
+  @FieldResolver(() => Category, { nullable: true })
+  parent(@Root() category: Category, @Ctx() ctx: SubgraphContext): Promise<Category | null> | null {
+    return category.parentId ? ctx.loaders.get(categoryById).load(category.parentId) : null;
+  }
+
+  @FieldResolver(() => [Category])
+  children(@Root() category: Category, @Ctx() ctx: SubgraphContext): Promise<Category[]> {
+    return ctx.loaders.get(categoryChildren).load(category.id);
+  }
+
+  @Mutation(() => Category)
+  createCategory(@Arg('input', () => CreateCategoryInput) input: CreateCategoryInput, @Ctx() ctx: SubgraphContext): Promise<Category> {
+    return new CategoryService(ctx.em).create(input);
+  }
+
+  @Mutation(() => Category)
+  updateCategory(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateCategoryInput) input: UpdateCategoryInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Category> {
+    return new CategoryService(ctx.em).update(id, input);
+  }
+}
+
+export const PriceListItemConnection = Connection('PriceListItem', PriceListItem);
+
+@Resolver(() => PriceList)
+export class PriceListResolver {
+  @Query(() => [PriceList], { description: 'Every price list, by name.' })
+  priceLists(@Ctx() ctx: SubgraphContext): Promise<PriceList[]> {
+    return ctx.em.find(PriceList, {}, { orderBy: { name: 'asc' } });
+  }
+
+  @Query(() => PriceList, { nullable: true })
+  priceList(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<PriceList | null> {
+    return ctx.loaders.get(priceListById).load(id);
+  }
+
+  @FieldResolver(() => PriceListItemConnection, { description: 'The list\'s prices, in product-id order.' })
+  prices(
+    @Root() list: PriceList,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ConnectionPage<PriceListItem>> {
+    return pricePage(ctx, list.id, first, after);
+  }
+
+  @Mutation(() => PriceList)
+  createPriceList(@Arg('input', () => CreatePriceListInput) input: CreatePriceListInput, @Ctx() ctx: SubgraphContext): Promise<PriceList> {
+    return new PriceListService(ctx.em).create(input);
+  }
+
+  @Mutation(() => PriceList, { description: 'Creates or replaces prices on a list (at most 1,000 per call); idempotent.' })
+  setPriceListPrices(@Arg('input', () => SetPricesInput) input: SetPricesInput, @Ctx() ctx: SubgraphContext): Promise<PriceList> {
+    return new PriceListService(ctx.em).setPrices(input.priceListId, input.prices);
+  }
+
+  @Mutation(() => PriceList, { description: 'Removes products from a list; they fall back to their base price.' })
+  removePriceListPrices(
+    @Arg('priceListId', () => ID) priceListId: string,
+    @Arg('productIds', () => [ID]) productIds: string[],
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<PriceList> {
+    return new PriceListService(ctx.em).removePrices(priceListId, productIds);
+  }
+
+  @Mutation(() => PriceList, { description: 'Makes the list the customer\'s price list, replacing any other.' })
+  assignPriceList(
+    @Arg('customerId', () => ID) customerId: string,
+    @Arg('priceListId', () => ID) priceListId: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<PriceList> {
+    return new PriceListService(ctx.em).assign(customerId, priceListId);
+  }
+
+  @Mutation(() => Boolean, { description: 'The customer buys at base prices again; false when no list was assigned.' })
+  unassignPriceList(@Arg('customerId', () => ID) customerId: string, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+    return new PriceListService(ctx.em).unassign(customerId);
+  }
+}
+
+@Resolver(() => PriceListItem)
+export class PriceListItemResolver {
+  @FieldResolver(() => Product)
+  product(@Root() item: PriceListItem, @Ctx() ctx: SubgraphContext): Promise<Product | null> {
+    return ctx.loaders.get(productById).load(item.productId);
+  }
+}
+
+@Resolver(() => Customer)
+export class CustomerResolver {
+  @FieldResolver(() => PriceList, { nullable: true, description: 'The price list this customer buys from; null means base prices.' })
+  async priceList(@Root() customer: Customer, @Ctx() ctx: SubgraphContext): Promise<PriceList | null> {
+    const assignment = await ctx.loaders.get(assignmentByCustomer).load(customer.id);
+    return assignment ? ctx.loaders.get(priceListById).load(assignment.priceListId) : null;
+  }
+}
+
+async function pricePage(ctx: SubgraphContext, priceListId: string, first?: number, after?: string): Promise<ConnectionPage<PriceListItem>> {
+  const request = pageRequest({ first, after });
+  const sort = { field: 'productId', descending: false };
+  const rows = await ctx.em.find(
+    PriceListItem,
+    { $and: [{ priceListId }, keysetFilter(sort, request)] },
+    { orderBy: keysetOrder(sort, request), limit: request.size + 1 },
+  );
+  return toConnectionPage(rows, request, (i) => [i.productId, i.id], () => ctx.em.count(PriceListItem, { priceListId }));
+}

@@ -1,0 +1,106 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assertUuid, badInput, Connection, hasRole, MAX_BULK_ITEMS, Money, Role, UpsertResult, type ConnectionPage, type SubgraphContext, type UpsertSummary } from '@tradegraph/kit';
+import { Category, Product, ProductStatus, ProductStatusChange } from '../entities';
+import {
+  CreateProductInput,
+  ProductFilter,
+  ProductSort,
+  UpdateProductInput,
+  UpsertProductInput,
+} from '../inputs/product-inputs';
+import { assignmentByCustomer, categoryById, listPrice, productById, statusHistoryByProduct } from '../loaders';
+import { effectivePrice } from '../services/pricing';
+import { ProductService } from '../services/products';
+
+export const ProductConnection = Connection('Product', Product);
+
+export const UpsertProductsResult = UpsertResult('Product', Product, { key: 'sku', node: 'product' });
+
+/** Catalog staff see every status; everybody else sees published products only. */
+const isStaff = (ctx: SubgraphContext) => hasRole(ctx.caller, Role.ADMIN, Role.MANAGER, Role.SERVICE);
+const service = (ctx: SubgraphContext) => new ProductService(ctx.em, ctx.caller.subject);
+
+@Resolver(() => Product)
+export class ProductResolver {
+  @Query(() => Product, { nullable: true, description: 'One product by id or by sku (give exactly one).' })
+  async product(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('sku', () => String, { nullable: true }) sku?: string,
+  ): Promise<Product | null> {
+    if ((id == null) === (sku == null)) throw badInput('id', 'give exactly one of id and sku');
+    const product = id != null ? await ctx.loaders.get(productById).load(id) : await ctx.em.findOne(Product, { sku: sku! });
+    if (!product || (!isStaff(ctx) && product.status !== ProductStatus.PUBLISHED)) return null;
+    return product;
+  }
+
+  @Query(() => ProductConnection, { description: 'Products matching the filter, as a keyset-paginated connection.' })
+  products(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('filter', () => ProductFilter, { nullable: true }) filter?: ProductFilter,
+    @Arg('sort', () => ProductSort, { defaultValue: ProductSort.NAME_ASC }) sort: ProductSort = ProductSort.NAME_ASC,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('last', () => Int, { nullable: true }) last?: number,
+    @Arg('before', () => String, { nullable: true }) before?: string,
+  ): Promise<ConnectionPage<Product>> {
+    return service(ctx).search(filter, sort, { first, after, last, before }, isStaff(ctx));
+  }
+
+  @FieldResolver(() => Category, { nullable: true })
+  category(@Root() product: Product, @Ctx() ctx: SubgraphContext): Promise<Category | null> | null {
+    return product.categoryId ? ctx.loaders.get(categoryById).load(product.categoryId) : null;
+  }
+
+  @FieldResolver(() => [ProductStatusChange], { description: 'Every status move, oldest first.' })
+  statusHistory(@Root() product: Product, @Ctx() ctx: SubgraphContext): Promise<ProductStatusChange[]> {
+    return ctx.loaders.get(statusHistoryByProduct).load(product.id);
+  }
+
+  @FieldResolver(() => Money, { description: 'What this customer pays: their price list\'s price, else the base price.' })
+  async priceFor(@Root() product: Product, @Arg('customerId', () => ID) customerId: string, @Ctx() ctx: SubgraphContext): Promise<Money> {
+    assertUuid(customerId, 'customerId');
+    const assignment = await ctx.loaders.get(assignmentByCustomer).load(customerId);
+    const item = assignment ? await ctx.loaders.get(listPrice).load(`${assignment.priceListId}:${product.id}`) : null;
+    return effectivePrice(product, item);
+  }
+
+  @Mutation(() => Product, { description: 'Creates a DRAFT product.' })
+  createProduct(@Arg('input', () => CreateProductInput) input: CreateProductInput, @Ctx() ctx: SubgraphContext): Promise<Product> {
+    return service(ctx).create(input);
+  }
+
+  @Mutation(() => Product)
+  updateProduct(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateProductInput) input: UpdateProductInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Product> {
+    return service(ctx).update(id, input);
+  }
+
+  @Mutation(() => Product, { description: 'DRAFT → PUBLISHED.' })
+  publishProduct(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Product> {
+    return service(ctx).transition(id, ProductStatus.PUBLISHED);
+  }
+
+  @Mutation(() => Product, { description: 'PUBLISHED → DRAFT.' })
+  unpublishProduct(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Product> {
+    return service(ctx).transition(id, ProductStatus.DRAFT);
+  }
+
+  @Mutation(() => Product, { description: 'PUBLISHED → ARCHIVED.' })
+  archiveProduct(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Product> {
+    return service(ctx).transition(id, ProductStatus.ARCHIVED);
+  }
+
+  @Mutation(() => Product, { description: 'ARCHIVED → DRAFT.' })
+  restoreProduct(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Product> {
+    return service(ctx).transition(id, ProductStatus.DRAFT);
+  }
+
+  @Mutation(() => UpsertProductsResult, { description: `Creates or updates up to ${MAX_BULK_ITEMS} products by sku; idempotent.` })
+  upsertProducts(@Arg('items', () => [UpsertProductInput]) items: UpsertProductInput[], @Ctx() ctx: SubgraphContext): Promise<UpsertSummary<Product>> {
+    return service(ctx).upsertMany(items);
+  }
+}
