@@ -1,0 +1,83 @@
+import { createRemoteJWKSet, jwtVerify, SignJWT, errors as joseErrors, type JWTVerifyGetKey } from 'jose';
+import { ANONYMOUS, ROLES, type Caller, type Role } from '@tradegraph/kit';
+
+/** How the gateway checks client tokens. */
+export interface AuthOptions {
+  /** HS256 secret (development and simple deployments) */
+  jwtSecret?: string;
+  /** a JWKS URL (production identity providers); takes precedence over the secret */
+  jwksUrl?: string;
+  issuer: string;
+  audience: string;
+}
+
+/** The client's credentials were present but not acceptable; the message says why. */
+export class AuthenticationError extends Error {
+  override name = 'AuthenticationError';
+}
+
+/**
+ * Turns the client's `Authorization: Bearer <JWT>` into a {@link Caller}. Roles come from the
+ * `roles` claim, scopes from `scope` (space-separated, as in OAuth 2) or `scopes` (a list).
+ */
+export class Authenticator {
+  private readonly key: Uint8Array | JWTVerifyGetKey;
+
+  constructor(private readonly options: AuthOptions) {
+    if (options.jwksUrl) this.key = createRemoteJWKSet(new URL(options.jwksUrl));
+    else if (options.jwtSecret) this.key = new TextEncoder().encode(options.jwtSecret);
+    else throw new Error('Authenticator needs a JWT secret or a JWKS URL');
+  }
+
+  /**
+   * The caller a header value names; {@link ANONYMOUS} when there is none.
+   * @throws AuthenticationError for a malformed, expired or badly signed token
+   */
+  async authenticate(authorization: string | undefined): Promise<Caller> {
+    if (!authorization) return ANONYMOUS;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match) throw new AuthenticationError('the Authorization header must be "Bearer <token>"');
+    return this.verify(match[1]);
+  }
+
+  /** Verifies a raw JWT. @throws AuthenticationError */
+  async verify(token: string): Promise<Caller> {
+    try {
+      const { payload } = await jwtVerify(token, this.key as Uint8Array, {
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+        algorithms: this.options.jwksUrl ? undefined : ['HS256'],
+      });
+      if (!payload.sub) throw new AuthenticationError('the token has no subject (sub)');
+      const roles = (Array.isArray(payload.roles) ? payload.roles : []).filter((r): r is Role => ROLES.includes(r as Role));
+      if (roles.length === 0) throw new AuthenticationError(`the token names no known role (known: ${ROLES.join(', ')})`);
+      const scopes =
+        typeof payload.scope === 'string'
+          ? payload.scope.split(' ').filter(Boolean)
+          : Array.isArray(payload.scopes)
+            ? payload.scopes.filter((s): s is string => typeof s === 'string')
+            : [];
+      return { subject: payload.sub, roles, scopes };
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw error;
+      if (error instanceof joseErrors.JWTExpired) throw new AuthenticationError('the token has expired');
+      if (error instanceof joseErrors.JWTClaimValidationFailed) throw new AuthenticationError(`the token's ${error.claim} claim is not accepted`);
+      throw new AuthenticationError('the token is not valid');
+    }
+  }
+}
+
+/** Issues an HS256 token the way a development identity provider would (`npm run token`). */
+export async function issueToken(
+  secret: string,
+  claims: { subject: string; roles: Role[]; scopes?: string[]; issuer: string; audience: string; expiresIn?: string },
+): Promise<string> {
+  return new SignJWT({ roles: claims.roles, scope: (claims.scopes ?? []).join(' ') })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(claims.subject)
+    .setIssuer(claims.issuer)
+    .setAudience(claims.audience)
+    .setIssuedAt()
+    .setExpirationTime(claims.expiresIn ?? '12h')
+    .sign(new TextEncoder().encode(secret));
+}

@@ -1,0 +1,8 @@
+/** The Tradegraph gateway: Apollo's query planner with authentication, limits and signed caller context. */
+export * from './auth';
+export * from './composition';
+export * from './config';
+export * from './limits';
+export * from './server';
+export * from './supergraph-file';
+export * from './variables';

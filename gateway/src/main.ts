@@ -1,0 +1,32 @@
+/**
+ * Runs the gateway over any supergraph file:
+ *
+ *   npm run gateway -- [--supergraph PATH] [--port N]
+ *
+ * Configuration comes from the environment (see README, "Configuration"); the flags win.
+ */
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { ConfigError, logger } from '@tradegraph/kit';
+import { gatewayConfigFromEnv, type GatewayConfig } from './config';
+import { startGateway } from './server';
+
+async function main() {
+  const { values } = parseArgs({ options: { supergraph: { type: 'string' }, port: { type: 'string' } } });
+  const overrides: Partial<GatewayConfig> = {};
+  if (values.supergraph) overrides.supergraphPath = path.resolve(values.supergraph);
+  if (values.port) {
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port must be a port number, got "${values.port}"`);
+    overrides.port = port;
+  }
+  const gateway = await startGateway(gatewayConfigFromEnv(overrides));
+  const shutdown = () => void gateway.stop().then(() => process.exit(0));
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error) => {
+  logger.fatal(error instanceof ConfigError ? error.message : { err: error }, 'gateway failed to start');
+  process.exit(1);
+});

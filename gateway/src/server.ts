@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError } from 'graphql';
+import { CALLER_HEADER, CallerSigner, formatError, logger, REQUEST_ID_HEADER, type Caller } from '@tradegraph/kit';
+import { AuthenticationError, Authenticator } from './auth';
+import type { GatewayConfig } from './config';
+import { queryLimitsPlugin } from './limits';
+import { supergraphFromFile } from './supergraph-file';
+import { variableCoercionPlugin } from './variables';
+
+/** What each client request carries through the gateway to the subgraphs. */
+export interface GatewayContext {
+  caller: Caller;
+  requestId: string;
+  /** the signed caller context, made once per request and sent to every subgraph */
+  signedCaller: string;
+}
+
+/** A running gateway. */
+export interface RunningGateway {
+  /** http://host:port/graphql */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Where the gateway gets its supergraph: a file it watches, or a fixed SDL (tests, embedding). */
+export type SupergraphInput = { path: string } | { sdl: string };
+
+/** A request to a subgraph: signed caller context and the request id ride along as headers. */
+class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    if (!('signedCaller' in context)) return; // the gateway's own health checks carry no caller
+    request.http?.headers.set(CALLER_HEADER, context.signedCaller);
+    request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+}
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+/**
+ * Starts the gateway: Apollo's query planner over the supergraph, client authentication
+ * (JWT), query limits, the signed caller context to every subgraph, `/health` and `/ready`.
+ */
+export async function startGateway(config: GatewayConfig, supergraph: SupergraphInput = { path: config.supergraphPath }): Promise<RunningGateway> {
+  const authenticator = new Authenticator({ jwtSecret: config.jwtSecret, jwksUrl: config.jwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience });
+  const signer = new CallerSigner(config.callerSecret);
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: 'path' in supergraph ? supergraphFromFile(supergraph.path) : async () => ({ supergraphSdl: supergraph.sdl }),
+    buildService: ({ name, url }) => new SignedDataSource({ url: config.subgraphUrls[name] ?? url, fetcher: fetch as never }),
+    logger: logger.child({ component: 'apollo-gateway' }) as never,
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  let ready = false;
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: config.introspection,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      variableCoercionPlugin(),
+      queryLimitsPlugin({ maxDepth: config.maxDepth, maxCost: config.maxCost }),
+    ],
+  });
+  await server.start();
+  ready = true;
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', (_req, res) => {
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '5mb' }),
+    (req, res, next) => {
+      const requestId = req.header(REQUEST_ID_HEADER) || randomUUID();
+      res.setHeader(REQUEST_ID_HEADER, requestId);
+      res.locals.requestId = requestId;
+      next();
+    },
+    expressMiddleware(server, {
+      context: async ({ req, res }): Promise<GatewayContext> => {
+        const requestId = res.locals.requestId as string;
+        let caller: Caller;
+        try {
+          caller = await authenticator.authenticate(req.header('authorization'));
+        } catch (error) {
+          if (error instanceof AuthenticationError) throw unauthenticated(`Invalid credentials: ${error.message}`);
+          throw error;
+        }
+        if (caller.subject === null && !config.allowAnonymous) throw unauthenticated('Authentication is required: send "Authorization: Bearer <token>"');
+        return { caller, requestId, signedCaller: await signer.sign(caller, requestId) };
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/graphql`;
+  logger.info({ url }, 'gateway ready');
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    stop() {
+      ready = false;
+      stopping ??= server.stop();
+      return stopping;
+    },
+  };
+}

