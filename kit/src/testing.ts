@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { Database } from './database';
 import { schemaNameOf, type SubgraphDefinition } from './subgraph';
 
-/** The PostgreSQL server tests use: TEST_DATABASE_URL, else the machine's local server. */
+/** The PostgreSQL server tests use: TEST_DATABASE_URL (test/support/global-setup sets it), else DATABASE_URL, else the local server. */
 export function testServerUrl(): string {
   return process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 }

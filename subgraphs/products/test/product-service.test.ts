@@ -1,5 +1,5 @@
 import { openTestDatabase, type TestSubgraphDatabase } from '@tradegraph/kit';
-import { Product, ProductStatus, ProductStatusChange } from '../src/entities';
+import { Category, Product, ProductStatus, ProductStatusChange } from '../src/entities';
 import { ProductSort, type UpsertProductInput } from '../src/inputs/product-inputs';
 import { CategoryService, PriceListService } from '../src/services/catalog';
 import { ProductService } from '../src/services/products';
@@ -135,7 +135,7 @@ describe('search', () => {
   });
 
   test('a category includes its descendants; price ranges are inclusive', async () => {
-    const tools = await service().search({ text: 'search', categoryId: (await db.em().findOneOrFail('Category', { slug: 'tools' }) as { id: string }).id }, ProductSort.PRICE_ASC, { first: 10 }, true);
+    const tools = await service().search({ text: 'search', categoryId: (await db.em().findOneOrFail(Category, { slug: 'tools' })).id }, ProductSort.PRICE_ASC, { first: 10 }, true);
     expect(tools.edges.map((e) => e.node.sku)).toEqual(['S-3', 'S-2', 'S-1']);
     const ranged = await service().search({ text: 'search', minPrice: price('80'), maxPrice: price('120') }, ProductSort.PRICE_DESC, { first: 10 }, true);
     expect(ranged.edges.map((e) => e.node.sku)).toEqual(['S-1', 'S-2']);

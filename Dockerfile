@@ -1,0 +1,15 @@
+# One image for the gateway and every subgraph; docker-compose.yml picks the command.
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+COPY kit/package.json kit/
+COPY gateway/package.json gateway/
+COPY subgraphs/products/package.json subgraphs/products/
+COPY subgraphs/customers/package.json subgraphs/customers/
+# TypeScript runs through @swc-node/register (it keeps decorator metadata), so dev tools stay out
+# but the runtime compiler is a regular dependency.
+RUN npm install --omit=dev --no-audit --no-fund
+COPY . .
+USER node
+CMD ["node", "-r", "@swc-node/register", "gateway/src/main.ts"]
