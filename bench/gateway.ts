@@ -34,7 +34,7 @@ async function main() {
     await seedDemoData({ products: stack.subgraphs.products.database, customers: stack.subgraphs.customers.database }, { products: 1000, customers: 500 });
     const token = await stack.token('ADMIN');
     const signed = await new CallerSigner(TEST_CALLER_SECRET, 3600).sign({ subject: 'bench', roles: ['ADMIN'], scopes: [] }, 'bench');
-    const variants = [
+    const variants: { name: string; url: string; query: string; headers: Record<string, string> }[] = [
       { name: 'gateway, customers + priceList (2 subgraphs)', url: stack.gatewayUrl, query: CROSS, headers: { authorization: `Bearer ${token}` } },
       { name: 'gateway, customers only (1 subgraph)', url: stack.gatewayUrl, query: LOCAL, headers: { authorization: `Bearer ${token}` } },
       { name: 'customers subgraph directly', url: stack.subgraphs.customers.url, query: LOCAL, headers: { [CALLER_HEADER]: signed } },

@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { Client } from 'pg';
+import { startEmbeddedPostgres } from '../../scripts/embedded-postgres';
 
 async function reachable(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
@@ -25,7 +26,6 @@ export default async function globalSetup(): Promise<void> {
     process.env.TEST_DATABASE_URL = local;
     return;
   }
-  const { startEmbeddedPostgres } = await import('../../scripts/embedded-postgres');
   process.env.EMBEDDED_PG_PORT ??= '54339';
   const embedded = await startEmbeddedPostgres(path.resolve(__dirname, '../..'), 'test-postgres');
   const url = new URL(embedded.url);
