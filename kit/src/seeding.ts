@@ -2,24 +2,25 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
  * Inserts rows in chunks, skipping rows whose `conflictColumn` already exists: how seeds load
- * thousands of rows in seconds and stay idempotent. Returns how many rows were new.
+ * thousands of rows in seconds and stay idempotent. Returns the `returning` column of the rows
+ * that were new (the first conflict column unless given).
  */
 export async function insertIgnoringExisting(
   em: EntityManager,
   table: string,
   rows: Record<string, unknown>[],
-  conflictColumn: string | string[],
+  conflictColumn: string | string[] | null,
+  returning: string = Array.isArray(conflictColumn) ? conflictColumn[0] : (conflictColumn ?? 'id'),
   chunkSize = 1000,
-): Promise<number> {
+): Promise<unknown[]> {
   const knex = em.getKnex();
   const schema = em.config.get('schema');
-  let inserted = 0;
+  const inserted: unknown[] = [];
   for (let i = 0; i < rows.length; i += chunkSize) {
     const insert = knex(table).withSchema(schema ?? 'public').insert(rows.slice(i, i + chunkSize));
-    const result = await (Array.isArray(conflictColumn) ? insert.onConflict(conflictColumn) : insert.onConflict(conflictColumn))
-      .ignore()
-      .returning(Array.isArray(conflictColumn) ? conflictColumn[0] : conflictColumn);
-    inserted += result.length;
+    const guarded = conflictColumn === null ? insert : (Array.isArray(conflictColumn) ? insert.onConflict(conflictColumn) : insert.onConflict(conflictColumn)).ignore();
+    const result: Record<string, unknown>[] = await guarded.returning(returning);
+    inserted.push(...result.map((row) => row[returning]));
   }
   return inserted;
 }

@@ -3,7 +3,6 @@
  * DATABASE_URL) wins; else the local server on 127.0.0.1:5432; else an embedded PostgreSQL
  * under .data/test-postgres, so `npm test` works on a machine with no database installed.
  */
-import 'reflect-metadata';
 import path from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../scripts/embedded-postgres';

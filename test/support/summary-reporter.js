@@ -4,7 +4,7 @@
  */
 class SummaryReporter {
   onRunComplete(_contexts, results) {
-    const failed = results.numFailedTests + results.runtimeErrorSuites;
+    const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
     process.stdout.write(`\ntests: ${results.numPassedTests} passed, ${failed} failed, ${results.numPendingTests + results.numTodoTests} skipped\n`);
   }
 }

@@ -1,7 +1,7 @@
 // Written by scripts/migration.ts: every migration of this subgraph, in the order they apply.
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261122021429 as M0 } from './Migration20261122021429';
+import { Migration20261122023224 as M0 } from './Migration20261122023224';
 
 export const migrations: MigrationObject[] = [
-  { name: 'Migration20261122021429', class: M0 },
+  { name: 'Migration20261122023224', class: M0 },
 ];

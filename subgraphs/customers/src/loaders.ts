@@ -8,6 +8,6 @@ export const customerById = ({ em }: SubgraphContext) =>
 
 export const statusHistoryByCustomer = ({ em }: SubgraphContext) =>
   groupLoader(
-    (ids: readonly string[]) => em.find(CustomerStatusChange, { customerId: { $in: [...ids] } }, { orderBy: { changedAt: 'asc', id: 'asc' } }),
+    (ids: readonly string[]) => em.find(CustomerStatusChange, { customerId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }),
     (c) => c.customerId,
   );

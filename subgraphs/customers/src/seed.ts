@@ -57,12 +57,12 @@ export async function seedCustomers(em: EntityManager, count: number): Promise<{
       updated_at: now,
     };
   });
-  const inserted = await insertIgnoringExisting(em, 'customer', rows, 'code');
+  const inserted = new Set(await insertIgnoringExisting(em, 'customer', rows, 'code', 'id'));
   await insertIgnoringExisting(
     em,
     'customer_status_change',
-    rows.map((r) => ({ id: stableId('customer-created', r.code), customer_id: r.id, from: null, to: r.status, actor: 'seed', changed_at: now })),
-    'id',
+    rows.filter((r) => inserted.has(r.id)).map((r) => ({ customer_id: r.id, from: null, to: r.status, actor: 'seed', changed_at: now })),
+    null,
   );
-  return { inserted, customers };
+  return { inserted: inserted.size, customers };
 }

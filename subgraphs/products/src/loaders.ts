@@ -17,7 +17,7 @@ export const categoryChildren = ({ em }: SubgraphContext) =>
 
 export const statusHistoryByProduct = ({ em }: SubgraphContext) =>
   groupLoader(
-    (ids: readonly string[]) => em.find(ProductStatusChange, { productId: { $in: [...ids] } }, { orderBy: { changedAt: 'asc', id: 'asc' } }),
+    (ids: readonly string[]) => em.find(ProductStatusChange, { productId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }),
     (c) => c.productId,
   );
 

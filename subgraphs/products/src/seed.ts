@@ -73,12 +73,12 @@ export async function seedProducts(
       published_at: status === ProductStatus.PUBLISHED ? now : null,
     };
   });
-  const inserted = await insertIgnoringExisting(em, 'product', products, 'sku');
+  const inserted = new Set(await insertIgnoringExisting(em, 'product', products, 'sku', 'id'));
   await insertIgnoringExisting(
     em,
     'product_status_change',
-    products.map((p) => ({ id: stableId('product-created', p.sku), product_id: p.id, from: null, to: p.status, actor: 'seed', changed_at: now })),
-    'id',
+    products.filter((p) => inserted.has(p.id)).map((p) => ({ product_id: p.id, from: null, to: p.status, actor: 'seed', changed_at: now })),
+    null,
   );
 
   for (const list of DEMO_PRICE_LISTS) {
@@ -103,5 +103,5 @@ export async function seedProducts(
       'customer_id',
     );
   }
-  return { inserted };
+  return { inserted: inserted.size };
 }

@@ -139,12 +139,13 @@ export class Customer {
 /** One recorded move of a customer's status. */
 @ObjectType({ description: 'One recorded move of a customer\'s status.' })
 @Entity({ tableName: 'customer_status_change' })
-@Index({ properties: ['customerId', 'changedAt'] })
+@Index({ properties: ['customerId', 'id'] })
 export class CustomerStatusChange {
-  [OptionalProps]?: 'changedAt' | 'from' | 'actor' | 'reason';
+  [OptionalProps]?: 'id' | 'changedAt' | 'from' | 'actor' | 'reason';
 
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
+  /** Increases with every move, so history reads in the order it happened even within one millisecond. */
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
 
   @ManyToOne(() => Customer, { mapToPk: true, fieldName: 'customer_id', deleteRule: 'cascade' })
   customerId!: string;

@@ -97,12 +97,13 @@ export class Product {
 /** One recorded move of a product's status: who moved it, when, from where to where. */
 @ObjectType({ description: 'One recorded move of a product\'s status.' })
 @Entity({ tableName: 'product_status_change' })
-@Index({ properties: ['productId', 'changedAt'] })
+@Index({ properties: ['productId', 'id'] })
 export class ProductStatusChange {
-  [OptionalProps]?: 'changedAt' | 'from' | 'actor';
+  [OptionalProps]?: 'id' | 'changedAt' | 'from' | 'actor';
 
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
+  /** Increases with every move, so history reads in the order it happened even within one millisecond. */
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
 
   @ManyToOne(() => Product, { mapToPk: true, fieldName: 'product_id', deleteRule: 'cascade' })
   productId!: string;

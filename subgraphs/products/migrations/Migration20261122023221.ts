@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122021425 extends Migration {
+export class Migration20261122023221 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create schema if not exists "products";`);
@@ -26,8 +26,8 @@ export class Migration20261122021425 extends Migration {
     this.addSql(`create index "price_list_item_product_id_index" on "products"."price_list_item" ("product_id");`);
     this.addSql(`alter table "products"."price_list_item" add constraint "price_list_item_price_list_id_product_id_unique" unique ("price_list_id", "product_id");`);
 
-    this.addSql(`create table "products"."product_status_change" ("id" uuid not null, "product_id" uuid not null, "from" text check ("from" in ('DRAFT', 'PUBLISHED', 'ARCHIVED')) null, "to" text check ("to" in ('DRAFT', 'PUBLISHED', 'ARCHIVED')) not null, "actor" varchar(200) null, "changed_at" timestamptz not null, constraint "product_status_change_pkey" primary key ("id"));`);
-    this.addSql(`create index "product_status_change_product_id_changed_at_index" on "products"."product_status_change" ("product_id", "changed_at");`);
+    this.addSql(`create table "products"."product_status_change" ("id" bigserial primary key, "product_id" uuid not null, "from" text check ("from" in ('DRAFT', 'PUBLISHED', 'ARCHIVED')) null, "to" text check ("to" in ('DRAFT', 'PUBLISHED', 'ARCHIVED')) not null, "actor" varchar(200) null, "changed_at" timestamptz not null);`);
+    this.addSql(`create index "product_status_change_product_id_id_index" on "products"."product_status_change" ("product_id", "id");`);
 
     this.addSql(`alter table "products"."category" add constraint "category_parent_id_foreign" foreign key ("parent_id") references "products"."category" ("id") on update cascade on delete restrict;`);
 

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122021429 extends Migration {
+export class Migration20261122023224 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create schema if not exists "customers";`);
@@ -11,8 +11,8 @@ export class Migration20261122021429 extends Migration {
     this.addSql(`create index "customer_created_at_id_index" on "customers"."customer" ("created_at", "id");`);
     this.addSql(`create index "customer_name_id_index" on "customers"."customer" ("name", "id");`);
 
-    this.addSql(`create table "customers"."customer_status_change" ("id" uuid not null, "customer_id" uuid not null, "from" text check ("from" in ('ACTIVE', 'SUSPENDED', 'ARCHIVED')) null, "to" text check ("to" in ('ACTIVE', 'SUSPENDED', 'ARCHIVED')) not null, "actor" varchar(200) null, "reason" varchar(500) null, "changed_at" timestamptz not null, constraint "customer_status_change_pkey" primary key ("id"));`);
-    this.addSql(`create index "customer_status_change_customer_id_changed_at_index" on "customers"."customer_status_change" ("customer_id", "changed_at");`);
+    this.addSql(`create table "customers"."customer_status_change" ("id" bigserial primary key, "customer_id" uuid not null, "from" text check ("from" in ('ACTIVE', 'SUSPENDED', 'ARCHIVED')) null, "to" text check ("to" in ('ACTIVE', 'SUSPENDED', 'ARCHIVED')) not null, "actor" varchar(200) null, "reason" varchar(500) null, "changed_at" timestamptz not null);`);
+    this.addSql(`create index "customer_status_change_customer_id_id_index" on "customers"."customer_status_change" ("customer_id", "id");`);
 
     this.addSql(`alter table "customers"."customer_status_change" add constraint "customer_status_change_customer_id_foreign" foreign key ("customer_id") references "customers"."customer" ("id") on update cascade on delete cascade;`);
   }
