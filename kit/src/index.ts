@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 /** kit: what every Tradegraph subgraph (and the gateway, where it fits) is built from. */
 export * from './caller';
 export * from './connection';
