@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, SignJWT, errors as joseErrors, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, jwtVerify, errors as joseErrors, type JWTVerifyGetKey } from 'jose';
 import { ANONYMOUS, ROLES, type Caller, type Role } from '@tradegraph/kit';
 
 /** How the gateway checks client tokens. */
@@ -67,17 +67,4 @@ export class Authenticator {
   }
 }
 
-/** Issues an HS256 token the way a development identity provider would (`npm run token`). */
-export async function issueToken(
-  secret: string,
-  claims: { subject: string; roles: Role[]; scopes?: string[]; issuer: string; audience: string; expiresIn?: string },
-): Promise<string> {
-  return new SignJWT({ roles: claims.roles, scope: (claims.scopes ?? []).join(' ') })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(claims.subject)
-    .setIssuer(claims.issuer)
-    .setAudience(claims.audience)
-    .setIssuedAt()
-    .setExpirationTime(claims.expiresIn ?? '12h')
-    .sign(new TextEncoder().encode(secret));
-}
+export { issueToken } from '@tradegraph/kit';

@@ -1,8 +1,6 @@
 import path from 'node:path';
-import { DEVELOPMENT_CALLER_SECRET, envBool, envInt, envOptional, envSecret, envString, isProduction } from '@tradegraph/kit';
+import { DEVELOPMENT_CALLER_SECRET, DEVELOPMENT_JWT_SECRET, envBool, envInt, envOptional, envSecret, envString, isProduction } from '@tradegraph/kit';
 
-/** The development JWT secret; production sets JWT_SECRET or JWKS_URL. */
-export const DEVELOPMENT_JWT_SECRET = 'tradegraph-development-jwt-secret-change-me';
 
 /** Everything the gateway reads from its environment, validated at start. */
 export interface GatewayConfig {

@@ -1,5 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from './caller';
+import type { Database } from './database';
+import type { EventBus } from './events/bus';
+import type { OutboxRelay } from './events/relay';
+import type { GatewayClient } from './gateway-client';
 import type { LoaderRegistry } from './loaders';
 import type { Logger } from './logger';
 
@@ -14,4 +18,19 @@ export interface SubgraphContext {
   /** this request's DataLoaders */
   loaders: LoaderRegistry<SubgraphContext>;
   log: Logger;
+  /** the subgraph's long-lived parts (bus, relay, gateway client, settings) */
+  runtime: SubgraphRuntime;
+}
+
+/** What a running subgraph holds for its whole life, shared by every request. */
+export interface SubgraphRuntime {
+  name: string;
+  database: Database;
+  bus: EventBus;
+  /** publishes the outbox; present when the subgraph has the OutboxEvent entity */
+  relay?: OutboxRelay;
+  /** calls to other subgraphs through the gateway; present when GATEWAY_URL is configured */
+  gateway?: GatewayClient;
+  /** the subgraph's own settings (TTLs, rates …), typed by the subgraph */
+  settings: Record<string, unknown>;
 }

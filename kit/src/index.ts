@@ -17,3 +17,7 @@ export * from './bulk';
 export * from './ids';
 export * from './testing';
 export * from './seeding';
+export * from './events';
+export * from './gateway-client';
+export * from './periodic';
+export * from './tokens';

@@ -9,9 +9,14 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { MigrationObject } from '@mikro-orm/core';
 import express from 'express';
 import { CALLER_HEADER, CallerSignatureError, CallerSigner, REQUEST_ID_HEADER, type Caller } from './caller';
-import type { SubgraphContext } from './context';
+import type { SubgraphContext, SubgraphRuntime } from './context';
 import { Database } from './database';
-import { envInt, envOptional, envSecret, ConfigError } from './env';
+import { envInt, envOptional, envSecret, envString, ConfigError } from './env';
+import { createEventBus, InProcessBus, type EventBus } from './events/bus';
+import { OutboxEvent } from './events/outbox';
+import { OutboxRelay, type RelayOptions } from './events/relay';
+import { GatewayClient, serviceTokenProvider } from './gateway-client';
+import type { PeriodicTask } from './periodic';
 import { formatError } from './errors';
 import { LoaderRegistry } from './loaders';
 import { logger } from './logger';
@@ -25,6 +30,8 @@ export interface SubgraphDefinition extends SchemaDefinition {
   entities: EntityClass<unknown>[];
   /** migrations in the order they apply */
   migrations: MigrationObject[];
+  /** jobs that run while the subgraph runs (expiry sweeps …); stopped with it */
+  background?: (runtime: SubgraphRuntime) => PeriodicTask[];
 }
 
 /** How to run a subgraph. {@link subgraphOptionsFromEnv} fills it from the environment. */
@@ -36,6 +43,14 @@ export interface SubgraphOptions {
   /** the secret shared with the gateway (CALLER_SIGNING_SECRET) */
   callerSecret: string;
   poolMax?: number;
+  /** where events go; an in-process bus of its own when not given */
+  bus?: EventBus;
+  /** calls to other subgraphs through the gateway */
+  gateway?: GatewayClient;
+  /** the subgraph's own settings, handed to its resolvers and jobs as `runtime.settings` */
+  settings?: Record<string, unknown>;
+  /** outbox relay tuning */
+  relay?: RelayOptions;
 }
 
 /** A started subgraph. */
@@ -45,6 +60,7 @@ export interface RunningSubgraph {
   url: string;
   sdl: string;
   database: Database;
+  runtime: SubgraphRuntime;
   /** Stops accepting requests, finishes the ones in flight, closes the pool. */
   stop(): Promise<void>;
 }
@@ -52,8 +68,12 @@ export interface RunningSubgraph {
 /** The development secret for caller signatures; production must set CALLER_SIGNING_SECRET. */
 export const DEVELOPMENT_CALLER_SECRET = 'tradegraph-development-caller-signing-secret';
 
-/** Reads a subgraph's options: `PORT` (else `defaultPort`), DATABASE_URL, CALLER_SIGNING_SECRET. */
-export function subgraphOptionsFromEnv(defaultPort: number): SubgraphOptions {
+/**
+ * Reads a subgraph's options: `PORT` (else `defaultPort`), DATABASE_URL, CALLER_SIGNING_SECRET,
+ * REDIS_URL (else an in-process bus) and GATEWAY_URL with JWT_SECRET (for calls to other
+ * subgraphs as the SERVICE identity).
+ */
+export function subgraphOptionsFromEnv(defaultPort: number, name = 'subgraph'): SubgraphOptions {
   const databaseUrl = envOptional('DATABASE_URL');
   if (!databaseUrl) {
     throw new ConfigError('DATABASE_URL is not set. Set it to a PostgreSQL URL, or run `npm start`, which starts an embedded PostgreSQL.');
@@ -64,7 +84,26 @@ export function subgraphOptionsFromEnv(defaultPort: number): SubgraphOptions {
     databaseUrl,
     callerSecret: envSecret('CALLER_SIGNING_SECRET', DEVELOPMENT_CALLER_SECRET),
     poolMax: envInt('DATABASE_POOL_MAX', 10, 1, 1000),
+    bus: createEventBus(envOptional('REDIS_URL')),
+    gateway: gatewayClientFromEnv(name),
   };
+}
+
+/** The development JWT secret the gateway accepts by default (see gateway/src/config.ts). */
+export const DEVELOPMENT_JWT_SECRET = 'tradegraph-development-jwt-secret-change-me';
+
+/** A client for calls through the gateway as `service:<name>`, from GATEWAY_URL and JWT_SECRET. */
+export function gatewayClientFromEnv(name: string): GatewayClient {
+  return new GatewayClient({
+    url: envString('GATEWAY_URL', 'http://127.0.0.1:4000/graphql'),
+    timeoutMs: envInt('GATEWAY_TIMEOUT_MS', 10_000, 100, 600_000),
+    token: serviceTokenProvider({
+      secret: envSecret('JWT_SECRET', DEVELOPMENT_JWT_SECRET),
+      issuer: envString('JWT_ISSUER', 'tradegraph'),
+      audience: envString('JWT_AUDIENCE', 'tradegraph-api'),
+      subject: `service:${name}`,
+    }),
+  });
 }
 
 /** The PostgreSQL schema a subgraph keeps its tables in. */
@@ -106,6 +145,12 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     throw error;
   }
   const signer = new CallerSigner(options.callerSecret);
+  const bus = options.bus ?? new InProcessBus();
+  const emitsEvents = definition.entities.includes(OutboxEvent as EntityClass<unknown>);
+  const relay = emitsEvents ? new OutboxRelay(database.orm, bus, schemaNameOf(definition), options.relay) : undefined;
+  const runtime: SubgraphRuntime = { name: definition.name, database, bus, relay, gateway: options.gateway, settings: options.settings ?? {} };
+  relay?.start();
+  const jobs = definition.background?.(runtime).map((job) => job.start()) ?? [];
 
   const app = express();
   app.disable('x-powered-by');
@@ -114,8 +159,13 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    // Inline tracing is for Apollo Studio, which we do not report to.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Inline tracing is for Apollo Studio, which we do not report to.
+      ApolloServerPluginInlineTraceDisabled(),
+      // A mutation may have written outbox events: publish them now rather than at the next poll.
+      { async requestDidStart() { return { async willSendResponse({ operation }) { if (operation?.operation === 'mutation') relay?.nudge(); } }; } },
+    ],
   });
   await server.start();
 
@@ -150,6 +200,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
           em: database.orm.em.fork(),
           loaders: new LoaderRegistry(() => context),
           log: log.child({ requestId }),
+          runtime,
         };
         return context;
       },
@@ -170,9 +221,13 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     url,
     sdl,
     database,
+    runtime,
     stop() {
       stopping ??= (async () => {
         await server.stop();
+        await Promise.all(jobs.map((job) => job.stop()));
+        await relay?.stop();
+        if (!options.bus) await bus.close();
         await database.close();
       })();
       return stopping;
@@ -186,7 +241,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
  */
 export async function runSubgraphMain(definition: SubgraphDefinition, defaultPort: number): Promise<void> {
   try {
-    const running = await startSubgraph(definition, subgraphOptionsFromEnv(defaultPort));
+    const running = await startSubgraph(definition, subgraphOptionsFromEnv(defaultPort, definition.name));
     const shutdown = () => void running.stop().then(() => process.exit(0));
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);

@@ -151,6 +151,12 @@ export class ProductFilter {
   @IsOptional()
   status?: ProductStatus[] | null;
 
+  @Field(() => [ID], { nullable: true, description: 'Only these products (at most 100).' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  ids?: string[] | null;
+
   @Field(() => ID, { nullable: true, description: 'Products in this category or any category below it.' })
   @IsOptional()
   @IsUUID()

@@ -181,6 +181,7 @@ export class ProductService {
     const statuses = filter?.status?.length ? filter.status : staff ? undefined : [ProductStatus.PUBLISHED];
     const visible = staff ? statuses : statuses?.filter((s) => s === ProductStatus.PUBLISHED);
     if (visible) conditions.push({ status: { $in: visible } });
+    if (filter?.ids) conditions.push({ id: { $in: filter.ids } });
     if (filter?.categoryId) conditions.push({ categoryId: { $in: await this.categoryAndDescendants(filter.categoryId) } });
     if (filter?.brand) conditions.push({ brand: filter.brand });
     if (filter?.text) {

@@ -1,0 +1,130 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { logger } from '../logger';
+import type { EventBus } from './bus';
+import { OutboxEvent, toEnvelope } from './outbox';
+
+/** How the relay works through the outbox. */
+export interface RelayOptions {
+  /** how often to look for unpublished events when nobody nudges (ms) */
+  intervalMs?: number;
+  /** the most events one pass publishes */
+  batchSize?: number;
+  /** how long to wait after the bus failed before trying again (ms; doubles up to 10 s) */
+  retryMs?: number;
+}
+
+/**
+ * Publishes a subgraph's outbox to the event bus, at least once and in commit order. Only one
+ * relay per schema works at a time (a PostgreSQL advisory lock), so order per entity holds
+ * with any number of replicas. An event is marked published only after the bus took it; if
+ * the bus is down, events wait in the table and go out when it is back.
+ */
+export class OutboxRelay {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = false;
+  private failures = 0;
+  private readonly intervalMs: number;
+  private readonly batchSize: number;
+  private readonly retryMs: number;
+
+  constructor(private readonly orm: MikroORM, private readonly bus: EventBus, private readonly schema: string, options: RelayOptions = {}) {
+    this.intervalMs = options.intervalMs ?? 250;
+    this.batchSize = options.batchSize ?? 500;
+    this.retryMs = options.retryMs ?? 200;
+  }
+
+  start(): void {
+    this.schedule(0);
+  }
+
+  /** Runs a pass now (after a commit that wrote events), or right after the current pass. */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  /** Publishes everything pending, then resolves; for tests and shutdown. */
+  async drain(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.running;
+      const result = await this.pass();
+      if (result.published === 0 && !result.busy && !result.failed) return;
+      if (Date.now() > deadline) throw new Error(`outbox of ${this.schema} not drained in ${timeoutMs} ms`);
+      if (result.busy || result.failed) await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(ms: number): void {
+    clearTimeout(this.timer);
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.pass()
+        .catch((error): PassResult => {
+          logger.error({ err: error, schema: this.schema }, 'outbox relay pass failed');
+          return { published: 0, busy: false, failed: true };
+        })
+        .then((result) => {
+          this.running = undefined;
+          this.failures = result.failed ? this.failures + 1 : 0;
+          const next = result.failed
+            ? Math.min(this.retryMs * 2 ** Math.min(this.failures, 6), 10_000)
+            : result.published === this.batchSize || this.again
+              ? 0
+              : this.intervalMs;
+          this.again = false;
+          this.schedule(next);
+        });
+    }, ms);
+    this.timer.unref?.();
+  }
+
+  /**
+   * One pass: take the relay lock, read a batch in order, publish each, mark what went out.
+   * Stops at the first event the bus refuses, so nothing overtakes it.
+   */
+  private async pass(): Promise<PassResult> {
+    const em = this.orm.em.fork();
+    return em.transactional(async (trx) => {
+      const connection = trx.getConnection();
+      const [{ locked }] = await connection.execute(`select pg_try_advisory_xact_lock(hashtext(?)) as locked`, [`outbox-relay:${this.schema}`], 'all', trx.getTransactionContext());
+      if (!locked) return { published: 0, busy: true, failed: false };
+      const rows = await trx.find(OutboxEvent, { publishedAt: null }, { orderBy: { sequence: 'asc' }, limit: this.batchSize });
+      let published = 0;
+      let failed = false;
+      for (const row of rows) {
+        try {
+          await this.bus.publish(toEnvelope(row));
+        } catch (error) {
+          failed = true;
+          row.attempts++;
+          if (this.failures === 0 || this.failures % 50 === 0) logger.warn({ err: error, schema: this.schema, pending: rows.length - published }, 'event bus refused an event; the outbox keeps it and retries');
+          break;
+        }
+        row.publishedAt = new Date();
+        published++;
+      }
+      return { published, busy: false, failed };
+    });
+  }
+}
+
+interface PassResult {
+  published: number;
+  /** another replica holds the relay lock */
+  busy: boolean;
+  /** the bus refused an event */
+  failed: boolean;
+}

@@ -1,0 +1,51 @@
+import { logger } from './logger';
+
+/**
+ * Runs `task` every `intervalMs`, never two runs at once, and stops cleanly (waiting for the
+ * run in progress). Safe with replicas when the task locks what it works on
+ * (`for update skip locked`).
+ */
+export class PeriodicTask {
+  private timer?: NodeJS.Timeout;
+  private current?: Promise<void>;
+  private stopped = false;
+
+  constructor(private readonly name: string, private readonly intervalMs: number, private readonly task: () => Promise<unknown>) {}
+
+  start(): this {
+    this.schedule();
+    return this;
+  }
+
+  /** Runs the task now (after the run in progress, if any) and resolves when it is done. */
+  async runNow(): Promise<void> {
+    await this.current;
+    this.current = this.runOnce();
+    await this.current;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.current;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(async () => {
+      this.current = this.runOnce();
+      await this.current;
+      this.current = undefined;
+      this.schedule();
+    }, this.intervalMs);
+    this.timer.unref?.();
+  }
+
+  private async runOnce(): Promise<void> {
+    try {
+      await this.task();
+    } catch (error) {
+      logger.error({ err: error, task: this.name }, 'periodic task failed; it runs again at the next interval');
+    }
+  }
+}
