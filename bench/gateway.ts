@@ -29,7 +29,7 @@ async function main() {
   const requests = Number(values.requests);
   const warmup = Number(values.warmup);
   process.env.LOG_LEVEL ??= 'warn';
-  const stack = await startStack();
+  const stack = await startStack({ subgraphs: ['products', 'customers'] });
   try {
     await seedDemoData({ products: stack.subgraphs.products.database, customers: stack.subgraphs.customers.database }, { products: 1000, customers: 500 });
     const token = await stack.token('ADMIN');

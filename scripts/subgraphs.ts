@@ -1,11 +1,14 @@
 import type { SubgraphDefinition } from '@tradegraph/kit';
 import { CUSTOMERS_PORT, customersSubgraph } from '../subgraphs/customers/src/subgraph';
+import { orderSettingsFromEnv } from '../subgraphs/orders/src/settings';
+import { ORDERS_PORT, ordersSubgraph } from '../subgraphs/orders/src/subgraph';
 import { PRODUCTS_PORT, productsSubgraph } from '../subgraphs/products/src/subgraph';
 
-/** Our subgraphs, in start order, with their folder and default port (as in supergraph.yaml). */
-export const SUBGRAPHS: { definition: SubgraphDefinition; folder: string; port: number }[] = [
+/** Our subgraphs, in start order, with their folder, default port (as in supergraph.yaml) and settings. */
+export const SUBGRAPHS: { definition: SubgraphDefinition; folder: string; port: number; settings?: () => object }[] = [
   { definition: productsSubgraph, folder: 'subgraphs/products', port: PRODUCTS_PORT },
   { definition: customersSubgraph, folder: 'subgraphs/customers', port: CUSTOMERS_PORT },
+  { definition: ordersSubgraph, folder: 'subgraphs/orders', port: ORDERS_PORT, settings: orderSettingsFromEnv },
 ];
 
 /** @throws naming the known subgraphs when `name` is not one */

@@ -23,7 +23,7 @@ import { startStack, type TestStack } from './support/stack';
 let stack: TestStack;
 let admin: string;
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ subgraphs: ['products', 'customers'] });
   await seedDemoData({ products: stack.subgraphs.products.database, customers: stack.subgraphs.customers.database }, { products: 300, customers: 150 });
   admin = await stack.token('ADMIN');
 });

@@ -34,8 +34,8 @@ export class GatewayCallError extends Error {
 
 /** Where and as whom a subgraph calls the supergraph. */
 export interface GatewayClientOptions {
-  /** the gateway's GraphQL URL (GATEWAY_URL) */
-  url: string;
+  /** the gateway's GraphQL URL (GATEWAY_URL), or a function giving it (when it is known only later) */
+  url: string | (() => string);
   /** a token provider for the SERVICE identity */
   token: () => Promise<string>;
   /** per call (ms) */
@@ -54,16 +54,17 @@ export class GatewayClient {
    * errors, or UNAVAILABLE when the gateway (or the subgraph behind it) cannot be reached
    */
   async request<T>(query: string, variables: Record<string, unknown> = {}, requestId: string = randomUUID()): Promise<T> {
+    const url = typeof this.options.url === 'function' ? this.options.url() : this.options.url;
     let response: Response;
     try {
-      response = await fetch(this.options.url, {
+      response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.options.token()}`, [REQUEST_ID_HEADER]: requestId },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });
     } catch (error) {
-      throw new GatewayCallError(`the gateway at ${this.options.url} is unreachable: ${(error as Error).message}`, 'UNAVAILABLE');
+      throw new GatewayCallError(`the gateway at ${url} is unreachable: ${(error as Error).message}`, 'UNAVAILABLE');
     }
     let body: { data?: T; errors?: RemoteError[] };
     try {

@@ -236,12 +236,14 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
 }
 
 /**
- * The body of every subgraph's `src/index.ts`: start from the environment, stop cleanly on
- * SIGINT/SIGTERM, and exit with a readable message when configuration is wrong.
+ * The body of every subgraph's `src/index.ts`: start from the environment (plus the subgraph's
+ * own settings, read by `settingsFromEnv`), stop cleanly on SIGINT/SIGTERM, and exit with a
+ * readable message when configuration is wrong.
  */
-export async function runSubgraphMain(definition: SubgraphDefinition, defaultPort: number): Promise<void> {
+export async function runSubgraphMain(definition: SubgraphDefinition, defaultPort: number, settingsFromEnv?: () => object): Promise<void> {
   try {
-    const running = await startSubgraph(definition, subgraphOptionsFromEnv(defaultPort, definition.name));
+    const settings = settingsFromEnv?.() as Record<string, unknown> | undefined;
+    const running = await startSubgraph(definition, { ...subgraphOptionsFromEnv(defaultPort, definition.name), settings });
     const shutdown = () => void running.stop().then(() => process.exit(0));
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);

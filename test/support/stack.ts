@@ -1,6 +1,10 @@
 import {
   createTestDatabase,
+  GatewayClient,
+  InProcessBus,
+  serviceTokenProvider,
   startSubgraph,
+  type EventBus,
   type Role,
   type RunningSubgraph,
   type SubgraphDefinition,
@@ -10,8 +14,7 @@ import { composeSupergraph } from '../../gateway/src/composition';
 import { gatewayConfigFromEnv, type GatewayConfig } from '../../gateway/src/config';
 import { issueToken } from '../../gateway/src/auth';
 import { startGateway, type RunningGateway } from '../../gateway/src/server';
-import { customersSubgraph } from '../../subgraphs/customers/src/subgraph';
-import { productsSubgraph } from '../../subgraphs/products/src/subgraph';
+import { SUBGRAPHS } from '../../scripts/subgraphs';
 
 export const TEST_JWT_SECRET = 'test-jwt-secret-for-the-supergraph-tests';
 export const TEST_CALLER_SECRET = 'test-caller-signing-secret-for-the-supergraph-tests';
@@ -23,6 +26,7 @@ export interface TestStack {
   gatewayUrl: string;
   subgraphs: Record<string, RunningSubgraph>;
   database: TestDatabase;
+  bus: EventBus;
   /** a client token, as the identity provider would issue it */
   token(roles: Role[] | Role, scopes?: string[], subject?: string): Promise<string>;
   /** SQL statements sent by all subgraphs so far */
@@ -30,17 +34,44 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
+export interface StackOptions {
+  /** which of our subgraphs to run (default: all) */
+  subgraphs?: string[];
+  /** per subgraph name, its settings */
+  settings?: Record<string, Record<string, unknown>>;
+  gateway?: Partial<GatewayConfig>;
+  /** the bus every subgraph publishes to (default: one in-process bus) */
+  bus?: EventBus;
+}
+
 /** Starts the stack; stop it in afterAll. */
-export async function startStack(
-  definitions: SubgraphDefinition[] = [productsSubgraph, customersSubgraph],
-  gatewayOverrides: Partial<GatewayConfig> = {},
-): Promise<TestStack> {
+export async function startStack(options: StackOptions = {}): Promise<TestStack> {
+  const wanted = options.subgraphs ?? SUBGRAPHS.map((s) => s.definition.name);
+  const definitions: SubgraphDefinition[] = SUBGRAPHS.filter((s) => wanted.includes(s.definition.name)).map((s) => s.definition);
   const database = await createTestDatabase();
+  const bus = options.bus ?? new InProcessBus();
+  let gatewayUrl = '';
+  const gatewayClient = new GatewayClient({
+    url: () => gatewayUrl,
+    timeoutMs: 10_000,
+    token: serviceTokenProvider({ secret: TEST_JWT_SECRET, issuer: ISSUER, audience: AUDIENCE, subject: 'service:test-stack' }),
+  });
   const running: RunningSubgraph[] = [];
   let gateway: RunningGateway | undefined;
   try {
     for (const definition of definitions) {
-      running.push(await startSubgraph(definition, { port: 0, databaseUrl: database.url, callerSecret: TEST_CALLER_SECRET, poolMax: 10 }));
+      running.push(
+        await startSubgraph(definition, {
+          port: 0,
+          databaseUrl: database.url,
+          callerSecret: TEST_CALLER_SECRET,
+          poolMax: 10,
+          bus,
+          gateway: gatewayClient,
+          settings: options.settings?.[definition.name],
+          relay: { intervalMs: 50 },
+        }),
+      );
     }
     const { supergraphSdl } = composeSupergraph(running.map((r) => ({ name: r.name, url: r.url, sdl: r.sdl })));
     const config = gatewayConfigFromEnv({
@@ -53,9 +84,10 @@ export async function startStack(
       callerSecret: TEST_CALLER_SECRET,
       allowAnonymous: true,
       subgraphUrls: {},
-      ...gatewayOverrides,
+      ...options.gateway,
     });
     gateway = await startGateway(config, { sdl: supergraphSdl });
+    gatewayUrl = gateway.url;
   } catch (error) {
     await Promise.all(running.map((r) => r.stop()));
     await database.drop();
@@ -66,12 +98,14 @@ export async function startStack(
     gatewayUrl: started.url,
     subgraphs: Object.fromEntries(running.map((r) => [r.name, r])),
     database,
+    bus,
     token: (roles, scopes = [], subject = 'test-user') =>
       issueToken(TEST_JWT_SECRET, { subject, roles: Array.isArray(roles) ? roles : [roles], scopes, issuer: ISSUER, audience: AUDIENCE }),
     statements: () => running.reduce((sum, r) => sum + r.database.statementCount, 0),
     async stop() {
       await started.stop();
       await Promise.all(running.map((r) => r.stop()));
+      if (!options.bus) await bus.close();
       await database.drop();
     },
   };

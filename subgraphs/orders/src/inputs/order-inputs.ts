@@ -1,0 +1,110 @@
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { MoneyInput } from '@tradegraph/kit';
+import { OrderStatus } from '../entities';
+
+export const MAX_ORDER_LINES = 100;
+
+@InputType()
+export class OrderLineInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'productId must be an id (UUID)' })
+  productId!: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  quantity!: number;
+}
+
+@InputType({ description: 'What the customer orders. Prices come from the catalog, never from here.' })
+export class PlaceOrderInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'customerId must be an id (UUID)' })
+  customerId!: string;
+
+  @Field(() => [OrderLineInput])
+  @ArrayMinSize(1, { message: 'lines must hold at least one line' })
+  @ArrayMaxSize(MAX_ORDER_LINES)
+  @ValidateNested({ each: true })
+  lines!: OrderLineInput[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  notes?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The field agent placing it; an AGENT caller is recorded as the placer anyway.' })
+  @IsOptional()
+  @IsUUID()
+  placedById?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The visit during which the order was taken.' })
+  @IsOptional()
+  @IsUUID()
+  visitId?: string | null;
+}
+
+@InputType()
+export class RefundOrderInput {
+  @Field(() => MoneyInput, { nullable: true, description: 'How much to give back; everything paid when left out.' })
+  @IsOptional()
+  @ValidateNested()
+  amount?: MoneyInput | null;
+
+  @Field()
+  @Length(1, 500)
+  reason!: string;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Put the goods back on hand (RETURN movements).' })
+  restock!: boolean;
+}
+
+@InputType()
+export class PaymentInput {
+  @Field(() => MoneyInput)
+  @ValidateNested()
+  amount!: MoneyInput;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  reference?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(500)
+  reason?: string | null;
+}
+
+export enum OrderSort {
+  NEWEST = 'NEWEST',
+  OLDEST = 'OLDEST',
+}
+registerEnumType(OrderSort, { name: 'OrderSort' });
+
+@InputType({ description: 'Narrows an order list; all given conditions must hold.' })
+export class OrderFilter {
+  @Field(() => [OrderStatus], { nullable: true })
+  @IsOptional()
+  status?: OrderStatus[] | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  customerId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  placedById?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Placed at or after.' })
+  @IsOptional()
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Placed before.' })
+  @IsOptional()
+  to?: Date | null;
+}

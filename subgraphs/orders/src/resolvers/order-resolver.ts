@@ -1,0 +1,134 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Connection, hasRole, Money, Role, toMoney, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { Customer, Order, OrderLine, OrderStatusChange, PaymentTransaction, Product } from '../entities';
+import { OrderFilter, OrderSort, PaymentInput, PlaceOrderInput, RefundOrderInput } from '../inputs/order-inputs';
+import { customerOrders, linesByOrder, orderById, statusHistoryByOrder, transactionsByOrder } from '../loaders';
+import { OrderService } from '../services/orders';
+import { OrderPlacementService } from '../services/placement';
+import { paidMinor } from '../services/totals';
+import { settingsOf } from '../settings';
+
+export const OrderConnection = Connection('Order', Order);
+
+const service = (ctx: SubgraphContext) => new OrderService(ctx.em, ctx.caller.subject, ctx.runtime.gateway, ctx.requestId);
+
+@Resolver(() => Order)
+export class OrderResolver {
+  @Query(() => Order, { nullable: true })
+  order(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Order | null> {
+    return ctx.loaders.get(orderById).load(id);
+  }
+
+  @Query(() => Order, { nullable: true, description: 'One order by its number, e.g. "SO-000123".' })
+  orderByNumber(@Arg('number') number: string, @Ctx() ctx: SubgraphContext): Promise<Order | null> {
+    return ctx.em.findOne(Order, { number });
+  }
+
+  @Query(() => OrderConnection, { description: 'Orders matching the filter, newest first unless sorted otherwise.' })
+  orders(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('filter', () => OrderFilter, { nullable: true }) filter?: OrderFilter,
+    @Arg('sort', () => OrderSort, { defaultValue: OrderSort.NEWEST }) sort: OrderSort = OrderSort.NEWEST,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('last', () => Int, { nullable: true }) last?: number,
+    @Arg('before', () => String, { nullable: true }) before?: string,
+  ): Promise<ConnectionPage<Order>> {
+    return service(ctx).search(filter, sort, { first, after, last, before });
+  }
+
+  @FieldResolver(() => Customer)
+  customer(@Root() order: Order): Customer {
+    return { id: order.customerId };
+  }
+
+  @FieldResolver(() => [OrderLine])
+  lines(@Root() order: Order, @Ctx() ctx: SubgraphContext): Promise<OrderLine[]> {
+    return ctx.loaders.get(linesByOrder).load(order.id);
+  }
+
+  @FieldResolver(() => [OrderStatusChange], { description: 'Every status move, oldest first.' })
+  statusHistory(@Root() order: Order, @Ctx() ctx: SubgraphContext): Promise<OrderStatusChange[]> {
+    return ctx.loaders.get(statusHistoryByOrder).load(order.id);
+  }
+
+  @FieldResolver(() => [PaymentTransaction], { description: 'The payment trail, oldest first (append-only).' })
+  transactions(@Root() order: Order, @Ctx() ctx: SubgraphContext): Promise<PaymentTransaction[]> {
+    return ctx.loaders.get(transactionsByOrder).load(order.id);
+  }
+
+  @FieldResolver(() => Money, { description: 'Every FORWARD transaction minus every REVERSE one.' })
+  async paid(@Root() order: Order, @Ctx() ctx: SubgraphContext): Promise<Money> {
+    return toMoney(paidMinor(await ctx.loaders.get(transactionsByOrder).load(order.id)), order.currency);
+  }
+
+  @FieldResolver(() => Money, { description: 'Total minus paid.' })
+  async balanceDue(@Root() order: Order, @Ctx() ctx: SubgraphContext): Promise<Money> {
+    return toMoney(order.totalMinor - paidMinor(await ctx.loaders.get(transactionsByOrder).load(order.id)), order.currency);
+  }
+
+  @Mutation(() => Order, {
+    description:
+      'Places an order: prices from the catalog for the customer, stock reserved in inventory, all or nothing. The same idempotencyKey always returns the same order.',
+  })
+  placeOrder(
+    @Arg('input', () => PlaceOrderInput) input: PlaceOrderInput,
+    @Arg('idempotencyKey') idempotencyKey: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Order> {
+    const agentId = hasRole(ctx.caller, Role.AGENT) ? (input.placedById ?? null) : null;
+    return new OrderPlacementService(ctx.em, ctx.runtime.gateway, settingsOf(ctx.runtime), ctx.requestId).place(input, idempotencyKey, { subject: ctx.caller.subject, agentId });
+  }
+
+  @Mutation(() => Order, { description: 'PENDING → PROCESSING.' })
+  startProcessingOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Order> {
+    return service(ctx).startProcessing(id);
+  }
+
+  @Mutation(() => Order, { description: 'PROCESSING → COMPLETED; the reserved stock ships.' })
+  completeOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Order> {
+    return service(ctx).complete(id);
+  }
+
+  @Mutation(() => Order, { description: 'PENDING or PROCESSING → CANCELLED; the reserved stock is released.' })
+  cancelOrder(@Arg('id', () => ID) id: string, @Arg('reason', () => String, { nullable: true }) reason: string | null, @Ctx() ctx: SubgraphContext): Promise<Order> {
+    return service(ctx).cancel(id, reason ?? null);
+  }
+
+  @Mutation(() => Order, { description: 'COMPLETED → REFUNDED: a REVERSE transaction and, when asked, the goods back on hand.' })
+  refundOrder(@Arg('id', () => ID) id: string, @Arg('input', () => RefundOrderInput) input: RefundOrderInput, @Ctx() ctx: SubgraphContext): Promise<Order> {
+    return service(ctx).refund(id, input);
+  }
+
+  @Mutation(() => Order, { description: 'Records money received (a FORWARD transaction).' })
+  recordPayment(@Arg('orderId', () => ID) orderId: string, @Arg('input', () => PaymentInput) input: PaymentInput, @Ctx() ctx: SubgraphContext): Promise<Order> {
+    return service(ctx).recordPayment(orderId, input);
+  }
+
+  @Mutation(() => Order, { description: 'Gives money back without changing the status (a REVERSE transaction).' })
+  reversePayment(@Arg('orderId', () => ID) orderId: string, @Arg('input', () => PaymentInput) input: PaymentInput, @Ctx() ctx: SubgraphContext): Promise<Order> {
+    return service(ctx).reversePayment(orderId, input);
+  }
+}
+
+@Resolver(() => OrderLine)
+export class OrderLineResolver {
+  @FieldResolver(() => Product)
+  product(@Root() line: OrderLine): Product {
+    return { id: line.productId };
+  }
+}
+
+@Resolver(() => Customer)
+export class CustomerOrdersResolver {
+  @FieldResolver(() => OrderConnection, { description: 'This customer\'s orders, newest first.' })
+  orders(
+    @Root() customer: Customer,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('filter', () => OrderFilter, { nullable: true }) filter?: OrderFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ConnectionPage<Order>> {
+    return ctx.loaders.get(customerOrders).load({ customerId: customer.id, filter: filter ?? null, first: first ?? null, after: after ?? null });
+  }
+}

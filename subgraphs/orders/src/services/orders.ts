@@ -1,0 +1,205 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  badInput,
+  DomainError,
+  ErrorCode,
+  GatewayCallError,
+  keysetFilter,
+  keysetOrder,
+  notFound,
+  pageRequest,
+  recordEvent,
+  toConnectionPage,
+  toMinorUnits,
+  type ConnectionPage,
+  type GatewayClient,
+  type KeysetSort,
+  type MoneyInput,
+  type PageArgs,
+} from '@tradegraph/kit';
+import { Order, OrderLine, OrderStatus, OrderStatusChange, PaymentTransaction, TransactionKind } from '../entities';
+import { OrderSort, type OrderFilter } from '../inputs/order-inputs';
+import { orderStatus } from './order-status';
+import { Supply } from './supply';
+import { paidMinor } from './totals';
+
+const SORTS: Record<OrderSort, KeysetSort> = {
+  [OrderSort.NEWEST]: { field: 'createdAt', descending: true },
+  [OrderSort.OLDEST]: { field: 'createdAt', descending: false },
+};
+
+/** The conditions of an order filter, shared by list queries and Customer.orders. */
+export function orderConditions(filter: OrderFilter | null | undefined): FilterQuery<Order>[] {
+  const conditions: FilterQuery<Order>[] = [];
+  if (filter?.status?.length) conditions.push({ status: { $in: filter.status } });
+  if (filter?.customerId) conditions.push({ customerId: filter.customerId });
+  if (filter?.placedById) conditions.push({ placedById: filter.placedById });
+  if (filter?.from) conditions.push({ createdAt: { $gte: filter.from } });
+  if (filter?.to) conditions.push({ createdAt: { $lt: filter.to } });
+  return conditions;
+}
+
+/**
+ * What happens to an order after it is placed: processing, completion (the stock ships),
+ * cancellation (the stock goes back), refunds and the payment trail. Each change to the other
+ * subgraphs is made first (idempotent there), then the order moves under a row lock, so a
+ * cancel racing a completion cannot leave both half done: inventory's own lifecycle refuses
+ * the loser.
+ */
+export class OrderService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly actor: string | null,
+    private readonly gateway: GatewayClient | undefined,
+    private readonly requestId: string,
+  ) {}
+
+  /** @throws NOT_FOUND */
+  async get(id: string): Promise<Order> {
+    const order = await this.em.findOne(Order, { id });
+    if (!order) throw notFound('Order', id);
+    return order;
+  }
+
+  /** PENDING → PROCESSING. */
+  startProcessing(id: string): Promise<Order> {
+    return this.move(id, OrderStatus.PROCESSING, null);
+  }
+
+  /** PROCESSING → COMPLETED; the reservation is committed (the goods ship). */
+  async complete(id: string): Promise<Order> {
+    const order = await this.get(id);
+    orderStatus.assert(order.status, OrderStatus.COMPLETED);
+    await this.call('Stock could not be shipped', (supply) => supply.commit(id));
+    return this.move(id, OrderStatus.COMPLETED, null);
+  }
+
+  /** PENDING or PROCESSING → CANCELLED; the reserved stock is released. */
+  async cancel(id: string, reason: string | null): Promise<Order> {
+    const order = await this.get(id);
+    orderStatus.assert(order.status, OrderStatus.CANCELLED);
+    await this.call('Stock could not be released', (supply) => supply.release(id));
+    return this.move(id, OrderStatus.CANCELLED, reason);
+  }
+
+  /**
+   * COMPLETED → REFUNDED: a REVERSE transaction of `amount` (everything paid when not given)
+   * and, when asked, the goods back on hand.
+   * @throws BAD_USER_INPUT when more would be refunded than was paid
+   */
+  async refund(id: string, input: { amount?: MoneyInput | null; reason: string; restock: boolean }): Promise<Order> {
+    const order = await this.get(id);
+    orderStatus.assert(order.status, OrderStatus.REFUNDED);
+    const paid = paidMinor(await this.em.find(PaymentTransaction, { orderId: id }));
+    const amountMinor = input.amount ? this.amountOf(order, input.amount, 'input.amount') : paid;
+    if (amountMinor > paid) throw badInput('input.amount', `is more than was paid (${paid} minor units)`);
+    if (input.restock) {
+      const lines = await this.em.find(OrderLine, { orderId: id }, { orderBy: { lineNo: 'asc' } });
+      await this.call('Returned goods could not be restocked', (supply) => supply.restock(id, lines.map((l) => ({ productId: l.productId, quantity: l.quantity }))));
+    }
+    return this.em.transactional(async (em) => {
+      const locked = await this.lock(em, id);
+      orderStatus.assert(locked.status, OrderStatus.REFUNDED);
+      if (amountMinor > 0) this.addTransaction(em, locked, TransactionKind.REVERSE, amountMinor, null, input.reason);
+      this.transition(em, locked, OrderStatus.REFUNDED, input.reason);
+      return locked;
+    });
+  }
+
+  /** Records money received (FORWARD). @throws BAD_USER_INPUT when it exceeds what is due */
+  async recordPayment(id: string, input: { amount: MoneyInput; reference?: string | null }): Promise<Order> {
+    return this.em.transactional(async (em) => {
+      const order = await this.lock(em, id);
+      if (order.status === OrderStatus.CANCELLED || order.status === OrderStatus.REFUNDED) {
+        throw new DomainError(ErrorCode.INVALID_TRANSITION, `A ${order.status} order takes no payments`, { status: order.status });
+      }
+      const amountMinor = this.amountOf(order, input.amount, 'input.amount');
+      const due = order.totalMinor - paidMinor(await em.find(PaymentTransaction, { orderId: id }));
+      if (amountMinor > due) throw badInput('input.amount', `is more than the balance due (${due} minor units)`);
+      this.addTransaction(em, order, TransactionKind.FORWARD, amountMinor, input.reference ?? null, null);
+      return order;
+    });
+  }
+
+  /** Gives money back without changing the status (a reversal or partial refund). */
+  async reversePayment(id: string, input: { amount: MoneyInput; reference?: string | null; reason?: string | null }): Promise<Order> {
+    return this.em.transactional(async (em) => {
+      const order = await this.lock(em, id);
+      const amountMinor = this.amountOf(order, input.amount, 'input.amount');
+      const paid = paidMinor(await em.find(PaymentTransaction, { orderId: id }));
+      if (amountMinor > paid) throw badInput('input.amount', `is more than was paid (${paid} minor units)`);
+      this.addTransaction(em, order, TransactionKind.REVERSE, amountMinor, input.reference ?? null, input.reason ?? null);
+      return order;
+    });
+  }
+
+  /** One page of orders matching the filter. */
+  async search(filter: OrderFilter | null | undefined, sort: OrderSort, page: PageArgs): Promise<ConnectionPage<Order>> {
+    const request = pageRequest(page);
+    const conditions = orderConditions(filter);
+    const keyset = SORTS[sort];
+    const rows = await this.em.find(Order, { $and: [...conditions, keysetFilter(keyset, request) as FilterQuery<Order>] }, { orderBy: keysetOrder(keyset, request), limit: request.size + 1 });
+    return toConnectionPage(rows, request, (o) => [o.createdAt.toISOString(), o.id], () => this.em.count(Order, { $and: conditions }));
+  }
+
+  private amountOf(order: Order, amount: MoneyInput, field: string): number {
+    if (amount.currency !== order.currency) throw badInput(`${field}.currency`, `must be the order's currency ${order.currency}`);
+    const minor = toMinorUnits(amount.amount, amount.currency, `${field}.amount`);
+    if (minor <= 0) throw badInput(`${field}.amount`, 'must be positive');
+    return minor;
+  }
+
+  private async move(id: string, to: OrderStatus, reason: string | null): Promise<Order> {
+    return this.em.transactional(async (em) => {
+      const order = await this.lock(em, id);
+      orderStatus.assert(order.status, to);
+      this.transition(em, order, to, reason);
+      return order;
+    });
+  }
+
+  private async lock(em: EntityManager, id: string): Promise<Order> {
+    const order = await em.findOne(Order, { id }, { lockMode: 4 /* PESSIMISTIC_WRITE */, refresh: true });
+    if (!order) throw notFound('Order', id);
+    return order;
+  }
+
+  private transition(em: EntityManager, order: Order, to: OrderStatus, reason: string | null): void {
+    const from = order.status;
+    em.create(OrderStatusChange, { orderId: order.id, from, to, actor: this.actor, reason });
+    order.status = to;
+    order.version++;
+    recordEvent(em, {
+      type: 'order.status_changed',
+      entity: 'Order',
+      entityId: order.id,
+      version: order.version,
+      payload: { orderId: order.id, number: order.number, customerId: order.customerId, placedById: order.placedById, from, to, reason },
+    });
+  }
+
+  private addTransaction(em: EntityManager, order: Order, kind: TransactionKind, amountMinor: number, reference: string | null, reason: string | null): void {
+    em.create(PaymentTransaction, { orderId: order.id, kind, amountMinor, currency: order.currency, reference, reason, actor: this.actor });
+    order.version++;
+    recordEvent(em, {
+      type: 'payment.recorded',
+      entity: 'Order',
+      entityId: order.id,
+      version: order.version,
+      payload: { orderId: order.id, kind, amount: { amountMinor, currency: order.currency }, reference, reason },
+    });
+  }
+
+  /** Runs a call to another subgraph, turning its failure into this subgraph's error. */
+  private async call(what: string, run: (supply: Supply) => Promise<void>): Promise<void> {
+    if (!this.gateway) throw new DomainError(ErrorCode.INTERNAL, `${what}: this subgraph has no gateway (set GATEWAY_URL)`);
+    try {
+      await run(new Supply(this.gateway, this.requestId));
+    } catch (error) {
+      if (!(error instanceof GatewayCallError)) throw error;
+      if (error.code === 'UNAVAILABLE') throw new DomainError(ErrorCode.INTERNAL, `${what}: ${error.message}; the order is unchanged`, { retryable: true });
+      throw error.toDomainError(`${what}; the order is unchanged`);
+    }
+  }
+}

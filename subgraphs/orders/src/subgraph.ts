@@ -1,0 +1,24 @@
+import type { SubgraphContext, SubgraphDefinition } from '@tradegraph/kit';
+import { migrations } from '../migrations';
+import { Customer, entities, Product } from './entities';
+import { orderById } from './loaders';
+import { permissions } from './permissions';
+import { CustomerOrdersResolver, OrderLineResolver, OrderResolver } from './resolvers/order-resolver';
+
+/** The orders subgraph: orders, their lines, status flow and payment trail. */
+export const ordersSubgraph: SubgraphDefinition = {
+  name: 'orders',
+  entities,
+  migrations,
+  resolvers: [OrderResolver, OrderLineResolver, CustomerOrdersResolver],
+  orphanedTypes: [Customer, Product],
+  references: {
+    Order: (ref, ctx: SubgraphContext) => ctx.loaders.get(orderById).load(String(ref.id)),
+    Customer: (ref) => ({ id: String(ref.id) }),
+    Product: (ref) => ({ id: String(ref.id) }),
+  },
+  permissions,
+};
+
+/** The port orders listens on unless PORT says otherwise (matches supergraph.yaml). */
+export const ORDERS_PORT = 4004;
