@@ -1,5 +1,7 @@
 import type { SubgraphDefinition } from '@tradegraph/kit';
 import { CUSTOMERS_PORT, customersSubgraph } from '../subgraphs/customers/src/subgraph';
+import { inventorySettingsFromEnv } from '../subgraphs/inventory/src/settings';
+import { INVENTORY_PORT, inventorySubgraph } from '../subgraphs/inventory/src/subgraph';
 import { orderSettingsFromEnv } from '../subgraphs/orders/src/settings';
 import { ORDERS_PORT, ordersSubgraph } from '../subgraphs/orders/src/subgraph';
 import { PRODUCTS_PORT, productsSubgraph } from '../subgraphs/products/src/subgraph';
@@ -8,6 +10,7 @@ import { PRODUCTS_PORT, productsSubgraph } from '../subgraphs/products/src/subgr
 export const SUBGRAPHS: { definition: SubgraphDefinition; folder: string; port: number; settings?: () => object }[] = [
   { definition: productsSubgraph, folder: 'subgraphs/products', port: PRODUCTS_PORT },
   { definition: customersSubgraph, folder: 'subgraphs/customers', port: CUSTOMERS_PORT },
+  { definition: inventorySubgraph, folder: 'subgraphs/inventory', port: INVENTORY_PORT, settings: inventorySettingsFromEnv },
   { definition: ordersSubgraph, folder: 'subgraphs/orders', port: ORDERS_PORT, settings: orderSettingsFromEnv },
 ];
 

@@ -1,0 +1,14 @@
+export * from './product';
+export * from './reservation';
+export * from './stock-level';
+export * from './stock-movement';
+export * from './warehouse';
+
+import { OutboxEvent } from '@tradegraph/kit';
+import { Reservation, ReservationAllocation } from './reservation';
+import { StockLevel } from './stock-level';
+import { StockMovement } from './stock-movement';
+import { Warehouse } from './warehouse';
+
+/** Every MikroORM entity of the inventory subgraph; OutboxEvent turns on kit's event relay. */
+export const entities = [Warehouse, StockLevel, StockMovement, Reservation, ReservationAllocation, OutboxEvent];

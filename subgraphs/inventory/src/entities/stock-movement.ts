@@ -1,0 +1,83 @@
+import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Warehouse } from './warehouse';
+
+/** Why a stock level changed. */
+export enum MovementType {
+  /** goods arrived (onHand +) */
+  RECEIPT = 'RECEIPT',
+  /** a committed reservation left the warehouse (onHand −, reserved −) */
+  SHIPMENT = 'SHIPMENT',
+  /** a correction after counting or damage (onHand ±) */
+  ADJUSTMENT = 'ADJUSTMENT',
+  /** units promised to an order (reserved +) */
+  RESERVATION = 'RESERVATION',
+  /** a promise withdrawn: released or expired reservation (reserved −) */
+  RELEASE = 'RELEASE',
+  /** the source side of a transfer (onHand −) */
+  TRANSFER_OUT = 'TRANSFER_OUT',
+  /** the target side of a transfer (onHand +) */
+  TRANSFER_IN = 'TRANSFER_IN',
+  /** goods a customer sent back after a refund (onHand +) */
+  RETURN = 'RETURN',
+}
+registerEnumType(MovementType, { name: 'StockMovementType', description: 'Why a stock level changed.' });
+
+/**
+ * One entry of the append-only stock ledger. For every level, `onHand` is the sum of its
+ * movements' `onHandDelta` and `reserved` the sum of their `reservedDelta`.
+ */
+@ObjectType({ description: 'One entry of the append-only stock ledger.' })
+@Directive('@key(fields: "id")')
+@Entity({ tableName: 'stock_movement' })
+@Index({ properties: ['productId', 'id'] })
+@Index({ properties: ['productId', 'warehouseId', 'id'] })
+@Index({ properties: ['reference', 'type'] })
+@Check({ name: 'stock_movement_quantity_check', expression: 'quantity > 0' })
+export class StockMovement {
+  [OptionalProps]?: 'id' | 'occurredAt' | 'reason' | 'reference' | 'actor';
+
+  /** Increases with every movement, so the ledger reads in the order it happened even within one millisecond. */
+  @Field(() => ID)
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Field(() => ID)
+  @Property({ type: 'uuid' })
+  productId!: string;
+
+  @ManyToOne(() => Warehouse, { mapToPk: true, fieldName: 'warehouse_id', deleteRule: 'restrict' })
+  warehouseId!: string;
+
+  @Field(() => MovementType)
+  @Enum({ items: () => MovementType })
+  type!: MovementType;
+
+  @Field(() => Int, { description: 'How many units moved; always positive, the deltas carry the direction.' })
+  @Property({ type: 'integer' })
+  quantity!: number;
+
+  @Field(() => Int, { description: 'What this movement did to onHand.' })
+  @Property({ type: 'integer' })
+  onHandDelta!: number;
+
+  @Field(() => Int, { description: 'What this movement did to reserved.' })
+  @Property({ type: 'integer' })
+  reservedDelta!: number;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 500, nullable: true })
+  reason: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'What the movement belongs to, e.g. the order id of a reservation.' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  reference: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'The subject of the caller who caused the movement.' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  actor: string | null = null;
+
+  @Field(() => Date)
+  @Property({ type: 'Date' })
+  occurredAt: Date = new Date();
+}

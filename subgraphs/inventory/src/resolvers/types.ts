@@ -1,0 +1,27 @@
+import { Connection, UpsertResult } from '@tradegraph/kit';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { StockLevel, StockMovement } from '../entities';
+
+export const StockLevelConnection = Connection('StockLevel', StockLevel);
+export const StockMovementConnection = Connection('StockMovement', StockMovement);
+/** `UpsertStockLevelsResult`: counts per outcome and each item's result; an item's key is `productId@warehouseCode`. */
+export const UpsertStockLevelsResult = UpsertResult('StockLevel', StockLevel, { key: 'key', node: 'stockLevel' });
+
+/** A product's stock summed over its active warehouses. */
+@ObjectType({ description: 'A product\'s stock summed over its active warehouses; zeros when it has none.' })
+export class ProductStock {
+  @Field(() => Int)
+  onHand!: number;
+
+  @Field(() => Int)
+  reserved!: number;
+
+  @Field(() => Int, { description: 'The sum of each active warehouse\'s available (safety stock excluded).' })
+  available!: number;
+
+  @Field({ description: 'available > 0' })
+  inStock!: boolean;
+
+  @Field(() => [StockLevel], { description: 'The levels behind the sums, preferred warehouse first.' })
+  byWarehouse!: StockLevel[];
+}

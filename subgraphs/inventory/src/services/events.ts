@@ -1,0 +1,88 @@
+/**
+ * The inventory subgraph's events. Each is written to the outbox by `recordEvent` in the same
+ * transaction as the change it reports (or not at all), then published by kit's relay.
+ *
+ * | type                   | entity        | entityId        | version                      | payload |
+ * |------------------------|---------------|-----------------|------------------------------|---------|
+ * | `stock.changed`        | `StockLevel`  | the level's id  | the level's `version`        | {@link StockLevelPayload} |
+ * | `stock.low`            | `StockLevel`  | the level's id  | the level's `version`        | {@link StockLevelPayload}; only when `available` goes from above `reorderPoint` to at or below it |
+ * | `reservation.created`  | `Reservation` | the reservation | the reservation's `version`  | {@link ReservationPayload} |
+ * | `reservation.committed`| `Reservation` | …               | …                            | … |
+ * | `reservation.released` | `Reservation` | …               | …                            | … |
+ * | `reservation.expired`  | `Reservation` | …               | …                            | … |
+ *
+ * `stock.changed` is written once per level per movement; a policy change (safetyStock,
+ * reorderPoint) writes it with `movementType: null` and `quantity: 0`.
+ */
+import { recordEvent } from '@tradegraph/kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Reservation, ReservationAllocation, StockLevel } from '../entities';
+import type { MovementType } from '../entities/stock-movement';
+
+/** The event types inventory writes; see the table above. */
+export const InventoryEvent = {
+  STOCK_CHANGED: 'stock.changed',
+  STOCK_LOW: 'stock.low',
+  RESERVATION_CREATED: 'reservation.created',
+  RESERVATION_COMMITTED: 'reservation.committed',
+  RESERVATION_RELEASED: 'reservation.released',
+  RESERVATION_EXPIRED: 'reservation.expired',
+} as const;
+export type InventoryEvent = (typeof InventoryEvent)[keyof typeof InventoryEvent];
+
+/** The payload of `stock.changed` and `stock.low`: the level after the change, and what changed it. */
+export interface StockLevelPayload extends Record<string, unknown> {
+  productId: string;
+  warehouseId: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+  safetyStock: number;
+  reorderPoint: number;
+  /** null for a policy change */
+  movementType: MovementType | null;
+  quantity: number;
+}
+
+/** The payload of the `reservation.*` events. */
+export interface ReservationPayload extends Record<string, unknown> {
+  orderId: string;
+  status: string;
+  lines: { productId: string; warehouseId: string; quantity: number }[];
+}
+
+/** What a level looked like before a change, to tell whether it just became low. */
+export interface LevelBefore {
+  available: number;
+  reorderPoint: number;
+}
+
+/** Records `stock.changed` for a level that just changed, and `stock.low` if it just crossed its reorder point. */
+export function recordLevelChange(em: EntityManager, level: StockLevel, before: LevelBefore, movementType: MovementType | null, quantity: number): void {
+  const payload: StockLevelPayload = {
+    productId: level.productId,
+    warehouseId: level.warehouseId,
+    onHand: level.onHand,
+    reserved: level.reserved,
+    available: level.available,
+    safetyStock: level.safetyStock,
+    reorderPoint: level.reorderPoint,
+    movementType,
+    quantity,
+  };
+  const event = { entity: 'StockLevel', entityId: level.id, version: level.version, payload };
+  recordEvent(em, { type: InventoryEvent.STOCK_CHANGED, ...event });
+  if (before.available > before.reorderPoint && level.available <= level.reorderPoint) {
+    recordEvent(em, { type: InventoryEvent.STOCK_LOW, ...event });
+  }
+}
+
+/** Records a `reservation.*` event with the reservation as it now is. */
+export function recordReservationEvent(em: EntityManager, type: InventoryEvent, reservation: Reservation, allocations: readonly ReservationAllocation[]): void {
+  const payload: ReservationPayload = {
+    orderId: reservation.orderId,
+    status: reservation.status,
+    lines: allocations.map((a) => ({ productId: a.productId, warehouseId: a.warehouseId, quantity: a.quantity })),
+  };
+  recordEvent(em, { type, entity: 'Reservation', entityId: reservation.id, version: reservation.version, payload });
+}

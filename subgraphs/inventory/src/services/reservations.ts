@@ -1,0 +1,244 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertUuid, badInput, DomainError, ErrorCode, notFound } from '@tradegraph/kit';
+import { MovementType, Reservation, ReservationAllocation, ReservationStatus, StockMovement, Warehouse, type StockLevel } from '../entities';
+import { DEFAULT_INVENTORY_SETTINGS } from '../settings';
+import { allocate } from './allocation';
+import { InventoryEvent, recordReservationEvent } from './events';
+import { advisoryLock, Ledger, levelKey } from './ledger';
+import { reservationStatus } from './reservation-status';
+import { activeWarehouse } from './warehouses';
+import { normalizeLines, type StockLine } from './validation';
+
+/** The longest a reservation may hold stock: a week. */
+export const MAX_RESERVATION_TTL_SECONDS = 7 * 24 * 3600;
+
+/**
+ * The advisory-lock key that serialises everything done for one order (reserve, commit,
+ * release, return): `hashtext('reserve:' || orderId)`.
+ */
+const orderLock = (orderId: string) => `reserve:${orderId}`;
+
+/**
+ * Reservations: holding stock for an order, then shipping (commit) or giving it back
+ * (release, expiry), and taking returns. What the orders subgraph calls, through the gateway,
+ * as the SERVICE identity; every call is idempotent per order id, so retries are safe.
+ */
+export class ReservationService {
+  /**
+   * @param em this request's EntityManager
+   * @param actor the caller's subject, recorded on every movement
+   * @param defaultTtlSeconds how long a reservation holds when the caller does not say
+   */
+  constructor(
+    private readonly em: EntityManager,
+    private readonly actor: string | null,
+    private readonly defaultTtlSeconds: number = DEFAULT_INVENTORY_SETTINGS.reservationTtlSeconds,
+  ) {}
+
+  /** The reservation of an order, or null. */
+  find(orderId: string): Promise<Reservation | null> {
+    return this.em.findOne(Reservation, { orderId: orderId.toLowerCase() });
+  }
+
+  /**
+   * Reserves every line, or nothing (see {@link allocate} for which warehouses give how much).
+   * On success each allocation raises its level's `reserved` and writes a RESERVATION movement
+   * whose reference is the order id; the reservation expires after `ttlSeconds`.
+   *
+   * Idempotent per order: when the order already has a reservation (in any status), that
+   * reservation is returned unchanged, also when two calls race, because calls for one order
+   * are serialised on an advisory lock before either looks.
+   *
+   * @throws INSUFFICIENT_STOCK naming the first product that cannot be covered, with
+   *   extensions `{ productId, requested, available }`; BAD_USER_INPUT for invalid lines
+   */
+  async reserve(orderId: string, lines: readonly StockLine[], ttlSeconds?: number | null): Promise<Reservation> {
+    assertUuid(orderId, 'orderId');
+    const order = orderId.toLowerCase();
+    const wanted = normalizeLines(lines);
+    const ttl = ttlSeconds ?? this.defaultTtlSeconds;
+    if (!Number.isInteger(ttl) || ttl < 1 || ttl > MAX_RESERVATION_TTL_SECONDS) {
+      throw badInput('ttlSeconds', `must be a whole number of seconds from 1 to ${MAX_RESERVATION_TTL_SECONDS}, got ${ttl}`);
+    }
+    return this.em.transactional(async (em) => {
+      await advisoryLock(em, orderLock(order));
+      const existing = await em.findOne(Reservation, { orderId: order }, { refresh: true });
+      if (existing) return existing;
+
+      const warehouses = new Map((await em.find(Warehouse, { active: true })).map((w) => [w.id, w]));
+      const levels = (await new Ledger(em, this.actor).lockProducts(wanted.map((l) => l.productId))).filter((l) => warehouses.has(l.warehouseId));
+      const result = allocate(wanted, (productId) =>
+        levels.filter((l) => l.productId === productId).map((l) => {
+          const w = warehouses.get(l.warehouseId)!;
+          return { warehouseId: w.id, code: w.code, priority: w.priority, available: l.available };
+        }),
+      );
+      if (result.shortfall) {
+        const { productId, requested, available } = result.shortfall;
+        throw new DomainError(ErrorCode.INSUFFICIENT_STOCK, `Not enough stock of product ${productId}: requested ${requested}, available ${available}`, {
+          productId,
+          requested,
+          available,
+        });
+      }
+
+      const ledger = new Ledger(em, this.actor);
+      const levelOf = new Map(levels.map((l) => [levelKey(l), l]));
+      const reservation = em.create(Reservation, { orderId: order, expiresAt: new Date(Date.now() + ttl * 1000) });
+      const allocations = result.allocations.map((a) => {
+        const q = a.quantity;
+        ledger.move(levelOf.get(levelKey(a))!, { type: MovementType.RESERVATION, quantity: q, onHandDelta: 0, reservedDelta: q, reference: order });
+        return em.create(ReservationAllocation, { reservationId: reservation.id, productId: a.productId, warehouseId: a.warehouseId, quantity: q });
+      });
+      recordReservationEvent(em, InventoryEvent.RESERVATION_CREATED, reservation, allocations);
+      return reservation;
+    });
+  }
+
+  /**
+   * ACTIVE → COMMITTED: the reserved units leave the warehouse (onHand and reserved both
+   * drop; a SHIPMENT movement per allocation). Idempotent: a COMMITTED reservation is returned
+   * as it is.
+   * @throws NOT_FOUND when the order has no reservation; INVALID_TRANSITION when it was
+   *   released or expired
+   */
+  async commit(orderId: string): Promise<Reservation> {
+    assertUuid(orderId, 'orderId');
+    const order = orderId.toLowerCase();
+    return this.em.transactional(async (em) => {
+      const reservation = await this.lockReservation(em, order);
+      if (!reservation) throw notFound('Reservation for order', order);
+      if (reservation.status === ReservationStatus.COMMITTED) return reservation;
+      await this.settle(em, reservation, ReservationStatus.COMMITTED, null);
+      return reservation;
+    });
+  }
+
+  /**
+   * ACTIVE → RELEASED: the reserved units become available again (a RELEASE movement per
+   * allocation). Idempotent: a RELEASED or EXPIRED reservation is returned as it is, and an
+   * order without a reservation gives null, so a caller can always compensate safely.
+   * @throws INVALID_TRANSITION when the reservation was already committed
+   */
+  async release(orderId: string): Promise<Reservation | null> {
+    assertUuid(orderId, 'orderId');
+    const order = orderId.toLowerCase();
+    return this.em.transactional(async (em) => {
+      const reservation = await this.lockReservation(em, order);
+      if (!reservation) return null;
+      if (reservation.status === ReservationStatus.RELEASED || reservation.status === ReservationStatus.EXPIRED) return reservation;
+      await this.settle(em, reservation, ReservationStatus.RELEASED, null);
+      return reservation;
+    });
+  }
+
+  /**
+   * Takes goods back after a refund: a RETURN movement (onHand +) per line, into
+   * `warehouseId` when given, else into the warehouse the order shipped from (its
+   * reservation's first allocation). Idempotent per order: a second call returns the
+   * movements of the first and changes nothing.
+   * @throws BAD_USER_INPUT for invalid lines, an unknown or inactive `warehouseId`, or no
+   *   `warehouseId` for an order that never shipped
+   */
+  async returnStock(orderId: string, lines: readonly StockLine[], warehouseId?: string | null): Promise<StockMovement[]> {
+    assertUuid(orderId, 'orderId');
+    const order = orderId.toLowerCase();
+    const wanted = normalizeLines(lines);
+    return this.em.transactional(async (em) => {
+      await advisoryLock(em, orderLock(order));
+      const previous = await em.find(StockMovement, { type: MovementType.RETURN, reference: order }, { orderBy: { id: 'asc' } });
+      if (previous.length) return previous;
+
+      let target: string;
+      if (warehouseId != null) {
+        target = (await activeWarehouse(em, warehouseId, 'warehouseId')).id;
+      } else {
+        const reservation = await em.findOne(Reservation, { orderId: order });
+        if (reservation?.status !== ReservationStatus.COMMITTED) {
+          throw badInput('warehouseId', `is required: order ${order} has no shipped (COMMITTED) reservation to return into`);
+        }
+        const [first] = await em.find(ReservationAllocation, { reservationId: reservation.id }, { orderBy: { productId: 'asc', warehouseId: 'asc' }, limit: 1 });
+        target = first.warehouseId;
+      }
+      const ledger = new Ledger(em, this.actor);
+      const { levels } = await ledger.ensureAndLock(wanted.map((l) => ({ productId: l.productId, warehouseId: target })));
+      return wanted.map((line) =>
+        ledger.move(levels.get(levelKey({ productId: line.productId, warehouseId: target }))!, {
+          type: MovementType.RETURN,
+          quantity: line.quantity,
+          onHandDelta: line.quantity,
+          reservedDelta: 0,
+          reason: 'returned after refund',
+          reference: order,
+        }),
+      );
+    });
+  }
+
+  /** Serialises with the order's other calls, then locks its reservation row against the expiry sweep. */
+  private async lockReservation(em: EntityManager, orderId: string): Promise<Reservation | null> {
+    await advisoryLock(em, orderLock(orderId));
+    return em.findOne(Reservation, { orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  }
+
+  /**
+   * Moves a locked ACTIVE reservation to a final status and settles its allocations: SHIPMENT
+   * movements for COMMITTED, RELEASE movements for RELEASED and EXPIRED.
+   */
+  async settle(em: EntityManager, reservation: Reservation, to: ReservationStatus, reason: string | null): Promise<void> {
+    reservationStatus.assert(reservation.status, to);
+    const allocations = await em.find(ReservationAllocation, { reservationId: reservation.id }, { orderBy: { productId: 'asc', warehouseId: 'asc' } });
+    const ledger = new Ledger(em, this.actor);
+    const levels = await ledger.lock(allocations);
+    for (const a of allocations) {
+      const level: StockLevel = levels.get(levelKey(a))!;
+      const q = a.quantity;
+      ledger.move(
+        level,
+        to === ReservationStatus.COMMITTED
+          ? { type: MovementType.SHIPMENT, quantity: q, onHandDelta: -q, reservedDelta: -q, reference: reservation.orderId }
+          : { type: MovementType.RELEASE, quantity: q, onHandDelta: 0, reservedDelta: -q, reason, reference: reservation.orderId },
+      );
+    }
+    reservation.status = to;
+    reservation.version++;
+    reservation.updatedAt = new Date();
+    const type = { [ReservationStatus.COMMITTED]: InventoryEvent.RESERVATION_COMMITTED, [ReservationStatus.RELEASED]: InventoryEvent.RESERVATION_RELEASED, [ReservationStatus.EXPIRED]: InventoryEvent.RESERVATION_EXPIRED }[
+      to as Exclude<ReservationStatus, ReservationStatus.ACTIVE>
+    ];
+    recordReservationEvent(em, type, reservation, allocations);
+  }
+}
+
+/**
+ * The expiry sweep: releases ACTIVE reservations whose `expiresAt` has passed, as EXPIRED,
+ * with RELEASE movements whose reason is 'expired'. One transaction per reservation; each is
+ * taken with `for update skip locked`, so replicas sweeping at once share the work instead of
+ * colliding, and a reservation being committed or released right now is left to that call.
+ *
+ * @param em any EntityManager (the sweep forks its own)
+ * @param options `now` (for tests) and the most reservations one run handles
+ * @returns how many reservations expired
+ */
+export async function expireReservations(em: EntityManager, options: { now?: Date; limit?: number } = {}): Promise<number> {
+  const now = options.now ?? new Date();
+  const limit = options.limit ?? 500;
+  const service = new ReservationService(em, 'system:reservation-expiry');
+  let expired = 0;
+  while (expired < limit) {
+    const found = await em.fork().transactional(async (trx) => {
+      const [reservation] = await trx.find(
+        Reservation,
+        { status: ReservationStatus.ACTIVE, expiresAt: { $lte: now } },
+        { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, orderBy: { expiresAt: 'asc' }, limit: 1, refresh: true },
+      );
+      if (!reservation) return false;
+      await service.settle(trx, reservation, ReservationStatus.EXPIRED, 'expired');
+      return true;
+    });
+    if (!found) break;
+    expired++;
+  }
+  return expired;
+}
