@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import { OutboxEvent, openTestDatabase, seededRandom, type TestSubgraphDatabase } from '@tradegraph/kit';
+import { MovementType, StockLevel, StockMovement } from '../src/entities';
+import { ReservationService } from '../src/services/reservations';
+import { StockService } from '../src/services/stock';
+import { inventorySubgraph } from '../src/subgraph';
+import { eventsOf, ledgerMismatches, levelsOf, newProduct, stock, warehouse } from './helpers';
+
+let db: TestSubgraphDatabase;
+beforeAll(async () => {
+  db = await openTestDatabase(inventorySubgraph);
+});
+afterAll(() => db?.close());
+
+const service = () => new StockService(db.em(), 'manager@example.com');
+const reservations = () => new ReservationService(db.em(), 'service:orders');
+
+describe('receive and adjust', () => {
+  test('receive creates the level on first use and records who received', async () => {
+    const w = await warehouse(db, 1);
+    const p = newProduct();
+    const level = await service().receive({ productId: p, warehouseId: w.id, quantity: 12, reference: 'PO-1' });
+    expect(level).toMatchObject({ productId: p, warehouseId: w.id, onHand: 12, reserved: 0, version: 1 });
+    const [movement] = await db.em().find(StockMovement, { productId: p });
+    expect(movement).toMatchObject({ type: MovementType.RECEIPT, quantity: 12, onHandDelta: 12, reservedDelta: 0, reference: 'PO-1', actor: 'manager@example.com' });
+  });
+
+  test('adjust may not take onHand below reserved, and needs a reason', async () => {
+    const w = await warehouse(db, 1);
+    const p = newProduct();
+    await stock(db, p, w.id, 10);
+    await reservations().reserve(randomUUID(), [{ productId: p, quantity: 7 }]);
+    await expect(service().adjust({ productId: p, warehouseId: w.id, delta: -4, reason: 'broken' })).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'input.delta' }] },
+    });
+    await expect(service().adjust({ productId: p, warehouseId: w.id, delta: -1, reason: '  ' })).rejects.toMatchObject({ extensions: { fields: [{ field: 'input.reason' }] } });
+    await expect(service().adjust({ productId: p, warehouseId: w.id, delta: 0, reason: 'x' })).rejects.toMatchObject({ extensions: { fields: [{ field: 'input.delta' }] } });
+    const level = await service().adjust({ productId: p, warehouseId: w.id, delta: -3, reason: 'broken' });
+    expect(level).toMatchObject({ onHand: 7, reserved: 7 });
+    expect(await ledgerMismatches(db.em(), [p])).toEqual([]);
+  });
+
+  test('unknown and inactive warehouses are refused naming the field', async () => {
+    const closed = await warehouse(db, 1, false);
+    const p = newProduct();
+    await expect(service().receive({ productId: p, warehouseId: closed.id, quantity: 1 })).rejects.toMatchObject({
+      message: expect.stringContaining('inactive'),
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'input.warehouseId' }] },
+    });
+    await expect(service().receive({ productId: p, warehouseId: randomUUID(), quantity: 1 })).rejects.toMatchObject({ extensions: { fields: [{ field: 'input.warehouseId' }] } });
+    await expect(service().receive({ productId: p, warehouseId: 'nope', quantity: 1 })).rejects.toMatchObject({ extensions: { fields: [{ field: 'input.warehouseId' }] } });
+    expect(await db.em().count(StockLevel, { productId: p })).toBe(0);
+  });
+});
+
+describe('transferStock', () => {
+  test('moves available units atomically: both sides with one reference', async () => {
+    const [from, to] = [await warehouse(db, 1), await warehouse(db, 2)];
+    const p = newProduct();
+    await stock(db, p, from.id, 10);
+    const [source, target] = await service().transfer({ productId: p, fromWarehouseId: from.id, toWarehouseId: to.id, quantity: 4 });
+    expect([source.warehouseId, source.onHand, target.warehouseId, target.onHand]).toEqual([from.id, 6, to.id, 4]);
+    const moves = await db.em().find(StockMovement, { productId: p, type: { $in: [MovementType.TRANSFER_OUT, MovementType.TRANSFER_IN] } });
+    expect(moves.map((m) => m.onHandDelta).sort()).toEqual([-4, 4]);
+    expect(moves[0].reference).toBe(moves[1].reference);
+  });
+
+  test('insufficient available stock moves nothing (reserved and safety stock stay)', async () => {
+    const [from, to] = [await warehouse(db, 1), await warehouse(db, 2)];
+    const p = newProduct();
+    await stock(db, p, from.id, 10, 2);
+    await reservations().reserve(randomUUID(), [{ productId: p, quantity: 5 }]);
+    const outboxBefore = await db.em().count(OutboxEvent, {});
+    await expect(service().transfer({ productId: p, fromWarehouseId: from.id, toWarehouseId: to.id, quantity: 4 })).rejects.toMatchObject({
+      extensions: { code: 'INSUFFICIENT_STOCK', productId: p, requested: 4, available: 3 },
+    });
+    const levels = await levelsOf(db.em(), p);
+    expect(levels.get(from.id)).toMatchObject({ onHand: 10, reserved: 5 });
+    expect(levels.has(to.id)).toBe(false); // the target level created for the transfer was rolled back with it
+    expect(await db.em().count(StockMovement, { productId: p, type: MovementType.TRANSFER_OUT })).toBe(0);
+    expect(await db.em().count(OutboxEvent, {})).toBe(outboxBefore);
+    await expect(service().transfer({ productId: p, fromWarehouseId: from.id, toWarehouseId: from.id, quantity: 1 })).rejects.toMatchObject({
+      extensions: { fields: [{ field: 'input.toWarehouseId' }] },
+    });
+  });
+});
+
+describe('setStockLevels', () => {
+  test('is idempotent: the second identical call changes nothing and writes no movement', async () => {
+    const [a, b] = [await warehouse(db, 1), await warehouse(db, 2)];
+    const [p1, p2] = [newProduct(), newProduct()];
+    await stock(db, p1, a.id, 5);
+    const items = [
+      { productId: p1, warehouseCode: a.code, onHand: 8 },
+      { productId: p1, warehouseCode: b.code, onHand: 3 },
+      { productId: p2, warehouseCode: a.code, onHand: 0 },
+    ];
+    const first = await service().setLevels(items);
+    expect(first).toMatchObject({ created: 2, updated: 1, unchanged: 0, failed: 0 });
+    const movements = await db.em().count(StockMovement, { productId: { $in: [p1, p2] } });
+    const outbox = await db.em().count(OutboxEvent, {});
+
+    const second = await service().setLevels(items);
+    expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 3, failed: 0 });
+    expect(await db.em().count(StockMovement, { productId: { $in: [p1, p2] } })).toBe(movements);
+    expect(await db.em().count(OutboxEvent, {})).toBe(outbox);
+
+    const adjustment = await db.em().findOneOrFail(StockMovement, { productId: p1, warehouseId: a.id, type: MovementType.ADJUSTMENT });
+    expect(adjustment).toMatchObject({ quantity: 3, onHandDelta: 3, reason: 'stock sync' });
+    expect((await levelsOf(db.em(), p1)).get(b.id)!.onHand).toBe(3);
+    expect(await ledgerMismatches(db.em(), [p1, p2])).toEqual([]);
+  });
+
+  test('an unknown warehouse code fails that item alone; a repeated key refuses the batch', async () => {
+    const a = await warehouse(db, 1);
+    const p = newProduct();
+    const result = await service().setLevels([
+      { productId: p, warehouseCode: 'NOWHERE', onHand: 4 },
+      { productId: p, warehouseCode: a.code, onHand: 4 },
+    ]);
+    expect(result).toMatchObject({ created: 1, failed: 1 });
+    expect(result.items[0]).toMatchObject({ outcome: 'FAILED', node: null, error: 'items.0.warehouseCode "NOWHERE" is not a known warehouse' });
+    expect(result.items[1]).toMatchObject({ outcome: 'CREATED', node: { onHand: 4 } });
+    await expect(service().setLevels([{ productId: p, warehouseCode: a.code, onHand: 1 }, { productId: p, warehouseCode: a.code, onHand: 2 }])).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'items.1.warehouseCode' }] },
+    });
+    await expect(service().setLevels(Array.from({ length: 1001 }, () => ({ productId: randomUUID(), warehouseCode: a.code, onHand: 1 })))).rejects.toMatchObject({
+      extensions: { fields: [{ field: 'items' }] },
+    });
+  });
+
+  test('an onHand below what is reserved fails that item', async () => {
+    const a = await warehouse(db, 1);
+    const p = newProduct();
+    await stock(db, p, a.id, 5);
+    await reservations().reserve(randomUUID(), [{ productId: p, quantity: 4 }]);
+    const result = await service().setLevels([{ productId: p, warehouseCode: a.code, onHand: 3 }]);
+    expect(result.items[0]).toMatchObject({ outcome: 'FAILED', error: 'items.0.onHand 3 is below the 4 units reserved' });
+    expect((await levelsOf(db.em(), p)).get(a.id)!.onHand).toBe(5);
+  });
+});
+
+describe('events', () => {
+  test('stock.low is written exactly when available crosses the reorder point', async () => {
+    const w = await warehouse(db, 1);
+    const p = newProduct();
+    await service().setPolicy({ productId: p, warehouseId: w.id, safetyStock: 0, reorderPoint: 5 }); // 0 ≤ 5: low from the start, no crossing
+    await stock(db, p, w.id, 10); // 10 > 5: not low
+    const orders = [randomUUID(), randomUUID(), randomUUID()];
+    await reservations().reserve(orders[0], [{ productId: p, quantity: 4 }]); // 6: still above
+    await reservations().reserve(orders[1], [{ productId: p, quantity: 1 }]); // 5: crosses → stock.low
+    await reservations().reserve(orders[2], [{ productId: p, quantity: 2 }]); // 3: already low, no second stock.low
+    await reservations().release(orders[2]); // 5: still low
+    await reservations().release(orders[1]); // 6: back above
+    await service().adjust({ productId: p, warehouseId: w.id, delta: -2, reason: 'damaged' }); // 4: crosses again
+
+    const level = (await levelsOf(db.em(), p)).get(w.id)!;
+    const events = await eventsOf(db.em(), level.id);
+    const types = events.map((e) => `${e.type}@${e.version}`);
+    expect(types.filter((t) => t.startsWith('stock.low'))).toEqual(['stock.low@4', 'stock.low@8']);
+    expect(types.filter((t) => t.startsWith('stock.changed'))).toHaveLength(8);
+    expect(events.find((e) => e.type === 'stock.low')!.payload).toMatchObject({ available: 5, reorderPoint: 5, movementType: 'RESERVATION', quantity: 1 });
+    expect(events[0].payload).toMatchObject({ movementType: null, quantity: 0, reorderPoint: 5 });
+  });
+
+  test('a refused change writes no outbox row', async () => {
+    const w = await warehouse(db, 1);
+    const p = newProduct();
+    await stock(db, p, w.id, 1);
+    const before = await db.em().count(OutboxEvent, {});
+    await expect(service().adjust({ productId: p, warehouseId: w.id, delta: -2, reason: 'lost' })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    await expect(reservations().reserve(randomUUID(), [{ productId: p, quantity: 2 }])).rejects.toMatchObject({ extensions: { code: 'INSUFFICIENT_STOCK' } });
+    expect(await db.em().count(OutboxEvent, {})).toBe(before);
+  });
+});
+
+describe('a random concurrent workload', () => {
+  test('leaves every level equal to its ledger and nothing negative', async () => {
+    const warehouses = [await warehouse(db, 1), await warehouse(db, 2), await warehouse(db, 3)];
+    const products = [newProduct(), newProduct(), newProduct()];
+    for (const p of products) for (const w of warehouses) await stock(db, p, w.id, 20);
+    const random = seededRandom(20261122);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+    const orders: string[] = [];
+
+    const operations = Array.from({ length: 240 }, (_, i) => {
+      const p = pick(products);
+      const w = pick(warehouses);
+      const roll = random();
+      const quantity = 1 + Math.floor(random() * 6);
+      if (roll < 0.15) return () => service().receive({ productId: p, warehouseId: w.id, quantity });
+      if (roll < 0.3) return () => service().adjust({ productId: p, warehouseId: w.id, delta: random() < 0.5 ? -quantity : quantity, reason: `count ${i}` });
+      if (roll < 0.45) {
+        const to = pick(warehouses.filter((x) => x !== w));
+        return () => service().transfer({ productId: p, fromWarehouseId: w.id, toWarehouseId: to.id, quantity });
+      }
+      if (roll < 0.75) {
+        const orderId = randomUUID();
+        orders.push(orderId);
+        return () => reservations().reserve(orderId, [{ productId: p, quantity }, { productId: pick(products), quantity: 1 }]);
+      }
+      if (roll < 0.88) return () => (orders.length ? reservations().commit(pick(orders)) : Promise.resolve());
+      return () => (orders.length ? reservations().release(pick(orders)) : Promise.resolve());
+    });
+
+    const results = await Promise.allSettled(operations.map((run) => run()));
+    const unexpected = results
+      .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+      .map((r) => r.reason as { extensions?: { code?: string }; message?: string })
+      .filter((e) => !['INSUFFICIENT_STOCK', 'BAD_USER_INPUT', 'NOT_FOUND', 'INVALID_TRANSITION'].includes(e.extensions?.code ?? ''));
+    expect(unexpected.map((e) => e.message)).toEqual([]);
+    expect(results.filter((r) => r.status === 'fulfilled').length).toBeGreaterThan(100);
+
+    expect(await ledgerMismatches(db.em(), products)).toEqual([]);
+    const levels = await db.em().find(StockLevel, { productId: { $in: products } });
+    expect(levels.every((l) => l.onHand >= 0 && l.reserved >= 0 && l.reserved <= l.onHand)).toBe(true);
+    const versions = await db.em().getConnection().execute(
+      `select l.id, l.version, (select count(*) from inventory.stock_movement m where m.product_id = l.product_id and m.warehouse_id = l.warehouse_id)::int as moves
+       from inventory.stock_level l where l.product_id in (?, ?, ?)`,
+      products,
+    );
+    expect(versions.every((v: { version: number; moves: number }) => v.version === v.moves)).toBe(true);
+  });
+});
