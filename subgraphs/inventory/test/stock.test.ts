@@ -214,11 +214,11 @@ describe('a random concurrent workload', () => {
     expect(await ledgerMismatches(db.em(), products)).toEqual([]);
     const levels = await db.em().find(StockLevel, { productId: { $in: products } });
     expect(levels.every((l) => l.onHand >= 0 && l.reserved >= 0 && l.reserved <= l.onHand)).toBe(true);
-    const versions = await db.em().getConnection().execute(
+    const versions: { version: number; moves: number }[] = await db.em().getConnection().execute(
       `select l.id, l.version, (select count(*) from inventory.stock_movement m where m.product_id = l.product_id and m.warehouse_id = l.warehouse_id)::int as moves
        from inventory.stock_level l where l.product_id in (?, ?, ?)`,
       products,
     );
-    expect(versions.every((v: { version: number; moves: number }) => v.version === v.moves)).toBe(true);
+    expect(versions.every((v) => v.version === v.moves)).toBe(true);
   });
 });
