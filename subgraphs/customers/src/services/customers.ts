@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
@@ -87,7 +88,7 @@ export class CustomerService {
   /** Moves a customer to `to` if the lifecycle allows it. @throws NOT_FOUND, INVALID_TRANSITION */
   async transition(id: string, to: CustomerStatus, reason: string | null): Promise<Customer> {
     return this.em.transactional(async (em) => {
-      const customer = await em.findOne(Customer, { id }, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
+      const customer = await em.findOne(Customer, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!customer) throw notFound('Customer', id);
       customerStatus.assert(customer.status, to);
       this.record(customer, customer.status, to, reason, em);

@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   assertBulkItems,
@@ -101,7 +101,7 @@ export class ProductService {
   async transition(id: string, to: ProductStatus): Promise<Product> {
     return this.em.transactional(async (em) => {
       // Lock the row so two concurrent moves cannot both pass the check.
-      const product = await em.findOne(Product, { id }, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
+      const product = await em.findOne(Product, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!product) throw notFound('Product', id);
       productStatus.assert(product.status, to);
       this.move(product, to, em);
