@@ -1,5 +1,6 @@
 import type { Database } from '@tradegraph/kit';
 import { seedCustomers } from '../subgraphs/customers/src/seed';
+import { seedInventory } from '../subgraphs/inventory/src/seed';
 import { seedProducts } from '../subgraphs/products/src/seed';
 
 /** How much demo data to load (SEED_PRODUCTS, SEED_CUSTOMERS). */
@@ -19,13 +20,19 @@ export function seedSizesFromEnv(): SeedSizes {
 
 /**
  * Loads the demo data into each subgraph's own schema: customers first, then the catalog,
- * whose price-list assignments need the customers' ids (passed along, never read across).
+ * whose price-list assignments need the customers' ids, then stock for the catalog's products
+ * (ids passed along, never read across schemas).
  */
-export async function seedDemoData(databases: { products: Database; customers: Database }, sizes: SeedSizes) {
+export async function seedDemoData(
+  databases: { products: Database; customers: Database; inventory?: Database },
+  sizes: SeedSizes,
+  options: { stockPerLevel?: number } = {},
+) {
   const started = Date.now();
   const customers = await seedCustomers(databases.customers.orm.em.fork() as never, sizes.customers);
   const products = await seedProducts(databases.products.orm.em.fork() as never, sizes.products, customers.customers);
-  return { customers: customers.inserted, products: products.inserted, ms: Date.now() - started };
+  const stock = databases.inventory ? await seedInventory(databases.inventory.orm.em.fork() as never, products.productIds, { onHand: options.stockPerLevel }) : undefined;
+  return { customers: customers.inserted, products: products.inserted, stockLevels: stock?.levels ?? 0, ms: Date.now() - started };
 }
 
 /** True when the catalog has no products yet (first start). */

@@ -21,12 +21,12 @@ async function main() {
   };
   const products = await open('products');
   const customers = await open('customers');
+  const inventory = await open('inventory');
   try {
-    const result = await seedDemoData({ products, customers }, seedSizesFromEnv());
-    console.log(`seeded ${result.products} new products and ${result.customers} new customers in ${result.ms} ms`);
+    const result = await seedDemoData({ products, customers, inventory }, seedSizesFromEnv());
+    console.log(`seeded ${result.products} new products, ${result.customers} new customers and ${result.stockLevels} new stock levels in ${result.ms} ms`);
   } finally {
-    await products.close();
-    await customers.close();
+    await Promise.all([products.close(), customers.close(), inventory.close()]);
   }
 }
 

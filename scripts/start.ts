@@ -7,7 +7,21 @@
  */
 import 'reflect-metadata';
 import path from 'node:path';
-import { ConfigError, DEVELOPMENT_CALLER_SECRET, envInt, envSecret, envString, logger, Role, startSubgraph, type RunningSubgraph } from '@tradegraph/kit';
+import {
+  ConfigError,
+  createEventBus,
+  DEVELOPMENT_CALLER_SECRET,
+  envInt,
+  envOptional,
+  envSecret,
+  envString,
+  gatewayClientFromEnv,
+  logger,
+  Role,
+  startSubgraph,
+  type EventBus,
+  type RunningSubgraph,
+} from '@tradegraph/kit';
 import { issueToken } from '../gateway/src/auth';
 import { gatewayConfigFromEnv } from '../gateway/src/config';
 import { startGateway, type RunningGateway } from '../gateway/src/server';
@@ -22,10 +36,12 @@ async function main() {
   let embedded: EmbeddedDatabase | undefined;
   const subgraphs: RunningSubgraph[] = [];
   let gateway: RunningGateway | undefined;
+  let bus: EventBus | undefined;
 
   const stopAll = async () => {
     await gateway?.stop();
     await Promise.all(subgraphs.map((s) => s.stop()));
+    await bus?.close();
     await embedded?.stop();
   };
   let stopping = false;
@@ -51,13 +67,25 @@ async function main() {
       databaseUrl = embedded.url;
     }
     const callerSecret = envSecret('CALLER_SIGNING_SECRET', DEVELOPMENT_CALLER_SECRET);
-    for (const { definition, port } of SUBGRAPHS) {
+    // One bus for the whole process: in-process unless REDIS_URL is set.
+    bus = createEventBus(envOptional('REDIS_URL'));
+    for (const { definition, port, settings } of SUBGRAPHS) {
       const envPort = envInt(`${definition.name.toUpperCase().replace(/-/g, '_')}_PORT`, port, 0, 65535);
-      subgraphs.push(await startSubgraph(definition, { port: envPort, databaseUrl, callerSecret, host: envString('HOST', '127.0.0.1') }));
+      subgraphs.push(
+        await startSubgraph(definition, {
+          port: envPort,
+          databaseUrl,
+          callerSecret,
+          host: envString('HOST', '127.0.0.1'),
+          bus,
+          gateway: gatewayClientFromEnv(definition.name),
+          settings: settings?.() as Record<string, unknown> | undefined,
+        }),
+      );
     }
     const byName = Object.fromEntries(subgraphs.map((s) => [s.name, s.database]));
     if (await isEmpty(byName.products)) {
-      const result = await seedDemoData({ products: byName.products, customers: byName.customers }, seedSizesFromEnv());
+      const result = await seedDemoData({ products: byName.products, customers: byName.customers, inventory: byName.inventory }, seedSizesFromEnv());
       logger.info(result, 'seeded demo data');
     }
     const config = gatewayConfigFromEnv({ supergraphPath: path.join(root, envString('SUPERGRAPH_PATH', 'supergraph.graphql')) });

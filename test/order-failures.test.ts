@@ -61,7 +61,7 @@ describe('inventory is unreachable during placeOrder', () => {
     const result = await execute(stack.gatewayUrl, PlaceOrderDocument, { input: { customerId, lines: [{ productId, quantity: 1 }] }, idempotencyKey: randomUUID() }, { token: admin });
     expect(result.data).toBeNull();
     expect(result.errors?.[0].message).toMatch(/^No order was placed: a service it needs is unavailable/);
-    expect(result.errors?.[0].extensions).toMatchObject({ code: 'INTERNAL', retryable: true });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'UNAVAILABLE', retryable: true });
     const [{ orders }] = await sql<{ orders: number }>(stack, 'orders', 'select count(*)::int as orders from orders."order"');
     expect(orders).toBe(0);
     const [{ claims }] = await sql<{ claims: number }>(stack, 'orders', 'select count(*)::int as claims from orders.order_placement');

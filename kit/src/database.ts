@@ -1,8 +1,9 @@
 import { DefaultLogger, UniqueConstraintViolationException, type EntityClass, type LoggerOptions, type LogContext, type MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { MikroORM, PostgreSqlDriver, type EntityManager } from '@mikro-orm/postgresql';
 import { conflict } from './errors';
 import { logger } from './logger';
+import { requestScope } from './request-scope';
 
 /** Where a subgraph keeps its data: its own PostgreSQL schema, created and migrated at start. */
 export interface DatabaseOptions {
@@ -17,16 +18,26 @@ export interface DatabaseOptions {
   poolMax?: number;
 }
 
+/** How many requests' statement counts are kept (the oldest are forgotten first). */
+const TRACKED_REQUESTS = 10_000;
+
 /**
- * Counts the SQL statements MikroORM sends, so tests can assert that a list query costs a
- * bounded number of statements (no N+1), and logs them at debug level.
+ * Counts the SQL statements MikroORM sends, in total and per request (the request is known
+ * from {@link requestScope}), so tests can assert that a query costs a bounded number of
+ * statements (no N+1) without counting background work; logs them at trace level.
  */
 class CountingLogger extends DefaultLogger {
   statements = 0;
+  readonly byRequest = new Map<string, number>();
 
   override logQuery(context: LogContext): void {
     this.statements++;
-    if (logger.isLevelEnabled('trace')) logger.trace({ sql: context.query, took: context.took }, 'sql');
+    const requestId = requestScope.getStore()?.requestId;
+    if (requestId) {
+      this.byRequest.set(requestId, (this.byRequest.get(requestId) ?? 0) + 1);
+      if (this.byRequest.size > TRACKED_REQUESTS) this.byRequest.delete(this.byRequest.keys().next().value!);
+    }
+    if (logger.isLevelEnabled('trace')) logger.trace({ sql: context.query, took: context.took, requestId }, 'sql');
   }
 }
 
@@ -66,6 +77,11 @@ export class Database {
   /** How many SQL statements this connection has sent since it opened. */
   get statementCount(): number {
     return this.counter.statements;
+  }
+
+  /** How many SQL statements this connection sent for one request (by its x-request-id). */
+  statementsFor(requestId: string): number {
+    return this.counter.byRequest.get(requestId) ?? 0;
   }
 
   /** Applies pending migrations (in one transaction); safe to run from several processes. */
@@ -113,4 +129,19 @@ export async function flushOrConflict(em: { flush(): Promise<void> }, message: s
     if (error instanceof UniqueConstraintViolationException) throw conflict(message, { field });
     throw error;
   }
+}
+
+/**
+ * Takes a transaction-scoped PostgreSQL advisory lock on `key` (`pg_advisory_xact_lock(hashtext(key))`):
+ * calls that share the key run one after another, across processes, until the transaction ends.
+ * `em` must be inside a transaction.
+ */
+export async function advisoryLock(em: EntityManager, key: string): Promise<void> {
+  await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [key], 'all', em.getTransactionContext());
+}
+
+/** Like {@link advisoryLock}, but returns false at once when another transaction holds the key. */
+export async function tryAdvisoryLock(em: EntityManager, key: string): Promise<boolean> {
+  const [{ locked }] = await em.getConnection().execute('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [key], 'all', em.getTransactionContext());
+  return Boolean(locked);
 }

@@ -64,7 +64,11 @@ export class GatewayClient {
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });
     } catch (error) {
-      throw new GatewayCallError(`the gateway at ${url} is unreachable: ${(error as Error).message}`, 'UNAVAILABLE');
+      const timedOut = (error as Error).name === 'TimeoutError';
+      throw new GatewayCallError(
+        timedOut ? `the gateway at ${url} did not answer within ${this.options.timeoutMs ?? 10_000} ms` : `the gateway at ${url} is unreachable: ${(error as Error).message}`,
+        'UNAVAILABLE',
+      );
     }
     let body: { data?: T; errors?: RemoteError[] };
     try {

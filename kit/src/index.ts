@@ -21,3 +21,4 @@ export * from './events';
 export * from './gateway-client';
 export * from './periodic';
 export * from './tokens';
+export * from './request-scope';

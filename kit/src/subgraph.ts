@@ -20,6 +20,7 @@ import type { PeriodicTask } from './periodic';
 import { formatError } from './errors';
 import { LoaderRegistry } from './loaders';
 import { logger } from './logger';
+import { requestScope } from './request-scope';
 import { buildFederatedSchema, type BuiltSchema, type SchemaDefinition } from './schema';
 
 /** Everything that makes one subgraph: its schema parts, its tables and its migrations. */
@@ -92,12 +93,16 @@ export function subgraphOptionsFromEnv(defaultPort: number, name = 'subgraph'): 
 /** The development JWT secret the gateway accepts by default (see gateway/src/config.ts). */
 export const DEVELOPMENT_JWT_SECRET = 'tradegraph-development-jwt-secret-change-me';
 
-/** A client for calls through the gateway as `service:<name>`, from GATEWAY_URL and JWT_SECRET. */
+/**
+ * A client for calls through the gateway as `service:<name>`: GATEWAY_URL, and SERVICE_TOKEN
+ * (a token from your identity provider) or else a token minted with JWT_SECRET.
+ */
 export function gatewayClientFromEnv(name: string): GatewayClient {
+  const staticToken = envOptional('SERVICE_TOKEN');
   return new GatewayClient({
     url: envString('GATEWAY_URL', 'http://127.0.0.1:4000/graphql'),
     timeoutMs: envInt('GATEWAY_TIMEOUT_MS', 10_000, 100, 600_000),
-    token: serviceTokenProvider({
+    token: staticToken ? async () => staticToken : serviceTokenProvider({
       secret: envSecret('JWT_SECRET', DEVELOPMENT_JWT_SECRET),
       issuer: envString('JWT_ISSUER', 'tradegraph'),
       audience: envString('JWT_AUDIENCE', 'tradegraph-api'),
@@ -182,9 +187,10 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     '/graphql',
     async (req, res, next) => {
       try {
-        const { caller, requestId } = await signer.verify(req.header(CALLER_HEADER));
-        verified.set(req, { caller, requestId: requestId ?? req.header(REQUEST_ID_HEADER) ?? randomUUID() });
-        next();
+        const { caller, requestId: signedRequestId } = await signer.verify(req.header(CALLER_HEADER));
+        const requestId = signedRequestId ?? req.header(REQUEST_ID_HEADER) ?? randomUUID();
+        verified.set(req, { caller, requestId });
+        requestScope.run({ requestId }, next);
       } catch (error) {
         if (!(error instanceof CallerSignatureError)) return next(error);
         res.status(401).json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });

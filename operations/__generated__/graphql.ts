@@ -44,6 +44,16 @@ export type AddressKind =
   | 'BILLING'
   | 'SHIPPING';
 
+/** A correction of what is on hand (after counting, damage, loss). */
+export type AdjustStockInput = {
+  /** Units to add (positive) or remove (negative); not 0. onHand may not fall below reserved. */
+  delta: Scalars['Int']['input'];
+  productId: Scalars['ID']['input'];
+  /** Why; required. */
+  reason: Scalars['String']['input'];
+  warehouseId: Scalars['ID']['input'];
+};
+
 /** A node in the catalog's category tree. */
 export type Category = {
   children: Array<Category>;
@@ -89,6 +99,17 @@ export type CreateProductInput = {
   sku: Scalars['String']['input'];
 };
 
+/** A new warehouse; active unless said otherwise. */
+export type CreateWarehouseInput = {
+  /** Default true. */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  address?: InputMaybe<Scalars['String']['input']>;
+  code: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** Lower is preferred when allocating; default 100. */
+  priority?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A business we sell to. */
 export type Customer = {
   addresses: Array<Address>;
@@ -103,6 +124,8 @@ export type Customer = {
   /** Where the customer is, for visit planning and check-in. */
   location?: Maybe<GeoPoint>;
   name: Scalars['String']['output'];
+  /** This customer's orders, newest first. */
+  orders: OrderConnection;
   /** Masked ("***67") unless the caller has the customers:pii scope. */
   phone?: Maybe<Scalars['String']['output']>;
   /** The price list this customer buys from; null means base prices. */
@@ -112,6 +135,14 @@ export type Customer = {
   /** Every status move, oldest first. */
   statusHistory: Array<CustomerStatusChange>;
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A business we sell to. */
+export type CustomerOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type CustomerConnection = {
@@ -192,30 +223,63 @@ export type MoneyInput = {
 };
 
 export type Mutation = {
+  /** Corrects onHand by delta (an ADJUSTMENT); onHand may not fall below reserved. */
+  adjustStock: StockLevel;
   /** ACTIVE or SUSPENDED → ARCHIVED, which is final. */
   archiveCustomer: Customer;
   /** PUBLISHED → ARCHIVED. */
   archiveProduct: Product;
   /** Makes the list the customer's price list, replacing any other. */
   assignPriceList: PriceList;
+  /** PENDING or PROCESSING → CANCELLED; the reserved stock is released. */
+  cancelOrder: Order;
+  /** ACTIVE → COMMITTED: the units ship (SHIPMENT). Idempotent; RELEASED or EXPIRED → INVALID_TRANSITION. */
+  commitReservation: Reservation;
+  /** PROCESSING → COMPLETED; the reserved stock ships. */
+  completeOrder: Order;
   createCategory: Category;
   /** Creates an ACTIVE customer. */
   createCustomer: Customer;
   createPriceList: PriceList;
   /** Creates a DRAFT product. */
   createProduct: Product;
+  createWarehouse: Warehouse;
+  /** Places an order: prices from the catalog for the customer, stock reserved in inventory, all or nothing. The same idempotencyKey always returns the same order. */
+  placeOrder: Order;
   /** DRAFT → PUBLISHED. */
   publishProduct: Product;
   /** SUSPENDED → ACTIVE. */
   reactivateCustomer: Customer;
+  /** Goods arrived: onHand += quantity (a RECEIPT movement). */
+  receiveStock: StockLevel;
+  /** Records money received (a FORWARD transaction). */
+  recordPayment: Order;
+  /** COMPLETED → REFUNDED: a REVERSE transaction and, when asked, the goods back on hand. */
+  refundOrder: Order;
+  /** ACTIVE → RELEASED: the units become available again. Idempotent; null when the order has no reservation; COMMITTED → INVALID_TRANSITION. */
+  releaseReservation?: Maybe<Reservation>;
   /** Removes products from a list; they fall back to their base price. */
   removePriceListPrices: PriceList;
+  /** Reserves every line or nothing (INSUFFICIENT_STOCK names the product). Per line: active warehouses by priority, then most available first; a line may be split. Idempotent: an order that already has a reservation gets it back unchanged. */
+  reserveStock: Reservation;
   /** ARCHIVED → DRAFT. */
   restoreProduct: Product;
+  /** Restocks after a refund: RETURN movements into warehouseId, else where the order shipped from. Idempotent per order. */
+  returnStock: Array<StockMovement>;
+  /** Gives money back without changing the status (a REVERSE transaction). */
+  reversePayment: Order;
   /** Creates or replaces prices on a list (at most 1,000 per call); idempotent. */
   setPriceListPrices: PriceList;
+  /** Sets onHand for up to 1000 levels (sync from external systems), writing each difference as an ADJUSTMENT; idempotent. */
+  setStockLevels: UpsertStockLevelsResult;
+  /** Sets a level's safety stock and reorder point. */
+  setStockPolicy: StockLevel;
+  /** PENDING → PROCESSING. */
+  startProcessingOrder: Order;
   /** ACTIVE → SUSPENDED: no new orders until reactivated. */
   suspendCustomer: Customer;
+  /** Moves available units between warehouses, atomically. Returns the source level, then the target level. */
+  transferStock: Array<StockLevel>;
   /** The customer buys at base prices again; false when no list was assigned. */
   unassignPriceList: Scalars['Boolean']['output'];
   /** PUBLISHED → DRAFT. */
@@ -223,10 +287,17 @@ export type Mutation = {
   updateCategory: Category;
   updateCustomer: Customer;
   updateProduct: Product;
+  /** Deactivating a warehouse keeps its stock but stops allocation from it and stock changes in it. */
+  updateWarehouse: Warehouse;
   /** Creates or updates up to 1000 customers by code; idempotent. */
   upsertCustomers: UpsertCustomersResult;
   /** Creates or updates up to 1000 products by sku; idempotent. */
   upsertProducts: UpsertProductsResult;
+};
+
+
+export type MutationAdjustStockArgs = {
+  input: AdjustStockInput;
 };
 
 
@@ -244,6 +315,22 @@ export type MutationArchiveProductArgs = {
 export type MutationAssignPriceListArgs = {
   customerId: Scalars['ID']['input'];
   priceListId: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelOrderArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationCommitReservationArgs = {
+  orderId: Scalars['ID']['input'];
+};
+
+
+export type MutationCompleteOrderArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -267,6 +354,17 @@ export type MutationCreateProductArgs = {
 };
 
 
+export type MutationCreateWarehouseArgs = {
+  input: CreateWarehouseInput;
+};
+
+
+export type MutationPlaceOrderArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: PlaceOrderInput;
+};
+
+
 export type MutationPublishProductArgs = {
   id: Scalars['ID']['input'];
 };
@@ -277,9 +375,38 @@ export type MutationReactivateCustomerArgs = {
 };
 
 
+export type MutationReceiveStockArgs = {
+  input: ReceiveStockInput;
+};
+
+
+export type MutationRecordPaymentArgs = {
+  input: PaymentInput;
+  orderId: Scalars['ID']['input'];
+};
+
+
+export type MutationRefundOrderArgs = {
+  id: Scalars['ID']['input'];
+  input: RefundOrderInput;
+};
+
+
+export type MutationReleaseReservationArgs = {
+  orderId: Scalars['ID']['input'];
+};
+
+
 export type MutationRemovePriceListPricesArgs = {
   priceListId: Scalars['ID']['input'];
   productIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationReserveStockArgs = {
+  lines: Array<ReservationLineInput>;
+  orderId: Scalars['ID']['input'];
+  ttlSeconds?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -288,14 +415,47 @@ export type MutationRestoreProductArgs = {
 };
 
 
+export type MutationReturnStockArgs = {
+  lines: Array<ReservationLineInput>;
+  orderId: Scalars['ID']['input'];
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationReversePaymentArgs = {
+  input: PaymentInput;
+  orderId: Scalars['ID']['input'];
+};
+
+
 export type MutationSetPriceListPricesArgs = {
   input: SetPricesInput;
+};
+
+
+export type MutationSetStockLevelsArgs = {
+  items: Array<SetStockLevelInput>;
+};
+
+
+export type MutationSetStockPolicyArgs = {
+  input: StockPolicyInput;
+};
+
+
+export type MutationStartProcessingOrderArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
 export type MutationSuspendCustomerArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationTransferStockArgs = {
+  input: TransferStockInput;
 };
 
 
@@ -327,6 +487,12 @@ export type MutationUpdateProductArgs = {
 };
 
 
+export type MutationUpdateWarehouseArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateWarehouseInput;
+};
+
+
 export type MutationUpsertCustomersArgs = {
   items: Array<UpsertCustomerInput>;
 };
@@ -336,11 +502,137 @@ export type MutationUpsertProductsArgs = {
   items: Array<UpsertProductInput>;
 };
 
+/** A customer's order: lines priced by the catalog, stock reserved in inventory. */
+export type Order = {
+  /** Total minus paid. */
+  balanceDue: Money;
+  createdAt: Scalars['DateTime']['output'];
+  currency: Scalars['String']['output'];
+  customer: Customer;
+  customerId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  lines: Array<OrderLine>;
+  notes?: Maybe<Scalars['String']['output']>;
+  /** Human order number, e.g. SO-000123; sequential and unique. */
+  number: Scalars['String']['output'];
+  /** Every FORWARD transaction minus every REVERSE one. */
+  paid: Money;
+  /** The field agent who placed the order, if one did. */
+  placedById?: Maybe<Scalars['ID']['output']>;
+  status: OrderStatus;
+  /** Every status move, oldest first. */
+  statusHistory: Array<OrderStatusChange>;
+  subtotal: Money;
+  tax: Money;
+  total: Money;
+  /** The payment trail, oldest first (append-only). */
+  transactions: Array<PaymentTransaction>;
+  updatedAt: Scalars['DateTime']['output'];
+  /** The visit during which the order was taken, if any. */
+  visitId?: Maybe<Scalars['ID']['output']>;
+};
+
+export type OrderConnection = {
+  edges: Array<OrderEdge>;
+  pageInfo: PageInfo;
+  /** How many items match the filter, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OrderEdge = {
+  /** Opaque keyset cursor: pass it as `after` (or `before`) to continue from here. */
+  cursor: Scalars['String']['output'];
+  node: Order;
+};
+
+/** Narrows an order list; all given conditions must hold. */
+export type OrderFilter = {
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Placed at or after. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  placedById?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<Array<OrderStatus>>;
+  /** Placed before. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** One product on an order, priced when the order was placed. */
+export type OrderLine = {
+  id: Scalars['ID']['output'];
+  lineNo: Scalars['Int']['output'];
+  lineTotal: Money;
+  /** The product name when the order was placed. */
+  name: Scalars['String']['output'];
+  product: Product;
+  productId: Scalars['ID']['output'];
+  quantity: Scalars['Int']['output'];
+  /** The sku when the order was placed. */
+  sku: Scalars['String']['output'];
+  /** From the customer's price list, or the base price; never from the client. */
+  unitPrice: Money;
+};
+
+export type OrderLineInput = {
+  productId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+};
+
+export type OrderSort =
+  | 'NEWEST'
+  | 'OLDEST';
+
+/** PENDING → PROCESSING → COMPLETED → REFUNDED; PENDING or PROCESSING → CANCELLED. */
+export type OrderStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'PENDING'
+  | 'PROCESSING'
+  | 'REFUNDED';
+
+/** One recorded move of an order's status. */
+export type OrderStatusChange = {
+  actor?: Maybe<Scalars['String']['output']>;
+  changedAt: Scalars['DateTime']['output'];
+  /** Null when the order was placed. */
+  from?: Maybe<OrderStatus>;
+  reason?: Maybe<Scalars['String']['output']>;
+  to: OrderStatus;
+};
+
 export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
   hasPreviousPage: Scalars['Boolean']['output'];
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type PaymentInput = {
+  amount: MoneyInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+  reference?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One entry of an order's append-only payment trail. */
+export type PaymentTransaction = {
+  actor?: Maybe<Scalars['String']['output']>;
+  amount: Money;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: TransactionKind;
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The payment provider's reference. */
+  reference?: Maybe<Scalars['String']['output']>;
+};
+
+/** What the customer orders. Prices come from the catalog, never from here. */
+export type PlaceOrderInput = {
+  customerId: Scalars['ID']['input'];
+  lines: Array<OrderLineInput>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** The field agent placing it; an AGENT caller is recorded as the placer anyway. */
+  placedById?: InputMaybe<Scalars['ID']['input']>;
+  /** The visit during which the order was taken. */
+  visitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A set of customer-specific prices, in one currency. */
@@ -405,6 +697,10 @@ export type Product = {
   status: ProductStatus;
   /** Every status move, oldest first. */
   statusHistory: Array<ProductStatusChange>;
+  /** Stock summed over active warehouses. */
+  stock: ProductStock;
+  /** Every level of the product, inactive warehouses included, preferred warehouse first. */
+  stockLevels: Array<StockLevel>;
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -443,6 +739,8 @@ export type ProductFilter = {
   brand?: InputMaybe<Scalars['String']['input']>;
   /** Products in this category or any category below it. */
   categoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these products (at most 100). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Base price at most this (same currency only). */
   maxPrice?: InputMaybe<MoneyInput>;
   /** Base price at least this (same currency only). */
@@ -477,12 +775,31 @@ export type ProductStatusChange = {
   to: ProductStatus;
 };
 
+/** A product's stock summed over its active warehouses; zeros when it has none. */
+export type ProductStock = {
+  /** The sum of each active warehouse's available (safety stock excluded). */
+  available: Scalars['Int']['output'];
+  /** The levels behind the sums, preferred warehouse first. */
+  byWarehouse: Array<StockLevel>;
+  /** available > 0 */
+  inStock: Scalars['Boolean']['output'];
+  onHand: Scalars['Int']['output'];
+  reserved: Scalars['Int']['output'];
+};
+
 export type Query = {
   category?: Maybe<Category>;
   /** One customer by id or by code (give exactly one). */
   customer?: Maybe<Customer>;
   /** Customers matching the filter, as a keyset-paginated connection. */
   customers: CustomerConnection;
+  /** Levels in active warehouses whose available is at or below their reorder point, least available first. */
+  lowStock: StockLevelConnection;
+  order?: Maybe<Order>;
+  /** One order by its number, e.g. "SO-000123". */
+  orderByNumber?: Maybe<Order>;
+  /** Orders matching the filter, newest first unless sorted otherwise. */
+  orders: OrderConnection;
   priceList?: Maybe<PriceList>;
   /** Every price list, by name. */
   priceLists: Array<PriceList>;
@@ -490,8 +807,15 @@ export type Query = {
   product?: Maybe<Product>;
   /** Products matching the filter, as a keyset-paginated connection. */
   products: ProductConnection;
+  /** The reservation of an order, if it has one. */
+  reservation?: Maybe<Reservation>;
   /** The root categories, by name; walk `children` for the rest. */
   rootCategories: Array<Category>;
+  /** A product's stock ledger, newest first, optionally in one warehouse. */
+  stockMovements: StockMovementConnection;
+  warehouse?: Maybe<Warehouse>;
+  /** Every warehouse, preferred (lowest priority) first. */
+  warehouses: Array<Warehouse>;
 };
 
 
@@ -516,6 +840,33 @@ export type QueryCustomersArgs = {
 };
 
 
+export type QueryLowStockArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryOrderByNumberArgs = {
+  number: Scalars['String']['input'];
+};
+
+
+export type QueryOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  sort?: OrderSort;
+};
+
+
 export type QueryPriceListArgs = {
   id: Scalars['ID']['input'];
 };
@@ -536,9 +887,189 @@ export type QueryProductsArgs = {
   sort?: ProductSort;
 };
 
+
+export type QueryReservationArgs = {
+  orderId: Scalars['ID']['input'];
+};
+
+
+export type QueryStockMovementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  productId: Scalars['ID']['input'];
+  warehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryWarehouseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** Goods arriving in a warehouse. */
+export type ReceiveStockInput = {
+  productId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** e.g. the delivery note or purchase order number. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  warehouseId: Scalars['ID']['input'];
+};
+
+export type RefundOrderInput = {
+  /** How much to give back; everything paid when left out. */
+  amount?: InputMaybe<MoneyInput>;
+  reason: Scalars['String']['input'];
+  /** Put the goods back on hand (RETURN movements). */
+  restock?: Scalars['Boolean']['input'];
+};
+
+/** Stock held for one order until it is committed (shipped), released or expires. */
+export type Reservation = {
+  createdAt: Scalars['DateTime']['output'];
+  /** When an ACTIVE reservation is released as EXPIRED unless committed first. */
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Where the reserved units are: one entry per product and warehouse. */
+  lines: Array<ReservationAllocation>;
+  orderId: Scalars['ID']['output'];
+  status: ReservationStatus;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** The part of a reservation drawn from one warehouse for one product. */
+export type ReservationAllocation = {
+  productId: Scalars['ID']['output'];
+  quantity: Scalars['Int']['output'];
+  warehouse: Warehouse;
+};
+
+/** One product of an order and how many units of it. Lines repeating a product are added up. */
+export type ReservationLineInput = {
+  productId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+};
+
+/** ACTIVE → COMMITTED (shipped), RELEASED (given back) or EXPIRED (not committed in time). */
+export type ReservationStatus =
+  | 'ACTIVE'
+  | 'COMMITTED'
+  | 'EXPIRED'
+  | 'RELEASED';
+
 export type SetPricesInput = {
   priceListId: Scalars['ID']['input'];
   prices: Array<PriceListPriceInput>;
+};
+
+/** What an external system says is on hand, for one product in one warehouse (by code). */
+export type SetStockLevelInput = {
+  onHand: Scalars['Int']['input'];
+  productId: Scalars['ID']['input'];
+  warehouseCode: Scalars['String']['input'];
+};
+
+/** How much of one product one warehouse holds. */
+export type StockLevel = {
+  /** What can still be reserved: max(0, onHand − reserved − safetyStock). */
+  available: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** available > 0 */
+  inStock: Scalars['Boolean']['output'];
+  /** Units physically in the warehouse, reserved ones included. */
+  onHand: Scalars['Int']['output'];
+  product: Product;
+  productId: Scalars['ID']['output'];
+  /** When available falls to this or below, the level is low (lowStock, stock.low). */
+  reorderPoint: Scalars['Int']['output'];
+  /** Units promised to active reservations. */
+  reserved: Scalars['Int']['output'];
+  /** Units kept back from reservations as a buffer. */
+  safetyStock: Scalars['Int']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Increases by one with every change; events carry it so consumers can drop stale ones. */
+  version: Scalars['Int']['output'];
+  warehouse: Warehouse;
+};
+
+export type StockLevelConnection = {
+  edges: Array<StockLevelEdge>;
+  pageInfo: PageInfo;
+  /** How many items match the filter, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type StockLevelEdge = {
+  /** Opaque keyset cursor: pass it as `after` (or `before`) to continue from here. */
+  cursor: Scalars['String']['output'];
+  node: StockLevel;
+};
+
+/** One entry of the append-only stock ledger. */
+export type StockMovement = {
+  /** The subject of the caller who caused the movement. */
+  actor?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** What this movement did to onHand. */
+  onHandDelta: Scalars['Int']['output'];
+  productId: Scalars['ID']['output'];
+  /** How many units moved; always positive, the deltas carry the direction. */
+  quantity: Scalars['Int']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  /** What the movement belongs to, e.g. the order id of a reservation. */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** What this movement did to reserved. */
+  reservedDelta: Scalars['Int']['output'];
+  type: StockMovementType;
+  warehouse: Warehouse;
+};
+
+export type StockMovementConnection = {
+  edges: Array<StockMovementEdge>;
+  pageInfo: PageInfo;
+  /** How many items match the filter, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type StockMovementEdge = {
+  /** Opaque keyset cursor: pass it as `after` (or `before`) to continue from here. */
+  cursor: Scalars['String']['output'];
+  node: StockMovement;
+};
+
+/** Why a stock level changed. */
+export type StockMovementType =
+  | 'ADJUSTMENT'
+  | 'RECEIPT'
+  | 'RELEASE'
+  | 'RESERVATION'
+  | 'RETURN'
+  | 'SHIPMENT'
+  | 'TRANSFER_IN'
+  | 'TRANSFER_OUT';
+
+/** A level's buffer and reorder point. */
+export type StockPolicyInput = {
+  productId: Scalars['ID']['input'];
+  /** available at or below this makes the level low. */
+  reorderPoint: Scalars['Int']['input'];
+  /** Units never handed to reservations. */
+  safetyStock: Scalars['Int']['input'];
+  warehouseId: Scalars['ID']['input'];
+};
+
+/** FORWARD takes money (a charge); REVERSE gives it back (a refund or reversal). */
+export type TransactionKind =
+  | 'FORWARD'
+  | 'REVERSE';
+
+/** Moves available units of a product from one warehouse to another, both sides or neither. */
+export type TransferStockInput = {
+  fromWarehouseId: Scalars['ID']['input'];
+  productId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  toWarehouseId: Scalars['ID']['input'];
 };
 
 export type UpdateCategoryInput = {
@@ -568,6 +1099,16 @@ export type UpdateProductInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   sku?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to a warehouse; fields left out stay as they are. */
+export type UpdateWarehouseInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** null clears it. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  code?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  priority?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One customer of a bulk upsert, matched by code. */
@@ -643,6 +1184,48 @@ export type UpsertProductsResult = {
   updated: Scalars['Int']['output'];
 };
 
+/** What a bulk upsert did with one StockLevel. */
+export type UpsertStockLevelItem = {
+  /** Why the item failed; the other items still applied. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** The item's position in the request. */
+  index: Scalars['Int']['output'];
+  key: Scalars['String']['output'];
+  outcome: UpsertOutcome;
+  stockLevel?: Maybe<StockLevel>;
+};
+
+export type UpsertStockLevelsResult = {
+  created: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  items: Array<UpsertStockLevelItem>;
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** A place that holds stock. Reservations draw from active warehouses, lowest priority first. */
+export type Warehouse = {
+  /** Inactive warehouses keep their stock but are never allocated from and refuse stock changes. */
+  active: Scalars['Boolean']['output'];
+  address?: Maybe<Scalars['String']['output']>;
+  /** Short unique code, e.g. "BER-1"; what bulk stock sync refers to. */
+  code: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** Allocation preference: the lower the number, the earlier the warehouse is drawn from. */
+  priority: Scalars['Int']['output'];
+  /** The warehouse's levels by product id. */
+  stockLevels: StockLevelConnection;
+};
+
+
+/** A place that holds stock. Reservations draw from active warehouses, lowest priority first. */
+export type WarehouseStockLevelsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type CustomersWithPriceListsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -695,6 +1278,98 @@ export type UpsertCustomersMutationVariables = Exact<{
 
 
 export type UpsertCustomersMutation = { upsertCustomers: { created: number, updated: number, unchanged: number, failed: number, items: Array<{ index: number, code: string, outcome: UpsertOutcome, error?: string | null, customer?: { id: string } | null }> } };
+
+export type CreateWarehouseMutationVariables = Exact<{
+  input: CreateWarehouseInput;
+}>;
+
+
+export type CreateWarehouseMutation = { createWarehouse: { id: string, code: string, priority: number } };
+
+export type ReceiveStockMutationVariables = Exact<{
+  input: ReceiveStockInput;
+}>;
+
+
+export type ReceiveStockMutation = { receiveStock: { id: string, onHand: number, reserved: number, available: number } };
+
+export type ProductStockQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ProductStockQuery = { product?: { sku: string, name: string, stock: { onHand: number, reserved: number, available: number, inStock: boolean, byWarehouse: Array<{ onHand: number, reserved: number, available: number, warehouse: { code: string } }> } } | null };
+
+export type OrderSummaryFragment = { id: string, number: string, status: OrderStatus, currency: string, subtotal: { amount: string, currency: string }, tax: { amount: string }, total: { amount: string } };
+
+export type PlaceOrderMutationVariables = Exact<{
+  input: PlaceOrderInput;
+  idempotencyKey: Scalars['String']['input'];
+}>;
+
+
+export type PlaceOrderMutation = { placeOrder: { id: string, number: string, status: OrderStatus, currency: string, lines: Array<{ lineNo: number, sku: string, quantity: number, unitPrice: { amount: string, currency: string }, lineTotal: { amount: string } }>, subtotal: { amount: string, currency: string }, tax: { amount: string }, total: { amount: string } } };
+
+export type OrderByIdQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type OrderByIdQuery = { order?: { placedById?: string | null, id: string, number: string, status: OrderStatus, currency: string, customer: { id: string, name: string }, lines: Array<{ quantity: number, product: { id: string, name: string } }>, statusHistory: Array<{ from?: OrderStatus | null, to: OrderStatus, actor?: string | null, reason?: string | null }>, transactions: Array<{ kind: TransactionKind, reason?: string | null, amount: { amount: string } }>, paid: { amount: string }, balanceDue: { amount: string }, subtotal: { amount: string, currency: string }, tax: { amount: string }, total: { amount: string } } | null };
+
+export type CustomerOrdersWithStockQueryVariables = Exact<{
+  customerId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type CustomerOrdersWithStockQuery = { customer?: { name: string, orders: { totalCount: number, edges: Array<{ node: { number: string, lines: Array<{ quantity: number, product: { name: string, stock: { available: number } } }> } }> } } | null };
+
+export type CustomersOrdersQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  ordersFirst?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type CustomersOrdersQuery = { customers: { edges: Array<{ node: { code: string, orders: { edges: Array<{ node: { number: string, total: { amount: string } } }> } } }> } };
+
+export type StartProcessingOrderMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type StartProcessingOrderMutation = { startProcessingOrder: { id: string, status: OrderStatus } };
+
+export type CompleteOrderMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CompleteOrderMutation = { completeOrder: { id: string, status: OrderStatus } };
+
+export type CancelOrderMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CancelOrderMutation = { cancelOrder: { id: string, status: OrderStatus } };
+
+export type RecordPaymentMutationVariables = Exact<{
+  orderId: Scalars['ID']['input'];
+  input: PaymentInput;
+}>;
+
+
+export type RecordPaymentMutation = { recordPayment: { id: string, paid: { amount: string }, balanceDue: { amount: string } } };
+
+export type RefundOrderMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: RefundOrderInput;
+}>;
+
+
+export type RefundOrderMutation = { refundOrder: { id: string, status: OrderStatus, paid: { amount: string } } };
 
 export type ProductCardFragment = { id: string, sku: string, name: string, status: ProductStatus, brand?: string | null, basePrice: { amount: string, currency: string } };
 
@@ -811,6 +1486,7 @@ export type AssignPriceListMutationVariables = Exact<{
 
 export type AssignPriceListMutation = { assignPriceList: { id: string } };
 
+export const OrderSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrderSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Order"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"subtotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tax"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]} as unknown as DocumentNode<OrderSummaryFragment, unknown>;
 export const ProductCardFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProductCard"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Product"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"brand"}},{"kind":"Field","name":{"kind":"Name","value":"basePrice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]} as unknown as DocumentNode<ProductCardFragment, unknown>;
 export const CustomersWithPriceListsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomersWithPriceLists"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CustomerFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"segment"}},{"kind":"Field","name":{"kind":"Name","value":"priceList"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomersWithPriceListsQuery, CustomersWithPriceListsQueryVariables>;
 export const CustomerByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"segment"}},{"kind":"Field","name":{"kind":"Name","value":"creditLimit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lat"}},{"kind":"Field","name":{"kind":"Name","value":"lng"}}]}},{"kind":"Field","name":{"kind":"Name","value":"addresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}},{"kind":"Field","name":{"kind":"Name","value":"statusHistory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]} as unknown as DocumentNode<CustomerByIdQuery, CustomerByIdQueryVariables>;
@@ -819,6 +1495,18 @@ export const SuspendCustomerDocument = {"kind":"Document","definitions":[{"kind"
 export const ReactivateCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReactivateCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reactivateCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ReactivateCustomerMutation, ReactivateCustomerMutationVariables>;
 export const ArchiveCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ArchiveCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"archiveCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ArchiveCustomerMutation, ArchiveCustomerMutationVariables>;
 export const UpsertCustomersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpsertCustomers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"items"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpsertCustomerInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upsertCustomers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"items"},"value":{"kind":"Variable","name":{"kind":"Name","value":"items"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<UpsertCustomersMutation, UpsertCustomersMutationVariables>;
+export const CreateWarehouseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateWarehouse"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWarehouseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWarehouse"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}}]}}]}}]} as unknown as DocumentNode<CreateWarehouseMutation, CreateWarehouseMutationVariables>;
+export const ReceiveStockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReceiveStock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReceiveStockInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"receiveStock"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"onHand"}},{"kind":"Field","name":{"kind":"Name","value":"reserved"}},{"kind":"Field","name":{"kind":"Name","value":"available"}}]}}]}}]} as unknown as DocumentNode<ReceiveStockMutation, ReceiveStockMutationVariables>;
+export const ProductStockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProductStock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"product"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"stock"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onHand"}},{"kind":"Field","name":{"kind":"Name","value":"reserved"}},{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"inStock"}},{"kind":"Field","name":{"kind":"Name","value":"byWarehouse"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"warehouse"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"onHand"}},{"kind":"Field","name":{"kind":"Name","value":"reserved"}},{"kind":"Field","name":{"kind":"Name","value":"available"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProductStockQuery, ProductStockQueryVariables>;
+export const PlaceOrderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PlaceOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PlaceOrderInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"placeOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrderSummary"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lineNo"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitPrice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lineTotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrderSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Order"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"subtotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tax"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]} as unknown as DocumentNode<PlaceOrderMutation, PlaceOrderMutationVariables>;
+export const OrderByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrderById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrderSummary"}},{"kind":"Field","name":{"kind":"Name","value":"placedById"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}}]}},{"kind":"Field","name":{"kind":"Name","value":"statusHistory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transactions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"balanceDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrderSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Order"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"subtotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tax"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]} as unknown as DocumentNode<OrderByIdQuery, OrderByIdQueryVariables>;
+export const CustomerOrdersWithStockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerOrdersWithStock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"orders"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"stock"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomerOrdersWithStockQuery, CustomerOrdersWithStockQueryVariables>;
+export const CustomersOrdersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomersOrders"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ordersFirst"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"orders"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ordersFirst"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomersOrdersQuery, CustomersOrdersQueryVariables>;
+export const StartProcessingOrderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartProcessingOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startProcessingOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<StartProcessingOrderMutation, StartProcessingOrderMutationVariables>;
+export const CompleteOrderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CompleteOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completeOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CompleteOrderMutation, CompleteOrderMutationVariables>;
+export const CancelOrderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CancelOrderMutation, CancelOrderMutationVariables>;
+export const RecordPaymentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordPayment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PaymentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordPayment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"paid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"balanceDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]}}]} as unknown as DocumentNode<RecordPaymentMutation, RecordPaymentMutationVariables>;
+export const RefundOrderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefundOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RefundOrderInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refundOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"paid"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]}}]} as unknown as DocumentNode<RefundOrderMutation, RefundOrderMutationVariables>;
 export const ProductByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProductById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"product"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProductCard"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"statusHistory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProductCard"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Product"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"brand"}},{"kind":"Field","name":{"kind":"Name","value":"basePrice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]} as unknown as DocumentNode<ProductByIdQuery, ProductByIdQueryVariables>;
 export const ProductBySkuDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProductBySku"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sku"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"product"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sku"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sku"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProductCard"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProductCard"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Product"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"brand"}},{"kind":"Field","name":{"kind":"Name","value":"basePrice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]} as unknown as DocumentNode<ProductBySkuQuery, ProductBySkuQueryVariables>;
 export const ProductsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProductsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProductFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sort"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProductSort"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"products"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sort"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProductCard"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProductCard"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Product"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"brand"}},{"kind":"Field","name":{"kind":"Name","value":"basePrice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]} as unknown as DocumentNode<ProductsPageQuery, ProductsPageQueryVariables>;

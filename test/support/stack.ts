@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   createTestDatabase,
   GatewayClient,
@@ -29,8 +30,10 @@ export interface TestStack {
   bus: EventBus;
   /** a client token, as the identity provider would issue it */
   token(roles: Role[] | Role, scopes?: string[], subject?: string): Promise<string>;
-  /** SQL statements sent by all subgraphs so far */
+  /** SQL statements sent by all subgraphs so far (background work included) */
   statements(): number;
+  /** SQL statements all subgraphs sent for the request with this x-request-id */
+  statementsFor(requestId: string): number;
   stop(): Promise<void>;
 }
 
@@ -53,7 +56,9 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   let gatewayUrl = '';
   const gatewayClient = new GatewayClient({
     url: () => gatewayUrl,
-    timeoutMs: 10_000,
+    // Everything shares one event loop here, so a burst of 200 orders queues far longer than
+    // separate processes would; the tests are about correctness, not latency.
+    timeoutMs: 60_000,
     token: serviceTokenProvider({ secret: TEST_JWT_SECRET, issuer: ISSUER, audience: AUDIENCE, subject: 'service:test-stack' }),
   });
   const running: RunningSubgraph[] = [];
@@ -102,6 +107,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     token: (roles, scopes = [], subject = 'test-user') =>
       issueToken(TEST_JWT_SECRET, { subject, roles: Array.isArray(roles) ? roles : [roles], scopes, issuer: ISSUER, audience: AUDIENCE }),
     statements: () => running.reduce((sum, r) => sum + r.database.statementCount, 0),
+    statementsFor: (requestId) => running.reduce((sum, r) => sum + r.database.statementsFor(requestId), 0),
     async stop() {
       await started.stop();
       await Promise.all(running.map((r) => r.stop()));
@@ -109,4 +115,14 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       await database.drop();
     },
   };
+}
+
+/**
+ * Runs one request with a fresh x-request-id and counts the SQL statements every subgraph
+ * sent for it (background work, like the outbox relay, is not counted).
+ */
+export async function countStatements<T>(stack: TestStack, run: (headers: Record<string, string>) => Promise<T>): Promise<{ result: T; statements: number }> {
+  const requestId = randomUUID();
+  const result = await run({ 'x-request-id': requestId });
+  return { result, statements: stack.statementsFor(requestId) };
 }

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { tryAdvisoryLock } from '../database';
 import { logger } from '../logger';
 import type { EventBus } from './bus';
 import { OutboxEvent, toEnvelope } from './outbox';
@@ -98,9 +99,7 @@ export class OutboxRelay {
   private async pass(): Promise<PassResult> {
     const em = this.orm.em.fork();
     return em.transactional(async (trx) => {
-      const connection = trx.getConnection();
-      const [{ locked }] = await connection.execute(`select pg_try_advisory_xact_lock(hashtext(?)) as locked`, [`outbox-relay:${this.schema}`], 'all', trx.getTransactionContext());
-      if (!locked) return { published: 0, busy: true, failed: false };
+      if (!(await tryAdvisoryLock(trx, `outbox-relay:${this.schema}`))) return { published: 0, busy: true, failed: false };
       const rows = await trx.find(OutboxEvent, { publishedAt: null }, { orderBy: { sequence: 'asc' }, limit: this.batchSize });
       let published = 0;
       let failed = false;

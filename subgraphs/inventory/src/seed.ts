@@ -14,10 +14,11 @@ export const DEMO_WAREHOUSES = [
  * read across): the demo warehouses, a level for every product in one or two of them with
  * deterministic quantities and policies, and a RECEIPT movement per level that holds stock,
  * so the ledger adds up to the levels. About one level in twenty starts empty, to show
- * out-of-stock and low-stock states. Idempotent: levels that exist are left alone, and only
+ * out-of-stock and low-stock states (`options.onHand` gives every level the same quantity instead,
+ * for benchmarks). Idempotent: levels that exist are left alone, and only
  * new levels get their receipt.
  */
-export async function seedInventory(em: EntityManager, productIds: string[]): Promise<{ warehouses: number; levels: number }> {
+export async function seedInventory(em: EntityManager, productIds: string[], options: { onHand?: number } = {}): Promise<{ warehouses: number; levels: number }> {
   const random = seededRandom(73_0001);
   const now = new Date();
   const warehouses = DEMO_WAREHOUSES.map((w) => ({ id: stableId('warehouse', w.code), ...w, active: true, created_at: now }));
@@ -29,7 +30,8 @@ export async function seedInventory(em: EntityManager, productIds: string[]): Pr
     const count = random() < 0.4 ? 2 : 1;
     for (let k = 0; k < count; k++) {
       const warehouse = warehouses[(first + k) % warehouses.length];
-      const onHand = random() < 0.05 ? 0 : 5 + Math.floor(random() * 300);
+      const drawn = random() < 0.05 ? 0 : 5 + Math.floor(random() * 300);
+      const onHand = options.onHand ?? drawn;
       levels.push({
         id: stableId('stock-level', `${productId}:${warehouse.code}`),
         product_id: productId,

@@ -31,7 +31,7 @@ export async function seedProducts(
   em: EntityManager,
   count: number,
   customers: { id: string; segment: string }[],
-): Promise<{ inserted: number }> {
+): Promise<{ inserted: number; productIds: string[] }> {
   const random = seededRandom(424242);
   const now = new Date();
   const categories: Record<string, unknown>[] = [];
@@ -103,5 +103,5 @@ export async function seedProducts(
       'customer_id',
     );
   }
-  return { inserted: inserted.size };
+  return { inserted: inserted.size, productIds: products.map((p) => p.id) };
 }

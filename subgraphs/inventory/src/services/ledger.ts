@@ -35,14 +35,6 @@ const compareKeys = (a: LevelKey, b: LevelKey) =>
   a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : a.warehouseId < b.warehouseId ? -1 : a.warehouseId > b.warehouseId ? 1 : 0;
 
 /**
- * Takes a transaction-scoped PostgreSQL advisory lock on `key` (`pg_advisory_xact_lock(hashtext(key))`):
- * calls that share the key run one after another, across processes, until the transaction ends.
- */
-export async function advisoryLock(em: EntityManager, key: string): Promise<void> {
-  await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [key], 'all', em.getTransactionContext());
-}
-
-/**
  * The only way stock levels change. Every method runs on the EntityManager of an open
  * transaction; a change is (1) locking the levels, (2) checking the domain rule on the locked
  * values, (3) {@link Ledger.move}, which writes the movement and the events with it.

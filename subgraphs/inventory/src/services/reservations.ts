@@ -1,11 +1,11 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertUuid, badInput, DomainError, ErrorCode, notFound } from '@tradegraph/kit';
-import { MovementType, Reservation, ReservationAllocation, ReservationStatus, StockMovement, Warehouse, type StockLevel } from '../entities';
+import { advisoryLock, assertUuid, badInput, DomainError, ErrorCode, notFound } from '@tradegraph/kit';
+import { MovementType, Reservation, ReservationAllocation, ReservationStatus, StockMovement, StockLevel, Warehouse } from '../entities';
 import { DEFAULT_INVENTORY_SETTINGS } from '../settings';
 import { allocate } from './allocation';
 import { InventoryEvent, recordReservationEvent } from './events';
-import { advisoryLock, Ledger, levelKey } from './ledger';
+import { Ledger, levelKey } from './ledger';
 import { reservationStatus } from './reservation-status';
 import { activeWarehouse } from './warehouses';
 import { normalizeLines, type StockLine } from './validation';
@@ -61,27 +61,26 @@ export class ReservationService {
     if (!Number.isInteger(ttl) || ttl < 1 || ttl > MAX_RESERVATION_TTL_SECONDS) {
       throw badInput('ttlSeconds', `must be a whole number of seconds from 1 to ${MAX_RESERVATION_TTL_SECONDS}, got ${ttl}`);
     }
+    // Under contention most refusals are for stock that is plainly gone: find that out from an
+    // unlocked read instead of queueing for the row locks. Only the locked check below can
+    // grant stock, so this never oversells; it only refuses sooner.
+    const early = (await this.allocateFrom(this.em.fork(), wanted, false)).result.shortfall;
+    if (early) {
+      return this.em.transactional(async (em) => {
+        await advisoryLock(em, orderLock(order)); // a call for the same order may be finishing
+        const existing = await em.findOne(Reservation, { orderId: order }, { refresh: true });
+        if (existing) return existing;
+        throw insufficient(early);
+      });
+    }
+
     return this.em.transactional(async (em) => {
       await advisoryLock(em, orderLock(order));
       const existing = await em.findOne(Reservation, { orderId: order }, { refresh: true });
       if (existing) return existing;
 
-      const warehouses = new Map((await em.find(Warehouse, { active: true })).map((w) => [w.id, w]));
-      const levels = (await new Ledger(em, this.actor).lockProducts(wanted.map((l) => l.productId))).filter((l) => warehouses.has(l.warehouseId));
-      const result = allocate(wanted, (productId) =>
-        levels.filter((l) => l.productId === productId).map((l) => {
-          const w = warehouses.get(l.warehouseId)!;
-          return { warehouseId: w.id, code: w.code, priority: w.priority, available: l.available };
-        }),
-      );
-      if (result.shortfall) {
-        const { productId, requested, available } = result.shortfall;
-        throw new DomainError(ErrorCode.INSUFFICIENT_STOCK, `Not enough stock of product ${productId}: requested ${requested}, available ${available}`, {
-          productId,
-          requested,
-          available,
-        });
-      }
+      const { result, levels } = await this.allocateFrom(em, wanted, true);
+      if (result.shortfall) throw insufficient(result.shortfall);
 
       const ledger = new Ledger(em, this.actor);
       const levelOf = new Map(levels.map((l) => [levelKey(l), l]));
@@ -94,6 +93,21 @@ export class ReservationService {
       recordReservationEvent(em, InventoryEvent.RESERVATION_CREATED, reservation, allocations);
       return reservation;
     });
+  }
+
+  /** Allocates `wanted` over the levels of active warehouses, locking the levels when `lock`. */
+  private async allocateFrom(em: EntityManager, wanted: StockLine[], lock: boolean) {
+    const warehouses = new Map((await em.find(Warehouse, { active: true })).map((w) => [w.id, w]));
+    const productIds = wanted.map((l) => l.productId);
+    const all = lock ? await new Ledger(em, this.actor).lockProducts(productIds) : await em.find(StockLevel, { productId: { $in: productIds } });
+    const levels = all.filter((l) => warehouses.has(l.warehouseId));
+    const result = allocate(wanted, (productId) =>
+      levels.filter((l) => l.productId === productId).map((l) => {
+        const w = warehouses.get(l.warehouseId)!;
+        return { warehouseId: w.id, code: w.code, priority: w.priority, available: l.available };
+      }),
+    );
+    return { result, levels };
   }
 
   /**
@@ -241,4 +255,13 @@ export async function expireReservations(em: EntityManager, options: { now?: Dat
     expired++;
   }
   return expired;
+}
+
+/** The refusal for a line that cannot be covered. */
+function insufficient({ productId, requested, available }: { productId: string; requested: number; available: number }): DomainError {
+  return new DomainError(ErrorCode.INSUFFICIENT_STOCK, `Not enough stock of product ${productId}: requested ${requested}, available ${available}`, {
+    productId,
+    requested,
+    available,
+  });
 }

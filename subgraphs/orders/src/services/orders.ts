@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
@@ -160,7 +161,7 @@ export class OrderService {
   }
 
   private async lock(em: EntityManager, id: string): Promise<Order> {
-    const order = await em.findOne(Order, { id }, { lockMode: 4 /* PESSIMISTIC_WRITE */, refresh: true });
+    const order = await em.findOne(Order, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!order) throw notFound('Order', id);
     return order;
   }
@@ -198,7 +199,7 @@ export class OrderService {
       await run(new Supply(this.gateway, this.requestId));
     } catch (error) {
       if (!(error instanceof GatewayCallError)) throw error;
-      if (error.code === 'UNAVAILABLE') throw new DomainError(ErrorCode.INTERNAL, `${what}: ${error.message}; the order is unchanged`, { retryable: true });
+      if (error.code === 'UNAVAILABLE') throw new DomainError(ErrorCode.UNAVAILABLE, `${what}: ${error.message}; the order is unchanged`, { retryable: true });
       throw error.toDomainError(`${what}; the order is unchanged`);
     }
   }

@@ -68,7 +68,7 @@ export class OrderPlacementService {
       if (reserved) await supply.releaseQuietly(orderId);
       await this.em.fork().nativeDelete(OrderPlacement, { idempotencyKey, state: PlacementState.IN_PROGRESS });
       if (error instanceof GatewayCallError) {
-        if (error.code === 'UNAVAILABLE') throw new DomainError(ErrorCode.INTERNAL, `No order was placed: a service it needs is unavailable (${error.message})`, { retryable: true });
+        if (error.code === 'UNAVAILABLE') throw new DomainError(ErrorCode.UNAVAILABLE, `No order was placed: a service it needs is unavailable (${error.message})`, { retryable: true });
         throw error.toDomainError('No order was placed');
       }
       throw error;

@@ -1,0 +1,81 @@
+/**
+ * Orders per second placed with stock reservations, and the latency of placeOrder, through
+ * the gateway: every order is priced by products, checked against customers, reserved in
+ * inventory and written by orders. The servers run in this process, the load in a worker
+ * thread (the machine has 2 cores: one for each).
+ *
+ *   npm run bench:orders [-- --orders 2000 --concurrency 16 --lines 3]
+ */
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { stableId } from '@tradegraph/kit';
+import { seedDemoData } from '../scripts/demo-data';
+import { startStack } from '../test/support/stack';
+import type { LoadPlan, LoadResult } from './load';
+
+const PLACE = `mutation Place($input: PlaceOrderInput!, $key: String!) { placeOrder(input: $input, idempotencyKey: $key) { id number total { amount } } }`;
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+async function main() {
+  const { values } = parseArgs({
+    options: { orders: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '16' }, lines: { type: 'string', default: '3' }, products: { type: 'string', default: '500' } },
+  });
+  const orders = Number(values.orders);
+  const concurrency = Number(values.concurrency);
+  const linesPerOrder = Number(values.lines);
+  const productCount = Number(values.products);
+
+  const stack = await startStack({ settings: { inventory: { sweepIntervalMs: 5000 } } });
+  try {
+    await seedDemoData(
+      { products: stack.subgraphs.products.database, customers: stack.subgraphs.customers.database, inventory: stack.subgraphs.inventory.database },
+      { products: productCount, customers: 200 },
+      { stockPerLevel: 1_000_000 },
+    );
+    const token = await stack.token('SERVICE', [], 'bench');
+    const customers = Array.from({ length: 200 }, (_, i) => stableId('customer', `C-${String(i + 1).padStart(5, '0')}`)).filter((_, i) => i % 50 !== 49); // the seed suspends every 50th
+    const products = Array.from({ length: productCount }, (_, i) => stableId('product', `TG-${String(i + 1).padStart(6, '0')}`));
+    const rows: { id: string }[] = await stack.subgraphs.products.database.orm.em.getConnection().execute(`select id from products.product where status = 'PUBLISHED'`);
+    const published = new Set(rows.map((r) => r.id));
+    const sellable = products.filter((id) => published.has(id));
+    const variables = Array.from({ length: orders }, (_, i) => {
+      const lines = new Map<string, number>();
+      for (let l = 0; l < linesPerOrder; l++) lines.set(sellable[(i * 7 + l * 13) % sellable.length], 1 + ((i + l) % 3));
+      return { key: randomUUID(), input: { customerId: customers[i % customers.length], lines: [...lines].map(([productId, quantity]) => ({ productId, quantity })) } };
+    });
+
+    const runLoad = (plan: LoadPlan) =>
+      new Promise<LoadResult>((resolve, reject) => {
+        const worker = new Worker(path.join(__dirname, 'load.ts'), { workerData: plan, execArgv: ['-r', '@swc-node/register'] });
+        worker.once('message', (result: LoadResult) => {
+          void worker.terminate();
+          resolve(result);
+        });
+        worker.once('error', reject);
+      });
+
+    await runLoad({ url: stack.gatewayUrl, token, query: PLACE, variables: variables.slice(0, 100).map((v) => ({ ...v, key: randomUUID() })), concurrency }); // warm-up
+    const before = stack.statements();
+    const result = await runLoad({ url: stack.gatewayUrl, token, query: PLACE, variables, concurrency });
+    const statements = stack.statements() - before;
+    const sorted = [...result.latenciesMs].sort((a, b) => a - b);
+    const ok = sorted.length;
+    console.log(`\nplaceOrder through the gateway: ${orders} orders × ${linesPerOrder} lines, ${concurrency} concurrent clients (node ${process.version})\n`);
+    console.log(`placed           ${ok}${Object.keys(result.errors).length ? `   errors: ${JSON.stringify(result.errors)}` : ''}`);
+    console.log(`orders/s         ${((ok / result.elapsedMs) * 1000).toFixed(1)}`);
+    console.log(`latency p50      ${percentile(sorted, 50).toFixed(1)} ms`);
+    console.log(`latency p99      ${percentile(sorted, 99).toFixed(1)} ms`);
+    console.log(`SQL per order    ${(statements / Math.max(ok, 1)).toFixed(1)} statements (all subgraphs, incl. outbox relay)`);
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
