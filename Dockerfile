@@ -7,6 +7,8 @@ COPY kit/package.json kit/
 COPY gateway/package.json gateway/
 COPY subgraphs/products/package.json subgraphs/products/
 COPY subgraphs/customers/package.json subgraphs/customers/
+COPY subgraphs/inventory/package.json subgraphs/inventory/
+COPY subgraphs/orders/package.json subgraphs/orders/
 # TypeScript runs through @swc-node/register (it keeps decorator metadata), so dev tools stay out
 # but the runtime compiler is a regular dependency.
 RUN npm install --omit=dev --no-audit --no-fund
