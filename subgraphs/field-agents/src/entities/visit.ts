@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, Float, ID, ObjectType, registerEnumType, Directive } from 'type-graphql';
+import { FieldAgent } from './agent';
+import { Territory } from './territory';
+
+export enum VisitType {
+  SALES = 'SALES',
+  DELIVERY = 'DELIVERY',
+  SERVICE = 'SERVICE',
+  SURVEY = 'SURVEY',
+}
+registerEnumType(VisitType, { name: 'VisitType' });
+
+/** Where a visit is in its life; the allowed moves are in `visitStatus`. */
+export enum VisitStatus {
+  PLANNED = 'PLANNED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  COMPLETED = 'COMPLETED',
+  CANCELLED = 'CANCELLED',
+  MISSED = 'MISSED',
+}
+registerEnumType(VisitStatus, {
+  name: 'VisitStatus',
+  description: 'PLANNED → IN_PROGRESS (check-in) → COMPLETED (check-out); PLANNED → CANCELLED, or MISSED when not started in time.',
+});
+
+/** A GPS fix taken at check-in or check-out. */
+@ObjectType({ description: 'A GPS fix taken at check-in or check-out (WGS 84 degrees).' })
+export class GeoFix {
+  @Field(() => Date, { description: 'When the server received it.' })
+  at!: Date;
+
+  @Field(() => Float)
+  lat!: number;
+
+  @Field(() => Float)
+  lng!: number;
+
+  @Field(() => Float, { nullable: true, description: 'The device\'s accuracy estimate, in metres.' })
+  accuracyMeters!: number | null;
+}
+
+/** An agent's visit to a customer. */
+@ObjectType({ description: 'An agent\'s visit to a customer, with GPS check-in and check-out.' })
+@Directive('@key(fields: "id")')
+@Entity({ tableName: 'visit' })
+@Index({ properties: ['agentId', 'scheduledAt', 'id'] })
+@Index({ properties: ['customerId', 'scheduledAt', 'id'] })
+@Index({ properties: ['territoryId', 'scheduledAt', 'id'] })
+@Index({ properties: ['scheduledAt', 'id'] })
+@Index({ properties: ['status', 'scheduledAt'] })
+export class Visit {
+  [OptionalProps]?:
+    | 'status' | 'checkInAt' | 'checkInLat' | 'checkInLng' | 'checkInAccuracy' | 'checkOutAt' | 'checkOutLat' | 'checkOutLng' | 'checkOutAccuracy'
+    | 'distanceMeters' | 'offSite' | 'notes' | 'outcome' | 'photoUrls' | 'version' | 'createdAt' | 'updatedAt' | 'checkIn' | 'checkOut';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => FieldAgent, { mapToPk: true, fieldName: 'agent_id' })
+  agentId!: string;
+
+  /** The customers subgraph's Customer id. */
+  @Property({ type: 'uuid' })
+  customerId!: string;
+
+  /** The agent's territory when the visit was planned: whose manager sees it. */
+  @ManyToOne(() => Territory, { mapToPk: true, fieldName: 'territory_id' })
+  territoryId!: string;
+
+  @Field(() => VisitType)
+  @Enum({ items: () => VisitType })
+  type!: VisitType;
+
+  @Field(() => VisitStatus)
+  @Enum({ items: () => VisitStatus })
+  status: VisitStatus = VisitStatus.PLANNED;
+
+  @Field(() => Date)
+  @Property({ type: 'Date' })
+  scheduledAt!: Date;
+
+  @Property({ type: 'Date', nullable: true })
+  checkInAt: Date | null = null;
+
+  @Property({ type: 'double', nullable: true })
+  checkInLat: number | null = null;
+
+  @Property({ type: 'double', nullable: true })
+  checkInLng: number | null = null;
+
+  @Property({ type: 'double', nullable: true })
+  checkInAccuracy: number | null = null;
+
+  @Property({ type: 'Date', nullable: true })
+  checkOutAt: Date | null = null;
+
+  @Property({ type: 'double', nullable: true })
+  checkOutLat: number | null = null;
+
+  @Property({ type: 'double', nullable: true })
+  checkOutLng: number | null = null;
+
+  @Property({ type: 'double', nullable: true })
+  checkOutAccuracy: number | null = null;
+
+  @Field(() => Float, { nullable: true, description: 'Metres from the customer\'s location at check-in (great-circle); null when the customer has no location or before check-in.' })
+  @Property({ type: 'double', nullable: true })
+  distanceMeters: number | null = null;
+
+  @Field({ description: 'True when the check-in was farther from the customer than the check-in radius.' })
+  @Property({ type: 'boolean' })
+  offSite: boolean = false;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  notes: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  outcome: string | null = null;
+
+  @Field(() => [String])
+  @Property({ type: 'json' })
+  photoUrls: string[] = [];
+
+  /** Increases with every change; carried by events so consumers can order them. */
+  @Property({ type: 'integer' })
+  version: number = 1;
+
+  @Field(() => Date)
+  @Property({ type: 'Date' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'Date', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @Field(() => GeoFix, { nullable: true })
+  get checkIn(): GeoFix | null {
+    return this.checkInAt && this.checkInLat !== null && this.checkInLng !== null
+      ? { at: this.checkInAt, lat: this.checkInLat, lng: this.checkInLng, accuracyMeters: this.checkInAccuracy }
+      : null;
+  }
+
+  @Field(() => GeoFix, { nullable: true })
+  get checkOut(): GeoFix | null {
+    return this.checkOutAt && this.checkOutLat !== null && this.checkOutLng !== null
+      ? { at: this.checkOutAt, lat: this.checkOutLat, lng: this.checkOutLng, accuracyMeters: this.checkOutAccuracy }
+      : null;
+  }
+}
+
+/** One recorded move of a visit's status. */
+@ObjectType({ description: 'One recorded move of a visit\'s status.' })
+@Entity({ tableName: 'visit_status_change' })
+@Index({ properties: ['visitId', 'id'] })
+export class VisitStatusChange {
+  [OptionalProps]?: 'id' | 'changedAt' | 'from' | 'actor' | 'reason';
+
+  /** Increases with every move (an identity column), so history reads in order even within one millisecond. */
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @ManyToOne(() => Visit, { mapToPk: true, fieldName: 'visit_id', deleteRule: 'cascade' })
+  visitId!: string;
+
+  @Field(() => VisitStatus, { nullable: true, description: 'Null when the visit was planned.' })
+  @Enum({ items: () => VisitStatus, nullable: true })
+  from: VisitStatus | null = null;
+
+  @Field(() => VisitStatus)
+  @Enum({ items: () => VisitStatus })
+  to!: VisitStatus;
+
+  @Field(() => String, { nullable: true, description: 'Who moved it: a subject, or system:missed-visits.' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  actor: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 500, nullable: true })
+  reason: string | null = null;
+
+  @Field(() => Date)
+  @Property({ type: 'Date' })
+  changedAt: Date = new Date();
+}

@@ -1,0 +1,150 @@
+import { IsEmail, IsOptional, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { AgentStatus } from '../entities';
+
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const CODE_MESSAGE = 'code may hold letters, digits and . _ - and must start with a letter or digit';
+
+@InputType({ description: 'A new territory.' })
+export class CreateTerritoryInput {
+  @Field()
+  @Length(1, 32)
+  @Matches(CODE, { message: CODE_MESSAGE })
+  code!: string;
+
+  @Field()
+  @Length(1, 120)
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'The auth subject of the responsible MANAGER.' })
+  @IsOptional()
+  @Length(1, 200)
+  managerSubject?: string | null;
+}
+
+@InputType({ description: 'Changes to a territory; fields left out stay as they are.' })
+export class UpdateTerritoryInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 32)
+  @Matches(CODE, { message: CODE_MESSAGE })
+  code?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 120)
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'null clears it.' })
+  @IsOptional()
+  @Length(1, 200)
+  managerSubject?: string | null;
+}
+
+@InputType()
+export class VehicleInput {
+  @Field()
+  @Length(1, 40)
+  type!: string;
+
+  @Field()
+  @Length(1, 20)
+  registration!: string;
+}
+
+@InputType({ description: 'A new field agent, ACTIVE unless said otherwise.' })
+export class CreateAgentInput {
+  @Field()
+  @Length(1, 40)
+  employeeId!: string;
+
+  @Field()
+  @Length(1, 200)
+  name!: string;
+
+  @Field()
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(3, 40)
+  phone?: string | null;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'territoryId must be an id (UUID)' })
+  territoryId!: string;
+
+  @Field(() => VehicleInput, { nullable: true })
+  @IsOptional()
+  vehicle?: VehicleInput | null;
+
+  @Field(() => AgentStatus, { nullable: true })
+  @IsOptional()
+  status?: AgentStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'The auth subject of the agent\'s tokens (unique).' })
+  @IsOptional()
+  @Length(1, 200)
+  subject?: string | null;
+}
+
+@InputType({ description: 'Changes to an agent; fields left out stay as they are, null clears an optional one.' })
+export class UpdateAgentInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 40)
+  employeeId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(3, 40)
+  phone?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'territoryId must be an id (UUID)' })
+  territoryId?: string | null;
+
+  @Field(() => VehicleInput, { nullable: true })
+  @IsOptional()
+  vehicle?: VehicleInput | null;
+
+  @Field(() => AgentStatus, { nullable: true })
+  @IsOptional()
+  status?: AgentStatus | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  subject?: string | null;
+}
+
+@InputType({ description: 'Narrows an agent list; all given conditions must hold.' })
+export class AgentFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  territoryId?: string | null;
+
+  @Field(() => AgentStatus, { nullable: true })
+  @IsOptional()
+  status?: AgentStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'Matches name, employee id or email (case-insensitive substring).' })
+  @IsOptional()
+  @MaxLength(200)
+  text?: string | null;
+}

@@ -1,0 +1,97 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ConnectionPage, SubgraphContext } from '@tradegraph/kit';
+import { Customer, FieldAgent, Territory, Visit, VisitStatusChange } from '../entities';
+import { CompleteVisitInput, GeoFixInput, PlanVisitInput, VisitFilter } from '../inputs/visit-inputs';
+import { accessOf, assignmentByCustomer, customerVisits, statusHistoryByVisit, visibleAgentById, visibleTerritoryById, visibleVisitById } from '../loaders';
+import { GatewayCustomerDirectory } from '../services/customer-directory';
+import { VisitService } from '../services/visits';
+import { fieldAgentSettingsOf } from '../settings';
+import { VisitConnection } from './types';
+
+const service = async (ctx: SubgraphContext) => new VisitService(ctx.em, await accessOf(ctx), fieldAgentSettingsOf(ctx.runtime.settings));
+
+@Resolver(() => Visit)
+export class VisitResolver {
+  @Query(() => Visit, { nullable: true, description: 'One visit; null when unknown or not visible to the caller.' })
+  visit(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Visit | null> {
+    return ctx.loaders.get(visibleVisitById).load(id);
+  }
+
+  @Query(() => VisitConnection, { description: 'The visits the caller may see, latest scheduled first: all for ADMIN, a manager\'s territories, an agent\'s own.' })
+  async visits(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('filter', () => VisitFilter, { nullable: true }) filter?: VisitFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ConnectionPage<Visit>> {
+    return (await service(ctx)).search(filter, { first, after });
+  }
+
+  @Query(() => [Visit], { description: 'The calling agent\'s visits scheduled in the 24 hours from `date` (pass the start of the agent\'s local day), in scheduled order.' })
+  async myVisits(@Arg('date', () => Date) date: Date, @Ctx() ctx: SubgraphContext): Promise<Visit[]> {
+    return (await service(ctx)).mine(date);
+  }
+
+  @FieldResolver(() => FieldAgent, { nullable: true, description: 'Null when the caller may not see the agent.' })
+  agent(@Root() visit: Visit, @Ctx() ctx: SubgraphContext): Promise<FieldAgent | null> {
+    return ctx.loaders.get(visibleAgentById).load(visit.agentId);
+  }
+
+  @FieldResolver(() => Customer)
+  customer(@Root() visit: Visit): Customer {
+    return { id: visit.customerId };
+  }
+
+  @FieldResolver(() => [VisitStatusChange], { description: 'Every status move, oldest first.' })
+  statusHistory(@Root() visit: Visit, @Ctx() ctx: SubgraphContext): Promise<VisitStatusChange[]> {
+    return ctx.loaders.get(statusHistoryByVisit).load(visit.id);
+  }
+
+  @Mutation(() => Visit, { description: 'Plans a visit (PLANNED) to a customer of the agent\'s territory. An AGENT plans for itself; a MANAGER for agents of its territories.' })
+  async planVisit(@Arg('input', () => PlanVisitInput) input: PlanVisitInput, @Ctx() ctx: SubgraphContext): Promise<Visit> {
+    return (await service(ctx)).plan(input);
+  }
+
+  @Mutation(() => Visit, {
+    description: 'PLANNED → IN_PROGRESS with a GPS check-in: the distance from the customer is recorded; beyond the check-in radius the visit is off-site (or refused, by policy).',
+  })
+  async startVisit(@Arg('id', () => ID) id: string, @Arg('checkIn', () => GeoFixInput) checkIn: GeoFixInput, @Ctx() ctx: SubgraphContext): Promise<Visit> {
+    return (await service(ctx)).start(id, checkIn, new GatewayCustomerDirectory(ctx.runtime.gateway, ctx.requestId));
+  }
+
+  @Mutation(() => Visit, { description: 'IN_PROGRESS → COMPLETED with a GPS check-out, the outcome, notes and photos.' })
+  async completeVisit(@Arg('id', () => ID) id: string, @Arg('input', () => CompleteVisitInput) input: CompleteVisitInput, @Ctx() ctx: SubgraphContext): Promise<Visit> {
+    return (await service(ctx)).complete(id, input);
+  }
+
+  @Mutation(() => Visit, { description: 'PLANNED → CANCELLED.' })
+  async cancelVisit(@Arg('id', () => ID) id: string, @Arg('reason', () => String, { nullable: true }) reason: string | null, @Ctx() ctx: SubgraphContext): Promise<Visit> {
+    return (await service(ctx)).cancel(id, reason ?? null);
+  }
+}
+
+@Resolver(() => Customer)
+export class CustomerFieldResolver {
+  @FieldResolver(() => Territory, { nullable: true, description: 'The territory the customer is assigned to; null when none or not visible to the caller.' })
+  async territory(@Root() customer: Customer, @Ctx() ctx: SubgraphContext): Promise<Territory | null> {
+    const assignment = await ctx.loaders.get(assignmentByCustomer).load(customer.id);
+    return assignment ? ctx.loaders.get(visibleTerritoryById).load(assignment.territoryId) : null;
+  }
+
+  @FieldResolver(() => FieldAgent, { nullable: true, description: 'The agent who looks after the customer; null when none or not visible to the caller.' })
+  async assignedAgent(@Root() customer: Customer, @Ctx() ctx: SubgraphContext): Promise<FieldAgent | null> {
+    const assignment = await ctx.loaders.get(assignmentByCustomer).load(customer.id);
+    return assignment?.agentId ? ctx.loaders.get(visibleAgentById).load(assignment.agentId) : null;
+  }
+
+  @FieldResolver(() => VisitConnection, { description: 'The customer\'s visits the caller may see, latest scheduled first.' })
+  visits(
+    @Root() customer: Customer,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('filter', () => VisitFilter, { nullable: true }) filter?: VisitFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ConnectionPage<Visit>> {
+    return ctx.loaders.get(customerVisits).load({ customerId: customer.id, filter: filter ?? null, first: first ?? null, after: after ?? null });
+  }
+}

@@ -1,0 +1,146 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  assertUuid,
+  badInput,
+  flushOrConflict,
+  forbidden,
+  keysetFilter,
+  keysetOrder,
+  notFound,
+  pageRequest,
+  toConnectionPage,
+  type ConnectionPage,
+  type KeysetSort,
+  type PageArgs,
+} from '@tradegraph/kit';
+import { AgentStatus, CustomerAssignment, FieldAgent, Territory } from '../entities';
+import type { AgentFilter, CreateAgentInput, CreateTerritoryInput, UpdateAgentInput, UpdateTerritoryInput } from '../inputs/agent-inputs';
+import { agentScope, canSeeAgent, supervises, type Access } from './access';
+import type { CustomerDirectory } from './customer-directory';
+
+const BY_NAME: KeysetSort = { field: 'name', descending: false };
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Territories, agents and which customers they look after. Territories are ADMIN's (and
+ * SERVICE's) to change; a MANAGER may add and change agents and assign customers within the
+ * territories it manages.
+ */
+export class AgentService {
+  constructor(private readonly em: EntityManager, private readonly access: Access) {}
+
+  async createTerritory(input: CreateTerritoryInput): Promise<Territory> {
+    const territory = this.em.create(Territory, { code: input.code, name: input.name, managerSubject: input.managerSubject ?? null });
+    await flushOrConflict(this.em, `A territory with code "${input.code}" already exists`, 'code');
+    return territory;
+  }
+
+  async updateTerritory(id: string, input: UpdateTerritoryInput): Promise<Territory> {
+    const territory = await this.territory(id, 'id');
+    if (input.code != null) territory.code = input.code;
+    if (input.name != null) territory.name = input.name;
+    if (input.managerSubject !== undefined) territory.managerSubject = input.managerSubject ?? null;
+    await flushOrConflict(this.em, `A territory with code "${input.code}" already exists`, 'code');
+    return territory;
+  }
+
+  async createAgent(input: CreateAgentInput): Promise<FieldAgent> {
+    await this.supervisedTerritory(input.territoryId, 'input.territoryId');
+    const agent = this.em.create(FieldAgent, {
+      employeeId: input.employeeId,
+      name: input.name,
+      email: input.email.toLowerCase(),
+      phone: input.phone ?? null,
+      territoryId: input.territoryId,
+      vehicleType: input.vehicle?.type ?? null,
+      vehicleRegistration: input.vehicle?.registration ?? null,
+      status: input.status ?? AgentStatus.ACTIVE,
+      subject: input.subject ?? null,
+    });
+    await flushOrConflict(this.em, 'An agent with this employeeId or subject already exists', 'employeeId');
+    return agent;
+  }
+
+  async updateAgent(id: string, input: UpdateAgentInput): Promise<FieldAgent> {
+    assertUuid(id, 'id');
+    const agent = await this.em.findOne(FieldAgent, { id });
+    if (!agent || !canSeeAgent(this.access, agent)) throw notFound('FieldAgent', id);
+    if (!supervises(this.access, agent.territoryId)) throw forbidden('Only the manager of the agent\'s territory (or an admin) may change it');
+    if (input.territoryId != null) agent.territoryId = (await this.supervisedTerritory(input.territoryId, 'input.territoryId')).id;
+    if (input.employeeId != null) agent.employeeId = input.employeeId;
+    if (input.name != null) agent.name = input.name;
+    if (input.email != null) agent.email = input.email.toLowerCase();
+    if (input.phone !== undefined) agent.phone = input.phone ?? null;
+    if (input.vehicle !== undefined) {
+      agent.vehicleType = input.vehicle?.type ?? null;
+      agent.vehicleRegistration = input.vehicle?.registration ?? null;
+    }
+    if (input.status != null) agent.status = input.status;
+    if (input.subject !== undefined) agent.subject = input.subject ?? null;
+    await flushOrConflict(this.em, 'An agent with this employeeId or subject already exists', 'employeeId');
+    return agent;
+  }
+
+  /**
+   * Puts a customer (of the customers subgraph, checked through the gateway) in a territory
+   * and, optionally, with one of its agents; replaces an earlier assignment.
+   * @throws BAD_USER_INPUT for an unknown customer, or an agent of another territory
+   */
+  async assignCustomer(customerId: string, territoryId: string, agentId: string | null, directory: CustomerDirectory): Promise<CustomerAssignment> {
+    assertUuid(customerId, 'customerId');
+    const territory = await this.supervisedTerritory(territoryId, 'territoryId');
+    if (agentId != null) {
+      assertUuid(agentId, 'agentId');
+      const agent = await this.em.findOne(FieldAgent, { id: agentId });
+      if (!agent) throw badInput('agentId', `is not a known agent: ${agentId}`);
+      if (agent.territoryId !== territory.id) throw badInput('agentId', `works territory ${agent.territoryId}, not ${territory.id}`);
+    }
+    const existing = await this.em.findOne(CustomerAssignment, { customerId });
+    if (existing && !supervises(this.access, existing.territoryId)) throw forbidden('The customer is assigned to a territory you do not manage');
+    if (!(await directory.facts(customerId)).exists) throw badInput('customerId', `is not a known customer: ${customerId}`);
+    await this.em.upsert(CustomerAssignment, { customerId, territoryId: territory.id, agentId, assignedAt: new Date() });
+    return (await this.em.findOne(CustomerAssignment, { customerId }, { refresh: true }))!;
+  }
+
+  /** One page of the agents the caller may see, by name; the scope is part of the query. */
+  async search(filter: AgentFilter | null | undefined, page: PageArgs): Promise<ConnectionPage<FieldAgent>> {
+    const request = pageRequest(page);
+    const conditions: FilterQuery<FieldAgent>[] = [agentScope(this.access)];
+    if (filter?.territoryId) conditions.push({ territoryId: filter.territoryId });
+    if (filter?.status) conditions.push({ status: filter.status });
+    if (filter?.text) {
+      const like = `%${likeEscape(filter.text)}%`;
+      conditions.push({ $or: [{ name: { $ilike: like } }, { employeeId: { $ilike: like } }, { email: { $ilike: like } }] });
+    }
+    const rows = await this.em.find(FieldAgent, { $and: [...conditions, keysetFilter(BY_NAME, request) as FilterQuery<FieldAgent>] }, { orderBy: keysetOrder(BY_NAME, request), limit: request.size + 1 });
+    return toConnectionPage(rows, request, (a) => [a.name, a.id], () => this.em.count(FieldAgent, { $and: conditions }));
+  }
+
+  /** The ids of the customers assigned to the territory of the ACTIVE agent with this subject (none otherwise). */
+  async territoryCustomerIds(agentSubject: string): Promise<string[]> {
+    const rows: { customer_id: string }[] = await this.em.getConnection().execute(
+      `select a.customer_id from "${this.em.config.get('schema')}"."customer_assignment" a
+        where a.territory_id = (select g.territory_id from "${this.em.config.get('schema')}"."field_agent" g where g.subject = ? and g.status = 'ACTIVE')
+        order by a.customer_id`,
+      [agentSubject],
+    );
+    return rows.map((r) => r.customer_id);
+  }
+
+  private async territory(id: string, field: string): Promise<Territory> {
+    assertUuid(id, field);
+    const territory = await this.em.findOne(Territory, { id });
+    if (!territory) throw notFound('Territory', id);
+    return territory;
+  }
+
+  /** A territory the caller supervises. @throws BAD_USER_INPUT when unknown, FORBIDDEN when someone else's */
+  private async supervisedTerritory(id: string, field: string): Promise<Territory> {
+    assertUuid(id, field);
+    const territory = await this.em.findOne(Territory, { id });
+    if (!territory) throw badInput(field, `is not a known territory: ${id}`);
+    if (!supervises(this.access, territory.id)) throw forbidden('Only the manager of this territory (or an admin) may do this');
+    return territory;
+  }
+}
