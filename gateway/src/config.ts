@@ -20,6 +20,10 @@ export interface GatewayConfig {
   introspection: boolean;
   /** routing URL overrides by subgraph name (SUBGRAPH_URL_<NAME>) */
   subgraphUrls: Record<string, string>;
+  /** events held per subscriber before the oldest are dropped */
+  subscriptionQueueSize: number;
+  /** graphql-ws ping interval to clients (ms) */
+  subscriptionKeepAliveMs: number;
 }
 
 /** Reads the gateway's configuration; `overrides` win (the CLI's --supergraph and --port). */
@@ -44,6 +48,8 @@ export function gatewayConfigFromEnv(overrides: Partial<GatewayConfig> = {}): Ga
     maxCost: envInt('MAX_QUERY_COST', 10000, 1, 10_000_000),
     introspection: envBool('INTROSPECTION', !isProduction()),
     subgraphUrls,
+    subscriptionQueueSize: envInt('SUBSCRIPTION_QUEUE_SIZE', 1000, 1, 1_000_000),
+    subscriptionKeepAliveMs: envInt('SUBSCRIPTION_KEEPALIVE_MS', 12_000, 1000, 600_000),
     ...overrides,
   };
 }

@@ -6,11 +6,14 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { CALLER_HEADER, CallerSigner, formatError, logger, REQUEST_ID_HEADER, type Caller } from '@tradegraph/kit';
 import { AuthenticationError, Authenticator } from './auth';
 import type { GatewayConfig } from './config';
 import { queryLimitsPlugin } from './limits';
+import { serveRealtime } from './realtime';
+import { FederatedSubscriptions } from './subscriptions';
+import { UpstreamPool } from './upstream';
 import { supergraphFromFile } from './supergraph-file';
 import { variableCoercionPlugin } from './variables';
 
@@ -24,8 +27,9 @@ export interface GatewayContext {
 
 /** A running gateway. */
 export interface RunningGateway {
-  /** http://host:port/graphql */
+  /** http://host:port/graphql (ws://host:port/graphql for subscriptions) */
   url: string;
+  subscriptions: FederatedSubscriptions;
   stop(): Promise<void>;
 }
 
@@ -77,6 +81,21 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
   await server.start();
   ready = true;
 
+  // Subscriptions: graphql-ws on /graphql and SSE on /graphql/stream (registered before the
+  // POST handler, which would otherwise take /graphql/stream too).
+  const upstream = new UpstreamPool(signer);
+  const subscriptions = new FederatedSubscriptions(gateway, upstream, signer, { queueSize: config.subscriptionQueueSize, maxDepth: config.maxDepth, maxCost: config.maxCost });
+  const realtime = serveRealtime({
+    server: httpServer,
+    app,
+    path: '/graphql',
+    schema: () => (gateway as unknown as { schema?: GraphQLSchema }).schema,
+    subscriptions,
+    authenticator,
+    allowAnonymous: config.allowAnonymous,
+    keepAliveMs: config.subscriptionKeepAliveMs,
+  });
+
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -118,9 +137,14 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
   let stopping: Promise<void> | undefined;
   return {
     url,
+    subscriptions,
     stop() {
       ready = false;
-      stopping ??= server.stop();
+      stopping ??= (async () => {
+        await realtime.close();
+        await upstream.close();
+        await server.stop();
+      })();
       return stopping;
     },
   };

@@ -4,7 +4,7 @@ import type { Database } from './database';
 import type { EventBus } from './events/bus';
 import type { OutboxRelay } from './events/relay';
 import type { GatewayClient } from './gateway-client';
-import type { LoaderRegistry } from './loaders';
+import { LoaderRegistry } from './loaders';
 import type { Logger } from './logger';
 
 /** What every resolver of every subgraph receives as its context. */
@@ -33,4 +33,14 @@ export interface SubgraphRuntime {
   gateway?: GatewayClient;
   /** the subgraph's own settings (TTLs, rates …), typed by the subgraph */
   settings: Record<string, unknown>;
+}
+
+/**
+ * Gives a long-lived context (a subscription's) a fresh EntityManager and fresh DataLoaders,
+ * so each event is resolved against current data and nothing accumulates between events.
+ */
+export function refreshForEvent(context: SubgraphContext): SubgraphContext {
+  context.em = context.runtime.database.orm.em.fork() as SubgraphContext['em'];
+  context.loaders = new LoaderRegistry(() => context);
+  return context;
 }

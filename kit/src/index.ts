@@ -22,3 +22,4 @@ export * from './gateway-client';
 export * from './periodic';
 export * from './tokens';
 export * from './request-scope';
+export * from './event-stream';

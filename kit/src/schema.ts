@@ -4,7 +4,7 @@ import { parse, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { applyMiddleware } from 'graphql-middleware';
 import { allow as allowRule } from 'graphql-shield';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray, type PubSub } from 'type-graphql';
 import type { SubgraphContext } from './context';
 import { denyByDefault } from './rules';
 
@@ -38,6 +38,15 @@ export interface BuiltSchema {
   sdl: string;
 }
 
+const topicPubSubNotUsed: PubSub = {
+  publish() {
+    throw new Error('type-graphql topic pub/sub is not used here: write an outbox event instead');
+  },
+  subscribe() {
+    throw new Error('type-graphql topic subscriptions are not used here: give @Subscription a subscribe function (eventStream)');
+  },
+};
+
 const PLUMBING_TYPE = /(Connection|Edge)$|^Upsert\w+(Item|Result)$|^(PageInfo|Money|_Service)$/;
 
 /**
@@ -52,6 +61,9 @@ export async function buildFederatedSchema(definition: SchemaDefinition): Promis
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     skipCheck: true,
+    // Subscriptions read the event bus through their own `subscribe` (see eventStream);
+    // type-graphql's topic-based pub/sub is not used, but it insists on having one.
+    pubSub: topicPubSubNotUsed,
   });
 
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`);

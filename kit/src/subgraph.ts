@@ -8,6 +8,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { EntityClass } from '@mikro-orm/core';
 import type { MigrationObject } from '@mikro-orm/core';
 import express from 'express';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
 import { CALLER_HEADER, CallerSignatureError, CallerSigner, REQUEST_ID_HEADER, type Caller } from './caller';
 import type { SubgraphContext, SubgraphRuntime } from './context';
 import { Database } from './database';
@@ -182,6 +184,43 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
   });
 
+  const createContext = (caller: Caller, requestId: string): SubgraphContext => {
+    const context: SubgraphContext = {
+      caller,
+      requestId,
+      em: database.orm.em.fork(),
+      loaders: new LoaderRegistry(() => context),
+      log: log.child({ requestId }),
+      runtime,
+    };
+    return context;
+  };
+
+  // Subscriptions: graphql-ws on the same URL. The gateway signs the caller into the
+  // connection_init payload; a connection without a valid signature is closed with 4403.
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCallers = new WeakMap<object, { caller: Caller; requestId: string }>();
+  const wsCleanup = useServer<Record<string, unknown>, { caller?: Caller; requestId?: string }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        try {
+          const { caller, requestId } = await signer.verify(ctx.connectionParams?.[CALLER_HEADER] as string | undefined);
+          wsCallers.set(ctx.extra, { caller, requestId: requestId ?? randomUUID() });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      context: (ctx) => {
+        const known = wsCallers.get(ctx.extra)!;
+        return createContext(known.caller, known.requestId) as never;
+      },
+    },
+    wsServer,
+    15_000,
+  );
+
   const verified = new WeakMap<express.Request, { caller: Caller; requestId: string }>();
   app.use(
     '/graphql',
@@ -200,15 +239,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     expressMiddleware(server, {
       context: async ({ req }) => {
         const { caller, requestId } = verified.get(req)!;
-        const context: SubgraphContext = {
-          caller,
-          requestId,
-          em: database.orm.em.fork(),
-          loaders: new LoaderRegistry(() => context),
-          log: log.child({ requestId }),
-          runtime,
-        };
-        return context;
+        return createContext(caller, requestId);
       },
     }),
   );
@@ -230,6 +261,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     runtime,
     stop() {
       stopping ??= (async () => {
+        await wsCleanup.dispose();
+        wsServer.close();
         await server.stop();
         await Promise.all(jobs.map((job) => job.stop()));
         await relay?.stop();

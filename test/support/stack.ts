@@ -25,6 +25,7 @@ const AUDIENCE = 'tradegraph-api';
 /** A whole supergraph on loopback: a fresh database, the subgraphs and a gateway in front. */
 export interface TestStack {
   gatewayUrl: string;
+  gateway: RunningGateway;
   subgraphs: Record<string, RunningSubgraph>;
   database: TestDatabase;
   bus: EventBus;
@@ -34,6 +35,10 @@ export interface TestStack {
   statements(): number;
   /** SQL statements all subgraphs sent for the request with this x-request-id */
   statementsFor(requestId: string): number;
+  /** Stops a subgraph and starts it again on the same port (the gateway keeps its URL). */
+  restart(name: string): Promise<void>;
+  /** Stops a subgraph (it stays down until restarted). */
+  stopSubgraph(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -45,13 +50,15 @@ export interface StackOptions {
   gateway?: Partial<GatewayConfig>;
   /** the bus every subgraph publishes to (default: one in-process bus) */
   bus?: EventBus;
+  /** share another stack's database instead of creating one (a second set of replicas) */
+  database?: TestDatabase;
 }
 
 /** Starts the stack; stop it in afterAll. */
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
   const wanted = options.subgraphs ?? SUBGRAPHS.map((s) => s.definition.name);
   const definitions: SubgraphDefinition[] = SUBGRAPHS.filter((s) => wanted.includes(s.definition.name)).map((s) => s.definition);
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const bus = options.bus ?? new InProcessBus();
   let gatewayUrl = '';
   const gatewayClient = new GatewayClient({
@@ -63,21 +70,19 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   });
   const running: RunningSubgraph[] = [];
   let gateway: RunningGateway | undefined;
+  const start = (definition: SubgraphDefinition, port: number) =>
+    startSubgraph(definition, {
+      port,
+      databaseUrl: database.url,
+      callerSecret: TEST_CALLER_SECRET,
+      poolMax: 10,
+      bus,
+      gateway: gatewayClient,
+      settings: options.settings?.[definition.name],
+      relay: { intervalMs: 50 },
+    });
   try {
-    for (const definition of definitions) {
-      running.push(
-        await startSubgraph(definition, {
-          port: 0,
-          databaseUrl: database.url,
-          callerSecret: TEST_CALLER_SECRET,
-          poolMax: 10,
-          bus,
-          gateway: gatewayClient,
-          settings: options.settings?.[definition.name],
-          relay: { intervalMs: 50 },
-        }),
-      );
-    }
+    for (const definition of definitions) running.push(await start(definition, 0));
     const { supergraphSdl } = composeSupergraph(running.map((r) => ({ name: r.name, url: r.url, sdl: r.sdl })));
     const config = gatewayConfigFromEnv({
       port: 0,
@@ -95,24 +100,34 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     gatewayUrl = gateway.url;
   } catch (error) {
     await Promise.all(running.map((r) => r.stop()));
-    await database.drop();
+    if (!options.database) await database.drop();
     throw error;
   }
   const started = gateway;
+  const subgraphs: Record<string, RunningSubgraph> = Object.fromEntries(running.map((r) => [r.name, r]));
   return {
     gatewayUrl: started.url,
-    subgraphs: Object.fromEntries(running.map((r) => [r.name, r])),
+    gateway: started,
+    subgraphs,
     database,
     bus,
     token: (roles, scopes = [], subject = 'test-user') =>
       issueToken(TEST_JWT_SECRET, { subject, roles: Array.isArray(roles) ? roles : [roles], scopes, issuer: ISSUER, audience: AUDIENCE }),
     statements: () => running.reduce((sum, r) => sum + r.database.statementCount, 0),
-    statementsFor: (requestId) => running.reduce((sum, r) => sum + r.database.statementsFor(requestId), 0),
+    statementsFor: (requestId) => Object.values(subgraphs).reduce((sum, r) => sum + r.database.statementsFor(requestId), 0),
+    async stopSubgraph(name) {
+      await subgraphs[name].stop();
+    },
+    async restart(name) {
+      const port = Number(new URL(subgraphs[name].url).port);
+      await subgraphs[name].stop();
+      subgraphs[name] = await start(definitions.find((d) => d.name === name)!, port);
+    },
     async stop() {
       await started.stop();
-      await Promise.all(running.map((r) => r.stop()));
+      await Promise.all(Object.values(subgraphs).map((r) => r.stop()));
       if (!options.bus) await bus.close();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }

@@ -20,6 +20,10 @@ export const permissions = {
     lowStock: stockReaders,
     stockMovements: stockReaders,
   },
+  Subscription: {
+    stockChanged: stockReaders,
+    lowStock: stockReaders,
+  },
   Mutation: {
     reserveStock: orderFlow,
     commitReservation: orderFlow,

@@ -1,5 +1,6 @@
 import { PeriodicTask, type SubgraphContext, type SubgraphDefinition } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { StockSubscriptionResolver } from './resolvers/subscription-resolver';
 import { migrations } from '../migrations';
 import { entities, Product } from './entities';
 import { reservationById, stockLevelById, stockMovementById, warehouseById } from './loaders';
@@ -17,7 +18,7 @@ export const inventorySubgraph: SubgraphDefinition = {
   name: 'inventory',
   entities,
   migrations,
-  resolvers: [WarehouseResolver, StockLevelResolver, StockMovementResolver, ReservationResolver, ReservationAllocationResolver, ProductStockResolver],
+  resolvers: [StockSubscriptionResolver, WarehouseResolver, StockLevelResolver, StockMovementResolver, ReservationResolver, ReservationAllocationResolver, ProductStockResolver],
   // No inventory field returns a Product at the top level; the gateway reaches it through _entities.
   orphanedTypes: [Product],
   references: {

@@ -1,0 +1,258 @@
+import { executeQueryPlan, type ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
+import { buildOperationContext } from '@apollo/gateway';
+import { operationFromDocument, type Schema } from '@apollo/federation-internals';
+import type { FetchNode, PlanNode, QueryPlan, QueryPlanner } from '@apollo/query-planner';
+import { GraphQLError, Kind, print, validate, type DocumentNode, type ExecutionResult, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
+import { BoundedQueue, formatError, logger, type Caller, type CallerSigner } from '@tradegraph/kit';
+import { operationCost, operationDepth, type QueryLimits } from './limits';
+import type { UpstreamPool, UpstreamSubscription } from './upstream';
+
+/** One client subscription, as a transport hands it over. */
+export interface SubscriptionRequest {
+  document: DocumentNode;
+  operationName?: string | null;
+  variables: Record<string, unknown>;
+  caller: Caller;
+  requestId: string;
+}
+
+/** How the gateway serves subscriptions. */
+export interface SubscriptionOptions extends QueryLimits {
+  /** events held per client before the oldest are dropped */
+  queueSize: number;
+}
+
+/** The parts of @apollo/gateway 2.14 (pinned) that subscriptions need and it does not export. */
+interface GatewayInternals {
+  schema?: GraphQLSchema;
+  apiSchema?: Schema;
+  supergraphSchema?: GraphQLSchema;
+  queryPlanner?: QueryPlanner;
+  serviceMap: Record<string, { url?: string; dataSource: GraphQLDataSource }>;
+}
+
+const PRIMARY = '__subscription_primary__';
+
+const errorResult = (message: string, code: string, extensions: Record<string, unknown> = {}): ExecutionResult => ({
+  errors: [new GraphQLError(message, { extensions: { code, ...extensions } })],
+});
+
+/**
+ * Federated subscriptions over @apollo/gateway's query plans. The planner already plans a
+ * subscription as a Subscription node: `primary`, a subscription on the subgraph that owns the
+ * field, and `rest`, the fetches for fields other subgraphs add. For each client subscription
+ * this opens `primary` upstream over graphql-ws and, for every event, runs `rest` through
+ * `executeQueryPlan` with the event standing in for the primary fetch, so the client gets one
+ * complete result per event, with every subgraph's rules applied for that client.
+ *
+ * Identical subscriptions (same document, variables and caller) share one upstream
+ * subscription and one execution per event; the last client leaving closes the upstream one.
+ * Each client has a bounded queue: when it cannot keep up, its oldest events are dropped.
+ */
+export class FederatedSubscriptions {
+  private readonly groups = new Map<string, SubscriptionGroup>();
+  private readonly unsubscribeSchema: () => void;
+
+  constructor(
+    private readonly gateway: ApolloGateway,
+    private readonly upstream: UpstreamPool,
+    private readonly signer: CallerSigner,
+    private readonly options: SubscriptionOptions,
+  ) {
+    let first = true;
+    this.unsubscribeSchema = gateway.onSchemaLoadOrUpdate(() => {
+      if (first) {
+        first = false;
+        return;
+      }
+      this.endAll(errorResult('The supergraph changed; subscribe again', 'SCHEMA_CHANGED'));
+    });
+  }
+
+  private get internals(): GatewayInternals {
+    return this.gateway as unknown as GatewayInternals;
+  }
+
+  /** How many client subscriptions and shared upstream subscriptions are open. */
+  stats(): { clients: number; groups: number; upstreamConnections: number } {
+    let clients = 0;
+    for (const group of this.groups.values()) clients += group.clients.size;
+    return { clients, groups: this.groups.size, upstreamConnections: this.upstream.connections };
+  }
+
+  /** Starts a client subscription: an iterator of results, or one result with the errors. */
+  async subscribe(request: SubscriptionRequest): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+    const { schema, apiSchema, supergraphSchema, queryPlanner } = this.internals;
+    if (!schema || !apiSchema || !supergraphSchema || !queryPlanner) return errorResult('The gateway has no supergraph loaded yet', 'UNAVAILABLE');
+
+    const errors = validate(schema, request.document);
+    if (errors.length) return { errors };
+    const operation = request.document.definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!request.operationName || d.name?.value === request.operationName),
+    );
+    if (!operation) return errorResult('The document has no such operation', 'BAD_USER_INPUT');
+    if (operation.operation !== 'subscription') return errorResult('Only subscriptions are served here; send queries and mutations over HTTP', 'BAD_USER_INPUT');
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+    if (coerced.errors) return { errors: coerced.errors.map((e) => new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT' } })) };
+    const fragments: Record<string, FragmentDefinitionNode> = {};
+    for (const d of request.document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+    const depth = operationDepth(operation, fragments);
+    if (depth > this.options.maxDepth) return errorResult(`Query depth ${depth} exceeds the limit of ${this.options.maxDepth}`, 'BAD_USER_INPUT');
+    const cost = operationCost(schema, request.document, request.operationName ?? undefined, request.variables ?? {});
+    if (cost > this.options.maxCost) return errorResult(`Query cost ${cost} exceeds the limit of ${this.options.maxCost}`, 'BAD_USER_INPUT');
+
+    const key = JSON.stringify([print(request.document), request.operationName ?? null, request.variables ?? {}, request.caller.subject, [...request.caller.roles].sort(), [...request.caller.scopes].sort()]);
+    let group = this.groups.get(key);
+    if (!group) {
+      const plan = queryPlanner.buildQueryPlan(operationFromDocument(apiSchema, request.document, { operationName: request.operationName ?? undefined }));
+      if (plan.node?.kind !== 'Subscription') return errorResult('The planner gave no subscription plan for this operation', 'INTERNAL');
+      const service = this.internals.serviceMap[plan.node.primary.serviceName];
+      if (!service) return errorResult(`No subgraph named ${plan.node.primary.serviceName} is loaded`, 'UNAVAILABLE');
+      group = new SubscriptionGroup({
+        request,
+        primary: plan.node.primary,
+        rest: plan.node.rest,
+        url: (service.dataSource as unknown as { url?: string }).url ?? service.url!,
+        schemas: { schema, apiSchema, supergraphSchema },
+        serviceMap: this.internals.serviceMap,
+        signer: this.signer,
+        onEmpty: () => this.groups.delete(key),
+      });
+      this.groups.set(key, group);
+      group.open(this.upstream);
+    }
+    return group.join(this.options.queueSize);
+  }
+
+  /** Ends every subscription with a last result (on reload or shutdown). */
+  endAll(last?: ExecutionResult): void {
+    for (const group of [...this.groups.values()]) group.end(last);
+    this.groups.clear();
+  }
+
+  close(): void {
+    this.unsubscribeSchema();
+    this.endAll();
+  }
+}
+
+interface GroupSetup {
+  request: SubscriptionRequest;
+  primary: FetchNode;
+  rest?: PlanNode;
+  url: string;
+  schemas: { schema: GraphQLSchema; apiSchema: Schema; supergraphSchema: GraphQLSchema };
+  serviceMap: GatewayInternals['serviceMap'];
+  signer: CallerSigner;
+  onEmpty: () => void;
+}
+
+/** The clients of one distinct subscription, its upstream subscription, and its per-event work. */
+class SubscriptionGroup {
+  readonly clients = new Set<BoundedQueue<ExecutionResult>>();
+  private upstream?: UpstreamSubscription;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly plan: QueryPlan;
+  private readonly operationContext: ReturnType<typeof buildOperationContext>;
+  private signed?: { header: string; until: number };
+
+  constructor(private readonly setup: GroupSetup) {
+    const local: FetchNode = { ...setup.primary, serviceName: PRIMARY };
+    this.plan = { kind: 'QueryPlan', node: setup.rest ? { kind: 'Sequence', nodes: [local, setup.rest] } : local };
+    this.operationContext = buildOperationContext({ schema: setup.schemas.schema, operationDocument: setup.request.document, operationName: setup.request.operationName ?? undefined });
+  }
+
+  open(pool: UpstreamPool): void {
+    const { primary, request } = this.setup;
+    const variables: Record<string, unknown> = {};
+    for (const name of primary.variableUsages ?? []) if (name in request.variables) variables[name] = request.variables[name];
+    this.upstream = pool.subscribe(this.setup.url, request.caller, request.requestId, { query: primary.operation, variables, operationName: primary.operationName }, {
+      // Events are handled one after another, so every client sees them in upstream order.
+      next: (result) => (this.queue = this.queue.then(() => this.onEvent(result))),
+      error: (error) => this.end(errorResult(`The subscription was ended upstream: ${describe(error)}`, 'UNAVAILABLE')),
+      complete: () => this.end(),
+    });
+  }
+
+  join(queueSize: number): AsyncIterableIterator<ExecutionResult> {
+    const client: BoundedQueue<ExecutionResult> = new BoundedQueue<ExecutionResult>(queueSize, () => this.leave(client));
+    this.clients.add(client);
+    return client;
+  }
+
+  private leave(client: BoundedQueue<ExecutionResult>): void {
+    if (client.dropped) logger.info({ dropped: client.dropped }, 'a slow subscriber missed events');
+    this.clients.delete(client);
+    if (this.clients.size === 0) this.end();
+  }
+
+  /** Ends the group: the upstream subscription closes, every client gets `last` and completes. */
+  end(last?: ExecutionResult): void {
+    this.upstream?.close();
+    this.upstream = undefined;
+    for (const client of this.clients) {
+      if (last) client.push(last);
+      client.close();
+    }
+    this.clients.clear();
+    this.setup.onEmpty();
+  }
+
+  private async signedCaller(): Promise<string> {
+    if (!this.signed || Date.now() > this.signed.until) {
+      const { caller, requestId } = this.setup.request;
+      this.signed = { header: await this.setup.signer.sign(caller, requestId), until: Date.now() + 30_000 };
+    }
+    return this.signed.header;
+  }
+
+  private async onEvent(upstream: ExecutionResult): Promise<void> {
+    if (this.clients.size === 0) return;
+    let result: ExecutionResult;
+    if (upstream.errors?.length && !upstream.data) {
+      result = { errors: upstream.errors };
+    } else {
+      try {
+        result = await this.execute(upstream);
+      } catch (error) {
+        logger.error({ err: error }, 'running the rest of a subscription plan failed');
+        result = errorResult('This event could not be completed', 'INTERNAL');
+      }
+    }
+    // Errors reach clients the way HTTP errors do: codes kept, internals masked.
+    const formatted: ExecutionResult = result.errors
+      ? {
+          ...result,
+          errors: result.errors.map((e) => {
+            const shaped = formatError(e, e);
+            return new GraphQLError(shaped.message, { path: shaped.path, extensions: shaped.extensions });
+          }),
+        }
+      : result;
+    for (const client of this.clients) client.push(formatted);
+  }
+
+  private async execute(upstream: ExecutionResult): Promise<ExecutionResult> {
+    const { request, schemas } = this.setup;
+    const serviceMap: Record<string, GraphQLDataSource> = { [PRIMARY]: { process: async () => ({ data: upstream.data ?? null, errors: upstream.errors }) } as GraphQLDataSource };
+    for (const [name, { dataSource }] of Object.entries(this.setup.serviceMap)) serviceMap[name] = dataSource;
+    const requestContext = {
+      request: { query: print(request.document), variables: request.variables, operationName: request.operationName ?? undefined },
+      document: request.document,
+      operationName: request.operationName ?? null,
+      context: { caller: request.caller, requestId: request.requestId, signedCaller: await this.signedCaller() },
+      logger,
+      metrics: {},
+      cache: undefined,
+      schema: schemas.schema,
+    };
+    return (await executeQueryPlan(this.plan, serviceMap, requestContext as never, this.operationContext, schemas.supergraphSchema, schemas.apiSchema)) as ExecutionResult;
+  }
+}
+
+function describe(error: unknown): string {
+  if (Array.isArray(error)) return error.map((e) => (e as Error).message).join('; ');
+  if (error && typeof error === 'object' && 'reason' in error) return String((error as { reason: unknown }).reason || (error as { code?: number }).code);
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,87 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { CALLER_HEADER, logger, type Caller, type CallerSigner } from '@tradegraph/kit';
+import type { ExecutionResult } from 'graphql';
+
+/** One subscription opened on a subgraph. */
+export interface UpstreamSubscription {
+  /** Ends it (the subgraph is told to stop). */
+  close(): void;
+}
+
+/** What the upstream pool reports for one subscription. */
+export interface UpstreamSink {
+  next(result: ExecutionResult): void;
+  /** the subgraph ended the subscription or refused it */
+  error(error: unknown): void;
+  complete(): void;
+}
+
+/**
+ * graphql-ws connections from the gateway to subgraphs, one per (subgraph URL, caller), with
+ * the caller's signed context in `connection_init`. A connection that drops is reopened with
+ * exponential backoff and its subscriptions are sent again, so a subgraph restart costs
+ * clients nothing but the events published while it was down.
+ */
+export class UpstreamPool {
+  private readonly clients = new Map<string, { client: Client; users: number }>();
+
+  constructor(private readonly signer: CallerSigner) {}
+
+  /** Opens `query` on the subgraph at `url` as `caller`. */
+  subscribe(url: string, caller: Caller, requestId: string, request: { query: string; variables: Record<string, unknown>; operationName?: string }, sink: UpstreamSink): UpstreamSubscription {
+    const key = `${url}\n${JSON.stringify([caller.subject, [...caller.roles].sort(), [...caller.scopes].sort()])}`;
+    let entry = this.clients.get(key);
+    if (!entry) {
+      const client = createClient({
+        url: url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        lazy: true,
+        lazyCloseTimeout: 1000,
+        keepAlive: 10_000,
+        retryAttempts: Number.POSITIVE_INFINITY,
+        shouldRetry: () => true,
+        retryWait: async (retries) => {
+          const ms = Math.min(100 * 2 ** retries, 5000) * (0.5 + Math.random() / 2);
+          await new Promise((resolve) => setTimeout(resolve, ms));
+        },
+        // Signed afresh on every (re)connect: the signature is short-lived and only checked there.
+        connectionParams: async () => ({ [CALLER_HEADER]: await this.signer.sign(caller, requestId) }),
+        on: {
+          closed: (event) => logger.debug({ url, code: (event as { code?: number }).code }, 'upstream subscription connection closed'),
+        },
+      });
+      entry = { client, users: 0 };
+      this.clients.set(key, entry);
+    }
+    entry.users++;
+    const dispose = entry.client.subscribe<Record<string, unknown>>(request, {
+      next: (result) => sink.next(result as ExecutionResult),
+      error: (error) => sink.error(error),
+      complete: () => sink.complete(),
+    });
+    let closed = false;
+    return {
+      close: () => {
+        if (closed) return;
+        closed = true;
+        dispose();
+        const current = this.clients.get(key);
+        if (current && --current.users === 0) {
+          this.clients.delete(key);
+          void current.client.dispose();
+        }
+      },
+    };
+  }
+
+  /** How many upstream connections are open (for metrics and tests). */
+  get connections(): number {
+    return this.clients.size;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.clients.values()].map(({ client }) => client.dispose()));
+    this.clients.clear();
+  }
+}

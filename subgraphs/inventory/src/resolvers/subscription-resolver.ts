@@ -1,0 +1,69 @@
+import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { eventStream, forbidden, hasRole, refreshForEvent, Role, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
+import { StockLevel } from '../entities';
+import { InventoryEvent, type StockLevelPayload } from '../services/events';
+
+const READERS = [Role.ADMIN, Role.MANAGER, Role.AGENT, Role.SERVICE];
+
+/** Refuses at subscribe time what the per-event rules would refuse anyway. */
+function assertReader(ctx: SubgraphContext): void {
+  if (!hasRole(ctx.caller, ...READERS)) throw forbidden(`Requires one of the roles ${READERS.join(', ')}`);
+}
+
+/** The level an event describes, as it was right after the change (not re-read). */
+function levelOf(event: EventEnvelope): StockLevel {
+  const payload = event.payload as StockLevelPayload;
+  return Object.assign(Object.create(StockLevel.prototype) as StockLevel, {
+    id: event.entityId,
+    productId: payload.productId,
+    warehouseId: payload.warehouseId,
+    onHand: payload.onHand,
+    reserved: payload.reserved,
+    safetyStock: payload.safetyStock,
+    reorderPoint: payload.reorderPoint,
+    version: event.version,
+    updatedAt: new Date(event.occurredAt),
+  });
+}
+
+/** Live stock, served over graphql-ws from the event bus. */
+@Resolver()
+export class StockSubscriptionResolver {
+  @Subscription(() => StockLevel, {
+    description: 'Every change of a stock level, optionally only for some products or one warehouse.',
+    subscribe: ({ args, context }) => {
+      assertReader(context as SubgraphContext);
+      const productIds = args.productIds ? new Set<string>(args.productIds as string[]) : null;
+      const warehouseId = (args.warehouseId as string | undefined) ?? null;
+      return eventStream((context as SubgraphContext).runtime.bus, 'StockLevel', (event) => {
+        if (event.type !== InventoryEvent.STOCK_CHANGED) return false;
+        const payload = event.payload as StockLevelPayload;
+        return (!productIds || productIds.has(payload.productId)) && (!warehouseId || payload.warehouseId === warehouseId);
+      });
+    },
+  })
+  stockChanged(
+    @Root() event: EventEnvelope,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('productIds', () => [ID], { nullable: true }) _productIds?: string[],
+    @Arg('warehouseId', () => ID, { nullable: true }) _warehouseId?: string,
+  ): StockLevel {
+    refreshForEvent(ctx);
+    return levelOf(event);
+  }
+
+  @Subscription(() => StockLevel, {
+    description: 'A level whose available stock just fell to or below its reorder point.',
+    subscribe: ({ args, context }) => {
+      assertReader(context as SubgraphContext);
+      const warehouseId = (args.warehouseId as string | undefined) ?? null;
+      return eventStream((context as SubgraphContext).runtime.bus, 'StockLevel', (event) =>
+        event.type === InventoryEvent.STOCK_LOW && (!warehouseId || (event.payload as StockLevelPayload).warehouseId === warehouseId),
+      );
+    },
+  })
+  lowStock(@Root() event: EventEnvelope, @Ctx() ctx: SubgraphContext, @Arg('warehouseId', () => ID, { nullable: true }) _warehouseId?: string): StockLevel {
+    refreshForEvent(ctx);
+    return levelOf(event);
+  }
+}

@@ -1,0 +1,38 @@
+import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { badInput, eventStream, forbidden, hasRole, notFound, refreshForEvent, Role, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
+import { Order } from '../entities';
+import { orderById } from '../loaders';
+
+const READERS = [Role.ADMIN, Role.MANAGER, Role.AGENT, Role.SERVICE];
+const STATUS_EVENTS = new Set(['order.placed', 'order.status_changed']);
+
+/** Live order status, served over graphql-ws from the event bus. */
+@Resolver()
+export class OrderSubscriptionResolver {
+  @Subscription(() => Order, {
+    description: 'An order as it is placed and after every status change; give orderId or customerId.',
+    subscribe: ({ args, context }) => {
+      const ctx = context as SubgraphContext;
+      if (!hasRole(ctx.caller, ...READERS)) throw forbidden(`Requires one of the roles ${READERS.join(', ')}`);
+      const orderId = (args.orderId as string | undefined) ?? null;
+      const customerId = (args.customerId as string | undefined) ?? null;
+      if (!orderId && !customerId) throw badInput('orderId', 'give orderId or customerId');
+      return eventStream(ctx.runtime.bus, 'Order', (event) => {
+        if (!STATUS_EVENTS.has(event.type)) return false;
+        const payload = event.payload as { orderId: string; customerId: string };
+        return (!orderId || payload.orderId === orderId) && (!customerId || payload.customerId === customerId);
+      });
+    },
+  })
+  async orderStatusChanged(
+    @Root() event: EventEnvelope,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('orderId', () => ID, { nullable: true }) _orderId?: string,
+    @Arg('customerId', () => ID, { nullable: true }) _customerId?: string,
+  ): Promise<Order> {
+    refreshForEvent(ctx);
+    const order = await ctx.loaders.get(orderById).load(event.entityId);
+    if (!order) throw notFound('Order', event.entityId);
+    return order;
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * Subscriptions through the gateway over graphql-ws (and SSE), with fields from several
+ * subgraphs in every event, as a live dashboard uses them.
+ */
+import { randomUUID } from 'node:crypto';
+import { createClient as createSseClient } from 'graphql-sse';
+import { CreateCustomerDocument, PlaceOrderDocument } from '../operations/__generated__/graphql';
+import { executeOk } from './support/client';
+import { createCustomer, createProduct, createWarehouse, receive } from './support/fixtures';
+import { startStack, type TestStack } from './support/stack';
+import { collect, eventually, wsClient } from './support/subscribe';
+
+let stack: TestStack;
+let admin: string;
+let warehouse: string;
+const clients: { dispose(): void | Promise<void> }[] = [];
+
+beforeAll(async () => {
+  stack = await startStack();
+  admin = await stack.token('ADMIN', ['customers:pii']);
+  warehouse = await createWarehouse(stack, admin);
+});
+afterAll(async () => {
+  for (const client of clients) await client.dispose();
+  await stack?.stop();
+});
+
+const client = (token?: string, onClose?: (code: number) => void) => {
+  const c = wsClient(stack.gatewayUrl, token, onClose);
+  clients.push(c);
+  return c;
+};
+
+const STOCK = `subscription ($ids: [ID!], $customerId: ID!) {
+  stockChanged(productIds: $ids) { onHand reserved available product { name sku priceFor(customerId: $customerId) { amount } } }
+}`;
+
+describe('graphql-ws through the gateway', () => {
+  test('each event carries fields from inventory and products, and only the products asked for', async () => {
+    const wanted = await createProduct(stack, admin, '12.00', 'Watched drill');
+    const other = await createProduct(stack, admin, '3.00', 'Unwatched screw');
+    const customerId = await createCustomer(stack, admin);
+    const sub = collect<{ stockChanged: { onHand: number; available: number; product: { name: string; priceFor: { amount: string } } } }>(client(admin), STOCK, { ids: [wanted], customerId });
+    await eventually(() => stack.gateway.subscriptions.stats().groups > 0);
+    await new Promise((r) => setTimeout(r, 200)); // the upstream subscription is being opened
+    await receive(stack, admin, other, warehouse, 5);
+    await receive(stack, admin, wanted, warehouse, 7);
+    await receive(stack, admin, wanted, warehouse, 3);
+    const results = await sub.waitFor(2);
+    expect(results.map((r) => r.errors)).toEqual([undefined, undefined]);
+    expect(results.map((r) => r.data!.stockChanged.onHand)).toEqual([7, 10]);
+    expect(results[1].data!.stockChanged).toMatchObject({ available: 10, product: { name: 'Watched drill', priceFor: { amount: '12.00' } } });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sub.results).toHaveLength(2); // nothing about the other product
+    sub.stop();
+  });
+
+  test('a bad token closes the socket with 4403 Forbidden', async () => {
+    let closedWith = 0;
+    const sub = collect(client(`${admin}tampered`, (code) => (closedWith = code)), STOCK, { customerId: randomUUID() });
+    await eventually(() => closedWith !== 0);
+    expect(closedWith).toBe(4403);
+    expect(sub.results).toHaveLength(0);
+  });
+
+  test('rules apply to every event: a field the caller may not see is not sent', async () => {
+    const agent = await stack.token('AGENT', [], 'agent-sub');
+    const manager = await stack.token('MANAGER', [], 'manager-sub');
+    const productId = await createProduct(stack, admin);
+    await receive(stack, admin, productId, warehouse, 5);
+    const { createCustomer: created } = await executeOk(
+      stack.gatewayUrl,
+      CreateCustomerDocument,
+      { input: { code: `SUB-${randomUUID().slice(0, 8)}`, name: 'Watched Trading', email: 'buyer@watched.example', creditLimit: { amount: '100', currency: 'EUR' } } },
+      { token: admin },
+    );
+    const masked = collect<{ orderStatusChanged: { number: string; customer: { email: string } } }>(
+      client(manager),
+      'subscription ($c: ID!) { orderStatusChanged(customerId: $c) { number status customer { name email } } }',
+      { c: created.id },
+    );
+    const payments = collect<{ orderStatusChanged: unknown }>(client(agent), 'subscription ($c: ID!) { orderStatusChanged(customerId: $c) { number transactions { kind } } }', { c: created.id });
+    try {
+      await eventually(() => stack.gateway.subscriptions.stats().groups >= 2);
+      await new Promise((r) => setTimeout(r, 300));
+      await executeOk(stack.gatewayUrl, PlaceOrderDocument, { input: { customerId: created.id, lines: [{ productId, quantity: 1 }] }, idempotencyKey: randomUUID() }, { token: admin });
+      const [event] = await masked.waitFor(1);
+      expect(event.errors).toBeUndefined();
+      expect(event.data?.orderStatusChanged).toMatchObject({ number: expect.stringMatching(/^SO-\d{6}$/), customer: { name: 'Watched Trading', email: 'b***@watched.example' } });
+      const [denied] = await payments.waitFor(1);
+      expect(denied.data ?? null).toBeNull();
+      expect(denied.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+      expect(JSON.stringify(denied)).not.toContain('FORWARD');
+    } finally {
+      masked.stop();
+      payments.stop();
+    }
+  });
+
+  test('identical subscriptions share one upstream subscription; the last one leaving closes it', async () => {
+    await eventually(() => stack.gateway.subscriptions.stats().clients === 0);
+    const productId = await createProduct(stack, admin);
+    const customerId = await createCustomer(stack, admin);
+    const a = collect(client(admin), STOCK, { ids: [productId], customerId });
+    const b = collect(client(admin), STOCK, { ids: [productId], customerId });
+    await eventually(() => stack.gateway.subscriptions.stats().clients === 2);
+    expect(stack.gateway.subscriptions.stats().groups).toBe(1);
+    await new Promise((r) => setTimeout(r, 200));
+    await receive(stack, admin, productId, warehouse, 1);
+    await a.waitFor(1);
+    await b.waitFor(1);
+    a.stop();
+    await eventually(() => stack.gateway.subscriptions.stats().clients === 1);
+    expect(stack.gateway.subscriptions.stats().groups).toBe(1);
+    b.stop();
+    await eventually(() => stack.gateway.subscriptions.stats().groups === 0);
+  });
+
+  test('a subgraph restart is survived: the gateway resubscribes and the client keeps its subscription', async () => {
+    const productId = await createProduct(stack, admin);
+    const customerId = await createCustomer(stack, admin);
+    const sub = collect<{ stockChanged: { onHand: number } }>(client(admin), STOCK, { ids: [productId], customerId });
+    await new Promise((r) => setTimeout(r, 300));
+    await receive(stack, admin, productId, warehouse, 1);
+    await sub.waitFor(1);
+    await stack.restart('inventory');
+    // the gateway reconnects with backoff; keep changing stock until an event gets through
+    await eventually(async () => {
+      await receive(stack, admin, productId, warehouse, 1);
+      return sub.results.length >= 2;
+    }, 20_000);
+    expect(sub.ended).toEqual({});
+    expect(sub.results.at(-1)!.data!.stockChanged.onHand).toBeGreaterThan(1);
+    sub.stop();
+  });
+});
+
+describe('Server-Sent Events', () => {
+  test('the same subscription streams over SSE', async () => {
+    const productId = await createProduct(stack, admin, '4.50', 'SSE widget');
+    const customerId = await createCustomer(stack, admin);
+    const sse = createSseClient({ url: `${stack.gatewayUrl}/stream`, headers: { authorization: `Bearer ${admin}` }, retryAttempts: 0 });
+    const received: { data?: { stockChanged: { onHand: number; product: { name: string } } } }[] = [];
+    const stop = sse.subscribe({ query: STOCK, variables: { ids: [productId], customerId } }, { next: (r) => void received.push(r as never), error: () => undefined, complete: () => undefined });
+    await eventually(() => stack.gateway.subscriptions.stats().groups > 0);
+    await new Promise((r) => setTimeout(r, 300));
+    await receive(stack, admin, productId, warehouse, 9);
+    await eventually(() => received.length === 1);
+    expect(received[0].data?.stockChanged).toMatchObject({ onHand: 9, product: { name: 'SSE widget' } });
+    stop();
+    sse.dispose();
+  });
+
+  test('SSE without valid credentials is refused with 401', async () => {
+    const response = await fetch(`${stack.gatewayUrl}/stream`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: 'Bearer nope' },
+      body: JSON.stringify({ query: STOCK, variables: { customerId: randomUUID() } }),
+    });
+    expect(response.status).toBe(401);
+  });
+});
