@@ -26,5 +26,7 @@ export const permissions = {
   OrderStatusChange: orderReaders,
   PaymentTransaction: orderManagers,
   Customer: { id: allow, orders: orderReaders },
+  FieldAgent: { id: allow, orders: orderReaders, sales: orderReaders },
+  AgentSales: orderReaders,
   Product: allow,
 };

@@ -1,8 +1,9 @@
 import type { SubgraphContext, SubgraphDefinition } from '@tradegraph/kit';
 import { migrations } from '../migrations';
-import { Customer, entities, Product } from './entities';
+import { Customer, entities, FieldAgent, Product } from './entities';
 import { orderById } from './loaders';
 import { permissions } from './permissions';
+import { FieldAgentOrdersResolver } from './resolvers/agent-resolver';
 import { CustomerOrdersResolver, OrderLineResolver, OrderResolver } from './resolvers/order-resolver';
 
 /** The orders subgraph: orders, their lines, status flow and payment trail. */
@@ -10,12 +11,13 @@ export const ordersSubgraph: SubgraphDefinition = {
   name: 'orders',
   entities,
   migrations,
-  resolvers: [OrderResolver, OrderLineResolver, CustomerOrdersResolver],
-  orphanedTypes: [Customer, Product],
+  resolvers: [OrderResolver, OrderLineResolver, CustomerOrdersResolver, FieldAgentOrdersResolver],
+  orphanedTypes: [Customer, Product, FieldAgent],
   references: {
     Order: (ref, ctx: SubgraphContext) => ctx.loaders.get(orderById).load(String(ref.id)),
     Customer: (ref) => ({ id: String(ref.id) }),
     Product: (ref) => ({ id: String(ref.id) }),
+    FieldAgent: (ref) => ({ id: String(ref.id) }),
   },
   permissions,
 };

@@ -15,3 +15,11 @@ export class Product {
   @Field(() => ID)
   id!: string;
 }
+
+/** The field-agents subgraph's FieldAgent, as far as orders needs it: the key, to hang `orders` and `sales` on. */
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class FieldAgent {
+  @Field(() => ID)
+  id!: string;
+}

@@ -3,6 +3,7 @@ import { Connection, hasRole, Money, Role, toMoney, type ConnectionPage, type Su
 import { Customer, Order, OrderLine, OrderStatusChange, PaymentTransaction, Product } from '../entities';
 import { OrderFilter, OrderSort, PaymentInput, PlaceOrderInput, RefundOrderInput } from '../inputs/order-inputs';
 import { customerOrders, linesByOrder, orderById, statusHistoryByOrder, transactionsByOrder } from '../loaders';
+import { agentIdForSubject } from '../services/agents';
 import { OrderService } from '../services/orders';
 import { OrderPlacementService } from '../services/placement';
 import { paidMinor } from '../services/totals';
@@ -71,12 +72,19 @@ export class OrderResolver {
     description:
       'Places an order: prices from the catalog for the customer, stock reserved in inventory, all or nothing. The same idempotencyKey always returns the same order.',
   })
-  placeOrder(
+  async placeOrder(
     @Arg('input', () => PlaceOrderInput) input: PlaceOrderInput,
     @Arg('idempotencyKey') idempotencyKey: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Order> {
-    const agentId = hasRole(ctx.caller, Role.AGENT) ? (input.placedById ?? null) : null;
+    // Staff may record any agent as the placer; a field agent is always recorded as itself
+    // (its record found by the token's subject; none when it has no agent record), whatever
+    // placedById it sends.
+    let agentId: string | null = null;
+    if (hasRole(ctx.caller, Role.AGENT) && !hasRole(ctx.caller, Role.ADMIN, Role.MANAGER, Role.SERVICE)) {
+      agentId = ctx.caller.subject ? await agentIdForSubject(ctx.runtime.gateway, ctx.caller.subject, ctx.requestId) : null;
+      input.placedById = agentId;
+    }
     return new OrderPlacementService(ctx.em, ctx.runtime.gateway, settingsOf(ctx.runtime), ctx.requestId).place(input, idempotencyKey, { subject: ctx.caller.subject, agentId });
   }
 
