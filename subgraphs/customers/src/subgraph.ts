@@ -1,7 +1,7 @@
 import type { SubgraphContext, SubgraphDefinition } from '@tradegraph/kit';
 import { migrations } from '../migrations';
 import { entities } from './entities';
-import { customerById } from './loaders';
+import { visibleCustomer } from './loaders';
 import { permissions } from './permissions';
 import { CustomerResolver } from './resolvers/customer-resolver';
 
@@ -12,7 +12,8 @@ export const customersSubgraph: SubgraphDefinition = {
   migrations,
   resolvers: [CustomerResolver],
   references: {
-    Customer: (ref, ctx: SubgraphContext) => ctx.loaders.get(customerById).load(String(ref.id)),
+    // A field agent resolves only the customers of its territory; the others come back null.
+    Customer: (ref, ctx: SubgraphContext) => visibleCustomer(ctx, String(ref.id)),
   },
   permissions,
 };

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { badInput, Connection, hasScope, MAX_BULK_ITEMS, UpsertResult, type ConnectionPage, type SubgraphContext, type UpsertSummary } from '@tradegraph/kit';
 import { Customer, CustomerStatus, CustomerStatusChange } from '../entities';
 import { CreateCustomerInput, CustomerFilter, CustomerSort, UpdateCustomerInput, UpsertCustomerInput } from '../inputs/customer-inputs';
-import { customerById, statusHistoryByCustomer } from '../loaders';
+import { agentCustomerScope, statusHistoryByCustomer, visibleCustomer } from '../loaders';
 import { CustomerService } from '../services/customers';
 import { maskEmail, maskPhone, PII_SCOPE } from '../services/pii';
 
@@ -21,11 +21,13 @@ export class CustomerResolver {
     @Arg('code', () => String, { nullable: true }) code?: string,
   ): Promise<Customer | null> {
     if ((id == null) === (code == null)) throw badInput('id', 'give exactly one of id and code');
-    return id != null ? ctx.loaders.get(customerById).load(id) : ctx.em.findOne(Customer, { code: code! });
+    if (id != null) return visibleCustomer(ctx, id);
+    const scope = await agentCustomerScope(ctx);
+    return ctx.em.findOne(Customer, scope ? { code: code!, id: { $in: [...scope] } } : { code: code! });
   }
 
   @Query(() => CustomerConnection, { description: 'Customers matching the filter, as a keyset-paginated connection.' })
-  customers(
+  async customers(
     @Ctx() ctx: SubgraphContext,
     @Arg('filter', () => CustomerFilter, { nullable: true }) filter?: CustomerFilter,
     @Arg('sort', () => CustomerSort, { defaultValue: CustomerSort.NAME_ASC }) sort: CustomerSort = CustomerSort.NAME_ASC,
@@ -34,7 +36,8 @@ export class CustomerResolver {
     @Arg('last', () => Int, { nullable: true }) last?: number,
     @Arg('before', () => String, { nullable: true }) before?: string,
   ): Promise<ConnectionPage<Customer>> {
-    return service(ctx).search(filter, sort, { first, after, last, before }, seesPii(ctx));
+    // A field agent's page is narrowed in the query itself (`id in (…)` of its territory).
+    return service(ctx).search(filter, sort, { first, after, last, before }, seesPii(ctx), await agentCustomerScope(ctx));
   }
 
   @FieldResolver(() => String, { nullable: true, description: `Masked ("j***@example.com") unless the caller has the ${PII_SCOPE} scope.` })

@@ -145,10 +145,12 @@ export class CustomerService {
    * One page of customers matching the filter.
    * @param searchEmail whether `filter.text` may match emails (callers with the PII scope only,
    *   so that a search cannot confirm an address the caller may not read)
+   * @param onlyIds when given, only these customers (a field agent's territory); part of the query
    */
-  async search(filter: CustomerFilter | null | undefined, sort: CustomerSort, page: PageArgs, searchEmail: boolean): Promise<ConnectionPage<Customer>> {
+  async search(filter: CustomerFilter | null | undefined, sort: CustomerSort, page: PageArgs, searchEmail: boolean, onlyIds: ReadonlySet<string> | null = null): Promise<ConnectionPage<Customer>> {
     const request = pageRequest(page);
     const conditions: FilterQuery<Customer>[] = [];
+    if (onlyIds) conditions.push({ id: { $in: [...onlyIds] } });
     if (filter?.status?.length) conditions.push({ status: { $in: filter.status } });
     if (filter?.segment?.length) conditions.push({ segment: { $in: filter.segment } });
     if (filter?.ids) conditions.push({ id: { $in: filter.ids } });
