@@ -160,3 +160,38 @@ describe('Server-Sent Events', () => {
     expect(response.status).toBe(401);
   });
 });
+
+describe('a supergraph reload', () => {
+  let reloading: TestStack;
+  const file = `${require('node:os').tmpdir()}/tradegraph-reload-${randomUUID()}.graphql`;
+  beforeAll(async () => {
+    reloading = await startStack({ subgraphs: ['products', 'inventory'], supergraphFile: file });
+  });
+  afterAll(async () => {
+    await reloading?.stop();
+    require('node:fs').rmSync(file, { force: true });
+  });
+
+  test('ends open subscriptions cleanly with SCHEMA_CHANGED, and new ones work on the new schema', async () => {
+    const token = await reloading.token('ADMIN');
+    const client = wsClient(reloading.gatewayUrl, token);
+    try {
+      const before = collect(client, 'subscription { stockChanged { onHand } }');
+      await eventually(() => reloading.gateway.subscriptions.stats().groups === 1);
+      require('node:fs').appendFileSync(file, '\n# a new version of the supergraph\n');
+      await eventually(() => before.ended.completed === true, 10_000);
+      expect(before.results.at(-1)?.errors?.[0]).toMatchObject({ message: 'The supergraph changed; subscribe again', extensions: { code: 'SCHEMA_CHANGED' } });
+      expect(reloading.gateway.subscriptions.stats().groups).toBe(0);
+
+      const after = collect<{ stockChanged: { onHand: number } }>(client, 'subscription { stockChanged { onHand } }');
+      await eventually(() => reloading.gateway.subscriptions.stats().groups === 1);
+      await new Promise((r) => setTimeout(r, 300));
+      const productId = await createProduct(reloading, token);
+      await receive(reloading, token, productId, await createWarehouse(reloading, token), 2);
+      expect((await after.waitFor(1))[0].data?.stockChanged.onHand).toBe(2);
+      after.stop();
+    } finally {
+      await client.dispose();
+    }
+  });
+});

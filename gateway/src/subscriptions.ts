@@ -60,14 +60,8 @@ export class FederatedSubscriptions {
     private readonly signer: CallerSigner,
     private readonly options: SubscriptionOptions,
   ) {
-    let first = true;
-    this.unsubscribeSchema = gateway.onSchemaLoadOrUpdate(() => {
-      if (first) {
-        first = false;
-        return;
-      }
-      this.endAll(errorResult('The supergraph changed; subscribe again', 'SCHEMA_CHANGED'));
-    });
+    // Plans were made for the old supergraph: end them cleanly; clients subscribe again.
+    this.unsubscribeSchema = gateway.onSchemaLoadOrUpdate(() => this.endAll(errorResult('The supergraph changed; subscribe again', 'SCHEMA_CHANGED')));
   }
 
   private get internals(): GatewayInternals {

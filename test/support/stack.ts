@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import {
   createTestDatabase,
   GatewayClient,
@@ -52,6 +53,8 @@ export interface StackOptions {
   bus?: EventBus;
   /** share another stack's database instead of creating one (a second set of replicas) */
   database?: TestDatabase;
+  /** serve the supergraph from this file (watched for changes) instead of from memory */
+  supergraphFile?: string;
 }
 
 /** Starts the stack; stop it in afterAll. */
@@ -96,7 +99,8 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       subgraphUrls: {},
       ...options.gateway,
     });
-    gateway = await startGateway(config, { sdl: supergraphSdl });
+    if (options.supergraphFile) fs.writeFileSync(options.supergraphFile, supergraphSdl);
+    gateway = await startGateway(config, options.supergraphFile ? { path: options.supergraphFile } : { sdl: supergraphSdl });
     gatewayUrl = gateway.url;
   } catch (error) {
     await Promise.all(running.map((r) => r.stop()));

@@ -18,7 +18,7 @@ export interface EventBus {
   close(): Promise<void>;
 }
 
-const channelOf = (entity: string) => `tradegraph:events:${entity}`;
+const channelOf = (entity: string, prefix = 'tradegraph') => `${prefix}:events:${entity}`;
 
 /** One process's bus: what a publish sends, this process's subscribers receive, synchronously. */
 export class InProcessBus implements EventBus {
@@ -59,19 +59,20 @@ export class RedisBus implements EventBus {
   /**
    * @param url redis://host:port
    * @param retention about how many events each stream keeps for subscribers catching up
+   * @param prefix the streams' key prefix (one per deployment sharing a Redis)
    */
-  constructor(private readonly url: string, private readonly retention = 100_000) {
+  constructor(private readonly url: string, private readonly retention = 100_000, private readonly prefix = 'tradegraph') {
     this.publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (n) => Math.min(n * 200, 2000) });
     this.publisher.on('error', (error) => logger.debug({ err: error }, 'redis publisher error'));
   }
 
   async publish(event: EventEnvelope): Promise<void> {
     if (this.publisher.status !== 'ready') await this.ready(1000);
-    await this.publisher.xadd(channelOf(event.entity), 'MAXLEN', '~', String(this.retention), '*', 'event', JSON.stringify(event));
+    await this.publisher.xadd(channelOf(event.entity, this.prefix), 'MAXLEN', '~', String(this.retention), '*', 'event', JSON.stringify(event));
   }
 
   async subscribe(entity: string, handler: EventHandler): Promise<() => Promise<void>> {
-    const stream = channelOf(entity);
+    const stream = channelOf(entity, this.prefix);
     let set = this.handlers.get(stream);
     if (!set) {
       set = new Set();
