@@ -1,5 +1,7 @@
 import type { SubgraphDefinition } from '@tradegraph/kit';
 import { CUSTOMERS_PORT, customersSubgraph } from '../subgraphs/customers/src/subgraph';
+import { fieldAgentSettingsFromEnv } from '../subgraphs/field-agents/src/settings';
+import { FIELD_AGENTS_PORT, fieldAgentsSubgraph } from '../subgraphs/field-agents/src/subgraph';
 import { inventorySettingsFromEnv } from '../subgraphs/inventory/src/settings';
 import { INVENTORY_PORT, inventorySubgraph } from '../subgraphs/inventory/src/subgraph';
 import { orderSettingsFromEnv } from '../subgraphs/orders/src/settings';
@@ -12,6 +14,7 @@ export const SUBGRAPHS: { definition: SubgraphDefinition; folder: string; port: 
   { definition: customersSubgraph, folder: 'subgraphs/customers', port: CUSTOMERS_PORT },
   { definition: inventorySubgraph, folder: 'subgraphs/inventory', port: INVENTORY_PORT, settings: inventorySettingsFromEnv },
   { definition: ordersSubgraph, folder: 'subgraphs/orders', port: ORDERS_PORT, settings: orderSettingsFromEnv },
+  { definition: fieldAgentsSubgraph, folder: 'subgraphs/field-agents', port: FIELD_AGENTS_PORT, settings: fieldAgentSettingsFromEnv },
 ];
 
 /** @throws naming the known subgraphs when `name` is not one */
