@@ -29,7 +29,7 @@ import {
   VisitByIdDocument,
   VisitsDocument,
 } from '../operations/__generated__/graphql';
-import { execute, executeOk } from './support/client';
+import { execute, executeOk, postGraphQL } from './support/client';
 import { createProduct, createWarehouse, receive } from './support/fixtures';
 import { countStatements, startStack, type TestStack } from './support/stack';
 
@@ -125,7 +125,6 @@ describe('agents and territories', () => {
   test('the SERVICE-only lookups are refused to everyone else', async () => {
     const direct = await execute(stack.gatewayUrl, AgentsDocument, { first: 1 }, { token: await stack.token('PARTNER', [], 'p') });
     expect(codes(direct)).toEqual(['FORBIDDEN']);
-    const { postGraphQL } = await import('./support/client');
     const lookup = await postGraphQL(stack.gatewayUrl, '{ territoryCustomerIds(agentSubject: "fa-agent-1") }', undefined, { token: admin });
     expect(codes(lookup)).toEqual(['FORBIDDEN']);
     const service = await postGraphQL<{ territoryCustomerIds: string[] }>(stack.gatewayUrl, '{ territoryCustomerIds(agentSubject: "fa-agent-1") }', undefined, { token: await stack.token('SERVICE', [], 'service:test') });
