@@ -1,8 +1,6 @@
-import { Database, schemaNameOf } from '@tradegraph/kit';
-import { Customer } from '../subgraphs/customers/src/entities';
+import type { Database } from '@tradegraph/kit';
 import { seedCustomers } from '../subgraphs/customers/src/seed';
 import { seedFieldAgents } from '../subgraphs/field-agents/src/seed';
-import { fieldAgentsSubgraph } from '../subgraphs/field-agents/src/subgraph';
 import { seedInventory } from '../subgraphs/inventory/src/seed';
 import { seedProducts } from '../subgraphs/products/src/seed';
 
@@ -24,11 +22,8 @@ export function seedSizesFromEnv(): SeedSizes {
 /**
  * Loads the demo data into each subgraph's own schema: customers first, then the catalog,
  * whose price-list assignments need the customers' ids, then stock for the catalog's products,
- * then field sales (territories per customer city, agents `agent-1` …, assignments, visits),
- * which needs the customers' cities and locations (ids and values passed along, never read
- * across schemas: the customers' own ORM reads them). Without a `fieldAgents` database, one
- * is opened on the customers' server in the `field_agents` schema (and migrated), so callers
- * that predate field-agents still seed it.
+ * then field sales (territories per customer city, agents `agent-1` …, assignments, visits)
+ * from the customers' places. Ids and values are passed along, never read across schemas.
  */
 export async function seedDemoData(
   databases: { products: Database; customers: Database; inventory?: Database; fieldAgents?: Database },
@@ -39,26 +34,15 @@ export async function seedDemoData(
   const customers = await seedCustomers(databases.customers.orm.em.fork() as never, sizes.customers);
   const products = await seedProducts(databases.products.orm.em.fork() as never, sizes.products, customers.customers);
   const stock = databases.inventory ? await seedInventory(databases.inventory.orm.em.fork() as never, products.productIds, { onHand: options.stockPerLevel }) : undefined;
-  const field = await seedFieldSales(databases.customers, customers.customers.map((c) => c.id), databases.fieldAgents);
-  return { customers: customers.inserted, products: products.inserted, stockLevels: stock?.levels ?? 0, fieldAgents: field.agents, visits: field.visits, ms: Date.now() - started };
-}
-
-async function seedFieldSales(customersDb: Database, customerIds: string[], fieldAgents?: Database) {
-  const facts = [];
-  const em = customersDb.orm.em.fork();
-  for (let i = 0; i < customerIds.length; i += 1000) {
-    const rows = await em.find(Customer, { id: { $in: customerIds.slice(i, i + 1000) } }, { fields: ['id', 'addresses', 'latitude', 'longitude'] });
-    facts.push(...rows.map((c) => ({ id: c.id, city: c.addresses[0]?.city ?? 'Unassigned', lat: c.latitude, lng: c.longitude })));
-  }
-  const db =
-    fieldAgents ??
-    (await Database.connect({ url: customersDb.orm.config.get('clientUrl')!, schema: schemaNameOf(fieldAgentsSubgraph), entities: fieldAgentsSubgraph.entities, migrations: fieldAgentsSubgraph.migrations }));
-  try {
-    if (!fieldAgents) await db.migrate();
-    return await seedFieldAgents(db.orm.em.fork() as never, facts);
-  } finally {
-    if (!fieldAgents) await db.close();
-  }
+  const field = databases.fieldAgents ? await seedFieldAgents(databases.fieldAgents.orm.em.fork() as never, customers.customers) : undefined;
+  return {
+    customers: customers.inserted,
+    products: products.inserted,
+    stockLevels: stock?.levels ?? 0,
+    fieldAgents: field?.agents ?? 0,
+    visits: field?.visits ?? 0,
+    ms: Date.now() - started,
+  };
 }
 
 /** True when the catalog has no products yet (first start). */

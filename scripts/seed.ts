@@ -22,11 +22,14 @@ async function main() {
   const products = await open('products');
   const customers = await open('customers');
   const inventory = await open('inventory');
+  const fieldAgents = await open('field-agents');
   try {
-    const result = await seedDemoData({ products, customers, inventory }, seedSizesFromEnv());
-    console.log(`seeded ${result.products} new products, ${result.customers} new customers and ${result.stockLevels} new stock levels in ${result.ms} ms`);
+    const result = await seedDemoData({ products, customers, inventory, fieldAgents }, seedSizesFromEnv());
+    console.log(
+      `seeded ${result.products} new products, ${result.customers} new customers, ${result.stockLevels} new stock levels, ${result.fieldAgents} new agents and ${result.visits} new visits in ${result.ms} ms`,
+    );
   } finally {
-    await Promise.all([products.close(), customers.close(), inventory.close()]);
+    await Promise.all([products.close(), customers.close(), inventory.close(), fieldAgents.close()]);
   }
 }
 

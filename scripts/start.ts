@@ -85,7 +85,7 @@ async function main() {
     }
     const byName = Object.fromEntries(subgraphs.map((s) => [s.name, s.database]));
     if (await isEmpty(byName.products)) {
-      const result = await seedDemoData({ products: byName.products, customers: byName.customers, inventory: byName.inventory }, seedSizesFromEnv());
+      const result = await seedDemoData({ products: byName.products, customers: byName.customers, inventory: byName.inventory, fieldAgents: byName['field-agents'] }, seedSizesFromEnv());
       logger.info(result, 'seeded demo data');
     }
     const config = gatewayConfigFromEnv({ supergraphPath: path.join(root, envString('SUPERGRAPH_PATH', 'supergraph.graphql')) });

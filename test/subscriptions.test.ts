@@ -3,9 +3,12 @@
  * subgraphs in every event, as a live dashboard uses them.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createClient as createSseClient } from 'graphql-sse';
 import { CreateCustomerDocument, PlaceOrderDocument } from '../operations/__generated__/graphql';
-import { executeOk } from './support/client';
+import { executeOk, postGraphQL } from './support/client';
 import { createCustomer, createProduct, createWarehouse, receive } from './support/fixtures';
 import { startStack, type TestStack } from './support/stack';
 import { collect, eventually, wsClient } from './support/subscribe';
@@ -163,13 +166,13 @@ describe('Server-Sent Events', () => {
 
 describe('a supergraph reload', () => {
   let reloading: TestStack;
-  const file = `${require('node:os').tmpdir()}/tradegraph-reload-${randomUUID()}.graphql`;
+  const file = path.join(os.tmpdir(), `tradegraph-reload-${randomUUID()}.graphql`);
   beforeAll(async () => {
     reloading = await startStack({ subgraphs: ['products', 'inventory'], supergraphFile: file });
   });
   afterAll(async () => {
     await reloading?.stop();
-    require('node:fs').rmSync(file, { force: true });
+    fs.rmSync(file, { force: true });
   });
 
   test('ends open subscriptions cleanly with SCHEMA_CHANGED, and new ones work on the new schema', async () => {
@@ -178,7 +181,7 @@ describe('a supergraph reload', () => {
     try {
       const before = collect(client, 'subscription { stockChanged { onHand } }');
       await eventually(() => reloading.gateway.subscriptions.stats().groups === 1);
-      require('node:fs').appendFileSync(file, '\n# a new version of the supergraph\n');
+      fs.appendFileSync(file, '\n# a new version of the supergraph\n');
       await eventually(() => before.ended.completed === true, 10_000);
       expect(before.results.at(-1)?.errors?.[0]).toMatchObject({ message: 'The supergraph changed; subscribe again', extensions: { code: 'SCHEMA_CHANGED' } });
       expect(reloading.gateway.subscriptions.stats().groups).toBe(0);
@@ -193,5 +196,49 @@ describe('a supergraph reload', () => {
     } finally {
       await client.dispose();
     }
+  });
+});
+
+describe('visitUpdated', () => {
+  test('an agent follows its own visits and may not follow another agent', async () => {
+    const manager = await stack.token('MANAGER', [], 'manager-visits');
+    const call = async <T>(query: string, variables: Record<string, unknown>, token = admin) => {
+      const result = await postGraphQL<T>(stack.gatewayUrl, query, variables, { token });
+      if (result.errors) throw new Error(JSON.stringify(result.errors));
+      return result.data!;
+    };
+    const { createTerritory } = await call<{ createTerritory: { id: string } }>('mutation ($i: CreateTerritoryInput!) { createTerritory(input: $i) { id } }', {
+      i: { code: `T-${randomUUID().slice(0, 6)}`, name: 'North', managerSubject: 'manager-visits' },
+    });
+    const agent = async (subject: string) =>
+      (
+        await call<{ createAgent: { id: string } }>('mutation ($i: CreateAgentInput!) { createAgent(input: $i) { id } }', {
+          i: { employeeId: `E-${randomUUID().slice(0, 6)}`, name: subject, email: `${subject}@example.com`, territoryId: createTerritory.id, subject },
+        })
+      ).createAgent.id;
+    const mine = await agent('agent-follow');
+    const theirs = await agent('agent-other');
+    const customerId = await createCustomer(stack, admin);
+    await call('mutation ($c: ID!, $t: ID!, $a: ID) { assignCustomer(customerId: $c, territoryId: $t, agentId: $a) { id } }', { c: customerId, t: createTerritory.id, a: mine });
+
+    const agentToken = await stack.token('AGENT', [], 'agent-follow');
+    const denied = collect(client(agentToken), 'subscription ($a: ID!) { visitUpdated(agentId: $a) { id } }', { a: theirs });
+
+    const sub = collect<{ visitUpdated: { status: string; customer: { id: string } } }>(client(agentToken), 'subscription ($a: ID!) { visitUpdated(agentId: $a) { status type customer { id } } }', { a: mine });
+    await eventually(() => denied.ended.completed === true);
+    expect(denied.results).toHaveLength(1);
+    expect(denied.results[0].errors?.[0]).toMatchObject({ message: 'You may not follow this agent', extensions: { code: 'FORBIDDEN' } });
+    await eventually(() => stack.gateway.subscriptions.stats().groups >= 1);
+    await new Promise((r) => setTimeout(r, 300));
+    const { planVisit } = await call<{ planVisit: { id: string } }>(
+      'mutation ($i: PlanVisitInput!) { planVisit(input: $i) { id } }',
+      { i: { agentId: mine, customerId, type: 'SALES', scheduledAt: new Date(Date.now() + 3_600_000).toISOString() } },
+      manager,
+    );
+    await call('mutation ($id: ID!) { cancelVisit(id: $id, reason: "rescheduled") { id } }', { id: planVisit.id }, manager);
+    const events = await sub.waitFor(2);
+    expect(events.map((e) => e.data?.visitUpdated.status)).toEqual(['PLANNED', 'CANCELLED']);
+    expect(events[0].data?.visitUpdated.customer.id).toBe(customerId);
+    sub.stop();
   });
 });

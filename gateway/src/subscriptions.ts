@@ -164,7 +164,14 @@ class SubscriptionGroup {
     this.upstream = pool.subscribe(this.setup.url, request.caller, request.requestId, { query: primary.operation, variables, operationName: primary.operationName }, {
       // Events are handled one after another, so every client sees them in upstream order.
       next: (result) => (this.queue = this.queue.then(() => this.onEvent(result))),
-      error: (error) => this.end(errorResult(`The subscription was ended upstream: ${describe(error)}`, 'UNAVAILABLE')),
+      // A refusal (GraphQL errors: FORBIDDEN, BAD_USER_INPUT …) is passed on as it is; a broken
+      // connection that will not come back ends the subscription as UNAVAILABLE.
+      error: (error) =>
+        this.end(
+          Array.isArray(error)
+            ? { errors: error.map((e: { message: string; extensions?: Record<string, unknown> }) => new GraphQLError(e.message, { extensions: e.extensions })) }
+            : errorResult(`The subscription was ended upstream: ${describe(error)}`, 'UNAVAILABLE'),
+        ),
       complete: () => this.end(),
     });
   }

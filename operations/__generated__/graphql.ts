@@ -1360,8 +1360,12 @@ export type StockPolicyInput = {
 export type Subscription = {
   /** A level whose available stock just fell to or below its reorder point. */
   lowStock: StockLevel;
+  /** An order as it is placed and after every status change; give orderId or customerId. */
+  orderStatusChanged: Order;
   /** Every change of a stock level, optionally only for some products or one warehouse. */
   stockChanged: StockLevel;
+  /** A visit as it is planned and after every status change, for one agent or one territory. Agents may follow themselves, managers their territories. */
+  visitUpdated: Visit;
 };
 
 
@@ -1370,9 +1374,21 @@ export type SubscriptionLowStockArgs = {
 };
 
 
+export type SubscriptionOrderStatusChangedArgs = {
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  orderId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type SubscriptionStockChangedArgs = {
   productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   warehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionVisitUpdatedArgs = {
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  territoryId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** An area of field sales: its agents, its customers and the manager responsible for it. */

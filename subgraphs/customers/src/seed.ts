@@ -2,10 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { insertIgnoringExisting, seededRandom, stableId } from '@tradegraph/kit';
 import { CustomerSegment, CustomerStatus } from './entities';
 
-/** A demo customer's id and segment, which the products seed uses to assign price lists. */
+/** A demo customer as other subgraphs' seeds need it: price lists go by segment, territories and visits by place. */
 export interface SeededCustomer {
   id: string;
   segment: CustomerSegment;
+  city: string;
+  lat: number;
+  lng: number;
 }
 
 const COMPANY = ['Alpine', 'Baltic', 'Cedar', 'Delta', 'Elbe', 'Fjord', 'Granite', 'Harbor', 'Iron', 'Juniper', 'Keystone', 'Linden', 'Meridian', 'Nordic', 'Oak', 'Pioneer'];
@@ -39,8 +42,7 @@ export async function seedCustomers(em: EntityManager, count: number): Promise<{
     const segment = SEGMENTS[i % SEGMENTS.length];
     const [city, country, lat, lng] = CITIES[Math.floor(random() * CITIES.length)];
     const name = `${COMPANY[i % COMPANY.length]} ${KIND[Math.floor(i / COMPANY.length) % KIND.length]} ${Math.floor(i / (COMPANY.length * KIND.length)) || ''}`.trim();
-    customers.push({ id, segment });
-    return {
+    const row = {
       id,
       code,
       name,
@@ -56,6 +58,8 @@ export async function seedCustomers(em: EntityManager, count: number): Promise<{
       created_at: now,
       updated_at: now,
     };
+    customers.push({ id, segment, city, lat: row.latitude, lng: row.longitude });
+    return row;
   });
   const inserted = new Set(await insertIgnoringExisting(em, 'customer', rows, 'code', 'id'));
   await insertIgnoringExisting(

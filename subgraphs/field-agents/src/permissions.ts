@@ -27,6 +27,9 @@ export const permissions = {
     agentBySubject: services,
     territoryCustomerIds: services,
   },
+  Subscription: {
+    visitUpdated: requireRole(Role.ADMIN, Role.MANAGER, Role.AGENT, Role.SERVICE),
+  },
   Mutation: {
     createTerritory: administrators,
     updateTerritory: administrators,

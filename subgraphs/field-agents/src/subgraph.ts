@@ -5,6 +5,7 @@ import { Customer, entities } from './entities';
 import { visibleAgentById, visibleTerritoryById, visibleVisitById } from './loaders';
 import { permissions } from './permissions';
 import { AgentResolver } from './resolvers/agent-resolver';
+import { VisitSubscriptionResolver } from './resolvers/subscription-resolver';
 import { TerritoryResolver } from './resolvers/territory-resolver';
 import { CustomerFieldResolver, VisitResolver } from './resolvers/visit-resolver';
 import { markMissedVisits } from './services/visits';
@@ -15,7 +16,7 @@ export const fieldAgentsSubgraph: SubgraphDefinition = {
   name: 'field-agents',
   entities,
   migrations,
-  resolvers: [AgentResolver, TerritoryResolver, VisitResolver, CustomerFieldResolver],
+  resolvers: [AgentResolver, TerritoryResolver, VisitResolver, CustomerFieldResolver, VisitSubscriptionResolver],
   orphanedTypes: [Customer],
   references: {
     // Scoped like every other read: what the caller may not see resolves to null.

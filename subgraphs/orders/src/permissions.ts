@@ -12,6 +12,9 @@ export const permissions = {
     orderByNumber: orderReaders,
     orders: orderReaders,
   },
+  Subscription: {
+    orderStatusChanged: orderReaders,
+  },
   Mutation: {
     placeOrder: orderTakers,
     startProcessingOrder: orderManagers,
@@ -21,7 +24,7 @@ export const permissions = {
     recordPayment: orderManagers,
     reversePayment: orderManagers,
   },
-  Order: orderReaders,
+  Order: { '*': orderReaders, transactions: orderManagers },
   OrderLine: orderReaders,
   OrderStatusChange: orderReaders,
   PaymentTransaction: orderManagers,

@@ -5,13 +5,14 @@ import { orderById } from './loaders';
 import { permissions } from './permissions';
 import { FieldAgentOrdersResolver } from './resolvers/agent-resolver';
 import { CustomerOrdersResolver, OrderLineResolver, OrderResolver } from './resolvers/order-resolver';
+import { OrderSubscriptionResolver } from './resolvers/subscription-resolver';
 
 /** The orders subgraph: orders, their lines, status flow and payment trail. */
 export const ordersSubgraph: SubgraphDefinition = {
   name: 'orders',
   entities,
   migrations,
-  resolvers: [OrderResolver, OrderLineResolver, CustomerOrdersResolver, FieldAgentOrdersResolver],
+  resolvers: [OrderResolver, OrderLineResolver, CustomerOrdersResolver, FieldAgentOrdersResolver, OrderSubscriptionResolver],
   orphanedTypes: [Customer, Product, FieldAgent],
   references: {
     Order: (ref, ctx: SubgraphContext) => ctx.loaders.get(orderById).load(String(ref.id)),

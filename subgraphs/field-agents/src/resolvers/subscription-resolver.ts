@@ -1,0 +1,50 @@
+import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { badInput, eventStream, forbidden, notFound, refreshForEvent, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
+import { FieldAgent, Visit } from '../entities';
+import { visibleVisitById } from '../loaders';
+import { canSeeAgent, canSeeVisit, resolveAccess, supervises } from '../services/access';
+
+/** What a visit event says about the visit (see services/visits.ts). */
+interface VisitEventPayload {
+  visitId: string;
+  agentId: string;
+  territoryId: string;
+}
+
+/** Live visits, served over graphql-ws from the event bus. */
+@Resolver()
+export class VisitSubscriptionResolver {
+  @Subscription(() => Visit, {
+    description:
+      'A visit as it is planned and after every status change, for one agent or one territory. Agents may follow themselves, managers their territories.',
+    subscribe: async ({ args, context }) => {
+      const ctx = context as SubgraphContext;
+      const agentId = (args.agentId as string | undefined) ?? null;
+      const territoryId = (args.territoryId as string | undefined) ?? null;
+      if (!agentId && !territoryId) throw badInput('agentId', 'give agentId or territoryId');
+      // Who may see what is decided once, when the subscription starts, and then applied to
+      // every event: events the caller may not see are never resolved.
+      const access = await resolveAccess(ctx.em, ctx.caller);
+      if (agentId) {
+        const agent = await ctx.em.findOne(FieldAgent, { id: agentId });
+        if (!agent || !canSeeAgent(access, agent)) throw forbidden('You may not follow this agent');
+      }
+      if (territoryId && !supervises(access, territoryId)) throw forbidden('You may not follow this territory');
+      return eventStream(ctx.runtime.bus, 'Visit', (event) => {
+        const payload = event.payload as unknown as VisitEventPayload;
+        return (!agentId || payload.agentId === agentId) && (!territoryId || payload.territoryId === territoryId) && canSeeVisit(access, payload);
+      });
+    },
+  })
+  async visitUpdated(
+    @Root() event: EventEnvelope,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('agentId', () => ID, { nullable: true }) _agentId?: string,
+    @Arg('territoryId', () => ID, { nullable: true }) _territoryId?: string,
+  ): Promise<Visit> {
+    refreshForEvent(ctx);
+    const visit = await ctx.loaders.get(visibleVisitById).load(event.entityId);
+    if (!visit) throw notFound('Visit', event.entityId);
+    return visit;
+  }
+}
