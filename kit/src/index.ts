@@ -23,3 +23,4 @@ export * from './periodic';
 export * from './tokens';
 export * from './request-scope';
 export * from './event-stream';
+export * from './nested-pages';

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { groupLoader, isUuid, pageRequest, qualifiedTable, toConnectionPage, uuidLoader, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { groupLoader, isUuid, nestedPages, qualifiedTable, uuidLoader, type SubgraphContext } from '@tradegraph/kit';
 import { CustomerAssignment, FieldAgent, Territory, Visit, VisitStatusChange } from './entities';
 import type { VisitFilter } from './inputs/visit-inputs';
 import { agentScope, applyVisitScope, resolveAccess, territoryScope, visitScope, type Access } from './services/access';
@@ -43,90 +43,16 @@ export const assignmentByCustomer = (ctx: SubgraphContext) =>
 export const statusHistoryByVisit = (ctx: SubgraphContext) =>
   groupLoader((ids: readonly string[]) => ctx.em.find(VisitStatusChange, { visitId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }), (c) => c.visitId);
 
-/** One customer's page of visits, as Customer.visits asks for it. */
-export interface CustomerVisitsKey {
-  customerId: string;
-  filter: VisitFilter | null;
-  first: number | null;
-  after: string | null;
-}
-
-/**
- * The latest visits of many customers in one statement: a window over the visible visits of
- * all the customers in the batch, cut at `first + 1` per customer. Keys with the same
- * arguments (one field in a list) share the statement.
- */
-export const customerVisits = (ctx: SubgraphContext) =>
-  new DataLoader<CustomerVisitsKey, ConnectionPage<Visit>, string>(
-    async (keys) => {
-      const access = await accessOf(ctx);
-      const groups = new Map<string, CustomerVisitsKey[]>();
-      for (const key of keys) {
-        const args = JSON.stringify([key.filter, key.first, key.after]);
-        groups.set(args, [...(groups.get(args) ?? []), key]);
-      }
-      const pages = new Map<CustomerVisitsKey, ConnectionPage<Visit>>();
-      for (const group of groups.values()) {
-        const { filter, first, after } = group[0];
-        const request = pageRequest({ first, after });
-        const customerIds = [...new Set(group.map((k) => k.customerId).filter(isUuid))];
-        const rows = customerIds.length ? await windowedVisits(ctx, access, customerIds, filter, request.size + 1, request.cursor) : [];
-        const byCustomer = new Map<string, Visit[]>();
-        for (const visit of rows) byCustomer.set(visit.customerId, [...(byCustomer.get(visit.customerId) ?? []), visit]);
-        for (const key of group) {
-          pages.set(
-            key,
-            toConnectionPage(byCustomer.get(key.customerId) ?? [], request, (v) => [v.scheduledAt.toISOString(), v.id], () =>
-              ctx.loaders.get(customerVisitCounts).load({ customerId: key.customerId, filter }),
-            ),
-          );
-        }
-      }
-      return keys.map((key) => pages.get(key)!);
-    },
-    { cacheKeyFn: (key) => JSON.stringify(key) },
-  );
-
-/** How many visible visits each customer has that match a filter; one grouped count per batch. */
-export const customerVisitCounts = (ctx: SubgraphContext) =>
-  new DataLoader<{ customerId: string; filter: VisitFilter | null }, number, string>(
-    async (keys) => {
-      const access = await accessOf(ctx);
-      const counts = new Map<string, number>();
-      const byFilter = new Map<string, { filter: VisitFilter | null; customerIds: Set<string> }>();
-      for (const key of keys) {
-        if (!isUuid(key.customerId)) continue;
-        const group = byFilter.get(JSON.stringify(key.filter)) ?? { filter: key.filter, customerIds: new Set<string>() };
-        group.customerIds.add(key.customerId);
-        byFilter.set(JSON.stringify(key.filter), group);
-      }
-      const knex = ctx.em.getKnex();
-      for (const [filterKey, { filter, customerIds }] of byFilter) {
-        const query = applyVisitScope(applyFilter(knex(knex.raw(qualifiedTable(ctx.em, Visit))), filter), access)
-          .whereIn('customer_id', [...customerIds])
-          .groupBy('customer_id')
-          .select('customer_id', knex.raw('count(*)::int as n'));
-        const rows: { customer_id: string; n: number }[] = await ctx.em.getConnection().execute(query);
-        for (const row of rows) counts.set(`${filterKey}|${row.customer_id}`, row.n);
-      }
-      return keys.map((k) => counts.get(`${JSON.stringify(k.filter)}|${k.customerId}`) ?? 0);
-    },
-    { cacheKeyFn: (key) => JSON.stringify(key) },
-  );
-
-async function windowedVisits(ctx: SubgraphContext, access: Access, customerIds: string[], filter: VisitFilter | null, perCustomer: number, cursor: [string | number, string] | null): Promise<Visit[]> {
-  const knex = ctx.em.getKnex();
-  const inner = applyVisitScope(applyFilter(knex(knex.raw(`${qualifiedTable(ctx.em, Visit)} as v`)), filter, 'v.'), access, 'v')
-    .whereIn('v.customer_id', customerIds)
-    .select('v.*', knex.raw('row_number() over (partition by v.customer_id order by v.scheduled_at desc, v.id desc) as rn'));
-  if (cursor) inner.whereRaw('(v.scheduled_at, v.id) < (?::timestamptz, ?::uuid)', [cursor[0], cursor[1]]);
-  const outer = knex.select('*').from(inner.as('t')).where('rn', '<=', perCustomer).orderBy([{ column: 'customer_id' }, { column: 'scheduled_at', order: 'desc' }, { column: 'id', order: 'desc' }]);
-  const rows: Record<string, unknown>[] = await ctx.em.getConnection().execute(outer);
-  return rows.map((row) => {
-    delete row.rn;
-    return ctx.em.map(Visit, row);
-  });
-}
+/** A customer's latest visits (Customer.visits), the caller may see, for many customers in one windowed statement. */
+export const customerVisits = nestedPages<Visit, VisitFilter, Access>({
+  entity: Visit,
+  parentColumn: 'customer_id',
+  parentOf: (v) => v.customerId,
+  sortColumn: 'scheduled_at',
+  sortOf: (v) => v.scheduledAt,
+  access: accessOf,
+  restrict: (query, filter, prefix, access) => applyVisitScope(applyFilter(query, filter, prefix), access, prefix.replace(/\.$/, '')),
+}).pages;
 
 function applyFilter<Q extends { whereIn: Function; where: Function }>(query: Q, filter: VisitFilter | null, prefix = ''): Q {
   if (filter?.agentId) query.where(`${prefix}agent_id`, filter.agentId);

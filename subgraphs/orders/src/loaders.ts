@@ -1,5 +1,6 @@
+import type { Knex } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { groupLoader, isUuid, pageRequest, qualifiedTable, toConnectionPage, uuidLoader, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { groupLoader, isUuid, nestedPages, qualifiedTable, uuidLoader, type SubgraphContext } from '@tradegraph/kit';
 import { Order, OrderLine, OrderStatus, OrderStatusChange, PaymentTransaction } from './entities';
 import type { OrderFilter } from './inputs/order-inputs';
 
@@ -16,167 +17,34 @@ export const statusHistoryByOrder = ({ em }: SubgraphContext) =>
 export const transactionsByOrder = ({ em }: SubgraphContext) =>
   groupLoader((ids: readonly string[]) => em.find(PaymentTransaction, { orderId: { $in: [...ids] } }, { orderBy: { sequence: 'asc' } }), (t) => t.orderId);
 
-/** One customer's page of orders, as Customer.orders asks for it. */
-export interface CustomerOrdersKey {
-  customerId: string;
-  filter: OrderFilter | null;
-  first: number | null;
-  after: string | null;
-}
-
-/**
- * The newest orders of many customers in one statement: a window over the orders of all the
- * customers in the batch, cut at `first + 1` per customer. Keys with the same arguments (the
- * usual case: one field in a list) share the statement.
- */
-export const customerOrders = (ctx: SubgraphContext) =>
-  new DataLoader<CustomerOrdersKey, ConnectionPage<Order>, string>(
-    async (keys) => {
-      const groups = new Map<string, CustomerOrdersKey[]>();
-      for (const key of keys) {
-        const args = JSON.stringify([key.filter, key.first, key.after]);
-        groups.set(args, [...(groups.get(args) ?? []), key]);
-      }
-      const pages = new Map<CustomerOrdersKey, ConnectionPage<Order>>();
-      for (const group of groups.values()) {
-        const { filter, first, after } = group[0];
-        const request = pageRequest({ first, after });
-        const customerIds = [...new Set(group.map((k) => k.customerId))];
-        const rows = await windowedOrders(ctx, customerIds, filter, request.size + 1, request.cursor);
-        const byCustomer = new Map<string, Order[]>();
-        for (const order of rows) byCustomer.set(order.customerId, [...(byCustomer.get(order.customerId) ?? []), order]);
-        for (const key of group) {
-          pages.set(
-            key,
-            toConnectionPage(byCustomer.get(key.customerId) ?? [], request, (o) => [o.createdAt.toISOString(), o.id], () =>
-              ctx.loaders.get(customerOrderCounts).load({ customerId: key.customerId, filter }),
-            ),
-          );
-        }
-      }
-      return keys.map((key) => pages.get(key)!);
-    },
-    { cacheKeyFn: (key) => JSON.stringify(key) },
-  );
-
-/** How many orders each customer has that match a filter; one grouped count per batch. */
-export const customerOrderCounts = (ctx: SubgraphContext) =>
-  new DataLoader<{ customerId: string; filter: OrderFilter | null }, number, string>(
-    async (keys) => {
-      const counts = new Map<string, number>();
-      const byFilter = new Map<string, { filter: OrderFilter | null; customerIds: Set<string> }>();
-      for (const key of keys) {
-        const group = byFilter.get(JSON.stringify(key.filter)) ?? { filter: key.filter, customerIds: new Set<string>() };
-        group.customerIds.add(key.customerId);
-        byFilter.set(JSON.stringify(key.filter), group);
-      }
-      const knex = ctx.em.getKnex();
-      for (const [filterKey, { filter, customerIds }] of byFilter) {
-        const query = applyFilter(knex(knex.raw(qualifiedTable(ctx.em, Order))), filter)
-          .whereIn('customer_id', [...customerIds])
-          .groupBy('customer_id')
-          .select('customer_id', knex.raw('count(*)::int as n'));
-        const rows: { customer_id: string; n: number }[] = await ctx.em.getConnection().execute(query);
-        for (const row of rows) counts.set(`${filterKey}|${row.customer_id}`, row.n);
-      }
-      return keys.map((k) => counts.get(`${JSON.stringify(k.filter)}|${k.customerId}`) ?? 0);
-    },
-    { cacheKeyFn: (key) => JSON.stringify(key) },
-  );
-
-/** The column a page of orders is partitioned by: a customer's orders, or an agent's. */
-type OrderOwner = 'customer_id' | 'placed_by_id';
-
-async function windowedOrders(ctx: SubgraphContext, customerIds: string[], filter: OrderFilter | null, perCustomer: number, cursor: [string | number, string] | null, owner: OrderOwner = 'customer_id'): Promise<Order[]> {
-  const knex = ctx.em.getKnex();
-  const inner = applyFilter(knex(knex.raw(`${qualifiedTable(ctx.em, Order)} as o`)), filter)
-    .whereIn(`o.${owner}`, customerIds)
-    .select('o.*', knex.raw(`row_number() over (partition by o.${owner} order by o.created_at desc, o.id desc) as rn`));
-  if (cursor) inner.whereRaw('(o.created_at, o.id) < (?::timestamptz, ?::uuid)', [cursor[0], cursor[1]]);
-  const outer = knex.select('*').from(inner.as('t')).where('rn', '<=', perCustomer).orderBy([{ column: owner }, { column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]);
-  // through MikroORM's connection, so the statement is logged and counted like every other
-  const rows: Record<string, unknown>[] = await ctx.em.getConnection().execute(outer);
-  return rows.map((row) => {
-    delete row.rn;
-    return ctx.em.map(Order, row);
-  });
-}
-
-function applyFilter<Q extends { whereIn: Function; where: Function }>(query: Q, filter: OrderFilter | null): Q {
-  if (filter?.status?.length) query.whereIn('status', filter.status);
-  if (filter?.placedById) query.where('placed_by_id', filter.placedById);
-  if (filter?.from) query.where('created_at', '>=', filter.from);
-  if (filter?.to) query.where('created_at', '<', filter.to);
+/** Adds an order filter to a query over the order table (columns prefixed with `prefix`). */
+function applyFilter(query: Knex.QueryBuilder, filter: OrderFilter | null, prefix = ''): Knex.QueryBuilder {
+  if (filter?.status?.length) query.whereIn(`${prefix}status`, filter.status);
+  if (filter?.placedById) query.where(`${prefix}placed_by_id`, filter.placedById);
+  if (filter?.from) query.where(`${prefix}created_at`, '>=', filter.from);
+  if (filter?.to) query.where(`${prefix}created_at`, '<', filter.to);
   return query;
 }
 
-/** One agent's page of orders, as FieldAgent.orders asks for it. */
-export interface AgentOrdersKey {
-  agentId: string;
-  filter: OrderFilter | null;
-  first: number | null;
-  after: string | null;
-}
+/** A customer's newest orders (Customer.orders), for many customers in one windowed statement. */
+export const customerOrders = nestedPages<Order, OrderFilter>({
+  entity: Order,
+  parentColumn: 'customer_id',
+  parentOf: (o) => o.customerId,
+  sortColumn: 'created_at',
+  sortOf: (o) => o.createdAt,
+  restrict: (query, filter, prefix) => applyFilter(query, filter, prefix),
+}).pages;
 
-/**
- * The newest orders placed by many agents in one statement (the window of customerOrders,
- * partitioned by `placed_by_id`). Keys with the same arguments share the statement.
- */
-export const agentOrders = (ctx: SubgraphContext) =>
-  new DataLoader<AgentOrdersKey, ConnectionPage<Order>, string>(
-    async (keys) => {
-      const groups = new Map<string, AgentOrdersKey[]>();
-      for (const key of keys) {
-        const args = JSON.stringify([key.filter, key.first, key.after]);
-        groups.set(args, [...(groups.get(args) ?? []), key]);
-      }
-      const pages = new Map<AgentOrdersKey, ConnectionPage<Order>>();
-      for (const group of groups.values()) {
-        const { filter, first, after } = group[0];
-        const request = pageRequest({ first, after });
-        const agentIds = [...new Set(group.map((k) => k.agentId).filter(isUuid))];
-        const rows = agentIds.length ? await windowedOrders(ctx, agentIds, filter, request.size + 1, request.cursor, 'placed_by_id') : [];
-        const byAgent = new Map<string, Order[]>();
-        for (const order of rows) byAgent.set(order.placedById!, [...(byAgent.get(order.placedById!) ?? []), order]);
-        for (const key of group) {
-          pages.set(
-            key,
-            toConnectionPage(byAgent.get(key.agentId) ?? [], request, (o) => [o.createdAt.toISOString(), o.id], () =>
-              ctx.loaders.get(agentOrderCounts).load({ agentId: key.agentId, filter }),
-            ),
-          );
-        }
-      }
-      return keys.map((key) => pages.get(key)!);
-    },
-    { cacheKeyFn: (key) => JSON.stringify(key) },
-  );
-
-/** How many orders each agent placed that match a filter; one grouped count per batch. */
-export const agentOrderCounts = (ctx: SubgraphContext) =>
-  new DataLoader<{ agentId: string; filter: OrderFilter | null }, number, string>(
-    async (keys) => {
-      const counts = new Map<string, number>();
-      const byFilter = new Map<string, { filter: OrderFilter | null; agentIds: Set<string> }>();
-      for (const key of keys) {
-        if (!isUuid(key.agentId)) continue;
-        const group = byFilter.get(JSON.stringify(key.filter)) ?? { filter: key.filter, agentIds: new Set<string>() };
-        group.agentIds.add(key.agentId);
-        byFilter.set(JSON.stringify(key.filter), group);
-      }
-      const knex = ctx.em.getKnex();
-      for (const [filterKey, { filter, agentIds }] of byFilter) {
-        const query = applyFilter(knex(knex.raw(qualifiedTable(ctx.em, Order))), filter)
-          .whereIn('placed_by_id', [...agentIds])
-          .groupBy('placed_by_id')
-          .select('placed_by_id', knex.raw('count(*)::int as n'));
-        const rows: { placed_by_id: string; n: number }[] = await ctx.em.getConnection().execute(query);
-        for (const row of rows) counts.set(`${filterKey}|${row.placed_by_id}`, row.n);
-      }
-      return keys.map((k) => counts.get(`${JSON.stringify(k.filter)}|${k.agentId}`) ?? 0);
-    },
-    { cacheKeyFn: (key) => JSON.stringify(key) },
-  );
+/** The newest orders an agent placed (FieldAgent.orders), for many agents in one windowed statement. */
+export const agentOrders = nestedPages<Order, OrderFilter>({
+  entity: Order,
+  parentColumn: 'placed_by_id',
+  parentOf: (o) => o.placedById,
+  sortColumn: 'created_at',
+  sortOf: (o) => o.createdAt,
+  restrict: (query, filter, prefix) => applyFilter(query, filter, prefix),
+}).pages;
 
 /** The order statuses that count as sales: every status but CANCELLED (a REFUNDED order was a sale; its refund is in the payment trail). */
 export const SALES_STATUSES = [OrderStatus.PENDING, OrderStatus.PROCESSING, OrderStatus.COMPLETED, OrderStatus.REFUNDED] as const;

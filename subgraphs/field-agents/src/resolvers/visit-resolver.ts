@@ -92,6 +92,6 @@ export class CustomerFieldResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<ConnectionPage<Visit>> {
-    return ctx.loaders.get(customerVisits).load({ customerId: customer.id, filter: filter ?? null, first: first ?? null, after: after ?? null });
+    return ctx.loaders.get(customerVisits).load({ parentId: customer.id, filter: filter ?? null, first: first ?? null, after: after ?? null });
   }
 }

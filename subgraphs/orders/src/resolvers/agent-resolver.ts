@@ -28,7 +28,7 @@ export class FieldAgentOrdersResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<ConnectionPage<Order>> {
-    return ctx.loaders.get(agentOrders).load({ agentId: agent.id, filter: filter ?? null, first: first ?? null, after: after ?? null });
+    return ctx.loaders.get(agentOrders).load({ parentId: agent.id, filter: filter ?? null, first: first ?? null, after: after ?? null });
   }
 
   @FieldResolver(() => AgentSales, { description: 'Orders this agent placed in [from, to) that are not CANCELLED; batched over agents (one grouped statement).' })

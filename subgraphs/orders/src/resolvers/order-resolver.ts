@@ -137,6 +137,6 @@ export class CustomerOrdersResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<ConnectionPage<Order>> {
-    return ctx.loaders.get(customerOrders).load({ customerId: customer.id, filter: filter ?? null, first: first ?? null, after: after ?? null });
+    return ctx.loaders.get(customerOrders).load({ parentId: customer.id, filter: filter ?? null, first: first ?? null, after: after ?? null });
   }
 }
