@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, GatewayCallError, hasRole, Role, type Caller, type GatewayClient } from '@tradegraph/kit';
+import { hasRole, Role, throughGateway, type Caller, type GatewayClient } from '@tradegraph/kit';
 
 /**
  * A field agent sees the customers of its own territory only. Territories live in the
@@ -20,13 +20,8 @@ const TERRITORY_CUSTOMER_IDS = /* GraphQL */ `
  * then sees nothing rather than everything)
  */
 export async function territoryCustomerIds(gateway: GatewayClient | undefined, subject: string, requestId: string): Promise<Set<string>> {
-  if (!gateway) throw new DomainError(ErrorCode.INTERNAL, 'Customers cannot scope a field agent: this subgraph has no gateway to reach field-agents (set GATEWAY_URL)');
-  try {
-    const data = await gateway.request<{ territoryCustomerIds: string[] }>(TERRITORY_CUSTOMER_IDS, { subject }, requestId);
-    return new Set(data.territoryCustomerIds.map((id) => id.toLowerCase()));
-  } catch (error) {
-    if (!(error instanceof GatewayCallError)) throw error;
-    if (error.code === 'UNAVAILABLE') throw new DomainError(ErrorCode.UNAVAILABLE, `The agent's territory could not be looked up (${error.message})`, { retryable: true });
-    throw error.toDomainError('The agent\'s territory could not be looked up');
-  }
+  const data = await throughGateway(gateway, "The agent's territory could not be looked up", (g) =>
+    g.request<{ territoryCustomerIds: string[] }>(TERRITORY_CUSTOMER_IDS, { subject }, requestId),
+  );
+  return new Set(data.territoryCustomerIds.map((id) => id.toLowerCase()));
 }

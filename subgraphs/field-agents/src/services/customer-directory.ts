@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, GatewayCallError, type GatewayClient } from '@tradegraph/kit';
+import { throughGateway, type GatewayClient } from '@tradegraph/kit';
 import type { LatLng } from './geo';
 
 /** What field-agents needs to know about a customer of the customers subgraph. */
@@ -24,14 +24,9 @@ export class GatewayCustomerDirectory implements CustomerDirectory {
   constructor(private readonly gateway: GatewayClient | undefined, private readonly requestId: string) {}
 
   async facts(customerId: string): Promise<CustomerFacts> {
-    if (!this.gateway) throw new DomainError(ErrorCode.INTERNAL, 'field-agents has no gateway to reach the customers subgraph (set GATEWAY_URL)');
-    try {
-      const data = await this.gateway.request<{ customer: { id: string; location: LatLng | null } | null }>(CUSTOMER_FACTS, { id: customerId }, this.requestId);
-      return { exists: data.customer !== null, location: data.customer?.location ?? null };
-    } catch (error) {
-      if (!(error instanceof GatewayCallError)) throw error;
-      if (error.code === 'UNAVAILABLE') throw new DomainError(ErrorCode.UNAVAILABLE, `The customers service is unavailable (${error.message}); nothing was changed`, { retryable: true });
-      throw error.toDomainError('The customer could not be looked up');
-    }
+    const data = await throughGateway(this.gateway, 'The customer could not be looked up', (g) =>
+      g.request<{ customer: { id: string; location: LatLng | null } | null }>(CUSTOMER_FACTS, { id: customerId }, this.requestId),
+    );
+    return { exists: data.customer !== null, location: data.customer?.location ?? null };
   }
 }

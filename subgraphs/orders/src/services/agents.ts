@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, GatewayCallError, type GatewayClient } from '@tradegraph/kit';
+import { throughGateway, type GatewayClient } from '@tradegraph/kit';
 
 const AGENT_BY_SUBJECT = /* GraphQL */ `
   query OrdersAgentBySubject($subject: String!) { agentBySubject(subject: $subject) { id } }
@@ -10,13 +10,8 @@ const AGENT_BY_SUBJECT = /* GraphQL */ `
  * @throws DomainError UNAVAILABLE when field-agents cannot be reached (nothing was changed)
  */
 export async function agentIdForSubject(gateway: GatewayClient | undefined, subject: string, requestId: string): Promise<string | null> {
-  if (!gateway) throw new DomainError(ErrorCode.INTERNAL, 'Orders cannot look up the placing agent: this subgraph has no gateway (set GATEWAY_URL)');
-  try {
-    const data = await gateway.request<{ agentBySubject: { id: string } | null }>(AGENT_BY_SUBJECT, { subject }, requestId);
-    return data.agentBySubject?.id ?? null;
-  } catch (error) {
-    if (!(error instanceof GatewayCallError)) throw error;
-    if (error.code === 'UNAVAILABLE') throw new DomainError(ErrorCode.UNAVAILABLE, `No order was placed: the agent could not be looked up (${error.message})`, { retryable: true });
-    throw error.toDomainError('No order was placed: the agent could not be looked up');
-  }
+  const data = await throughGateway(gateway, 'No order was placed: the agent could not be looked up', (g) =>
+    g.request<{ agentBySubject: { id: string } | null }>(AGENT_BY_SUBJECT, { subject }, requestId),
+  );
+  return data.agentBySubject?.id ?? null;
 }

@@ -5,12 +5,12 @@ import {
   badInput,
   DomainError,
   ErrorCode,
-  GatewayCallError,
   keysetFilter,
   keysetOrder,
   notFound,
   pageRequest,
   recordEvent,
+  throughGateway,
   toConnectionPage,
   toMinorUnits,
   type ConnectionPage,
@@ -193,14 +193,7 @@ export class OrderService {
   }
 
   /** Runs a call to another subgraph, turning its failure into this subgraph's error. */
-  private async call(what: string, run: (supply: Supply) => Promise<void>): Promise<void> {
-    if (!this.gateway) throw new DomainError(ErrorCode.INTERNAL, `${what}: this subgraph has no gateway (set GATEWAY_URL)`);
-    try {
-      await run(new Supply(this.gateway, this.requestId));
-    } catch (error) {
-      if (!(error instanceof GatewayCallError)) throw error;
-      if (error.code === 'UNAVAILABLE') throw new DomainError(ErrorCode.UNAVAILABLE, `${what}: ${error.message}; the order is unchanged`, { retryable: true });
-      throw error.toDomainError(`${what}; the order is unchanged`);
-    }
+  private call(what: string, run: (supply: Supply) => Promise<void>): Promise<void> {
+    return throughGateway(this.gateway, `${what}; the order is unchanged`, (gateway) => run(new Supply(gateway, this.requestId)));
   }
 }
