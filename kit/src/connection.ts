@@ -163,3 +163,11 @@ export function keysetOrder(sort: KeysetSort, request: PageRequest): Record<stri
   const direction = sort.descending !== request.backward ? 'desc' : 'asc';
   return { [sort.field]: direction, id: direction };
 }
+
+/**
+ * A case-insensitive substring pattern for `$ilike` with LIKE's wildcards escaped, so a search
+ * for "50%" means the text "50%".
+ */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  containsPattern,
   assertBulkItems,
   flushOrConflict,
   hasSameFields,
@@ -31,8 +32,6 @@ const SORTS: Record<CustomerSort, KeysetSort> = {
   [CustomerSort.NEWEST]: { field: 'createdAt', descending: true },
   [CustomerSort.OLDEST]: { field: 'createdAt', descending: false },
 };
-
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 type CustomerData = Pick<Customer, 'name' | 'email' | 'phone' | 'addresses' | 'segment' | 'creditLimitMinor' | 'currency' | 'latitude' | 'longitude'>;
 
@@ -155,7 +154,7 @@ export class CustomerService {
     if (filter?.segment?.length) conditions.push({ segment: { $in: filter.segment } });
     if (filter?.ids) conditions.push({ id: { $in: filter.ids } });
     if (filter?.text) {
-      const like = `%${likeEscape(filter.text)}%`;
+      const like = containsPattern(filter.text);
       const fields: FilterQuery<Customer>[] = [{ name: { $ilike: like } }, { code: { $ilike: like } }];
       if (searchEmail) fields.push({ email: { $ilike: like } });
       conditions.push({ $or: fields });

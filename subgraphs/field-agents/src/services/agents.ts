@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  containsPattern,
   assertUuid,
   badInput,
   flushOrConflict,
@@ -20,8 +21,6 @@ import { agentScope, canSeeAgent, supervises, type Access } from './access';
 import type { CustomerDirectory } from './customer-directory';
 
 const BY_NAME: KeysetSort = { field: 'name', descending: false };
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /**
  * Territories, agents and which customers they look after. Territories are ADMIN's (and
  * SERVICE's) to change; a MANAGER may add and change agents and assign customers within the
@@ -110,7 +109,7 @@ export class AgentService {
     if (filter?.territoryId) conditions.push({ territoryId: filter.territoryId });
     if (filter?.status) conditions.push({ status: filter.status });
     if (filter?.text) {
-      const like = `%${likeEscape(filter.text)}%`;
+      const like = containsPattern(filter.text);
       conditions.push({ $or: [{ name: { $ilike: like } }, { employeeId: { $ilike: like } }, { email: { $ilike: like } }] });
     }
     const rows = await this.em.find(FieldAgent, { $and: [...conditions, keysetFilter(BY_NAME, request) as FilterQuery<FieldAgent>] }, { orderBy: keysetOrder(BY_NAME, request), limit: request.size + 1 });

@@ -1,6 +1,7 @@
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  containsPattern,
   assertBulkItems,
   badInput,
   flushOrConflict,
@@ -39,9 +40,6 @@ const SORTS: Record<ProductSort, KeysetSort> = {
   [ProductSort.NEWEST]: { field: 'createdAt', descending: true },
   [ProductSort.OLDEST]: { field: 'createdAt', descending: false },
 };
-
-/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The catalog's rules: creating, changing, publishing and finding products. Works on the
@@ -185,7 +183,7 @@ export class ProductService {
     if (filter?.categoryId) conditions.push({ categoryId: { $in: await this.categoryAndDescendants(filter.categoryId) } });
     if (filter?.brand) conditions.push({ brand: filter.brand });
     if (filter?.text) {
-      const like = `%${likeEscape(filter.text)}%`;
+      const like = containsPattern(filter.text);
       conditions.push({ $or: [{ name: { $ilike: like } }, { sku: { $ilike: like } }, { description: { $ilike: like } }] });
     }
     const { minPrice, maxPrice } = filter ?? {};
