@@ -29,7 +29,8 @@ async function main() {
   const linesPerOrder = Number(values.lines);
   const productCount = Number(values.products);
 
-  const stack = await startStack({ settings: { inventory: { sweepIntervalMs: 5000 } } });
+  // Production defaults for background work (relay polls, expiry sweeps), not the tests' fast ones.
+  const stack = await startStack({ settings: { inventory: { sweepIntervalMs: 5000 } }, relayIntervalMs: 250 });
   try {
     await seedDemoData(
       { products: stack.subgraphs.products.database, customers: stack.subgraphs.customers.database, inventory: stack.subgraphs.inventory.database },

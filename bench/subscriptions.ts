@@ -34,7 +34,7 @@ async function main() {
   const intervalMs = Number(values.interval);
   const seconds = Number(values.seconds);
 
-  const stack = await startStack({ subgraphs: ['products', 'inventory'], gateway: { subscriptionQueueSize: 100 } });
+  const stack = await startStack({ subgraphs: ['products', 'inventory'], gateway: { subscriptionQueueSize: 100 }, relayIntervalMs: 250 });
   const child = fork(path.join(__dirname, 'subscribers.ts'), [], { execArgv: ['-r', '@swc-node/register'], stdio: 'inherit' });
   try {
     const token = await stack.token('ADMIN');

@@ -55,6 +55,8 @@ export interface StackOptions {
   database?: TestDatabase;
   /** serve the supergraph from this file (watched for changes) instead of from memory */
   supergraphFile?: string;
+  /** how often outbox relays poll when nobody nudges them (default 50 ms: tests want events fast) */
+  relayIntervalMs?: number;
 }
 
 /** Starts the stack; stop it in afterAll. */
@@ -82,7 +84,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       bus,
       gateway: gatewayClient,
       settings: options.settings?.[definition.name],
-      relay: { intervalMs: 50 },
+      relay: { intervalMs: options.relayIntervalMs ?? 50 },
     });
   try {
     for (const definition of definitions) running.push(await start(definition, 0));
