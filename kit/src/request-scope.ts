@@ -10,3 +10,14 @@ export interface RequestScope {
  * serves, so that work deep inside (SQL statements, logs) can be attributed to it.
  */
 export const requestScope = new AsyncLocalStorage<RequestScope>();
+
+/**
+ * Whether subgraphs attribute SQL statements to requests (TRACK_SQL_PER_REQUEST; on by
+ * default outside production). On Node 20 an AsyncLocalStorage in use makes every promise
+ * pay for async hooks (a few per cent of CPU), so production leaves it off unless asked.
+ */
+export const trackingRequests = (): boolean => {
+  const value = process.env.TRACK_SQL_PER_REQUEST;
+  if (value === undefined || value === '') return process.env.NODE_ENV !== 'production';
+  return value === 'true' || value === '1';
+};

@@ -22,7 +22,7 @@ import type { PeriodicTask } from './periodic';
 import { formatError } from './errors';
 import { LoaderRegistry } from './loaders';
 import { logger } from './logger';
-import { requestScope } from './request-scope';
+import { requestScope, trackingRequests } from './request-scope';
 import { buildFederatedSchema, type BuiltSchema, type SchemaDefinition } from './schema';
 
 /** Everything that makes one subgraph: its schema parts, its tables and its migrations. */
@@ -222,6 +222,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   );
 
   const verified = new WeakMap<express.Request, { caller: Caller; requestId: string }>();
+  const trackRequests = trackingRequests();
   app.use(
     '/graphql',
     async (req, res, next) => {
@@ -229,7 +230,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
         const { caller, requestId: signedRequestId } = await signer.verify(req.header(CALLER_HEADER));
         const requestId = signedRequestId ?? req.header(REQUEST_ID_HEADER) ?? randomUUID();
         verified.set(req, { caller, requestId });
-        requestScope.run({ requestId }, next);
+        if (trackRequests) requestScope.run({ requestId }, next);
+        else next();
       } catch (error) {
         if (!(error instanceof CallerSignatureError)) return next(error);
         res.status(401).json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
