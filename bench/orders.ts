@@ -1,10 +1,11 @@
 /**
  * Orders per second placed with stock reservations, and the latency of placeOrder, through
  * the gateway: every order is priced by products, checked against customers, reserved in
- * inventory and written by orders. The servers run in this process, the load in a worker
- * thread (the machine has 2 cores: one for each).
+ * inventory and written by orders. By default the servers run in this process and the load in
+ * a worker thread; with --processes every subgraph and the gateway run in processes of their
+ * own, as in production.
  *
- *   npm run bench:orders [-- --orders 2000 --concurrency 16 --lines 3]
+ *   npm run bench:orders [-- --orders 2000 --concurrency 16 --lines 3 --processes]
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
@@ -15,6 +16,7 @@ import { stableId } from '@tradegraph/kit';
 import { seedDemoData } from '../scripts/demo-data';
 import { startStack } from '../test/support/stack';
 import type { LoadPlan, LoadResult } from './load';
+import { startProcessStack } from './processes';
 
 const PLACE = `mutation Place($input: PlaceOrderInput!, $key: String!) { placeOrder(input: $input, idempotencyKey: $key) { id number total { amount } } }`;
 
@@ -22,7 +24,13 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 async function main() {
   const { values } = parseArgs({
-    options: { orders: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '16' }, lines: { type: 'string', default: '3' }, products: { type: 'string', default: '500' } },
+    options: {
+      orders: { type: 'string', default: '2000' },
+      concurrency: { type: 'string', default: '16' },
+      lines: { type: 'string', default: '3' },
+      products: { type: 'string', default: '500' },
+      processes: { type: 'boolean', default: false },
+    },
   });
   const orders = Number(values.orders);
   const concurrency = Number(values.concurrency);
@@ -30,17 +38,16 @@ async function main() {
   const productCount = Number(values.products);
 
   // Production defaults for background work (relay polls, expiry sweeps), not the tests' fast ones.
-  const stack = await startStack({ settings: { inventory: { sweepIntervalMs: 5000 } }, relayIntervalMs: 250 });
+  const inProcess = values.processes ? undefined : await startStack({ settings: { inventory: { sweepIntervalMs: 5000 } }, relayIntervalMs: 250 });
+  const multi = values.processes ? await startProcessStack() : undefined;
+  const databases = inProcess ? Object.fromEntries(Object.entries(inProcess.subgraphs).map(([name, s]) => [name, s.database])) : multi!.databases;
+  const gatewayUrl = inProcess?.gatewayUrl ?? multi!.gatewayUrl;
   try {
-    await seedDemoData(
-      { products: stack.subgraphs.products.database, customers: stack.subgraphs.customers.database, inventory: stack.subgraphs.inventory.database },
-      { products: productCount, customers: 200 },
-      { stockPerLevel: 1_000_000 },
-    );
-    const token = await stack.token('SERVICE', [], 'bench');
+    await seedDemoData({ products: databases.products, customers: databases.customers, inventory: databases.inventory }, { products: productCount, customers: 200 }, { stockPerLevel: 1_000_000 });
+    const token = inProcess ? await inProcess.token('SERVICE', [], 'bench') : await multi!.token('SERVICE');
     const customers = Array.from({ length: 200 }, (_, i) => stableId('customer', `C-${String(i + 1).padStart(5, '0')}`)).filter((_, i) => i % 50 !== 49); // the seed suspends every 50th
     const products = Array.from({ length: productCount }, (_, i) => stableId('product', `TG-${String(i + 1).padStart(6, '0')}`));
-    const rows: { id: string }[] = await stack.subgraphs.products.database.orm.em.getConnection().execute(`select id from products.product where status = 'PUBLISHED'`);
+    const rows: { id: string }[] = await databases.products.orm.em.getConnection().execute(`select id from products.product where status = 'PUBLISHED'`);
     const published = new Set(rows.map((r) => r.id));
     const sellable = products.filter((id) => published.has(id));
     const variables = Array.from({ length: orders }, (_, i) => {
@@ -59,20 +66,21 @@ async function main() {
         worker.once('error', reject);
       });
 
-    await runLoad({ url: stack.gatewayUrl, token, query: PLACE, variables: variables.slice(0, 100).map((v) => ({ ...v, key: randomUUID() })), concurrency }); // warm-up
-    const before = stack.statements();
-    const result = await runLoad({ url: stack.gatewayUrl, token, query: PLACE, variables, concurrency });
-    const statements = stack.statements() - before;
+    await runLoad({ url: gatewayUrl, token, query: PLACE, variables: variables.slice(0, 100).map((v) => ({ ...v, key: randomUUID() })), concurrency }); // warm-up
+    const before = inProcess?.statements() ?? 0;
+    const result = await runLoad({ url: gatewayUrl, token, query: PLACE, variables, concurrency });
+    const statements = (inProcess?.statements() ?? 0) - before;
     const sorted = [...result.latenciesMs].sort((a, b) => a - b);
     const ok = sorted.length;
-    console.log(`\nplaceOrder through the gateway: ${orders} orders × ${linesPerOrder} lines, ${concurrency} concurrent clients (node ${process.version})\n`);
+    console.log(`\nplaceOrder through the gateway: ${orders} orders × ${linesPerOrder} lines, ${concurrency} concurrent clients, ${values.processes ? 'one process per subgraph and gateway' : 'all servers in one process'} (node ${process.version})\n`);
     console.log(`placed           ${ok}${Object.keys(result.errors).length ? `   errors: ${JSON.stringify(result.errors)}` : ''}`);
     console.log(`orders/s         ${((ok / result.elapsedMs) * 1000).toFixed(1)}`);
     console.log(`latency p50      ${percentile(sorted, 50).toFixed(1)} ms`);
     console.log(`latency p99      ${percentile(sorted, 99).toFixed(1)} ms`);
-    console.log(`SQL per order    ${(statements / Math.max(ok, 1)).toFixed(1)} statements (all subgraphs, incl. outbox relay)`);
+    if (inProcess) console.log(`SQL per order    ${(statements / Math.max(ok, 1)).toFixed(1)} statements (all subgraphs, incl. outbox relay)`);
   } finally {
-    await stack.stop();
+    await inProcess?.stop();
+    await multi?.stop();
   }
 }
 
