@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { GraphQLJSON } from 'graphql-scalars';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { ConflictPolicy, ConnectorStatus, ExternalSystem, SyncDirection, SyncEntity, SyncMode } from './enums';
+
+/** How a connector is doing: what the last runs said. */
+@ObjectType('ConnectorHealth')
+export class ConnectorHealth {
+  @Field(() => Date, { nullable: true })
+  lastSuccessAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  lastError!: string | null;
+
+  @Field(() => Int, { description: 'Failed runs since the last success; the connector is FAILING from the first.' })
+  consecutiveFailures!: number;
+}
+
+/**
+ * A link to one external system (a shop, an ERP). Its credentials are write-only: stored
+ * encrypted (AES-256-GCM) in `credentialsCiphertext`, never returned by the API.
+ */
+@ObjectType({ description: 'A link to one external system (a shop, an ERP) and how to keep it in step.' })
+@Directive('@key(fields: "id")')
+@Entity({ tableName: 'connector' })
+export class Connector {
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'status' | 'consecutiveFailures' | 'lastSuccessAt' | 'lastError' | 'pollingSchedule' | 'fieldMapping' | 'credentialsCiphertext' | 'baseUrl';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field()
+  @Property({ type: 'string', length: 120 })
+  name!: string;
+
+  @Field(() => ExternalSystem)
+  @Enum({ items: () => ExternalSystem })
+  system!: ExternalSystem;
+
+  @Field(() => SyncDirection)
+  @Enum({ items: () => SyncDirection })
+  direction!: SyncDirection;
+
+  @Field(() => [SyncEntity])
+  @Property({ type: 'json' })
+  entities!: SyncEntity[];
+
+  @Field(() => SyncMode)
+  @Enum({ items: () => SyncMode })
+  mode!: SyncMode;
+
+  @Field(() => String, { nullable: true, description: 'Every 1, 5, 15 or 30 minutes ("5m") or a cron expression; null when not polling.' })
+  @Property({ type: 'string', length: 120, nullable: true })
+  pollingSchedule: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'The external system\'s API base URL, e.g. https://my-shop.myshopify.com.' })
+  @Property({ type: 'string', length: 500, nullable: true })
+  baseUrl: string | null = null;
+
+  @Field(() => GraphQLJSON, { description: 'Declarative mapping per entity, e.g. { "product": { "currency": "EUR" }, "inventory": { "locations": { "<location id>": "<warehouse code>" } } }.' })
+  @Property({ type: 'json' })
+  fieldMapping: Record<string, unknown> = {};
+
+  @Field(() => ConflictPolicy)
+  @Enum({ items: () => ConflictPolicy })
+  conflictPolicy!: ConflictPolicy;
+
+  @Field(() => ConnectorStatus)
+  @Enum({ items: () => ConnectorStatus })
+  status: ConnectorStatus = ConnectorStatus.ACTIVE;
+
+  /** AES-256-GCM: base64 of iv ‖ tag ‖ ciphertext of the credentials' JSON; never exposed. */
+  @Property({ type: 'text', nullable: true })
+  credentialsCiphertext: string | null = null;
+
+  @Property({ type: 'Date', nullable: true })
+  lastSuccessAt: Date | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  lastError: string | null = null;
+
+  @Property({ type: 'integer' })
+  consecutiveFailures: number = 0;
+
+  @Field(() => Date)
+  @Property({ type: 'Date' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'Date', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,14 @@
+import { Connector } from './connector';
+import { ExternalRef } from './external-ref';
+import { SyncRun, SyncRunError } from './sync-run';
+import { WebhookDelivery } from './webhook-delivery';
+
+export * from './enums';
+export * from './connector';
+export * from './external-ref';
+export * from './sync-run';
+export * from './webhook-delivery';
+export * from './stubs';
+
+/** The sync subgraph's tables. */
+export const entities = [Connector, SyncRun, SyncRunError, ExternalRef, WebhookDelivery];

@@ -1,0 +1,80 @@
+import { GraphQLJSON } from 'graphql-scalars';
+import { Field, InputType } from 'type-graphql';
+import { ConflictPolicy, ExternalSystem, SyncDirection, SyncEntity, SyncMode } from '../entities';
+
+@InputType({ description: 'The credentials of a connector: write-only, stored encrypted.' })
+export class ConnectorCredentialsInput {
+  @Field(() => String, { nullable: true })
+  accessToken?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The secret webhook signatures are made with.' })
+  webhookSecret?: string | null;
+}
+
+@InputType()
+export class CreateConnectorInput {
+  @Field()
+  name!: string;
+
+  @Field(() => ExternalSystem)
+  system!: ExternalSystem;
+
+  @Field(() => SyncDirection)
+  direction!: SyncDirection;
+
+  @Field(() => [SyncEntity])
+  entities!: SyncEntity[];
+
+  @Field(() => SyncMode)
+  mode!: SyncMode;
+
+  @Field(() => String, { nullable: true })
+  pollingSchedule?: string | null;
+
+  @Field(() => String, { nullable: true })
+  baseUrl?: string | null;
+
+  @Field(() => GraphQLJSON, { nullable: true })
+  fieldMapping?: Record<string, unknown> | null;
+
+  @Field(() => ConflictPolicy, { defaultValue: ConflictPolicy.SOURCE_WINS })
+  conflictPolicy!: ConflictPolicy;
+
+  @Field(() => ConnectorCredentialsInput, { nullable: true })
+  credentials?: ConnectorCredentialsInput | null;
+}
+
+@InputType({ description: 'What to change; omitted fields stay. `credentials` replaces them whole.' })
+export class UpdateConnectorInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => SyncDirection, { nullable: true })
+  direction?: SyncDirection | null;
+
+  @Field(() => [SyncEntity], { nullable: true })
+  entities?: SyncEntity[] | null;
+
+  @Field(() => SyncMode, { nullable: true })
+  mode?: SyncMode | null;
+
+  @Field(() => String, { nullable: true })
+  pollingSchedule?: string | null;
+
+  @Field(() => String, { nullable: true })
+  baseUrl?: string | null;
+
+  @Field(() => GraphQLJSON, { nullable: true })
+  fieldMapping?: Record<string, unknown> | null;
+
+  @Field(() => ConflictPolicy, { nullable: true })
+  conflictPolicy?: ConflictPolicy | null;
+
+  @Field(() => ConnectorCredentialsInput, { nullable: true })
+  credentials?: ConnectorCredentialsInput | null;
+}
+
+/** Validates a polling schedule: 1, 5, 15 or 30 minutes ("5m") or a five-field cron expression. */
+export function isPollingSchedule(value: string): boolean {
+  return /^(1|5|15|30)m$/.test(value) || /^(\S+\s+){4}\S+$/.test(value.trim());
+}

@@ -1,0 +1,17 @@
+import { groupLoader, isUuid, uuidLoader, type SubgraphContext } from '@tradegraph/kit';
+import { Connector, ExternalRef, SyncEntity } from './entities';
+
+/** The sync subgraph's DataLoaders: one SQL statement per batch, one instance per request. */
+
+export const connectorById = ({ em }: SubgraphContext) =>
+  uuidLoader((ids) => em.find(Connector, { id: { $in: [...ids] } }), (c) => c.id);
+
+/** External refs of many entities of one type in one statement. */
+const refsOf = (entityType: SyncEntity) => ({ em }: SubgraphContext) =>
+  groupLoader(async (ids: readonly string[]) => {
+    const valid = ids.filter(isUuid);
+    return valid.length ? em.find(ExternalRef, { entityType, entityId: { $in: valid } }, { orderBy: { connectorId: 'asc', externalId: 'asc' } }) : [];
+  }, (r) => r.entityId);
+
+export const productRefs = refsOf(SyncEntity.PRODUCT);
+export const customerRefs = refsOf(SyncEntity.CUSTOMER);

@@ -1,0 +1,71 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assertUuid, badInput, type SubgraphContext } from '@tradegraph/kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Connector, ConnectorHealth } from '../entities';
+import { CreateConnectorInput, isPollingSchedule, UpdateConnectorInput } from '../inputs/connector-inputs';
+import { SyncService, type ConnectorFields } from '../services/sync-service';
+
+const service = (ctx: SubgraphContext) => new SyncService(ctx.em as EntityManager, ctx.runtime);
+
+function fieldsOf(input: CreateConnectorInput | UpdateConnectorInput): ConnectorFields {
+  if (input.name !== undefined && input.name !== null && !input.name.trim()) throw badInput('input.name', 'must not be empty');
+  if (input.pollingSchedule && !isPollingSchedule(input.pollingSchedule)) throw badInput('input.pollingSchedule', 'must be 1m, 5m, 15m, 30m or a cron expression');
+  if (input.baseUrl) {
+    try {
+      new URL(input.baseUrl);
+    } catch {
+      throw badInput('input.baseUrl', 'must be an absolute URL');
+    }
+  }
+  const fields: ConnectorFields = {};
+  for (const [key, value] of Object.entries(input)) if (value !== null && value !== undefined) (fields as Record<string, unknown>)[key] = value;
+  if (input.credentials) fields.credentials = { ...input.credentials };
+  return fields;
+}
+
+@Resolver(() => Connector)
+export class ConnectorResolver {
+  @Query(() => [Connector], { description: 'Every connector, by name.' })
+  connectors(@Ctx() ctx: SubgraphContext): Promise<Connector[]> {
+    return ctx.em.find(Connector, {}, { orderBy: { name: 'asc', id: 'asc' }, limit: 500 });
+  }
+
+  @Query(() => Connector, { nullable: true })
+  connector(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Connector | null> {
+    assertUuid(id, 'id');
+    return ctx.em.findOne(Connector, id);
+  }
+
+  @FieldResolver(() => ConnectorHealth)
+  health(@Root() connector: Connector): ConnectorHealth {
+    return { lastSuccessAt: connector.lastSuccessAt, lastError: connector.lastError, consecutiveFailures: connector.consecutiveFailures };
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether credentials are stored; they are never returned.' })
+  hasCredentials(@Root() connector: Connector): boolean {
+    return connector.credentialsCiphertext !== null;
+  }
+
+  @Mutation(() => Connector)
+  createConnector(@Arg('input', () => CreateConnectorInput) input: CreateConnectorInput, @Ctx() ctx: SubgraphContext): Promise<Connector> {
+    return service(ctx).createConnector(fieldsOf(input) as Parameters<SyncService['createConnector']>[0]);
+  }
+
+  @Mutation(() => Connector)
+  updateConnector(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateConnectorInput) input: UpdateConnectorInput, @Ctx() ctx: SubgraphContext): Promise<Connector> {
+    assertUuid(id, 'id');
+    return service(ctx).updateConnector(id, fieldsOf(input));
+  }
+
+  @Mutation(() => Connector, { description: 'Stops starting runs; queued runs wait for resumeConnector.' })
+  pauseConnector(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Connector> {
+    assertUuid(id, 'id');
+    return service(ctx).pauseConnector(id);
+  }
+
+  @Mutation(() => Connector)
+  resumeConnector(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Connector> {
+    assertUuid(id, 'id');
+    return service(ctx).resumeConnector(id);
+  }
+}

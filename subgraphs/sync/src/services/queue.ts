@@ -1,0 +1,111 @@
+/**
+ * The job queue: graphile-worker 0.16 on the same PostgreSQL (schema `sync_worker`).
+ *
+ * Why graphile-worker: it is a well-kept PostgreSQL queue whose jobs are rows added by a SQL
+ * function (`add_job`), so a webhook receipt and its job commit in one transaction of ours, and
+ * the embedded default runs the same code; it wakes on LISTEN/NOTIFY, so a job starts within
+ * milliseconds, and locks with SKIP LOCKED, so any number of replicas share the work. It runs
+ * here under Node 20 with CommonJS and @swc-node/register. (Its newest release, 0.18, and
+ * pg-boss ≥ 11 require Node 22; pg-boss 10 has no enqueue inside a caller's transaction
+ * without handing it a client wrapper.)
+ *
+ * Retries are ours, not graphile-worker's (its backoff is a fixed exp(attempt) without jitter
+ * and knows nothing of Retry-After): each job runs once (max_attempts 1); a retryable failure
+ * queues the run again with `run_at` = now + {@link retryDelayMs}, under the job key
+ * `sync-run:<id>` so there is never more than one pending job per run.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { PeriodicTask, logger, type SubgraphRuntime } from '@tradegraph/kit';
+import { Logger, run, runMigrations, type Runner } from 'graphile-worker';
+
+export const WORKER_SCHEMA = 'sync_worker';
+export const SYNC_RUN_TASK = 'sync-run';
+
+const log = logger.child({ subgraph: 'sync', component: 'worker' });
+const workerLogger = new Logger(() => (level, message, meta) => {
+  if (level === 'error') log.error(meta ?? {}, message);
+  else if (level === 'warning') log.warn(meta ?? {}, message);
+  else log.debug(meta ?? {}, message);
+});
+
+const migrated = new WeakMap<object, Promise<void>>();
+
+/** The PostgreSQL URL the subgraph's database was opened with. */
+export function connectionStringOf(runtime: Pick<SubgraphRuntime, 'database'>): string {
+  return runtime.database.orm.config.get('clientUrl') as string;
+}
+
+/** Creates (once per database) graphile-worker's schema, so jobs can be added before the worker runs. */
+export function ensureQueue(runtime: Pick<SubgraphRuntime, 'database'>): Promise<void> {
+  let done = migrated.get(runtime.database);
+  if (!done) {
+    done = runMigrations({ connectionString: connectionStringOf(runtime), schema: WORKER_SCHEMA, logger: workerLogger });
+    migrated.set(runtime.database, done);
+    done.catch(() => migrated.delete(runtime.database));
+  }
+  return done;
+}
+
+/**
+ * Adds (or replaces) the job that runs `runId`, inside `em`'s transaction when there is one:
+ * it commits or rolls back with the caller's rows. Call {@link ensureQueue} first.
+ */
+export async function enqueueRun(em: EntityManager, runId: string, runAt: Date | null = null): Promise<void> {
+  await em.getConnection().execute(
+    `select ${WORKER_SCHEMA}.add_job(identifier => ?, payload => json_build_object('runId', ?::text), run_at => ?::timestamptz, max_attempts => 1, job_key => ?)`,
+    [SYNC_RUN_TASK, runId, runAt ? runAt.toISOString() : null, `sync-run:${runId}`],
+    'all',
+    em.getTransactionContext(),
+  );
+}
+
+/** Removes a run's pending job (a cancelled run); a job already running is not touched. */
+export async function dequeueRun(em: EntityManager, runId: string): Promise<void> {
+  await em.getConnection().execute(`select ${WORKER_SCHEMA}.remove_job(?)`, [`sync-run:${runId}`], 'all', em.getTransactionContext());
+}
+
+/**
+ * graphile-worker's runner as one of the subgraph's background jobs: started and stopped with
+ * the subgraph. (kit's `background` takes PeriodicTasks; this one overrides start and stop.)
+ */
+export class QueueWorker extends PeriodicTask {
+  private runner?: Promise<Runner | undefined>;
+
+  constructor(
+    private readonly runtime: SubgraphRuntime,
+    private readonly options: { concurrency: number; pollIntervalMs: number },
+    private readonly perform: (runId: string) => Promise<void>,
+  ) {
+    super('sync:worker', 3_600_000, async () => undefined);
+  }
+
+  override start(): this {
+    this.runner = ensureQueue(this.runtime)
+      .then(() =>
+        run({
+          connectionString: connectionStringOf(this.runtime),
+          schema: WORKER_SCHEMA,
+          concurrency: this.options.concurrency,
+          pollInterval: this.options.pollIntervalMs,
+          noHandleSignals: true,
+          logger: workerLogger,
+          taskList: { [SYNC_RUN_TASK]: async (payload) => this.perform(String((payload as { runId: string }).runId)) },
+        }),
+      )
+      .catch((error) => {
+        log.error({ err: error }, 'the sync worker could not start');
+        return undefined;
+      });
+    return this;
+  }
+
+  /** Resolves when the worker is listening for jobs. */
+  async ready(): Promise<void> {
+    await this.runner;
+  }
+
+  override async stop(): Promise<void> {
+    const runner = await this.runner;
+    await runner?.stop();
+  }
+}

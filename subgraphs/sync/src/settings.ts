@@ -1,0 +1,54 @@
+import { envInt, envSecret } from '@tradegraph/kit';
+
+/** The sync subgraph's own settings, handed to resolvers and jobs as `runtime.settings`. */
+export interface SyncSettings {
+  /** base64 of the 32-byte AES-256-GCM key that encrypts connector credentials */
+  encryptionKey: string;
+  /** attempts per run before it is FAILED (the dead letter) */
+  maxAttempts: number;
+  /** the first retry's delay; each further retry doubles it (with jitter) */
+  retryBaseMs: number;
+  /** no retry waits longer than this, Retry-After included */
+  retryMaxMs: number;
+  /** jobs the worker runs at once */
+  concurrency: number;
+  /** how often the worker looks for due jobs besides LISTEN/NOTIFY */
+  pollIntervalMs: number;
+  /** records per bulk mutation through the gateway */
+  batchSize: number;
+  /** port of the webhook server (sync's own express app, next to the subgraph) */
+  webhookPort: number;
+}
+
+/** A development key (32 zero-free bytes); production must set SYNC_ENCRYPTION_KEY. */
+export const DEVELOPMENT_ENCRYPTION_KEY = Buffer.from('tradegraph-development-sync-key!').toString('base64');
+
+export const DEFAULT_SYNC_SETTINGS: Readonly<SyncSettings> = Object.freeze({
+  encryptionKey: DEVELOPMENT_ENCRYPTION_KEY,
+  maxAttempts: 5,
+  retryBaseMs: 1000,
+  retryMaxMs: 5 * 60_000,
+  concurrency: 4,
+  pollIntervalMs: 2000,
+  batchSize: 500,
+  webhookPort: 4106,
+});
+
+/** Reads SYNC_ENCRYPTION_KEY (required in production), SYNC_MAX_ATTEMPTS, SYNC_RETRY_BASE_MS, SYNC_RETRY_MAX_MS, SYNC_CONCURRENCY, SYNC_BATCH_SIZE, SYNC_WEBHOOK_PORT. */
+export function syncSettingsFromEnv(): SyncSettings {
+  return {
+    encryptionKey: envSecret('SYNC_ENCRYPTION_KEY', DEVELOPMENT_ENCRYPTION_KEY),
+    maxAttempts: envInt('SYNC_MAX_ATTEMPTS', DEFAULT_SYNC_SETTINGS.maxAttempts, 1, 100),
+    retryBaseMs: envInt('SYNC_RETRY_BASE_MS', DEFAULT_SYNC_SETTINGS.retryBaseMs, 1, 3_600_000),
+    retryMaxMs: envInt('SYNC_RETRY_MAX_MS', DEFAULT_SYNC_SETTINGS.retryMaxMs, 1, 24 * 3_600_000),
+    concurrency: envInt('SYNC_CONCURRENCY', DEFAULT_SYNC_SETTINGS.concurrency, 1, 100),
+    pollIntervalMs: envInt('SYNC_POLL_INTERVAL_MS', DEFAULT_SYNC_SETTINGS.pollIntervalMs, 10, 600_000),
+    batchSize: envInt('SYNC_BATCH_SIZE', DEFAULT_SYNC_SETTINGS.batchSize, 1, 1000),
+    webhookPort: envInt('SYNC_WEBHOOK_PORT', DEFAULT_SYNC_SETTINGS.webhookPort, 0, 65535),
+  };
+}
+
+/** The settings in `runtime.settings`, with the defaults for anything absent. */
+export function syncSettingsOf(settings: Record<string, unknown> | undefined): SyncSettings {
+  return { ...DEFAULT_SYNC_SETTINGS, ...(settings as Partial<SyncSettings> | undefined) };
+}
