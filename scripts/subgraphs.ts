@@ -7,6 +7,8 @@ import { INVENTORY_PORT, inventorySubgraph } from '../subgraphs/inventory/src/su
 import { orderSettingsFromEnv } from '../subgraphs/orders/src/settings';
 import { ORDERS_PORT, ordersSubgraph } from '../subgraphs/orders/src/subgraph';
 import { PRODUCTS_PORT, productsSubgraph } from '../subgraphs/products/src/subgraph';
+import { syncSettingsFromEnv } from '../subgraphs/sync/src/settings';
+import { SYNC_PORT, syncSubgraph } from '../subgraphs/sync/src/subgraph';
 
 /** Our subgraphs, in start order, with their folder, default port (as in supergraph.yaml) and settings. */
 export const SUBGRAPHS: { definition: SubgraphDefinition; folder: string; port: number; settings?: () => object }[] = [
@@ -15,6 +17,7 @@ export const SUBGRAPHS: { definition: SubgraphDefinition; folder: string; port: 
   { definition: inventorySubgraph, folder: 'subgraphs/inventory', port: INVENTORY_PORT, settings: inventorySettingsFromEnv },
   { definition: ordersSubgraph, folder: 'subgraphs/orders', port: ORDERS_PORT, settings: orderSettingsFromEnv },
   { definition: fieldAgentsSubgraph, folder: 'subgraphs/field-agents', port: FIELD_AGENTS_PORT, settings: fieldAgentSettingsFromEnv },
+  { definition: syncSubgraph, folder: 'subgraphs/sync', port: SYNC_PORT, settings: syncSettingsFromEnv },
 ];
 
 /** @throws naming the known subgraphs when `name` is not one */
