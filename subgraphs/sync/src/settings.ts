@@ -1,4 +1,5 @@
 import { envInt, envSecret } from '@tradegraph/kit';
+import { CredentialBox } from './services/crypto';
 
 /** The sync subgraph's own settings, handed to resolvers and jobs as `runtime.settings`. */
 export interface SyncSettings {
@@ -34,10 +35,12 @@ export const DEFAULT_SYNC_SETTINGS: Readonly<SyncSettings> = Object.freeze({
   webhookPort: 4106,
 });
 
-/** Reads SYNC_ENCRYPTION_KEY (required in production), SYNC_MAX_ATTEMPTS, SYNC_RETRY_BASE_MS, SYNC_RETRY_MAX_MS, SYNC_CONCURRENCY, SYNC_BATCH_SIZE, SYNC_WEBHOOK_PORT. */
+/** Reads SYNC_ENCRYPTION_KEY (32 bytes in base64; required in production), SYNC_MAX_ATTEMPTS, SYNC_RETRY_BASE_MS, SYNC_RETRY_MAX_MS, SYNC_CONCURRENCY, SYNC_BATCH_SIZE, SYNC_WEBHOOK_PORT. */
 export function syncSettingsFromEnv(): SyncSettings {
+  const encryptionKey = envSecret('SYNC_ENCRYPTION_KEY', DEVELOPMENT_ENCRYPTION_KEY);
+  new CredentialBox(encryptionKey); // @throws ConfigError now, at start, when the key is not 32 bytes
   return {
-    encryptionKey: envSecret('SYNC_ENCRYPTION_KEY', DEVELOPMENT_ENCRYPTION_KEY),
+    encryptionKey,
     maxAttempts: envInt('SYNC_MAX_ATTEMPTS', DEFAULT_SYNC_SETTINGS.maxAttempts, 1, 100),
     retryBaseMs: envInt('SYNC_RETRY_BASE_MS', DEFAULT_SYNC_SETTINGS.retryBaseMs, 1, 3_600_000),
     retryMaxMs: envInt('SYNC_RETRY_MAX_MS', DEFAULT_SYNC_SETTINGS.retryMaxMs, 1, 24 * 3_600_000),

@@ -1,0 +1,85 @@
+import { ConfigError } from '@tradegraph/kit';
+import { SyncRunStatus } from '../src/entities';
+import { checksumOf } from '../src/services/apply';
+import { parseRetryAfter, retryDelayMs } from '../src/services/backoff';
+import { CredentialBox } from '../src/services/crypto';
+import { syncRunStatus } from '../src/services/run-status';
+import { nextLink } from '../src/services/shopify';
+import { syncSettingsFromEnv } from '../src/settings';
+
+const KEY = Buffer.alloc(32, 7).toString('base64');
+
+describe('credentials (AES-256-GCM)', () => {
+  it('round-trips, uses a fresh IV each time, and refuses a tampered value or another key', () => {
+    const box = new CredentialBox(KEY);
+    const sealed = box.seal({ accessToken: 'shpat_secret', webhookSecret: 'whsec' });
+    expect(sealed).not.toContain('shpat_secret');
+    expect(box.seal({ accessToken: 'shpat_secret', webhookSecret: 'whsec' })).not.toBe(sealed);
+    expect(box.open(sealed)).toEqual({ accessToken: 'shpat_secret', webhookSecret: 'whsec' });
+    const raw = Buffer.from(sealed, 'base64');
+    raw[raw.length - 1] ^= 1;
+    expect(() => box.open(raw.toString('base64'))).toThrow();
+    expect(() => new CredentialBox(Buffer.alloc(32, 8).toString('base64')).open(sealed)).toThrow();
+  });
+
+  it('wants a 32-byte key, and in production SYNC_ENCRYPTION_KEY must be set', () => {
+    expect(() => new CredentialBox(Buffer.alloc(16).toString('base64'))).toThrow(ConfigError);
+    const saved = { env: process.env.NODE_ENV, key: process.env.SYNC_ENCRYPTION_KEY };
+    try {
+      process.env.NODE_ENV = 'production';
+      delete process.env.SYNC_ENCRYPTION_KEY;
+      expect(() => syncSettingsFromEnv()).toThrow(/SYNC_ENCRYPTION_KEY is required in production/);
+      process.env.SYNC_ENCRYPTION_KEY = Buffer.alloc(24, 1).toString('base64') + 'AAAAAAAA';
+      expect(() => syncSettingsFromEnv()).toThrow(/32 bytes/);
+      process.env.SYNC_ENCRYPTION_KEY = KEY;
+      expect(syncSettingsFromEnv().encryptionKey).toBe(KEY);
+    } finally {
+      process.env.NODE_ENV = saved.env;
+      if (saved.key === undefined) delete process.env.SYNC_ENCRYPTION_KEY;
+      else process.env.SYNC_ENCRYPTION_KEY = saved.key;
+    }
+  });
+});
+
+describe('retry backoff', () => {
+  const options = { baseMs: 1000, maxMs: 60_000 };
+
+  it('doubles per attempt with jitter between half and the whole step, capped', () => {
+    expect(retryDelayMs(1, options, () => 0)).toBe(500);
+    expect(retryDelayMs(1, options, () => 1)).toBe(1000);
+    expect(retryDelayMs(3, options, () => 0)).toBe(2000);
+    expect(retryDelayMs(3, options, () => 1)).toBe(4000);
+    expect(retryDelayMs(20, options, () => 1)).toBe(60_000);
+  });
+
+  it('never retries sooner than Retry-After asked', () => {
+    expect(retryDelayMs(1, { ...options, retryAfterMs: 30_000 }, () => 0)).toBe(30_000);
+    expect(parseRetryAfter('2')).toBe(2000);
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:10 GMT', Date.parse('2026-01-01T00:00:00Z'))).toBe(10_000);
+    expect(parseRetryAfter(null)).toBeUndefined();
+  });
+});
+
+describe('sync run lifecycle', () => {
+  it('allows QUEUED → RUNNING → outcomes, a retry back to QUEUED, and requeues only FAILED or CANCELLED runs', () => {
+    expect(syncRunStatus.can(SyncRunStatus.QUEUED, SyncRunStatus.RUNNING)).toBe(true);
+    expect(syncRunStatus.can(SyncRunStatus.RUNNING, SyncRunStatus.QUEUED)).toBe(true);
+    expect(syncRunStatus.can(SyncRunStatus.FAILED, SyncRunStatus.QUEUED)).toBe(true);
+    expect(() => syncRunStatus.assert(SyncRunStatus.SUCCEEDED, SyncRunStatus.QUEUED)).toThrow(/SUCCEEDED is final/);
+    expect(() => syncRunStatus.assert(SyncRunStatus.QUEUED, SyncRunStatus.SUCCEEDED)).toThrow(/cannot go from QUEUED to SUCCEEDED/);
+  });
+});
+
+describe('Shopify pieces', () => {
+  it('reads the next page from a Link header', () => {
+    expect(nextLink('<https://s.myshopify.com/admin/api/2024-01/products.json?limit=250&page_info=abc>; rel="previous", <https://s.myshopify.com/admin/api/2024-01/products.json?limit=250&page_info=def>; rel="next"'))
+      .toBe('https://s.myshopify.com/admin/api/2024-01/products.json?limit=250&page_info=def');
+    expect(nextLink('<https://x/p?page_info=abc>; rel="previous"')).toBeNull();
+    expect(nextLink(null)).toBeNull();
+  });
+
+  it('checksums ignore key order but see every value', () => {
+    expect(checksumOf({ a: 1, b: [1, { c: 2, d: 3 }] })).toBe(checksumOf({ b: [1, { d: 3, c: 2 }], a: 1 }));
+    expect(checksumOf({ a: 1 })).not.toBe(checksumOf({ a: 2 }));
+  });
+});

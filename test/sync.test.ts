@@ -1,0 +1,261 @@
+import { createHmac } from 'node:crypto';
+import { Role } from '@tradegraph/kit';
+import { postGraphQL } from './support/client';
+import { sql } from './support/fixtures';
+import { startStack, type TestStack } from './support/stack';
+import { FakeShopify } from '../subgraphs/sync/test/fakes/shopify';
+import { startWebhookServer } from '../subgraphs/sync/src/services/webhooks';
+
+/**
+ * The sync subgraph through the gateway: connectors, webhooks (signature, dedupe, receipt and
+ * job in one transaction), a Shopify inbound sync into products and inventory, and retries.
+ */
+
+const WEBHOOK_SECRET = 'whsec-test-secret';
+const FINAL = ['SUCCEEDED', 'PARTIALLY_SUCCEEDED', 'FAILED', 'CANCELLED'];
+
+const CONNECTOR_FIELDS = 'id name system status hasCredentials health { lastSuccessAt lastError consecutiveFailures }';
+const RUN_FIELDS = 'id status trigger total processed created updated unchanged failed attempts lastError startedAt finishedAt errors { externalId message }';
+
+interface Run {
+  id: string;
+  status: string;
+  trigger: string;
+  total: number;
+  processed: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  attempts: number;
+  lastError: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  errors: { externalId: string | null; message: string }[];
+}
+
+let stack: TestStack;
+let admin: string;
+let manager: string;
+let webhooks: { url: string; stop(): Promise<void> };
+const shopify = new FakeShopify();
+const warehouseCode = `SHOP-${process.pid}`;
+
+async function gql<T>(query: string, variables: Record<string, unknown> = {}, token = admin): Promise<T> {
+  const result = await postGraphQL<T>(stack.gatewayUrl, query, variables, { token });
+  if (result.errors?.length || !result.data) throw new Error(JSON.stringify(result.errors));
+  return result.data;
+}
+
+async function createConnector(name: string): Promise<string> {
+  const { createConnector } = await gql<{ createConnector: { id: string } }>(
+    `mutation($input: CreateConnectorInput!) { createConnector(input: $input) { id } }`,
+    {
+      input: {
+        name,
+        system: 'SHOPIFY',
+        direction: 'INBOUND',
+        entities: ['PRODUCT', 'INVENTORY'],
+        mode: 'BOTH',
+        pollingSchedule: '5m',
+        baseUrl: shopify.url,
+        conflictPolicy: 'SOURCE_WINS',
+        fieldMapping: { product: { currency: 'EUR' }, inventory: { locations: { [String(shopify.locationId)]: warehouseCode } } },
+        credentials: { accessToken: shopify.accessToken, webhookSecret: WEBHOOK_SECRET },
+      },
+    },
+  );
+  return createConnector.id;
+}
+
+async function runOf(id: string): Promise<Run> {
+  const { syncRun } = await gql<{ syncRun: Run }>(`query($id: ID!) { syncRun(id: $id) { ${RUN_FIELDS} } }`, { id });
+  return syncRun;
+}
+
+async function waitForFinal(id: string, timeoutMs = 60_000): Promise<Run> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const run = await runOf(id);
+    if (FINAL.includes(run.status)) return run;
+    if (Date.now() > until) throw new Error(`run ${id} still ${run.status} after ${timeoutMs} ms: ${JSON.stringify(run)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function trigger(connectorId: string): Promise<Run> {
+  const { triggerSync } = await gql<{ triggerSync: { id: string } }>(`mutation($id: ID!) { triggerSync(connectorId: $id) { id } }`, { id: connectorId });
+  return waitForFinal(triggerSync.id);
+}
+
+function sign(body: string, secret = WEBHOOK_SECRET): string {
+  return createHmac('sha256', secret).update(body).digest('base64');
+}
+
+function deliver(connectorId: string, body: string, headers: Record<string, string>): Promise<Response> {
+  return fetch(`${webhooks.url}/webhooks/${connectorId}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-shopify-topic': 'products/update', ...headers }, body });
+}
+
+beforeAll(async () => {
+  await shopify.start();
+  stack = await startStack({
+    subgraphs: ['products', 'inventory', 'sync'],
+    settings: { sync: { retryBaseMs: 20, retryMaxMs: 3000, maxAttempts: 4, pollIntervalMs: 200, concurrency: 2 } },
+  });
+  webhooks = await startWebhookServer(stack.subgraphs.sync.runtime, 0);
+  admin = await stack.token(Role.ADMIN);
+  manager = await stack.token(Role.MANAGER);
+  await gql(`mutation($input: CreateWarehouseInput!) { createWarehouse(input: $input) { id } }`, { input: { code: warehouseCode, name: 'Shop stock', priority: 1 } });
+}, 120_000);
+
+afterAll(async () => {
+  await webhooks?.stop();
+  await stack?.stop();
+  await shopify.stop();
+});
+
+describe('connectors', () => {
+  it('keeps credentials write-only and encrypted at rest; managers read, only admins and services manage', async () => {
+    const id = await createConnector('Credentials shop');
+    const { connector } = await gql<{ connector: { hasCredentials: boolean; status: string } }>(`query($id: ID!) { connector(id: $id) { ${CONNECTOR_FIELDS} } }`, { id }, manager);
+    expect(connector).toMatchObject({ hasCredentials: true, status: 'ACTIVE' });
+
+    const asked = await postGraphQL(stack.gatewayUrl, `query($id: ID!) { connector(id: $id) { credentials } }`, { id }, { token: admin });
+    expect(asked.errors?.[0]?.message).toMatch(/Cannot query field "credentials"/);
+
+    const [row] = await sql<{ credentials_ciphertext: string }>(stack, 'sync', 'select credentials_ciphertext from sync.connector where id = ?', [id]);
+    expect(row.credentials_ciphertext).not.toContain(shopify.accessToken);
+    expect(Buffer.from(row.credentials_ciphertext, 'base64').toString('latin1')).not.toContain(WEBHOOK_SECRET);
+
+    const refused = await postGraphQL(stack.gatewayUrl, `mutation($id: ID!) { pauseConnector(id: $id) { id } }`, { id }, { token: manager });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const { pauseConnector } = await gql<{ pauseConnector: { status: string } }>(`mutation($id: ID!) { pauseConnector(id: $id) { status } }`, { id });
+    expect(pauseConnector.status).toBe('PAUSED');
+  });
+});
+
+describe('inbound sync from Shopify', () => {
+  it('lands 1,000 products with stock in the supergraph, then finds them unchanged, then picks up one change', async () => {
+    shopify.seed(1000);
+    const connectorId = await createConnector('Main shop');
+    const first = await trigger(connectorId);
+    expect(first).toMatchObject({ status: 'SUCCEEDED', total: 1000, processed: 1000, created: 1000, updated: 0, unchanged: 0, failed: 0, attempts: 1 });
+
+    const [ref] = await sql<{ entity_id: string }>(stack, 'sync', "select entity_id from sync.external_ref where connector_id = ? and external_id = '9000007'", [connectorId]);
+    const { products } = await gql<{ products: { edges: { node: { sku: string; basePrice: { amount: string }; externalRefs: { externalId: string; system: string }[]; stock: { onHand: number } } }[] } }>(
+      `query($ids: [ID!]!) { products(filter: { ids: $ids }) { edges { node { sku basePrice { amount } externalRefs { externalId system } stock { onHand } } } } }`,
+      { ids: [ref.entity_id] },
+    );
+    expect(products.edges[0].node).toMatchObject({ sku: 'SHOP-00007', externalRefs: [{ externalId: '9000007', system: 'SHOPIFY' }], stock: { onHand: 7 } });
+    expect(Number(products.edges[0].node.basePrice.amount)).toBe(17);
+
+    const second = await trigger(connectorId);
+    expect(second).toMatchObject({ status: 'SUCCEEDED', total: 1000, created: 0, updated: 0, unchanged: 1000 });
+
+    shopify.products[3].variants[0].price = '99.50';
+    shopify.levels.set(shopify.products[4].variants[0].inventory_item_id, 44);
+    const third = await trigger(connectorId);
+    expect(third).toMatchObject({ status: 'SUCCEEDED', created: 0, updated: 2, unchanged: 998 });
+
+    const { syncRuns } = await gql<{ syncRuns: { totalCount: number; edges: { node: { id: string } }[] } }>(`query($id: ID!) { syncRuns(connectorId: $id, first: 2) { totalCount edges { node { id } } } }`, { id: connectorId });
+    expect(syncRuns.totalCount).toBe(3);
+    expect(syncRuns.edges.map((e) => e.node.id)).toEqual([third.id, second.id]);
+  }, 180_000);
+
+  it('retries 5xx and 429 (honouring Retry-After) with backoff and then succeeds', async () => {
+    shopify.seed(20, 'RETRY');
+    const connectorId = await createConnector('Flaky shop');
+    shopify.failures = [{ status: 503 }, { status: 429, retryAfterSeconds: 1 }];
+    const started = Date.now();
+    const run = await trigger(connectorId);
+    expect(run).toMatchObject({ status: 'SUCCEEDED', attempts: 3, created: 20 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(run.lastError).toMatch(/429/);
+  }, 60_000);
+
+  it('dead-letters a run after its last attempt with the error; retrySyncRun succeeds once the system is back', async () => {
+    shopify.seed(10, 'DEAD');
+    const connectorId = await createConnector('Broken shop');
+    shopify.down = 500;
+    const failed = await trigger(connectorId);
+    expect(failed).toMatchObject({ status: 'FAILED', attempts: 4 });
+    expect(failed.lastError).toMatch(/HTTP 500/);
+    const { connector } = await gql<{ connector: { status: string; health: { consecutiveFailures: number; lastError: string } } }>(`query($id: ID!) { connector(id: $id) { ${CONNECTOR_FIELDS} } }`, { id: connectorId });
+    expect(connector).toMatchObject({ status: 'FAILING', health: { consecutiveFailures: 1 } });
+    expect(connector.health.lastError).toMatch(/HTTP 500/);
+
+    shopify.down = null;
+    const { retrySyncRun } = await gql<{ retrySyncRun: { status: string; trigger: string } }>(`mutation($id: ID!) { retrySyncRun(id: $id) { status trigger } }`, { id: failed.id });
+    expect(retrySyncRun).toEqual({ status: 'QUEUED', trigger: 'RETRY' });
+    const retried = await waitForFinal(failed.id);
+    expect(retried).toMatchObject({ status: 'SUCCEEDED', created: 10, attempts: 1 });
+    const after = await gql<{ connector: { status: string; health: { consecutiveFailures: number } } }>(`query($id: ID!) { connector(id: $id) { ${CONNECTOR_FIELDS} } }`, { id: connectorId });
+    expect(after.connector).toMatchObject({ status: 'ACTIVE', health: { consecutiveFailures: 0 } });
+  }, 60_000);
+
+  it('fails at once, without retries, when the system refuses the credentials', async () => {
+    const connectorId = await createConnector('Wrong token shop');
+    await gql(`mutation($id: ID!, $input: UpdateConnectorInput!) { updateConnector(id: $id, input: $input) { id } }`, { id: connectorId, input: { credentials: { accessToken: 'wrong', webhookSecret: WEBHOOK_SECRET } } });
+    const run = await trigger(connectorId);
+    expect(run).toMatchObject({ status: 'FAILED', attempts: 1 });
+    expect(run.lastError).toMatch(/HTTP 401/);
+  }, 60_000);
+});
+
+describe('webhooks', () => {
+  const product = (i: number) => ({ id: 8_100_000 + i, title: `Webhook product ${i}`, vendor: 'Hooks', variants: [{ id: 8_200_000 + i, product_id: 8_100_000 + i, title: 'Default Title', sku: `HOOK-${process.pid}-${i}`, price: '12.00', inventory_item_id: 8_300_000 + i }] });
+
+  it('refuses a bad signature with 401 and stores nothing', async () => {
+    const connectorId = await createConnector('Webhook shop (bad)');
+    const body = JSON.stringify(product(1));
+    const wrongSecret = await deliver(connectorId, body, { 'x-shopify-hmac-sha256': sign(body, 'another-secret'), 'x-shopify-webhook-id': 'bad-1' });
+    expect(wrongSecret.status).toBe(401);
+    const tampered = await deliver(connectorId, body.replace('12.00', '0.01'), { 'x-shopify-hmac-sha256': sign(body), 'x-shopify-webhook-id': 'bad-2' });
+    expect(tampered.status).toBe(401);
+    const unsigned = await deliver(connectorId, body, { 'x-shopify-webhook-id': 'bad-3' });
+    expect(unsigned.status).toBe(401);
+    const rows = await sql<{ n: string }>(stack, 'sync', 'select count(*) as n from sync.webhook_delivery where connector_id = ?', [connectorId]);
+    expect(Number(rows[0].n)).toBe(0);
+  });
+
+  it('accepts a signed delivery with 202, applies it in the background, and deduplicates a redelivery', async () => {
+    const connectorId = await createConnector('Webhook shop');
+    const body = JSON.stringify(product(2));
+    const headers = { 'x-shopify-hmac-sha256': sign(body), 'x-shopify-webhook-id': `delivery-${process.pid}-2` };
+    const accepted = await deliver(connectorId, body, headers);
+    expect(accepted.status).toBe(202);
+    const { runId } = (await accepted.json()) as { runId: string };
+
+    const again = await deliver(connectorId, body, headers);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ status: 'duplicate' });
+
+    const run = await waitForFinal(runId);
+    expect(run).toMatchObject({ status: 'SUCCEEDED', trigger: 'WEBHOOK', created: 1 });
+    const deliveries = await sql<{ n: string }>(stack, 'sync', 'select count(*) as n from sync.webhook_delivery where connector_id = ?', [connectorId]);
+    const runs = await sql<{ n: string }>(stack, 'sync', 'select count(*) as n from sync.sync_run where connector_id = ?', [connectorId]);
+    expect([Number(deliveries[0].n), Number(runs[0].n)]).toEqual([1, 1]);
+  });
+
+  it('stores the receipt and its job in one transaction: when the job cannot be queued, no receipt remains and the redelivery is accepted', async () => {
+    const connectorId = await createConnector('Webhook shop (atomic)');
+    const body = JSON.stringify(product(3));
+    const headers = { 'x-shopify-hmac-sha256': sign(body), 'x-shopify-webhook-id': `delivery-${process.pid}-3` };
+    const [fn] = await sql<{ signature: string }>(stack, 'sync', "select oid::regprocedure::text as signature from pg_proc where proname = 'add_job' and pronamespace = 'sync_worker'::regnamespace");
+    await sql(stack, 'sync', `alter function ${fn.signature} rename to add_job_disabled`);
+    let failed: Response;
+    try {
+      failed = await deliver(connectorId, body, headers);
+    } finally {
+      await sql(stack, 'sync', `alter function ${fn.signature.replace('add_job(', 'add_job_disabled(')} rename to add_job`);
+    }
+    expect(failed.status).toBe(500);
+    const rows = await sql<{ n: string }>(stack, 'sync', 'select (select count(*) from sync.webhook_delivery where connector_id = ?) + (select count(*) from sync.sync_run where connector_id = ?) as n', [connectorId, connectorId]);
+    expect(Number(rows[0].n)).toBe(0);
+
+    const accepted = await deliver(connectorId, body, headers);
+    expect(accepted.status).toBe(202);
+    const { runId } = (await accepted.json()) as { runId: string };
+    expect((await waitForFinal(runId)).status).toBe('SUCCEEDED');
+  });
+});
