@@ -202,6 +202,49 @@ describe('inbound sync from Shopify', () => {
   }, 60_000);
 });
 
+describe('per-record errors, pause, resume and cancel', () => {
+  it('keeps the records it could not apply, queryable, and ends PARTIALLY_SUCCEEDED', async () => {
+    shopify.seed(5, 'PART');
+    shopify.products[2].variants[0].sku = '-not-a-valid-sku';
+    const connectorId = await createConnector('Partly bad shop');
+    const run = await trigger(connectorId);
+    expect(run).toMatchObject({ status: 'PARTIALLY_SUCCEEDED', total: 5, created: 4, failed: 1 });
+    expect(run.errors).toEqual([{ externalId: String(shopify.products[2].variants[0].id), message: expect.stringMatching(/sku/) }]);
+  }, 60_000);
+
+  it('holds runs while a connector is paused, runs them on resume, and cancels a queued run for good', async () => {
+    shopify.seed(3, 'PAUSE');
+    const connectorId = await createConnector('Paused shop');
+    await gql(`mutation($id: ID!) { pauseConnector(id: $id) { id } }`, { id: connectorId });
+    const queue = async () => (await gql<{ triggerSync: { id: string } }>(`mutation($id: ID!) { triggerSync(connectorId: $id, entities: [PRODUCT]) { id } }`, { id: connectorId })).triggerSync.id;
+    const held = await queue();
+    const cancelled = await queue();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await runOf(held)).status).toBe('QUEUED');
+
+    const { cancelSyncRun } = await gql<{ cancelSyncRun: { status: string } }>(`mutation($id: ID!) { cancelSyncRun(id: $id) { status } }`, { id: cancelled });
+    expect(cancelSyncRun.status).toBe('CANCELLED');
+    const again = await postGraphQL(stack.gatewayUrl, `mutation($id: ID!) { cancelSyncRun(id: $id) { status } }`, { id: cancelled }, { token: admin });
+    expect(again.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
+
+    const { resumeConnector } = await gql<{ resumeConnector: { status: string } }>(`mutation($id: ID!) { resumeConnector(id: $id) { status } }`, { id: connectorId });
+    expect(resumeConnector.status).toBe('ACTIVE');
+    expect(await waitForFinal(held)).toMatchObject({ status: 'SUCCEEDED', created: 3 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await runOf(cancelled)).status).toBe('CANCELLED');
+
+    // Newest first, in pages: the cancelled run was queued after the held one.
+    const page = async (after?: string) =>
+      (await gql<{ syncRuns: { edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean } } }>(
+        `query($id: ID!, $after: String) { syncRuns(connectorId: $id, first: 1, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage } } }`,
+        { id: connectorId, after },
+      )).syncRuns;
+    const first = await page();
+    const second = await page(first.edges[0].cursor);
+    expect([first.edges[0].node.id, second.edges[0].node.id, first.pageInfo.hasNextPage, second.pageInfo.hasNextPage]).toEqual([cancelled, held, true, false]);
+  }, 60_000);
+});
+
 describe('webhooks', () => {
   const product = (i: number) => ({ id: 8_100_000 + i, title: `Webhook product ${i}`, vendor: 'Hooks', variants: [{ id: 8_200_000 + i, product_id: 8_100_000 + i, title: 'Default Title', sku: `HOOK-${process.pid}-${i}`, price: '12.00', inventory_item_id: 8_300_000 + i }] });
 

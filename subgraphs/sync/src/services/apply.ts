@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { throughGateway, type GatewayClient } from '@tradegraph/kit';
+import { DomainError, ErrorCode, throughGateway, type GatewayClient } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ExternalRef, SyncEntity, type Connector, type ExternalSystem } from '../entities';
 
@@ -29,6 +29,19 @@ const SET_STOCK_LEVELS = /* GraphQL */ `
   }
 `;
 
+/** The products subgraph's rules for an item (its UpsertProductInput), checked here so one bad record cannot sink its batch. */
+const SKU = /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/;
+const DECIMAL = /^\d{1,15}(\.\d{1,4})?$/;
+
+/** Why the products subgraph would refuse the item, or null. */
+export function problemWith(item: InboundProduct['item']): string | null {
+  if (!item.sku || item.sku.length > 64 || !SKU.test(item.sku)) return `sku "${item.sku}" is not valid: letters, digits and . _ - / (1–64), starting with a letter or digit`;
+  if (!item.name.trim() || item.name.length > 200) return 'name must have 1 to 200 characters';
+  if (!DECIMAL.test(item.basePrice.amount)) return `price "${item.basePrice.amount}" is not a decimal amount`;
+  if (item.description && item.description.length > 10000) return 'description is longer than 10,000 characters';
+  return null;
+}
+
 /** SHA-256 of a value's JSON with sorted keys: equal records give equal checksums. */
 export function checksumOf(value: unknown): string {
   const canonical = (v: unknown): string =>
@@ -54,7 +67,10 @@ export async function applyProductBatch(em: EntityManager, gateway: GatewayClien
   for (const record of records) {
     const checksum = checksumOf({ item: record.item, stock: record.stock });
     const ref = refByExternalId.get(record.externalId);
-    if (ref && ref.checksum === checksum) {
+    const problem = problemWith(record.item);
+    if (problem) {
+      outcome.failed.push({ externalId: record.externalId, message: problem });
+    } else if (ref && ref.checksum === checksum) {
       outcome.unchanged++;
       ref.lastSeenAt = now;
     } else {
@@ -62,9 +78,18 @@ export async function applyProductBatch(em: EntityManager, gateway: GatewayClien
     }
   }
   if (changed.length) {
-    const upserted = await throughGateway(gateway, 'Products could not be applied', (g) =>
-      g.request<{ upsertProducts: { items: { index: number; outcome: string; error: string | null; product: { id: string } | null }[] } }>(UPSERT_PRODUCTS, { items: changed.map((c) => c.record.item) }, requestId),
-    );
+    type Upserted = { upsertProducts: { items: { index: number; outcome: string; error: string | null; product: { id: string } | null }[] } };
+    let upserted: Upserted;
+    try {
+      upserted = await throughGateway(gateway, 'Products could not be applied', (g) => g.request<Upserted>(UPSERT_PRODUCTS, { items: changed.map((c) => c.record.item) }, requestId));
+    } catch (error) {
+      // The batch as a whole was refused (input the checks above did not foresee): its records
+      // fail, the run goes on with the next batch. Anything else (UNAVAILABLE …) fails the attempt.
+      if (!(error instanceof DomainError) || error.extensions.code !== ErrorCode.BAD_USER_INPUT) throw error;
+      for (const { record } of changed) outcome.failed.push({ externalId: record.externalId, message: error.message });
+      await em.flush();
+      return outcome;
+    }
     const applied: { record: InboundProduct; checksum: string; productId: string; outcome: string }[] = [];
     for (const result of upserted.upsertProducts.items) {
       const { record, checksum } = changed[result.index];
