@@ -162,6 +162,18 @@ describe('inbound sync from Shopify', () => {
     expect(syncRuns.edges.map((e) => e.node.id)).toEqual([third.id, second.id]);
   }, 180_000);
 
+  it('runs one connector\'s runs one at a time, in order', async () => {
+    shopify.seed(600, 'SERIAL');
+    const connectorId = await createConnector('Busy shop');
+    const queue = async () => (await gql<{ triggerSync: { id: string } }>(`mutation($id: ID!) { triggerSync(connectorId: $id) { id } }`, { id: connectorId })).triggerSync.id;
+    const [a, b] = await Promise.all([queue(), queue()]);
+    const [first, second] = await Promise.all([waitForFinal(a), waitForFinal(b)]);
+    const [earlier, later] = first.startedAt! < second.startedAt! ? [first, second] : [second, first];
+    expect(earlier).toMatchObject({ status: 'SUCCEEDED', created: 600 });
+    expect(later).toMatchObject({ status: 'SUCCEEDED', created: 0, unchanged: 600 });
+    expect(Date.parse(later.startedAt!)).toBeGreaterThanOrEqual(Date.parse(earlier.finishedAt!));
+  }, 60_000);
+
   it('retries 5xx and 429 (honouring Retry-After) with backoff and then succeeds', async () => {
     shopify.seed(20, 'RETRY');
     const connectorId = await createConnector('Flaky shop');

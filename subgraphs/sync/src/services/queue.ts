@@ -47,13 +47,15 @@ export function ensureQueue(runtime: Pick<SubgraphRuntime, 'database'>): Promise
 }
 
 /**
- * Adds (or replaces) the job that runs `runId`, inside `em`'s transaction when there is one:
- * it commits or rolls back with the caller's rows. Call {@link ensureQueue} first.
+ * Adds (or replaces) the job that runs `run`, inside `em`'s transaction when there is one:
+ * it commits or rolls back with the caller's rows. Jobs of one connector share a named queue,
+ * which graphile-worker runs one job at a time: a connector's runs never overlap, and its
+ * webhooks apply in the order they arrived. Call {@link ensureQueue} first.
  */
-export async function enqueueRun(em: EntityManager, runId: string, runAt: Date | null = null): Promise<void> {
+export async function enqueueRun(em: EntityManager, run: { id: string; connectorId: string }, runAt: Date | null = null): Promise<void> {
   await em.getConnection().execute(
-    `select ${WORKER_SCHEMA}.add_job(identifier => ?, payload => json_build_object('runId', ?::text), run_at => ?::timestamptz, max_attempts => 1, job_key => ?)`,
-    [SYNC_RUN_TASK, runId, runAt ? runAt.toISOString() : null, `sync-run:${runId}`],
+    `select ${WORKER_SCHEMA}.add_job(identifier => ?, payload => json_build_object('runId', ?::text), queue_name => ?, run_at => ?::timestamptz, max_attempts => 1, job_key => ?)`,
+    [SYNC_RUN_TASK, run.id, `connector:${run.connectorId}`, runAt ? runAt.toISOString() : null, `sync-run:${run.id}`],
     'all',
     em.getTransactionContext(),
   );

@@ -62,7 +62,7 @@ export async function performRun(runtime: SubgraphRuntime, runId: string): Promi
         syncRunStatus.assert(current.status, SyncRunStatus.QUEUED);
         Object.assign(current, { status: SyncRunStatus.QUEUED, lastError: message, nextAttemptAt: new Date(Date.now() + delay) });
         await tx.flush();
-        await enqueueRun(tx as EntityManager, run.id, current.nextAttemptAt);
+        await enqueueRun(tx as EntityManager, current, current.nextAttemptAt);
       });
       return;
     }

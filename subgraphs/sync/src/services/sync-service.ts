@@ -70,7 +70,7 @@ export class SyncService {
       const connector = await tx.findOneOrFail(Connector, id, { failHandler: () => notFound('Connector', id) });
       connector.status = connector.consecutiveFailures > 0 ? ConnectorStatus.FAILING : ConnectorStatus.ACTIVE;
       const waiting = await tx.find(SyncRun, { connectorId: id, status: SyncRunStatus.QUEUED });
-      for (const run of waiting) await enqueueRun(tx as EntityManager, run.id, run.nextAttemptAt);
+      for (const run of waiting) await enqueueRun(tx as EntityManager, run, run.nextAttemptAt);
       await tx.flush();
       return connector;
     });
@@ -84,7 +84,7 @@ export class SyncService {
       const run = tx.create(SyncRun, { connectorId, trigger, entities: entities?.length ? entities : connector.entities, maxAttempts: syncSettingsOf(this.runtime.settings).maxAttempts, queuedAt: new Date() });
       tx.persist(run);
       await tx.flush();
-      await enqueueRun(tx as EntityManager, run.id);
+      await enqueueRun(tx as EntityManager, run);
       return run;
     });
   }
@@ -111,7 +111,7 @@ export class SyncService {
       syncRunStatus.assert(run.status, SyncRunStatus.QUEUED);
       Object.assign(run, { status: SyncRunStatus.QUEUED, trigger: SyncTrigger.RETRY, attempts: 0, nextAttemptAt: null, finishedAt: null, queuedAt: new Date() });
       await tx.flush();
-      await enqueueRun(tx as EntityManager, id);
+      await enqueueRun(tx as EntityManager, run);
       return run;
     });
   }

@@ -40,7 +40,7 @@ export async function receiveDelivery(em: EntityManager, runtime: SubgraphRuntim
     const run = tx.create(SyncRun, { connectorId: connector.id, trigger: SyncTrigger.WEBHOOK, entities: connector.entities, status: SyncRunStatus.QUEUED, webhookDeliveryId: inserted[0].id, maxAttempts: syncSettingsOf(runtime.settings).maxAttempts, queuedAt: new Date() });
     tx.persist(run);
     await tx.flush();
-    await enqueueRun(tx as EntityManager, run.id);
+    await enqueueRun(tx as EntityManager, run);
     return { status: 'accepted' as const, runId: run.id };
   });
 }
