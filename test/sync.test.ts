@@ -47,7 +47,7 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}, to
   return result.data;
 }
 
-async function createConnector(name: string): Promise<string> {
+async function createConnector(name: string, mode = 'WEBHOOK', pollingSchedule: string | null = null): Promise<string> {
   const { createConnector } = await gql<{ createConnector: { id: string } }>(
     `mutation($input: CreateConnectorInput!) { createConnector(input: $input) { id } }`,
     {
@@ -56,8 +56,8 @@ async function createConnector(name: string): Promise<string> {
         system: 'SHOPIFY',
         direction: 'INBOUND',
         entities: ['PRODUCT', 'INVENTORY'],
-        mode: 'BOTH',
-        pollingSchedule: '5m',
+        mode,
+        pollingSchedule,
         baseUrl: shopify.url,
         conflictPolicy: 'SOURCE_WINS',
         fieldMapping: { product: { currency: 'EUR' }, inventory: { locations: { [String(shopify.locationId)]: warehouseCode } } },
@@ -100,7 +100,7 @@ beforeAll(async () => {
   await shopify.start();
   stack = await startStack({
     subgraphs: ['products', 'inventory', 'sync'],
-    settings: { sync: { retryBaseMs: 20, retryMaxMs: 3000, maxAttempts: 4, pollIntervalMs: 200, concurrency: 2 } },
+    settings: { sync: { retryBaseMs: 20, retryMaxMs: 3000, maxAttempts: 4, pollIntervalMs: 200, concurrency: 2, schedulerIntervalMs: 200 } },
   });
   webhooks = await startWebhookServer(stack.subgraphs.sync.runtime, 0);
   admin = await stack.token(Role.ADMIN);
@@ -313,4 +313,22 @@ describe('webhooks', () => {
     const { runId } = (await accepted.json()) as { runId: string };
     expect((await waitForFinal(runId)).status).toBe('SUCCEEDED');
   });
+});
+
+describe('polling', () => {
+  it('queues a SCHEDULE run when a polling connector is due, once per interval, and none for webhook-only connectors', async () => {
+    shopify.seed(4, 'POLL');
+    const polling = await createConnector('Polled shop', 'POLLING', '1m');
+    const webhookOnly = await createConnector('Pushing shop', 'WEBHOOK', '1m');
+    const runsOf = async (id: string) =>
+      (await gql<{ syncRuns: { totalCount: number; edges: { node: { id: string; trigger: string } }[] } }>(`query($id: ID!) { syncRuns(connectorId: $id, first: 5) { totalCount edges { node { id trigger } } } }`, { id })).syncRuns;
+    const until = Date.now() + 10_000;
+    while ((await runsOf(polling)).totalCount === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
+    const [scheduled] = (await runsOf(polling)).edges;
+    expect(scheduled?.node.trigger).toBe('SCHEDULE');
+    expect(await waitForFinal(scheduled.node.id)).toMatchObject({ status: 'SUCCEEDED', created: 4 });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await runsOf(polling)).totalCount).toBe(1);
+    expect((await runsOf(webhookOnly)).totalCount).toBe(0);
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import type { SubgraphContext, SubgraphDefinition } from '@tradegraph/kit';
+import { PeriodicTask, type SubgraphContext, type SubgraphDefinition } from '@tradegraph/kit';
 import { migrations } from '../migrations';
 import { Customer, entities, Product, SyncRun } from './entities';
 import { connectorById } from './loaders';
@@ -8,6 +8,7 @@ import { CustomerRefsResolver, ProductRefsResolver } from './resolvers/external-
 import { SyncRunResolver } from './resolvers/sync-run-resolver';
 import { QueueWorker } from './services/queue';
 import { performRun } from './services/runner';
+import { queueDueRuns } from './services/scheduler';
 import { syncSettingsOf } from './settings';
 
 /** The sync subgraph: connectors to external systems, their runs, and external refs. */
@@ -24,10 +25,14 @@ export const syncSubgraph: SubgraphDefinition = {
     Customer: (ref) => ({ id: String(ref.id) }),
   },
   permissions,
-  // The job queue's worker (graphile-worker): any number of replicas share the jobs.
+  // The job queue's worker (graphile-worker): any number of replicas share the jobs. The
+  // polling scheduler queues due runs; an advisory lock keeps it to one replica at a time.
   background: (runtime) => {
     const settings = syncSettingsOf(runtime.settings);
-    return [new QueueWorker(runtime, { concurrency: settings.concurrency, pollIntervalMs: settings.pollIntervalMs }, (runId) => performRun(runtime, runId))];
+    return [
+      new QueueWorker(runtime, { concurrency: settings.concurrency, pollIntervalMs: settings.pollIntervalMs }, (runId) => performRun(runtime, runId)),
+      new PeriodicTask('sync:scheduler', settings.schedulerIntervalMs, () => queueDueRuns(runtime)),
+    ];
   },
 };
 
