@@ -16,6 +16,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
   DateTime: { input: string; output: string; }
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSON: { input: any; output: any; }
 };
 
 /** A postal address of a customer. */
@@ -109,6 +111,55 @@ export type CompleteVisitInput = {
   photoUrls?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** Who wins when both sides changed a record since the last sync. */
+export type ConflictPolicy =
+  | 'MANUAL'
+  | 'NEWEST_WINS'
+  | 'SOURCE_WINS'
+  | 'SUPERGRAPH_WINS';
+
+/** A link to one external system (a shop, an ERP) and how to keep it in step. */
+export type Connector = {
+  /** The external system's API base URL, e.g. https://my-shop.myshopify.com. */
+  baseUrl?: Maybe<Scalars['String']['output']>;
+  conflictPolicy: ConflictPolicy;
+  createdAt: Scalars['DateTime']['output'];
+  direction: SyncDirection;
+  entities: Array<SyncEntity>;
+  /** Declarative mapping per entity, e.g. { "product": { "currency": "EUR" }, "inventory": { "locations": { "<location id>": "<warehouse code>" } } }. */
+  fieldMapping: Scalars['JSON']['output'];
+  /** Whether credentials are stored; they are never returned. */
+  hasCredentials: Scalars['Boolean']['output'];
+  health: ConnectorHealth;
+  id: Scalars['ID']['output'];
+  mode: SyncMode;
+  name: Scalars['String']['output'];
+  /** Every 1, 5, 15 or 30 minutes ("5m") or a cron expression; null when not polling. */
+  pollingSchedule?: Maybe<Scalars['String']['output']>;
+  status: ConnectorStatus;
+  system: ExternalSystem;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** The credentials of a connector: write-only, stored encrypted. */
+export type ConnectorCredentialsInput = {
+  accessToken?: InputMaybe<Scalars['String']['input']>;
+  /** The secret webhook signatures are made with. */
+  webhookSecret?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ConnectorHealth = {
+  /** Failed runs since the last success; the connector is FAILING from the first. */
+  consecutiveFailures: Scalars['Int']['output'];
+  lastError?: Maybe<Scalars['String']['output']>;
+  lastSuccessAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type ConnectorStatus =
+  | 'ACTIVE'
+  | 'FAILING'
+  | 'PAUSED';
+
 /** A new field agent, ACTIVE unless said otherwise. */
 export type CreateAgentInput = {
   email: Scalars['String']['input'];
@@ -126,6 +177,19 @@ export type CreateCategoryInput = {
   name: Scalars['String']['input'];
   parentId?: InputMaybe<Scalars['ID']['input']>;
   slug: Scalars['String']['input'];
+};
+
+export type CreateConnectorInput = {
+  baseUrl?: InputMaybe<Scalars['String']['input']>;
+  conflictPolicy?: ConflictPolicy;
+  credentials?: InputMaybe<ConnectorCredentialsInput>;
+  direction: SyncDirection;
+  entities: Array<SyncEntity>;
+  fieldMapping?: InputMaybe<Scalars['JSON']['input']>;
+  mode: SyncMode;
+  name: Scalars['String']['input'];
+  pollingSchedule?: InputMaybe<Scalars['String']['input']>;
+  system: ExternalSystem;
 };
 
 /** A new customer; it starts ACTIVE. */
@@ -187,6 +251,8 @@ export type Customer = {
   creditLimit: Money;
   /** Masked ("j***@example.com") unless the caller has the customers:pii scope. */
   email?: Maybe<Scalars['String']['output']>;
+  /** Where this customer lives in external systems. */
+  externalRefs: Array<ExternalRef>;
   id: Scalars['ID']['output'];
   /** Where the customer is, for visit planning and check-in. */
   location?: Maybe<GeoPoint>;
@@ -275,6 +341,28 @@ export type CustomerStatusChange = {
   reason?: Maybe<Scalars['String']['output']>;
   to: CustomerStatus;
 };
+
+/** Where a record lives in an external system, and what was last synced. */
+export type ExternalRef = {
+  /** SHA-256 of the record as last applied; an equal checksum means unchanged. */
+  checksum: Scalars['String']['output'];
+  connectorId: Scalars['ID']['output'];
+  entityId: Scalars['ID']['output'];
+  entityType: SyncEntity;
+  externalId: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastSeenAt: Scalars['DateTime']['output'];
+  system: ExternalSystem;
+};
+
+/** The kind of system a connector talks to. */
+export type ExternalSystem =
+  | 'CSV_FILE'
+  | 'DYNAMICS_365'
+  | 'NETSUITE'
+  | 'REST'
+  | 'SAP_BUSINESS_ONE'
+  | 'SHOPIFY';
 
 /** A field sales agent, working one territory. */
 export type FieldAgent = {
@@ -390,6 +478,7 @@ export type Mutation = {
   assignPriceList: PriceList;
   /** PENDING or PROCESSING → CANCELLED; the reserved stock is released. */
   cancelOrder: Order;
+  cancelSyncRun: SyncRun;
   /** PLANNED → CANCELLED. */
   cancelVisit: Visit;
   /** ACTIVE → COMMITTED: the units ship (SHIPMENT). Idempotent; RELEASED or EXPIRED → INVALID_TRANSITION. */
@@ -401,6 +490,7 @@ export type Mutation = {
   /** ADMIN, SERVICE, or the MANAGER of the territory. */
   createAgent: FieldAgent;
   createCategory: Category;
+  createConnector: Connector;
   /** Creates an ACTIVE customer. */
   createCustomer: Customer;
   createPriceList: PriceList;
@@ -409,6 +499,8 @@ export type Mutation = {
   /** ADMIN or SERVICE. */
   createTerritory: Territory;
   createWarehouse: Warehouse;
+  /** Stops starting runs; queued runs wait for resumeConnector. */
+  pauseConnector: Connector;
   /** Places an order: prices from the catalog for the customer, stock reserved in inventory, all or nothing. The same idempotencyKey always returns the same order. */
   placeOrder: Order;
   /** Plans a visit (PLANNED) to a customer of the agent's territory. An AGENT plans for itself; a MANAGER for agents of its territories. */
@@ -431,6 +523,9 @@ export type Mutation = {
   reserveStock: Reservation;
   /** ARCHIVED → DRAFT. */
   restoreProduct: Product;
+  resumeConnector: Connector;
+  /** Queues a FAILED (dead-lettered) or CANCELLED run again with fresh attempts. */
+  retrySyncRun: SyncRun;
   /** Restocks after a refund: RETURN movements into warehouseId, else where the order shipped from. Idempotent per order. */
   returnStock: Array<StockMovement>;
   /** Gives money back without changing the status (a REVERSE transaction). */
@@ -449,6 +544,8 @@ export type Mutation = {
   suspendCustomer: Customer;
   /** Moves available units between warehouses, atomically. Returns the source level, then the target level. */
   transferStock: Array<StockLevel>;
+  /** Queues a run of the connector now (its configured entities unless given). */
+  triggerSync: SyncRun;
   /** The customer buys at base prices again; false when no list was assigned. */
   unassignPriceList: Scalars['Boolean']['output'];
   /** PUBLISHED → DRAFT. */
@@ -456,6 +553,7 @@ export type Mutation = {
   /** ADMIN, SERVICE, or the MANAGER of the agent's territory (and of a new one). */
   updateAgent: FieldAgent;
   updateCategory: Category;
+  updateConnector: Connector;
   updateCustomer: Customer;
   updateProduct: Product;
   /** ADMIN or SERVICE. */
@@ -504,6 +602,11 @@ export type MutationCancelOrderArgs = {
 };
 
 
+export type MutationCancelSyncRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationCancelVisitArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
@@ -536,6 +639,11 @@ export type MutationCreateCategoryArgs = {
 };
 
 
+export type MutationCreateConnectorArgs = {
+  input: CreateConnectorInput;
+};
+
+
 export type MutationCreateCustomerArgs = {
   input: CreateCustomerInput;
 };
@@ -558,6 +666,11 @@ export type MutationCreateTerritoryArgs = {
 
 export type MutationCreateWarehouseArgs = {
   input: CreateWarehouseInput;
+};
+
+
+export type MutationPauseConnectorArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -622,6 +735,16 @@ export type MutationRestoreProductArgs = {
 };
 
 
+export type MutationResumeConnectorArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRetrySyncRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationReturnStockArgs = {
   lines: Array<ReservationLineInput>;
   orderId: Scalars['ID']['input'];
@@ -672,6 +795,12 @@ export type MutationTransferStockArgs = {
 };
 
 
+export type MutationTriggerSyncArgs = {
+  connectorId: Scalars['ID']['input'];
+  entities?: InputMaybe<Array<SyncEntity>>;
+};
+
+
 export type MutationUnassignPriceListArgs = {
   customerId: Scalars['ID']['input'];
 };
@@ -691,6 +820,12 @@ export type MutationUpdateAgentArgs = {
 export type MutationUpdateCategoryArgs = {
   id: Scalars['ID']['input'];
   input: UpdateCategoryInput;
+};
+
+
+export type MutationUpdateConnectorArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateConnectorInput;
 };
 
 
@@ -921,6 +1056,8 @@ export type Product = {
   category?: Maybe<Category>;
   createdAt: Scalars['DateTime']['output'];
   description?: Maybe<Scalars['String']['output']>;
+  /** Where this product lives in external systems. */
+  externalRefs: Array<ExternalRef>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   /** What this customer pays: their price list's price, else the base price. */
@@ -1030,6 +1167,9 @@ export type Query = {
   /** The agents the caller may see, by name: all for ADMIN, a manager's territories, an agent's own record. */
   agents: FieldAgentConnection;
   category?: Maybe<Category>;
+  connector?: Maybe<Connector>;
+  /** Every connector, by name. */
+  connectors: Array<Connector>;
   /** One customer by id or by code (give exactly one). */
   customer?: Maybe<Customer>;
   /** Customers matching the filter, as a keyset-paginated connection. */
@@ -1058,6 +1198,9 @@ export type Query = {
   rootCategories: Array<Category>;
   /** A product's stock ledger, newest first, optionally in one warehouse. */
   stockMovements: StockMovementConnection;
+  syncRun?: Maybe<SyncRun>;
+  /** A connector's runs, newest first. */
+  syncRuns: SyncRunConnection;
   /** The territories the caller may see, by code: all for ADMIN, a manager's own, an agent's own. */
   territories: Array<Territory>;
   /** One territory; null when unknown or not visible to the caller. */
@@ -1092,6 +1235,11 @@ export type QueryAgentsArgs = {
 
 
 export type QueryCategoryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryConnectorArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1175,6 +1323,18 @@ export type QueryStockMovementsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   productId: Scalars['ID']['input'];
   warehouseId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QuerySyncRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySyncRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  connectorId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1391,6 +1551,96 @@ export type SubscriptionVisitUpdatedArgs = {
   territoryId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type SyncDirection =
+  | 'BOTH'
+  | 'INBOUND'
+  | 'OUTBOUND';
+
+/** What a connector keeps in step. */
+export type SyncEntity =
+  | 'CUSTOMER'
+  | 'INVENTORY'
+  | 'ORDER'
+  | 'PRODUCT';
+
+/** How changes arrive: pushed by webhooks, fetched by polling, or both. */
+export type SyncMode =
+  | 'BOTH'
+  | 'POLLING'
+  | 'WEBHOOK';
+
+/** One pass of a connector: what started it, where it is, and what it did. */
+export type SyncRun = {
+  /** Attempts so far (the first run is attempt 1). */
+  attempts: Scalars['Int']['output'];
+  connector: Connector;
+  created: Scalars['Int']['output'];
+  entities: Array<SyncEntity>;
+  /** The records this run could not apply (at most `first`, oldest first). */
+  errors: Array<SyncRunError>;
+  failed: Scalars['Int']['output'];
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** Why the last attempt failed. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  maxAttempts: Scalars['Int']['output'];
+  /** When the next attempt is due (after a retryable failure). */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  processed: Scalars['Int']['output'];
+  queuedAt: Scalars['DateTime']['output'];
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: SyncRunStatus;
+  /** Records the source offered. */
+  total: Scalars['Int']['output'];
+  trigger: SyncTrigger;
+  /** Records skipped because their checksum matched the last sync. */
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+
+/** One pass of a connector: what started it, where it is, and what it did. */
+export type SyncRunErrorsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+export type SyncRunConnection = {
+  edges: Array<SyncRunEdge>;
+  pageInfo: PageInfo;
+  /** How many items match the filter, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SyncRunEdge = {
+  /** Opaque keyset cursor: pass it as `after` (or `before`) to continue from here. */
+  cursor: Scalars['String']['output'];
+  node: SyncRun;
+};
+
+/** One record a run could not apply, and why. */
+export type SyncRunError = {
+  /** The record's id in the external system. */
+  externalId?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+};
+
+/** QUEUED → RUNNING → SUCCEEDED | PARTIALLY_SUCCEEDED | FAILED | CANCELLED; FAILED is the dead letter, which retrySyncRun queues again. */
+export type SyncRunStatus =
+  | 'CANCELLED'
+  | 'FAILED'
+  | 'PARTIALLY_SUCCEEDED'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
+/** What started a sync run. */
+export type SyncTrigger =
+  | 'MANUAL'
+  | 'RETRY'
+  | 'SCHEDULE'
+  | 'WEBHOOK';
+
 /** An area of field sales: its agents, its customers and the manager responsible for it. */
 export type Territory = {
   /** The territory's agents the caller may see, by name. */
@@ -1436,6 +1686,19 @@ export type UpdateCategoryInput = {
   /** The new parent; null makes it a root category. */
   parentId?: InputMaybe<Scalars['ID']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What to change; omitted fields stay. `credentials` replaces them whole. */
+export type UpdateConnectorInput = {
+  baseUrl?: InputMaybe<Scalars['String']['input']>;
+  conflictPolicy?: InputMaybe<ConflictPolicy>;
+  credentials?: InputMaybe<ConnectorCredentialsInput>;
+  direction?: InputMaybe<SyncDirection>;
+  entities?: InputMaybe<Array<SyncEntity>>;
+  fieldMapping?: InputMaybe<Scalars['JSON']['input']>;
+  mode?: InputMaybe<SyncMode>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  pollingSchedule?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Changes to a customer; fields left out stay as they are. Status changes have their own mutations. */
@@ -2087,10 +2350,102 @@ export type AssignPriceListMutationVariables = Exact<{
 
 export type AssignPriceListMutation = { assignPriceList: { id: string } };
 
+export type ConnectorPartsFragment = { id: string, name: string, system: ExternalSystem, direction: SyncDirection, entities: Array<SyncEntity>, mode: SyncMode, pollingSchedule?: string | null, baseUrl?: string | null, fieldMapping: any, conflictPolicy: ConflictPolicy, status: ConnectorStatus, hasCredentials: boolean, health: { lastSuccessAt?: string | null, lastError?: string | null, consecutiveFailures: number } };
+
+export type SyncRunPartsFragment = { id: string, status: SyncRunStatus, trigger: SyncTrigger, entities: Array<SyncEntity>, total: number, processed: number, created: number, updated: number, unchanged: number, failed: number, attempts: number, maxAttempts: number, lastError?: string | null, nextAttemptAt?: string | null, queuedAt: string, startedAt?: string | null, finishedAt?: string | null, errors: Array<{ externalId?: string | null, message: string, occurredAt: string }> };
+
+export type ConnectorsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConnectorsQuery = { connectors: Array<{ id: string, name: string, system: ExternalSystem, direction: SyncDirection, entities: Array<SyncEntity>, mode: SyncMode, pollingSchedule?: string | null, baseUrl?: string | null, fieldMapping: any, conflictPolicy: ConflictPolicy, status: ConnectorStatus, hasCredentials: boolean, health: { lastSuccessAt?: string | null, lastError?: string | null, consecutiveFailures: number } }> };
+
+export type ConnectorQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ConnectorQuery = { connector?: { id: string, name: string, system: ExternalSystem, direction: SyncDirection, entities: Array<SyncEntity>, mode: SyncMode, pollingSchedule?: string | null, baseUrl?: string | null, fieldMapping: any, conflictPolicy: ConflictPolicy, status: ConnectorStatus, hasCredentials: boolean, health: { lastSuccessAt?: string | null, lastError?: string | null, consecutiveFailures: number } } | null };
+
+export type SyncRunsQueryVariables = Exact<{
+  connectorId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SyncRunsQuery = { syncRuns: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, status: SyncRunStatus, trigger: SyncTrigger, entities: Array<SyncEntity>, total: number, processed: number, created: number, updated: number, unchanged: number, failed: number, attempts: number, maxAttempts: number, lastError?: string | null, nextAttemptAt?: string | null, queuedAt: string, startedAt?: string | null, finishedAt?: string | null, errors: Array<{ externalId?: string | null, message: string, occurredAt: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+
+export type SyncRunQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type SyncRunQuery = { syncRun?: { id: string, status: SyncRunStatus, trigger: SyncTrigger, entities: Array<SyncEntity>, total: number, processed: number, created: number, updated: number, unchanged: number, failed: number, attempts: number, maxAttempts: number, lastError?: string | null, nextAttemptAt?: string | null, queuedAt: string, startedAt?: string | null, finishedAt?: string | null, connector: { id: string, name: string }, errors: Array<{ externalId?: string | null, message: string, occurredAt: string }> } | null };
+
+export type ProductExternalRefsQueryVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type ProductExternalRefsQuery = { products: { edges: Array<{ node: { id: string, sku: string, basePrice: { amount: string, currency: string }, stock: { onHand: number }, externalRefs: Array<{ connectorId: string, system: ExternalSystem, externalId: string, checksum: string, lastSeenAt: string }> } }> } };
+
+export type CreateConnectorMutationVariables = Exact<{
+  input: CreateConnectorInput;
+}>;
+
+
+export type CreateConnectorMutation = { createConnector: { id: string, name: string, system: ExternalSystem, direction: SyncDirection, entities: Array<SyncEntity>, mode: SyncMode, pollingSchedule?: string | null, baseUrl?: string | null, fieldMapping: any, conflictPolicy: ConflictPolicy, status: ConnectorStatus, hasCredentials: boolean, health: { lastSuccessAt?: string | null, lastError?: string | null, consecutiveFailures: number } } };
+
+export type UpdateConnectorMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateConnectorInput;
+}>;
+
+
+export type UpdateConnectorMutation = { updateConnector: { id: string, name: string, system: ExternalSystem, direction: SyncDirection, entities: Array<SyncEntity>, mode: SyncMode, pollingSchedule?: string | null, baseUrl?: string | null, fieldMapping: any, conflictPolicy: ConflictPolicy, status: ConnectorStatus, hasCredentials: boolean, health: { lastSuccessAt?: string | null, lastError?: string | null, consecutiveFailures: number } } };
+
+export type PauseConnectorMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PauseConnectorMutation = { pauseConnector: { id: string, status: ConnectorStatus } };
+
+export type ResumeConnectorMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ResumeConnectorMutation = { resumeConnector: { id: string, status: ConnectorStatus } };
+
+export type TriggerSyncMutationVariables = Exact<{
+  connectorId: Scalars['ID']['input'];
+  entities?: InputMaybe<Array<SyncEntity> | SyncEntity>;
+}>;
+
+
+export type TriggerSyncMutation = { triggerSync: { id: string, status: SyncRunStatus, trigger: SyncTrigger, entities: Array<SyncEntity>, total: number, processed: number, created: number, updated: number, unchanged: number, failed: number, attempts: number, maxAttempts: number, lastError?: string | null, nextAttemptAt?: string | null, queuedAt: string, startedAt?: string | null, finishedAt?: string | null, errors: Array<{ externalId?: string | null, message: string, occurredAt: string }> } };
+
+export type CancelSyncRunMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CancelSyncRunMutation = { cancelSyncRun: { id: string, status: SyncRunStatus } };
+
+export type RetrySyncRunMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RetrySyncRunMutation = { retrySyncRun: { id: string, status: SyncRunStatus, trigger: SyncTrigger } };
+
 export const AgentCardFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AgentCard"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FieldAgent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"employeeId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"vehicle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"registration"}}]}}]}}]} as unknown as DocumentNode<AgentCardFragment, unknown>;
 export const VisitCardFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VisitCard"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Visit"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledAt"}},{"kind":"Field","name":{"kind":"Name","value":"distanceMeters"}},{"kind":"Field","name":{"kind":"Name","value":"offSite"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"photoUrls"}},{"kind":"Field","name":{"kind":"Name","value":"checkIn"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"lat"}},{"kind":"Field","name":{"kind":"Name","value":"lng"}},{"kind":"Field","name":{"kind":"Name","value":"accuracyMeters"}}]}},{"kind":"Field","name":{"kind":"Name","value":"checkOut"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"lat"}},{"kind":"Field","name":{"kind":"Name","value":"lng"}}]}}]}}]} as unknown as DocumentNode<VisitCardFragment, unknown>;
 export const OrderSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrderSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Order"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"subtotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tax"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]} as unknown as DocumentNode<OrderSummaryFragment, unknown>;
 export const ProductCardFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProductCard"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Product"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"brand"}},{"kind":"Field","name":{"kind":"Name","value":"basePrice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]} as unknown as DocumentNode<ProductCardFragment, unknown>;
+export const ConnectorPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConnectorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Connector"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"system"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"entities"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"pollingSchedule"}},{"kind":"Field","name":{"kind":"Name","value":"baseUrl"}},{"kind":"Field","name":{"kind":"Name","value":"fieldMapping"}},{"kind":"Field","name":{"kind":"Name","value":"conflictPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"hasCredentials"}},{"kind":"Field","name":{"kind":"Name","value":"health"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}}]}}]}}]} as unknown as DocumentNode<ConnectorPartsFragment, unknown>;
+export const SyncRunPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SyncRunParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SyncRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"trigger"}},{"kind":"Field","name":{"kind":"Name","value":"entities"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"processed"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"maxAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"queuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}}]}}]}}]} as unknown as DocumentNode<SyncRunPartsFragment, unknown>;
 export const CustomersWithPriceListsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomersWithPriceLists"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CustomerFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"segment"}},{"kind":"Field","name":{"kind":"Name","value":"priceList"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomersWithPriceListsQuery, CustomersWithPriceListsQueryVariables>;
 export const CustomerByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"segment"}},{"kind":"Field","name":{"kind":"Name","value":"creditLimit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lat"}},{"kind":"Field","name":{"kind":"Name","value":"lng"}}]}},{"kind":"Field","name":{"kind":"Name","value":"addresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}},{"kind":"Field","name":{"kind":"Name","value":"statusHistory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]} as unknown as DocumentNode<CustomerByIdQuery, CustomerByIdQueryVariables>;
 export const CreateCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CreateCustomerMutation, CreateCustomerMutationVariables>;
@@ -2144,3 +2499,15 @@ export const CreateCategoryDocument = {"kind":"Document","definitions":[{"kind":
 export const CreatePriceListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreatePriceList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePriceListInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPriceList"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]} as unknown as DocumentNode<CreatePriceListMutation, CreatePriceListMutationVariables>;
 export const SetPriceListPricesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetPriceListPrices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetPricesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setPriceListPrices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"prices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]} as unknown as DocumentNode<SetPriceListPricesMutation, SetPriceListPricesMutationVariables>;
 export const AssignPriceListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AssignPriceList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"priceListId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignPriceList"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"priceListId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"priceListId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<AssignPriceListMutation, AssignPriceListMutationVariables>;
+export const ConnectorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Connectors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConnectorParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConnectorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Connector"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"system"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"entities"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"pollingSchedule"}},{"kind":"Field","name":{"kind":"Name","value":"baseUrl"}},{"kind":"Field","name":{"kind":"Name","value":"fieldMapping"}},{"kind":"Field","name":{"kind":"Name","value":"conflictPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"hasCredentials"}},{"kind":"Field","name":{"kind":"Name","value":"health"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}}]}}]}}]} as unknown as DocumentNode<ConnectorsQuery, ConnectorsQueryVariables>;
+export const ConnectorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Connector"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connector"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConnectorParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConnectorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Connector"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"system"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"entities"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"pollingSchedule"}},{"kind":"Field","name":{"kind":"Name","value":"baseUrl"}},{"kind":"Field","name":{"kind":"Name","value":"fieldMapping"}},{"kind":"Field","name":{"kind":"Name","value":"conflictPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"hasCredentials"}},{"kind":"Field","name":{"kind":"Name","value":"health"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}}]}}]}}]} as unknown as DocumentNode<ConnectorQuery, ConnectorQueryVariables>;
+export const SyncRunsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SyncRuns"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"connectorId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"syncRuns"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"connectorId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"connectorId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SyncRunParts"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SyncRunParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SyncRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"trigger"}},{"kind":"Field","name":{"kind":"Name","value":"entities"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"processed"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"maxAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"queuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}}]}}]}}]} as unknown as DocumentNode<SyncRunsQuery, SyncRunsQueryVariables>;
+export const SyncRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SyncRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"syncRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SyncRunParts"}},{"kind":"Field","name":{"kind":"Name","value":"connector"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SyncRunParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SyncRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"trigger"}},{"kind":"Field","name":{"kind":"Name","value":"entities"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"processed"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"maxAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"queuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}}]}}]}}]} as unknown as DocumentNode<SyncRunQuery, SyncRunQueryVariables>;
+export const ProductExternalRefsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProductExternalRefs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"products"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"basePrice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stock"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onHand"}}]}},{"kind":"Field","name":{"kind":"Name","value":"externalRefs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectorId"}},{"kind":"Field","name":{"kind":"Name","value":"system"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"checksum"}},{"kind":"Field","name":{"kind":"Name","value":"lastSeenAt"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProductExternalRefsQuery, ProductExternalRefsQueryVariables>;
+export const CreateConnectorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateConnector"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateConnectorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createConnector"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConnectorParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConnectorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Connector"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"system"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"entities"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"pollingSchedule"}},{"kind":"Field","name":{"kind":"Name","value":"baseUrl"}},{"kind":"Field","name":{"kind":"Name","value":"fieldMapping"}},{"kind":"Field","name":{"kind":"Name","value":"conflictPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"hasCredentials"}},{"kind":"Field","name":{"kind":"Name","value":"health"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}}]}}]}}]} as unknown as DocumentNode<CreateConnectorMutation, CreateConnectorMutationVariables>;
+export const UpdateConnectorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateConnector"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateConnectorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateConnector"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConnectorParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConnectorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Connector"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"system"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"entities"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"pollingSchedule"}},{"kind":"Field","name":{"kind":"Name","value":"baseUrl"}},{"kind":"Field","name":{"kind":"Name","value":"fieldMapping"}},{"kind":"Field","name":{"kind":"Name","value":"conflictPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"hasCredentials"}},{"kind":"Field","name":{"kind":"Name","value":"health"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"consecutiveFailures"}}]}}]}}]} as unknown as DocumentNode<UpdateConnectorMutation, UpdateConnectorMutationVariables>;
+export const PauseConnectorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PauseConnector"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pauseConnector"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<PauseConnectorMutation, PauseConnectorMutationVariables>;
+export const ResumeConnectorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResumeConnector"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resumeConnector"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ResumeConnectorMutation, ResumeConnectorMutationVariables>;
+export const TriggerSyncDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TriggerSync"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"connectorId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"entities"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SyncEntity"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"triggerSync"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"connectorId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"connectorId"}}},{"kind":"Argument","name":{"kind":"Name","value":"entities"},"value":{"kind":"Variable","name":{"kind":"Name","value":"entities"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SyncRunParts"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SyncRunParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SyncRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"trigger"}},{"kind":"Field","name":{"kind":"Name","value":"entities"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"processed"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"maxAttempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"queuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}}]}}]}}]} as unknown as DocumentNode<TriggerSyncMutation, TriggerSyncMutationVariables>;
+export const CancelSyncRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelSyncRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelSyncRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CancelSyncRunMutation, CancelSyncRunMutationVariables>;
+export const RetrySyncRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RetrySyncRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retrySyncRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"trigger"}}]}}]}}]} as unknown as DocumentNode<RetrySyncRunMutation, RetrySyncRunMutationVariables>;
