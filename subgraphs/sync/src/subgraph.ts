@@ -1,4 +1,4 @@
-import { PeriodicTask, type SubgraphContext, type SubgraphDefinition } from '@tradegraph/kit';
+import { isUuid, PeriodicTask, type SubgraphContext, type SubgraphDefinition } from '@tradegraph/kit';
 import { migrations } from '../migrations';
 import { Customer, entities, Product, SyncRun } from './entities';
 import { connectorById } from './loaders';
@@ -20,7 +20,7 @@ export const syncSubgraph: SubgraphDefinition = {
   orphanedTypes: [Product, Customer],
   references: {
     Connector: (ref, ctx: SubgraphContext) => ctx.loaders.get(connectorById).load(String(ref.id)),
-    SyncRun: (ref, ctx: SubgraphContext) => ctx.em.findOne(SyncRun, String(ref.id)),
+    SyncRun: (ref, ctx: SubgraphContext) => (isUuid(ref.id) ? ctx.em.findOne(SyncRun, String(ref.id)) : null),
     Product: (ref) => ({ id: String(ref.id) }),
     Customer: (ref) => ({ id: String(ref.id) }),
   },
