@@ -105,14 +105,17 @@ function clientFor(runtime: SubgraphRuntime, settings: SyncSettings, connector: 
 }
 
 async function applyBatch(em: EntityManager, runtime: SubgraphRuntime, connector: Connector, run: SyncRun, batch: InboundProduct[]): Promise<void> {
-  const result = await applyProductBatch(em, runtime.gateway, connector, batch, randomUUID());
+  // Each batch in a fork of its own: the identity map (and each flush's change set) stays one batch big.
+  const batchEm = em.fork();
+  const result = await applyProductBatch(batchEm, runtime.gateway, connector, batch, randomUUID());
   run.total += batch.length;
   run.processed += batch.length;
   run.created += result.created;
   run.updated += result.updated;
   run.unchanged += result.unchanged;
   run.failed += result.failed.length;
-  for (const failure of result.failed) em.persist(em.create(SyncRunError, { runId: run.id, externalId: failure.externalId, message: failure.message, occurredAt: new Date() }));
+  for (const failure of result.failed) batchEm.persist(batchEm.create(SyncRunError, { runId: run.id, externalId: failure.externalId, message: failure.message, occurredAt: new Date() }));
+  await batchEm.flush();
   await em.flush();
 }
 
