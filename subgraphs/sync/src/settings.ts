@@ -17,6 +17,8 @@ export interface SyncSettings {
   pollIntervalMs: number;
   /** records per bulk mutation through the gateway */
   batchSize: number;
+  /** batches a run applies at once */
+  batchConcurrency: number;
   /** how often the polling scheduler looks for connectors that are due */
   schedulerIntervalMs: number;
   /** port of the webhook server (sync's own express app, next to the subgraph) */
@@ -34,11 +36,12 @@ export const DEFAULT_SYNC_SETTINGS: Readonly<SyncSettings> = Object.freeze({
   concurrency: 4,
   pollIntervalMs: 2000,
   batchSize: 500,
+  batchConcurrency: 4,
   schedulerIntervalMs: 15_000,
   webhookPort: 4106,
 });
 
-/** Reads SYNC_ENCRYPTION_KEY (32 bytes in base64; required in production), SYNC_MAX_ATTEMPTS, SYNC_RETRY_BASE_MS, SYNC_RETRY_MAX_MS, SYNC_CONCURRENCY, SYNC_BATCH_SIZE, SYNC_SCHEDULER_INTERVAL_MS, SYNC_WEBHOOK_PORT. */
+/** Reads SYNC_ENCRYPTION_KEY (32 bytes in base64; required in production), SYNC_MAX_ATTEMPTS, SYNC_RETRY_BASE_MS, SYNC_RETRY_MAX_MS, SYNC_CONCURRENCY, SYNC_BATCH_SIZE, SYNC_BATCH_CONCURRENCY, SYNC_SCHEDULER_INTERVAL_MS, SYNC_WEBHOOK_PORT. */
 export function syncSettingsFromEnv(): SyncSettings {
   const encryptionKey = envSecret('SYNC_ENCRYPTION_KEY', DEVELOPMENT_ENCRYPTION_KEY);
   new CredentialBox(encryptionKey); // @throws ConfigError now, at start, when the key is not 32 bytes
@@ -50,6 +53,7 @@ export function syncSettingsFromEnv(): SyncSettings {
     concurrency: envInt('SYNC_CONCURRENCY', DEFAULT_SYNC_SETTINGS.concurrency, 1, 100),
     pollIntervalMs: envInt('SYNC_POLL_INTERVAL_MS', DEFAULT_SYNC_SETTINGS.pollIntervalMs, 10, 600_000),
     batchSize: envInt('SYNC_BATCH_SIZE', DEFAULT_SYNC_SETTINGS.batchSize, 1, 1000),
+    batchConcurrency: envInt('SYNC_BATCH_CONCURRENCY', DEFAULT_SYNC_SETTINGS.batchConcurrency, 1, 32),
     schedulerIntervalMs: envInt('SYNC_SCHEDULER_INTERVAL_MS', DEFAULT_SYNC_SETTINGS.schedulerIntervalMs, 100, 3_600_000),
     webhookPort: envInt('SYNC_WEBHOOK_PORT', DEFAULT_SYNC_SETTINGS.webhookPort, 0, 65535),
   };

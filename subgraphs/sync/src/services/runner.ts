@@ -104,19 +104,59 @@ function clientFor(runtime: SubgraphRuntime, settings: SyncSettings, connector: 
   return new ShopifyClient(connector.baseUrl, String(credentials.accessToken ?? ''));
 }
 
-async function applyBatch(em: EntityManager, runtime: SubgraphRuntime, connector: Connector, run: SyncRun, batch: InboundProduct[]): Promise<void> {
+async function applyBatch(em: EntityManager, runtime: SubgraphRuntime, connector: Connector, run: SyncRun, batch: InboundProduct[], flushes: FlushChain): Promise<void> {
   // Each batch in a fork of its own: the identity map (and each flush's change set) stays one batch big.
   const batchEm = em.fork();
   const result = await applyProductBatch(batchEm, runtime.gateway, connector, batch, randomUUID());
-  run.total += batch.length;
-  run.processed += batch.length;
-  run.created += result.created;
-  run.updated += result.updated;
-  run.unchanged += result.unchanged;
-  run.failed += result.failed.length;
   for (const failure of result.failed) batchEm.persist(batchEm.create(SyncRunError, { runId: run.id, externalId: failure.externalId, message: failure.message, occurredAt: new Date() }));
   await batchEm.flush();
-  await em.flush();
+  // The counters change and flush in one step of the chain: a change made while another
+  // flush is under way would be taken for flushed and lost.
+  await flushes.step(async () => {
+    run.total += batch.length;
+    run.processed += batch.length;
+    run.created += result.created;
+    run.updated += result.updated;
+    run.unchanged += result.unchanged;
+    run.failed += result.failed.length;
+    await em.flush();
+  });
+}
+
+/** Serialises the changes to the run's EntityManager, which concurrent batches share. */
+class FlushChain {
+  private last: Promise<void> = Promise.resolve();
+  step(work: () => Promise<void>): Promise<void> {
+    this.last = this.last.catch(() => undefined).then(work);
+    return this.last;
+  }
+}
+
+/**
+ * Runs up to `limit` batches at once (the supergraph's bulk mutations, not the source, are
+ * what a sync waits for); the first failure is rethrown by `drain` after the others settle.
+ */
+class BatchPool {
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: unknown;
+
+  constructor(private readonly limit: number) {}
+
+  async add(work: () => Promise<void>): Promise<void> {
+    while (this.inFlight.size >= this.limit) await Promise.race(this.inFlight);
+    if (this.failure) throw this.failure;
+    const running: Promise<void> = work()
+      .catch((error) => {
+        this.failure ??= error;
+      })
+      .finally(() => this.inFlight.delete(running));
+    this.inFlight.add(running);
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.inFlight);
+    if (this.failure) throw this.failure;
+  }
 }
 
 /** Pulls every product (and, when the connector syncs INVENTORY, its stock) and applies the changes in batches. */
@@ -137,18 +177,25 @@ async function fullSync(em: EntityManager, runtime: SubgraphRuntime, settings: S
       }
     }
   }
-  let batch: InboundProduct[] = [];
-  for await (const page of shopify.products()) {
-    for (const product of page) batch.push(...productsFromShopify(product, currency, stockByItem));
-    while (batch.length >= settings.batchSize) {
-      await checkCancelled(em, run.id);
-      await applyBatch(em, runtime, connector, run, batch.splice(0, settings.batchSize));
+  const pool = new BatchPool(settings.batchConcurrency);
+  const flushes = new FlushChain();
+  const batch: InboundProduct[] = [];
+  try {
+    for await (const page of shopify.products()) {
+      for (const product of page) batch.push(...productsFromShopify(product, currency, stockByItem));
+      while (batch.length >= settings.batchSize) {
+        await checkCancelled(em, run.id);
+        const next = batch.splice(0, settings.batchSize);
+        await pool.add(() => applyBatch(em, runtime, connector, run, next, flushes));
+      }
     }
-  }
-  if (batch.length) {
-    await checkCancelled(em, run.id);
-    await applyBatch(em, runtime, connector, run, batch);
-    batch = [];
+    if (batch.length) {
+      await checkCancelled(em, run.id);
+      const last = batch.splice(0);
+      await pool.add(() => applyBatch(em, runtime, connector, run, last, flushes));
+    }
+  } finally {
+    await pool.drain();
   }
 }
 
@@ -158,5 +205,5 @@ async function applyWebhook(em: EntityManager, runtime: SubgraphRuntime, _settin
   if (!delivery.topic.startsWith('products/') || delivery.topic === 'products/delete') return;
   const mapping = connector.fieldMapping as { product?: { currency?: string } };
   const product = delivery.payload as ShopifyProduct;
-  await applyBatch(em, runtime, connector, run, productsFromShopify(product, mapping.product?.currency ?? 'EUR', new Map()));
+  await applyBatch(em, runtime, connector, run, productsFromShopify(product, mapping.product?.currency ?? 'EUR', new Map()), new FlushChain());
 }
