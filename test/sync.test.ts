@@ -21,7 +21,6 @@ import { execute, executeOk, postGraphQL } from './support/client';
 import { sql } from './support/fixtures';
 import { startStack, type TestStack } from './support/stack';
 import { FakeShopify } from '../subgraphs/sync/test/fakes/shopify';
-import { startWebhookServer } from '../subgraphs/sync/src/services/webhooks';
 
 /**
  * The sync subgraph through the gateway: connectors, webhooks (signature, dedupe, receipt and
@@ -36,7 +35,7 @@ type Run = SyncRunPartsFragment;
 let stack: TestStack;
 let admin: string;
 let manager: string;
-let webhooks: { url: string; stop(): Promise<void> };
+let webhooks: { url: string };
 const shopify = new FakeShopify();
 const warehouseCode = `SHOP-${process.pid}`;
 
@@ -101,14 +100,13 @@ beforeAll(async () => {
     subgraphs: ['products', 'inventory', 'sync'],
     settings: { sync: { retryBaseMs: 20, retryMaxMs: 3000, maxAttempts: 4, pollIntervalMs: 200, concurrency: 2, schedulerIntervalMs: 200 } },
   });
-  webhooks = await startWebhookServer(stack.subgraphs.sync.runtime, 0);
+  webhooks = { url: stack.subgraphs.sync.url.replace(/\/graphql$/, '') };
   admin = await stack.token(Role.ADMIN);
   manager = await stack.token(Role.MANAGER);
   await gql(CreateWarehouseDocument, { input: { code: warehouseCode, name: 'Shop stock', priority: 1 } });
 }, 120_000);
 
 afterAll(async () => {
-  await webhooks?.stop();
   await stack?.stop();
   await shopify.stop();
 });

@@ -35,6 +35,12 @@ export interface SubgraphDefinition extends SchemaDefinition {
   migrations: MigrationObject[];
   /** jobs that run while the subgraph runs (expiry sweeps …); stopped with it */
   background?: (runtime: SubgraphRuntime) => PeriodicTask[];
+  /**
+   * Extra HTTP routes on the subgraph's own server (webhooks …), mounted before `/graphql`.
+   * They are not behind the gateway's caller signature: each route authenticates its callers
+   * itself, and parses its own bodies (a webhook's signature is over the raw body).
+   */
+  routes?: (runtime: SubgraphRuntime) => express.Router | express.Express;
 }
 
 /** How to run a subgraph. {@link subgraphOptionsFromEnv} fills it from the environment. */
@@ -195,6 +201,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     };
     return context;
   };
+
+  if (definition.routes) app.use(definition.routes(runtime));
 
   // Subscriptions: graphql-ws on the same URL. The gateway signs the caller into the
   // connection_init payload; a connection without a valid signature is closed with 4403.

@@ -9,6 +9,7 @@ import { SyncRunResolver } from './resolvers/sync-run-resolver';
 import { QueueWorker } from './services/queue';
 import { performRun } from './services/runner';
 import { queueDueRuns } from './services/scheduler';
+import { webhookApp } from './services/webhooks';
 import { syncSettingsOf } from './settings';
 
 /** The sync subgraph: connectors to external systems, their runs, and external refs. */
@@ -25,6 +26,8 @@ export const syncSubgraph: SubgraphDefinition = {
     Customer: (ref) => ({ id: String(ref.id) }),
   },
   permissions,
+  // POST /webhooks/:connectorId on the subgraph's own port; signatures are checked there.
+  routes: (runtime) => webhookApp(runtime),
   // The job queue's worker (graphile-worker): any number of replicas share the jobs. The
   // polling scheduler queues due runs; an advisory lock keeps it to one replica at a time.
   background: (runtime) => {

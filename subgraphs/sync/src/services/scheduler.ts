@@ -1,4 +1,4 @@
-import { logger, type SubgraphRuntime } from '@tradegraph/kit';
+import { logger, tryAdvisoryLock, type SubgraphRuntime } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Connector, ConnectorStatus, SyncMode, SyncRun, SyncRunStatus, SyncTrigger } from '../entities';
 import { syncSettingsOf } from '../settings';
@@ -22,8 +22,7 @@ export async function queueDueRuns(runtime: SubgraphRuntime, now = new Date()): 
   await ensureQueue(runtime);
   const em = runtime.database.orm.em.fork() as EntityManager;
   return em.transactional(async (tx) => {
-    const [{ locked }] = await tx.getConnection().execute<{ locked: boolean }[]>("select pg_try_advisory_xact_lock(hashtext('sync:scheduler')) as locked", [], 'all', tx.getTransactionContext());
-    if (!locked) return 0;
+    if (!(await tryAdvisoryLock(tx, 'sync:scheduler'))) return 0;
     const connectors = await tx.find(Connector, { status: { $ne: ConnectorStatus.PAUSED }, mode: { $in: [SyncMode.POLLING, SyncMode.BOTH] }, pollingSchedule: { $ne: null } });
     let queued = 0;
     for (const connector of connectors) {

@@ -1,6 +1,4 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid, logger, type SubgraphRuntime } from '@tradegraph/kit';
@@ -50,8 +48,7 @@ export async function receiveDelivery(em: EntityManager, runtime: SubgraphRuntim
  * body (401 when it is wrong), deduplicates by `X-Shopify-Webhook-Id`, stores the receipt with
  * its job and answers 202 at once; the work happens in the worker.
  *
- * It is an express app of its own because kit's startSubgraph owns the subgraph's app and has
- * no hook for extra routes (see the change request in the sync notes).
+ * The subgraph definition mounts it on the subgraph's own server (kit's `routes` hook).
  */
 export function webhookApp(runtime: SubgraphRuntime): express.Express {
   const box = new CredentialBox(syncSettingsOf(runtime.settings).encryptionKey);
@@ -82,18 +79,4 @@ export function webhookApp(runtime: SubgraphRuntime): express.Express {
     }
   });
   return app;
-}
-
-/** Serves {@link webhookApp} on `port` (0: a free one). */
-export async function startWebhookServer(runtime: SubgraphRuntime, port: number, host = '127.0.0.1'): Promise<{ url: string; stop(): Promise<void> }> {
-  const server = http.createServer(webhookApp(runtime));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  return {
-    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
