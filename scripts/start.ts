@@ -38,10 +38,11 @@ async function main() {
   let gateway: RunningGateway | undefined;
   let bus: EventBus | undefined;
 
+  // Each part gets a few seconds to finish what it is doing; PostgreSQL is stopped last, always.
   const stopAll = async () => {
-    await gateway?.stop();
-    await Promise.all(subgraphs.map((s) => s.stop()));
-    await bus?.close();
+    await within(5000, 'the gateway', gateway?.stop());
+    await within(5000, 'the subgraphs', Promise.all(subgraphs.map((s) => s.stop())));
+    await within(2000, 'the event bus', bus?.close());
     await embedded?.stop();
   };
   let stopping = false;
@@ -101,6 +102,15 @@ async function main() {
     await stopAll().catch(() => undefined);
     process.exit(1);
   }
+}
+
+/** Waits for `work` at most `ms`; a part that does not stop in time is logged and left behind. */
+async function within(ms: number, what: string, work: Promise<unknown> | undefined): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+  const result = await Promise.race([work?.then(() => 'done' as const), late]);
+  clearTimeout(timer);
+  if (result === 'late') logger.warn(`${what} did not stop within ${ms} ms; going on`);
 }
 
 function banner(url: string, token: string, ms: number, embedded: boolean): string {

@@ -73,7 +73,7 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3000 }),
       variableCoercionPlugin(),
       queryLimitsPlugin({ maxDepth: config.maxDepth, maxCost: config.maxCost }),
     ],

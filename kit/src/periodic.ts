@@ -1,11 +1,18 @@
 import { logger } from './logger';
 
+/** Work a subgraph runs in the background for as long as it runs (a sweep, a queue worker). */
+export interface BackgroundJob {
+  start(): unknown;
+  /** Stops, waiting for work in progress. */
+  stop(): Promise<void>;
+}
+
 /**
  * Runs `task` every `intervalMs`, never two runs at once, and stops cleanly (waiting for the
  * run in progress). Safe with replicas when the task locks what it works on
  * (`for update skip locked`).
  */
-export class PeriodicTask {
+export class PeriodicTask implements BackgroundJob {
   private timer?: NodeJS.Timeout;
   private current?: Promise<void>;
   private stopped = false;

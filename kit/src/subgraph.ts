@@ -18,7 +18,7 @@ import { createEventBus, InProcessBus, type EventBus } from './events/bus';
 import { OutboxEvent } from './events/outbox';
 import { OutboxRelay, type RelayOptions } from './events/relay';
 import { GatewayClient, serviceTokenProvider } from './gateway-client';
-import type { PeriodicTask } from './periodic';
+import type { BackgroundJob } from './periodic';
 import { formatError } from './errors';
 import { LoaderRegistry } from './loaders';
 import { logger } from './logger';
@@ -34,7 +34,7 @@ export interface SubgraphDefinition extends SchemaDefinition {
   /** migrations in the order they apply */
   migrations: MigrationObject[];
   /** jobs that run while the subgraph runs (expiry sweeps …); stopped with it */
-  background?: (runtime: SubgraphRuntime) => PeriodicTask[];
+  background?: (runtime: SubgraphRuntime) => BackgroundJob[];
   /**
    * Extra HTTP routes on the subgraph's own server (webhooks …), mounted before `/graphql`.
    * They are not behind the gateway's caller signature: each route authenticates its callers
@@ -163,7 +163,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const relay = emitsEvents ? new OutboxRelay(database.orm, bus, schemaNameOf(definition), options.relay) : undefined;
   const runtime: SubgraphRuntime = { name: definition.name, database, bus, relay, gateway: options.gateway, settings: options.settings ?? {} };
   relay?.start();
-  const jobs = definition.background?.(runtime).map((job) => job.start()) ?? [];
+  const jobs = definition.background?.(runtime) ?? [];
+  for (const job of jobs) job.start();
 
   const app = express();
   app.disable('x-powered-by');
@@ -173,7 +174,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     formatError,
     includeStacktraceInErrorResponses: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3000 }),
       // Inline tracing is for Apollo Studio, which we do not report to.
       ApolloServerPluginInlineTraceDisabled(),
       // A mutation may have written outbox events: publish them now rather than at the next poll.

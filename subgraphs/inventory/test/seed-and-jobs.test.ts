@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { InProcessBus, openTestDatabase, type TestSubgraphDatabase } from '@tradegraph/kit';
+import { InProcessBus, openTestDatabase, type TestSubgraphDatabase, type PeriodicTask } from '@tradegraph/kit';
 import { ReservationStatus, StockLevel, StockMovement, Warehouse } from '../src/entities';
 import { seedInventory } from '../src/seed';
 import { ReservationService } from '../src/services/reservations';
@@ -38,7 +38,7 @@ test('the background sweep releases expired reservations', async () => {
   await new Promise((resolve) => setTimeout(resolve, 1100));
 
   const [sweep] = inventorySubgraph.background!({ name: 'inventory', database: db.database, bus: new InProcessBus(), settings: { sweepIntervalMs: 60_000 } });
-  await sweep.runNow();
+  await (sweep as PeriodicTask).runNow();
   await sweep.stop();
   expect(await new ReservationService(db.em(), 'test').find(orderId)).toMatchObject({ status: ReservationStatus.EXPIRED });
 });

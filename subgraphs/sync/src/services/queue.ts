@@ -15,7 +15,7 @@
  * `sync-run:<id>` so there is never more than one pending job per run.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { PeriodicTask, logger, type SubgraphRuntime } from '@tradegraph/kit';
+import { logger, type BackgroundJob, type SubgraphRuntime } from '@tradegraph/kit';
 import { Logger, run, runMigrations, type Runner } from 'graphile-worker';
 
 export const WORKER_SCHEMA = 'sync_worker';
@@ -66,22 +66,17 @@ export async function dequeueRun(em: EntityManager, runId: string): Promise<void
   await em.getConnection().execute(`select ${WORKER_SCHEMA}.remove_job(?)`, [`sync-run:${runId}`], 'all', em.getTransactionContext());
 }
 
-/**
- * graphile-worker's runner as one of the subgraph's background jobs: started and stopped with
- * the subgraph. (kit's `background` takes PeriodicTasks; this one overrides start and stop.)
- */
-export class QueueWorker extends PeriodicTask {
+/** graphile-worker's runner as one of the subgraph's background jobs: started and stopped with the subgraph. */
+export class QueueWorker implements BackgroundJob {
   private runner?: Promise<Runner | undefined>;
 
   constructor(
     private readonly runtime: SubgraphRuntime,
     private readonly options: { concurrency: number; pollIntervalMs: number },
     private readonly perform: (runId: string) => Promise<void>,
-  ) {
-    super('sync:worker', 3_600_000, async () => undefined);
-  }
+  ) {}
 
-  override start(): this {
+  start(): this {
     this.runner = ensureQueue(this.runtime)
       .then(() =>
         run({
@@ -106,8 +101,11 @@ export class QueueWorker extends PeriodicTask {
     await this.runner;
   }
 
-  override async stop(): Promise<void> {
+  async stop(): Promise<void> {
     const runner = await this.runner;
-    await runner?.stop();
+    if (!runner) return;
+    await runner.stop();
+    // stop() resolves before the runner has released its connections; its promise settles after.
+    await runner.promise.catch(() => undefined);
   }
 }
