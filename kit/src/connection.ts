@@ -171,3 +171,11 @@ export function keysetOrder(sort: KeysetSort, request: PageRequest): Record<stri
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** The cursor position of a row under a keyset sort: its sort value (dates as ISO strings) and its id. */
+export function keysetPosition<T extends { id: string }>(sort: KeysetSort): (row: T) => CursorValue {
+  return (row) => {
+    const value = (row as unknown as Record<string, unknown>)[sort.field];
+    return [value instanceof Date ? value.toISOString() : (value as string | number), row.id];
+  };
+}

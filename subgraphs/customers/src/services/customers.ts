@@ -8,6 +8,7 @@ import {
   hasSameFields,
   keysetFilter,
   keysetOrder,
+  keysetPosition,
   notFound,
   pageRequest,
   summarizeUpsert,
@@ -168,10 +169,7 @@ export class CustomerService {
     return toConnectionPage(
       rows,
       request,
-      (c) => {
-        const value = (c as unknown as Record<string, unknown>)[keyset.field];
-        return [value instanceof Date ? value.toISOString() : (value as string), c.id];
-      },
+      keysetPosition(keyset),
       () => this.em.count(Customer, { $and: conditions }),
     );
   }

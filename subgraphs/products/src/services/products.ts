@@ -8,6 +8,7 @@ import {
   hasSameFields,
   keysetFilter,
   keysetOrder,
+  keysetPosition,
   notFound,
   pageRequest,
   qualifiedTable,
@@ -202,10 +203,7 @@ export class ProductService {
     return toConnectionPage(
       rows,
       request,
-      (p) => {
-        const value = (p as unknown as Record<string, unknown>)[keyset.field];
-        return [value instanceof Date ? value.toISOString() : (value as string | number), p.id];
-      },
+      keysetPosition(keyset),
       () => this.em.count(Product, { $and: conditions }),
     );
   }
