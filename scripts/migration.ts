@@ -14,7 +14,9 @@ import { schemaNameOf } from '@tradegraph/kit';
 import { subgraphNamed } from './subgraphs';
 
 async function main() {
-  const [name, label] = process.argv.slice(2);
+  const [name, given] = process.argv.slice(2);
+  // The label becomes part of a class name: letters, digits and underscores only.
+  const label = given?.replace(/[^A-Za-z0-9_]/g, '_');
   if (!name) throw new Error('usage: npm run migration:create -- <subgraph> [name]');
   const { definition, folder } = subgraphNamed(name);
   const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

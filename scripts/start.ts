@@ -79,7 +79,7 @@ async function main() {
           callerSecret,
           host: envString('HOST', '127.0.0.1'),
           bus,
-          gateway: gatewayClientFromEnv(definition.name),
+          gateway: gatewayClientFromEnv(definition.name, definition.serviceScopes),
           settings: settings?.() as Record<string, unknown> | undefined,
         }),
       );

@@ -41,6 +41,11 @@ export interface SubgraphDefinition extends SchemaDefinition {
    * itself, and parses its own bodies (a webhook's signature is over the raw body).
    */
   routes?: (runtime: SubgraphRuntime) => express.Router | express.Express;
+  /**
+   * Scopes the subgraph's SERVICE token carries on its calls through the gateway, beyond the
+   * role (sync needs `customers:pii`: it moves customers' contact data between systems).
+   */
+  serviceScopes?: string[];
 }
 
 /** How to run a subgraph. {@link subgraphOptionsFromEnv} fills it from the environment. */
@@ -82,7 +87,7 @@ export const DEVELOPMENT_CALLER_SECRET = 'tradegraph-development-caller-signing-
  * REDIS_URL (else an in-process bus) and GATEWAY_URL with JWT_SECRET (for calls to other
  * subgraphs as the SERVICE identity).
  */
-export function subgraphOptionsFromEnv(defaultPort: number, name = 'subgraph'): SubgraphOptions {
+export function subgraphOptionsFromEnv(defaultPort: number, name = 'subgraph', serviceScopes: string[] = []): SubgraphOptions {
   const databaseUrl = envOptional('DATABASE_URL');
   if (!databaseUrl) {
     throw new ConfigError('DATABASE_URL is not set. Set it to a PostgreSQL URL, or run `npm start`, which starts an embedded PostgreSQL.');
@@ -94,7 +99,7 @@ export function subgraphOptionsFromEnv(defaultPort: number, name = 'subgraph'): 
     callerSecret: envSecret('CALLER_SIGNING_SECRET', DEVELOPMENT_CALLER_SECRET),
     poolMax: envInt('DATABASE_POOL_MAX', 10, 1, 1000),
     bus: createEventBus(envOptional('REDIS_URL')),
-    gateway: gatewayClientFromEnv(name),
+    gateway: gatewayClientFromEnv(name, serviceScopes),
   };
 }
 
@@ -105,7 +110,7 @@ export const DEVELOPMENT_JWT_SECRET = 'tradegraph-development-jwt-secret-change-
  * A client for calls through the gateway as `service:<name>`: GATEWAY_URL, and SERVICE_TOKEN
  * (a token from your identity provider) or else a token minted with JWT_SECRET.
  */
-export function gatewayClientFromEnv(name: string): GatewayClient {
+export function gatewayClientFromEnv(name: string, scopes: string[] = []): GatewayClient {
   const staticToken = envOptional('SERVICE_TOKEN');
   return new GatewayClient({
     url: envString('GATEWAY_URL', 'http://127.0.0.1:4000/graphql'),
@@ -115,6 +120,7 @@ export function gatewayClientFromEnv(name: string): GatewayClient {
       issuer: envString('JWT_ISSUER', 'tradegraph'),
       audience: envString('JWT_AUDIENCE', 'tradegraph-api'),
       subject: `service:${name}`,
+      scopes,
     }),
   });
 }
@@ -293,7 +299,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
 export async function runSubgraphMain(definition: SubgraphDefinition, defaultPort: number, settingsFromEnv?: () => object): Promise<void> {
   try {
     const settings = settingsFromEnv?.() as Record<string, unknown> | undefined;
-    const running = await startSubgraph(definition, { ...subgraphOptionsFromEnv(defaultPort, definition.name), settings });
+    const running = await startSubgraph(definition, { ...subgraphOptionsFromEnv(defaultPort, definition.name, definition.serviceScopes), settings });
     const shutdown = () => void running.stop().then(() => process.exit(0));
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);

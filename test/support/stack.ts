@@ -66,12 +66,12 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   const database = options.database ?? (await createTestDatabase());
   const bus = options.bus ?? new InProcessBus();
   let gatewayUrl = '';
-  const gatewayClient = new GatewayClient({
+  const gatewayClient = (scopes: string[] = []) => new GatewayClient({
     url: () => gatewayUrl,
     // Everything shares one event loop here, so a burst of 200 orders queues far longer than
     // separate processes would; the tests are about correctness, not latency.
     timeoutMs: 60_000,
-    token: serviceTokenProvider({ secret: TEST_JWT_SECRET, issuer: ISSUER, audience: AUDIENCE, subject: 'service:test-stack' }),
+    token: serviceTokenProvider({ secret: TEST_JWT_SECRET, issuer: ISSUER, audience: AUDIENCE, subject: 'service:test-stack', scopes }),
   });
   const running: RunningSubgraph[] = [];
   let gateway: RunningGateway | undefined;
@@ -82,7 +82,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       callerSecret: TEST_CALLER_SECRET,
       poolMax: 10,
       bus,
-      gateway: gatewayClient,
+      gateway: gatewayClient(definition.serviceScopes),
       settings: options.settings?.[definition.name],
       relay: { intervalMs: options.relayIntervalMs ?? 50 },
     });

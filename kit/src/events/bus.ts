@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import Redis from 'ioredis';
 import { logger } from '../logger';
@@ -20,12 +21,19 @@ export interface EventBus {
 
 const channelOf = (entity: string, prefix = 'tradegraph') => `${prefix}:events:${entity}`;
 
-/** One process's bus: what a publish sends, this process's subscribers receive, synchronously. */
+/**
+ * One process's bus: what a publish sends, this process's subscribers receive, synchronously.
+ * Handlers run outside the publisher's async context, as they would behind Redis: otherwise a
+ * handler's database work would join the publishing subgraph's transaction (MikroORM finds
+ * its EntityManager through AsyncLocalStorage).
+ */
 export class InProcessBus implements EventBus {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
+  /** runs a function in the (empty) async context the bus was made in */
+  private readonly detached = AsyncLocalStorage.snapshot();
 
   async publish(event: EventEnvelope): Promise<void> {
-    this.emitter.emit(channelOf(event.entity), event);
+    this.detached(() => this.emitter.emit(channelOf(event.entity), event));
   }
 
   async subscribe(entity: string, handler: EventHandler): Promise<() => Promise<void>> {

@@ -1,7 +1,9 @@
-// Written by hand in the format of scripts/migration.ts: every migration of this subgraph, in the order they apply.
+// Written by scripts/migration.ts: every migration of this subgraph, in the order they apply.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122040000 as M0 } from './Migration20261122040000';
+import { Migration20261122044941_conflicts_outbound_events as M1 } from './Migration20261122044941_conflicts_outbound_events';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122040000', class: M0 },
+  { name: 'Migration20261122044941_conflicts_outbound_events', class: M1 },
 ];

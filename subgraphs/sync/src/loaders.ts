@@ -1,5 +1,5 @@
 import { groupLoader, isUuid, uuidLoader, type SubgraphContext } from '@tradegraph/kit';
-import { Connector, ExternalRef, SyncEntity } from './entities';
+import { ConflictStatus, Connector, ExternalRef, SyncConflict, SyncEntity } from './entities';
 
 /** The sync subgraph's DataLoaders: one SQL statement per batch, one instance per request. */
 
@@ -15,3 +15,11 @@ const refsOf = (entityType: SyncEntity) => ({ em }: SubgraphContext) =>
 
 export const productRefs = refsOf(SyncEntity.PRODUCT);
 export const customerRefs = refsOf(SyncEntity.CUSTOMER);
+export const orderRefs = refsOf(SyncEntity.ORDER);
+
+/** The OPEN conflicts of many products in one statement. */
+export const openProductConflicts = ({ em }: SubgraphContext) =>
+  groupLoader(async (ids: readonly string[]) => {
+    const valid = ids.filter(isUuid);
+    return valid.length ? em.find(SyncConflict, { entityType: SyncEntity.PRODUCT, status: ConflictStatus.OPEN, entityId: { $in: valid } }) : [];
+  }, (c) => c.entityId);

@@ -21,6 +21,8 @@ export interface SyncSettings {
   batchConcurrency: number;
   /** how often the polling scheduler looks for connectors that are due */
   schedulerIntervalMs: number;
+  /** per HTTP request to an external system */
+  requestTimeoutMs: number;
 }
 
 /** A development key (32 zero-free bytes); production must set SYNC_ENCRYPTION_KEY. */
@@ -36,9 +38,10 @@ export const DEFAULT_SYNC_SETTINGS: Readonly<SyncSettings> = Object.freeze({
   batchSize: 500,
   batchConcurrency: 4,
   schedulerIntervalMs: 15_000,
+  requestTimeoutMs: 30_000,
 });
 
-/** Reads SYNC_ENCRYPTION_KEY (32 bytes in base64; required in production), SYNC_MAX_ATTEMPTS, SYNC_RETRY_BASE_MS, SYNC_RETRY_MAX_MS, SYNC_CONCURRENCY, SYNC_BATCH_SIZE, SYNC_BATCH_CONCURRENCY, SYNC_SCHEDULER_INTERVAL_MS. */
+/** Reads SYNC_ENCRYPTION_KEY (32 bytes in base64; required in production), SYNC_MAX_ATTEMPTS, SYNC_RETRY_BASE_MS, SYNC_RETRY_MAX_MS, SYNC_CONCURRENCY, SYNC_BATCH_SIZE, SYNC_BATCH_CONCURRENCY, SYNC_SCHEDULER_INTERVAL_MS, SYNC_REQUEST_TIMEOUT_MS. */
 export function syncSettingsFromEnv(): SyncSettings {
   const encryptionKey = envSecret('SYNC_ENCRYPTION_KEY', DEVELOPMENT_ENCRYPTION_KEY);
   new CredentialBox(encryptionKey); // @throws ConfigError now, at start, when the key is not 32 bytes
@@ -52,6 +55,7 @@ export function syncSettingsFromEnv(): SyncSettings {
     batchSize: envInt('SYNC_BATCH_SIZE', DEFAULT_SYNC_SETTINGS.batchSize, 1, 1000),
     batchConcurrency: envInt('SYNC_BATCH_CONCURRENCY', DEFAULT_SYNC_SETTINGS.batchConcurrency, 1, 32),
     schedulerIntervalMs: envInt('SYNC_SCHEDULER_INTERVAL_MS', DEFAULT_SYNC_SETTINGS.schedulerIntervalMs, 100, 3_600_000),
+    requestTimeoutMs: envInt('SYNC_REQUEST_TIMEOUT_MS', DEFAULT_SYNC_SETTINGS.requestTimeoutMs, 100, 600_000),
   };
 }
 

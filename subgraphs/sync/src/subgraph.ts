@@ -1,11 +1,14 @@
 import { isUuid, PeriodicTask, type SubgraphContext, type SubgraphDefinition } from '@tradegraph/kit';
 import { migrations } from '../migrations';
-import { Customer, entities, Product, SyncRun } from './entities';
+import { Customer, entities, Order, Product, SyncConflict, SyncRun } from './entities';
 import { connectorById } from './loaders';
 import { permissions } from './permissions';
 import { ConnectorResolver } from './resolvers/connector-resolver';
-import { CustomerRefsResolver, ProductRefsResolver } from './resolvers/external-ref-resolver';
+import { ConflictResolver } from './resolvers/conflict-resolver';
+import { CustomerRefsResolver, OrderRefsResolver, ProductRefsResolver } from './resolvers/external-ref-resolver';
+import { SyncSubscriptionResolver } from './resolvers/subscription-resolver';
 import { SyncRunResolver } from './resolvers/sync-run-resolver';
+import { OutboundDispatcher } from './services/outbound';
 import { QueueWorker } from './services/queue';
 import { performRun } from './services/runner';
 import { queueDueRuns } from './services/scheduler';
@@ -17,24 +20,30 @@ export const syncSubgraph: SubgraphDefinition = {
   name: 'sync',
   entities,
   migrations,
-  resolvers: [ConnectorResolver, SyncRunResolver, ProductRefsResolver, CustomerRefsResolver],
-  orphanedTypes: [Product, Customer],
+  resolvers: [ConnectorResolver, SyncRunResolver, ConflictResolver, SyncSubscriptionResolver, ProductRefsResolver, CustomerRefsResolver, OrderRefsResolver],
+  orphanedTypes: [Product, Customer, Order],
   references: {
     Connector: (ref, ctx: SubgraphContext) => ctx.loaders.get(connectorById).load(String(ref.id)),
     SyncRun: (ref, ctx: SubgraphContext) => (isUuid(ref.id) ? ctx.em.findOne(SyncRun, String(ref.id)) : null),
     Product: (ref) => ({ id: String(ref.id) }),
+    SyncConflict: (ref, ctx: SubgraphContext) => (isUuid(ref.id) ? ctx.em.findOne(SyncConflict, String(ref.id)) : null),
     Customer: (ref) => ({ id: String(ref.id) }),
+    Order: (ref) => ({ id: String(ref.id) }),
   },
   permissions,
+  // Sync moves customers' contact data between systems, so its calls see it unmasked.
+  serviceScopes: ['customers:pii'],
   // POST /webhooks/:connectorId on the subgraph's own port; signatures are checked there.
   routes: (runtime) => webhookApp(runtime),
   // The job queue's worker (graphile-worker): any number of replicas share the jobs. The
   // polling scheduler queues due runs; an advisory lock keeps it to one replica at a time.
+  // The dispatcher turns order and stock events into outbound pushes.
   background: (runtime) => {
     const settings = syncSettingsOf(runtime.settings);
     return [
       new QueueWorker(runtime, { concurrency: settings.concurrency, pollIntervalMs: settings.pollIntervalMs }, (runId) => performRun(runtime, runId)),
       new PeriodicTask('sync:scheduler', settings.schedulerIntervalMs, () => queueDueRuns(runtime)),
+      new OutboundDispatcher(runtime),
     ];
   },
 };

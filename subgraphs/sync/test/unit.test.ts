@@ -1,11 +1,13 @@
+import { createHmac } from 'node:crypto';
 import { ConfigError } from '@tradegraph/kit';
-import { SyncRunStatus } from '../src/entities';
-import { checksumOf } from '../src/services/apply';
+import { ConflictPolicy, ConflictResolution, SyncRunStatus } from '../src/entities';
+import { checksumOf, decideConflict } from '../src/services/inbound';
 import { parseRetryAfter, retryDelayMs } from '../src/services/backoff';
 import { CredentialBox } from '../src/services/crypto';
 import { syncRunStatus } from '../src/services/run-status';
-import { nextLink } from '../src/services/shopify';
+import { nextLink } from '../src/adapters/http';
 import { syncSettingsFromEnv } from '../src/settings';
+import { verifySharedSecretSignature, verifyShopifySignature } from '../src/services/webhooks';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 
@@ -81,5 +83,44 @@ describe('Shopify pieces', () => {
   it('checksums ignore key order but see every value', () => {
     expect(checksumOf({ a: 1, b: [1, { c: 2, d: 3 }] })).toBe(checksumOf({ b: [1, { d: 3, c: 2 }], a: 1 }));
     expect(checksumOf({ a: 1 })).not.toBe(checksumOf({ a: 2 }));
+  });
+});
+
+describe('conflict policies', () => {
+  const older = '2026-01-01T00:00:00Z';
+  const newer = '2026-06-01T00:00:00Z';
+
+  it('SOURCE_WINS and SUPERGRAPH_WINS pick their side whatever the times', () => {
+    expect(decideConflict(ConflictPolicy.SOURCE_WINS, older, newer)).toEqual({ winner: ConflictResolution.SOURCE, by: 'policy:SOURCE_WINS' });
+    expect(decideConflict(ConflictPolicy.SUPERGRAPH_WINS, newer, older)).toEqual({ winner: ConflictResolution.SUPERGRAPH, by: 'policy:SUPERGRAPH_WINS' });
+  });
+
+  it('NEWEST_WINS compares the two updated-at times; an undated source wins', () => {
+    expect(decideConflict(ConflictPolicy.NEWEST_WINS, newer, older)).toMatchObject({ winner: ConflictResolution.SOURCE });
+    expect(decideConflict(ConflictPolicy.NEWEST_WINS, older, newer)).toMatchObject({ winner: ConflictResolution.SUPERGRAPH });
+    expect(decideConflict(ConflictPolicy.NEWEST_WINS, null, newer)).toMatchObject({ winner: ConflictResolution.SOURCE });
+  });
+
+  it('MANUAL leaves it open', () => {
+    expect(decideConflict(ConflictPolicy.MANUAL, newer, older)).toEqual({ winner: null });
+  });
+});
+
+describe('webhook signatures', () => {
+  const body = Buffer.from('{"id":1}');
+  const hex = createHmac('sha256', 'secret').update(body).digest('hex');
+
+  it('accepts the shared-secret header only with the right secret and body', () => {
+    expect(verifySharedSecretSignature(body, 'secret', `sha256=${hex}`)).toBe(true);
+    expect(verifySharedSecretSignature(body, 'other', `sha256=${hex}`)).toBe(false);
+    expect(verifySharedSecretSignature(Buffer.from('{"id":2}'), 'secret', `sha256=${hex}`)).toBe(false);
+    expect(verifySharedSecretSignature(body, 'secret', hex)).toBe(false);
+    expect(verifySharedSecretSignature(body, 'secret', undefined)).toBe(false);
+  });
+
+  it('checks Shopify\'s base64 header', () => {
+    const base64 = createHmac('sha256', 'secret').update(body).digest('base64');
+    expect(verifyShopifySignature(body, 'secret', base64)).toBe(true);
+    expect(verifyShopifySignature(body, 'secret', base64.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')))).toBe(false);
   });
 });

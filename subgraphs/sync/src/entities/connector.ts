@@ -25,7 +25,7 @@ export class ConnectorHealth {
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'connector' })
 export class Connector {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'status' | 'consecutiveFailures' | 'lastSuccessAt' | 'lastError' | 'pollingSchedule' | 'fieldMapping' | 'credentialsCiphertext' | 'baseUrl';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'status' | 'consecutiveFailures' | 'lastSuccessAt' | 'lastError' | 'pollingSchedule' | 'fieldMapping' | 'credentialsCiphertext' | 'baseUrl' | 'cursors' | 'version';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -83,6 +83,17 @@ export class Connector {
 
   @Property({ type: 'integer' })
   consecutiveFailures: number = 0;
+
+  /**
+   * Per entity, the newest updated-at the source reported in the last successful run: the next
+   * run asks only for records changed since (inclusive; checksums skip the repeats).
+   */
+  @Property({ type: 'json' })
+  cursors: Partial<Record<SyncEntity, string>> = {};
+
+  /** increases with every connector.status_changed event (the envelope's version) */
+  @Property({ type: 'integer' })
+  version: number = 0;
 
   @Field(() => Date)
   @Property({ type: 'Date' })

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
-import { ExternalSystem, SyncEntity } from './enums';
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { ExternalSystem, SyncEntity, SyncStatus } from './enums';
 
-/** (connector, entity type, external id) ↔ (entity type, our id), with the checksum last applied. */
+/** (connector, entity type, external id) ↔ (entity type, our id), with the checksums last applied on both sides. */
 @ObjectType({ description: 'Where a record lives in an external system, and what was last synced.' })
 @Entity({ tableName: 'external_ref' })
 @Unique({ properties: ['connectorId', 'entityType', 'externalId'] })
 @Index({ properties: ['entityType', 'entityId'] })
 export class ExternalRef {
+  [OptionalProps]?: 'localChecksum' | 'lastSeenAt' | 'lastSyncedAt';
+
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -37,7 +39,34 @@ export class ExternalRef {
   @Property({ type: 'string', length: 64 })
   checksum!: string;
 
-  @Field(() => Date)
+  /**
+   * SHA-256 of the supergraph's copy as sync last wrote or acknowledged it: when the copy no
+   * longer matches, someone changed it in Tradegraph, and a new source version is a conflict.
+   */
+  @Property({ type: 'string', length: 64, nullable: true })
+  localChecksum: string | null = null;
+
+  @Field(() => Date, { description: 'When the source last offered the record.' })
   @Property({ type: 'Date' })
   lastSeenAt: Date = new Date();
+
+  @Field(() => Date, { nullable: true, description: 'When sync last wrote the record (either way).' })
+  @Property({ type: 'Date', nullable: true })
+  lastSyncedAt: Date | null = null;
+}
+
+/** Where a product stands with the external systems it is linked to. */
+@ObjectType({ description: 'Where a product stands with the external systems it is linked to.' })
+export class SyncState {
+  @Field(() => SyncStatus)
+  status!: SyncStatus;
+
+  @Field(() => Int, { description: 'External systems (connectors) the product is linked to.' })
+  linkedSystems!: number;
+
+  @Field(() => Int, { description: 'Conflicts waiting for a person (see syncConflicts).' })
+  openConflicts!: number;
+
+  @Field(() => Date, { nullable: true, description: 'When sync last wrote the product, from any system.' })
+  lastSyncedAt!: Date | null;
 }

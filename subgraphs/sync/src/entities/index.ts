@@ -1,14 +1,17 @@
+import { OutboxEvent } from '@tradegraph/kit';
 import { Connector } from './connector';
 import { ExternalRef } from './external-ref';
+import { SyncConflict } from './sync-conflict';
 import { SyncRun, SyncRunError } from './sync-run';
 import { WebhookDelivery } from './webhook-delivery';
 
 export * from './enums';
 export * from './connector';
 export * from './external-ref';
+export * from './sync-conflict';
 export * from './sync-run';
 export * from './webhook-delivery';
 export * from './stubs';
 
 /** The sync subgraph's tables. */
-export const entities = [Connector, SyncRun, SyncRunError, ExternalRef, WebhookDelivery];
+export const entities = [Connector, SyncRun, SyncRunError, ExternalRef, WebhookDelivery, SyncConflict, OutboxEvent];

@@ -15,3 +15,11 @@ export class Customer {
   @Field(() => ID)
   id!: string;
 }
+
+/** The orders subgraph's Order: the key to hang `externalRefs` on. */
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Order {
+  @Field(() => ID)
+  id!: string;
+}

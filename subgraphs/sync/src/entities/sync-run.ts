@@ -9,12 +9,13 @@ import { SyncEntity, SyncRunStatus, SyncTrigger } from './enums';
 @Entity({ tableName: 'sync_run' })
 @Index({ properties: ['connectorId', 'queuedAt', 'id'] })
 export class SyncRun {
-  [OptionalProps]?: 'status' | 'total' | 'processed' | 'created' | 'updated' | 'unchanged' | 'failed' | 'attempts' | 'maxAttempts' | 'lastError' | 'nextAttemptAt' | 'queuedAt' | 'startedAt' | 'finishedAt' | 'webhookDeliveryId';
+  [OptionalProps]?: 'status' | 'total' | 'processed' | 'created' | 'updated' | 'unchanged' | 'failed' | 'conflicts' | 'attempts' | 'maxAttempts' | 'lastError' | 'nextAttemptAt' | 'queuedAt' | 'startedAt' | 'finishedAt' | 'webhookDeliveryId' | 'outbound' | 'outboundKey' | 'heartbeatAt' | 'full' | 'version';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
+  @Field(() => ID)
   @Property({ type: 'uuid' })
   connectorId!: string;
 
@@ -54,6 +55,10 @@ export class SyncRun {
   @Property({ type: 'integer' })
   failed: number = 0;
 
+  @Field(() => Int, { description: 'Records both sides had changed (see syncConflicts); those left OPEN were not applied.' })
+  @Property({ type: 'integer' })
+  conflicts: number = 0;
+
   @Field(() => Int, { description: 'Attempts so far (the first run is attempt 1).' })
   @Property({ type: 'integer' })
   attempts: number = 0;
@@ -85,7 +90,34 @@ export class SyncRun {
   /** the webhook receipt this run applies; null for full syncs */
   @Property({ type: 'uuid', nullable: true })
   webhookDeliveryId: string | null = null;
+
+  /** true: read everything, ignoring the connector's delta cursors */
+  @Field({ description: 'Whether the run reads every record rather than those changed since the last successful run.' })
+  @Property({ type: 'boolean' })
+  full: boolean = false;
+
+  /** increases with every sync_run.updated event (the envelope's version) */
+  @Property({ type: 'integer' })
+  version: number = 0;
+
+  /** an outbound push: what to send (null for inbound runs) */
+  @Property({ type: 'json', nullable: true })
+  outbound: OutboundWork | null = null;
+
+  /**
+   * What an outbound run is about (`order:<id>`, `stock`): at most one QUEUED run per connector
+   * and key (a partial unique index), so bursts of events and sync replicas coalesce into it.
+   */
+  @Property({ type: 'string', length: 100, nullable: true })
+  outboundKey: string | null = null;
+
+  /** when the worker last showed the run was alive (a RUNNING run that stops beating was lost with its worker) */
+  @Property({ type: 'Date', nullable: true })
+  heartbeatAt: Date | null = null;
 }
+
+/** What an outbound run pushes: one order, or the latest stock of some levels. */
+export type OutboundWork = { kind: 'ORDER'; orderId: string } | { kind: 'STOCK'; productIds: string[] };
 
 /** One record a run could not apply, and why. */
 @ObjectType({ description: 'One record a run could not apply, and why.' })

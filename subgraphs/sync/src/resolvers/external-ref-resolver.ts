@@ -1,13 +1,25 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@tradegraph/kit';
-import { Customer, ExternalRef, Product } from '../entities';
-import { customerRefs, productRefs } from '../loaders';
+import { Customer, ExternalRef, Order, Product, SyncState, SyncStatus } from '../entities';
+import { customerRefs, openProductConflicts, orderRefs, productRefs } from '../loaders';
 
 @Resolver(() => Product)
 export class ProductRefsResolver {
   @FieldResolver(() => [ExternalRef], { description: 'Where this product lives in external systems.' })
   externalRefs(@Root() product: Product, @Ctx() ctx: SubgraphContext): Promise<ExternalRef[]> {
     return ctx.loaders.get(productRefs).load(product.id);
+  }
+
+  @FieldResolver(() => SyncState, { description: 'Whether the product is linked to external systems and whether a conflict waits.' })
+  async syncState(@Root() product: Product, @Ctx() ctx: SubgraphContext): Promise<SyncState> {
+    const [refs, conflicts] = await Promise.all([ctx.loaders.get(productRefs).load(product.id), ctx.loaders.get(openProductConflicts).load(product.id)]);
+    const synced = refs.map((r) => r.lastSyncedAt?.getTime() ?? 0).filter(Boolean);
+    return {
+      status: conflicts.length ? SyncStatus.CONFLICT : refs.length ? SyncStatus.IN_SYNC : SyncStatus.NOT_SYNCED,
+      linkedSystems: new Set(refs.map((r) => r.connectorId)).size,
+      openConflicts: conflicts.length,
+      lastSyncedAt: synced.length ? new Date(Math.max(...synced)) : null,
+    };
   }
 }
 
@@ -16,5 +28,13 @@ export class CustomerRefsResolver {
   @FieldResolver(() => [ExternalRef], { description: 'Where this customer lives in external systems.' })
   externalRefs(@Root() customer: Customer, @Ctx() ctx: SubgraphContext): Promise<ExternalRef[]> {
     return ctx.loaders.get(customerRefs).load(customer.id);
+  }
+}
+
+@Resolver(() => Order)
+export class OrderRefsResolver {
+  @FieldResolver(() => [ExternalRef], { description: 'The systems this order was pushed to, and its id in each.' })
+  externalRefs(@Root() order: Order, @Ctx() ctx: SubgraphContext): Promise<ExternalRef[]> {
+    return ctx.loaders.get(orderRefs).load(order.id);
   }
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertUuid, Connection, keysetFilter, keysetOrder, pageRequest, toConnectionPage, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Connector, SyncEntity, SyncRun, SyncRunError } from '../entities';
+import { Connector, SyncEntity, SyncRun, SyncRunError, SyncTrigger } from '../entities';
 import { connectorById } from '../loaders';
 import { SyncService } from '../services/sync-service';
 
@@ -41,10 +41,15 @@ export class SyncRunResolver {
     return ctx.em.find(SyncRunError, { runId: run.id }, { orderBy: { id: 'asc' }, limit: Math.min(Math.max(first, 0), 1000) });
   }
 
-  @Mutation(() => SyncRun, { description: 'Queues a run of the connector now (its configured entities unless given).' })
-  triggerSync(@Arg('connectorId', () => ID) connectorId: string, @Ctx() ctx: SubgraphContext, @Arg('entities', () => [SyncEntity], { nullable: true }) entities?: SyncEntity[]): Promise<SyncRun> {
+  @Mutation(() => SyncRun, { description: 'Queues a run of the connector now (its configured entities unless given): records changed since the last successful run, or every record when `full`.' })
+  triggerSync(
+    @Arg('connectorId', () => ID) connectorId: string,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('entities', () => [SyncEntity], { nullable: true }) entities?: SyncEntity[],
+    @Arg('full', () => Boolean, { defaultValue: false }) full?: boolean,
+  ): Promise<SyncRun> {
     assertUuid(connectorId, 'connectorId');
-    return service(ctx).triggerSync(connectorId, entities);
+    return service(ctx).triggerSync(connectorId, entities, SyncTrigger.MANUAL, full ?? false);
   }
 
   @Mutation(() => SyncRun)

@@ -1,38 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, logger, type SubgraphRuntime } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Connector, ConnectorStatus, ExternalSystem, SyncEntity, SyncRun, SyncRunError, SyncRunStatus, WebhookDelivery } from '../entities';
+import { adapterFactories, type ConnectorAdapter, type FieldMapping, type SourceCustomer, type SourceProduct } from '../adapters';
+import { Connector, ConnectorStatus, SyncEntity, SyncRun, SyncRunError, SyncRunStatus, WebhookDelivery } from '../entities';
 import { syncSettingsOf, type SyncSettings } from '../settings';
-import { applyProductBatch, type InboundProduct } from './apply';
 import { ExternalSystemError, retryDelayMs } from './backoff';
 import { CredentialBox } from './crypto';
+import { ProgressThrottle, recordConnectorStatus, recordRunUpdated } from './events';
+import { applyInboundBatch, type BatchOutcome, type InboundKind, type SourceRecord } from './inbound';
+import { customerKind, productKind } from './kinds';
+import { pushOutbound } from './outbound';
 import { enqueueRun } from './queue';
 import { syncRunStatus } from './run-status';
-import { ShopifyClient, type ShopifyProduct } from './shopify';
 
 const log = logger.child({ subgraph: 'sync', component: 'runner' });
 
 class RunCancelled extends Error {}
 
-/** Maps a Shopify product's variants to Tradegraph products (one per variant, by sku). */
-export function productsFromShopify(product: ShopifyProduct, currency: string, stockByItem: Map<number, { warehouseCode: string; onHand: number }[]>): InboundProduct[] {
-  return product.variants.map((variant) => ({
-    externalId: String(variant.id),
-    item: {
-      sku: variant.sku || `shopify-${variant.id}`,
-      name: (variant.title && variant.title !== 'Default Title' ? `${product.title} — ${variant.title}` : product.title).slice(0, 200),
-      description: product.body_html ?? null,
-      brand: product.vendor ?? null,
-      basePrice: { amount: variant.price, currency },
-    },
-    stock: stockByItem.get(variant.inventory_item_id) ?? [],
-  }));
+/** The adapter for a connector, its credentials opened. @throws ExternalSystemError (permanent) when there is none or it is misconfigured */
+export function adapterFor(settings: SyncSettings, connector: Connector): ConnectorAdapter {
+  const factory = adapterFactories[connector.system];
+  if (!factory) throw new ExternalSystemError(`${connector.system} connectors have no adapter`, false);
+  if (!connector.baseUrl) throw new ExternalSystemError('the connector has no baseUrl', false);
+  const credentials = new CredentialBox(settings.encryptionKey).open(connector.credentialsCiphertext);
+  return factory({ baseUrl: connector.baseUrl, credentials, mapping: connector.fieldMapping as FieldMapping, timeoutMs: settings.requestTimeoutMs });
 }
 
 /**
  * Runs one attempt of a sync run (the queue's task). A retryable failure (429, 5xx, the
  * supergraph unreachable) queues the run again after a backoff until its attempts are spent;
  * then, or on a permanent failure, the run is FAILED (the dead letter) with its error.
+ * Every change of status, and progress at most every 500 ms, is an event (`syncRunUpdated`).
  */
 export async function performRun(runtime: SubgraphRuntime, runId: string): Promise<void> {
   const settings = syncSettingsOf(runtime.settings);
@@ -42,14 +40,23 @@ export async function performRun(runtime: SubgraphRuntime, runId: string): Promi
   const connector = await em.findOneOrFail(Connector, run.connectorId);
   if (connector.status === ConnectorStatus.PAUSED) return; // resumeConnector queues it again
   syncRunStatus.assert(run.status, SyncRunStatus.RUNNING);
-  Object.assign(run, { status: SyncRunStatus.RUNNING, attempts: run.attempts + 1, startedAt: new Date(), nextAttemptAt: null, total: 0, processed: 0, created: 0, updated: 0, unchanged: 0, failed: 0 });
+  Object.assign(run, { status: SyncRunStatus.RUNNING, attempts: run.attempts + 1, startedAt: new Date(), heartbeatAt: new Date(), nextAttemptAt: null, total: 0, processed: 0, created: 0, updated: 0, unchanged: 0, failed: 0, conflicts: 0 });
+  recordRunUpdated(em, run);
   await em.flush();
   await em.nativeDelete(SyncRunError, { runId: run.id });
+  const progress = new RunProgress(em, run);
   try {
-    if (run.webhookDeliveryId) await applyWebhook(em, runtime, settings, connector, run);
-    else await fullSync(em, runtime, settings, connector, run);
-    await finish(em, run, connector, run.failed === 0 ? SyncRunStatus.SUCCEEDED : run.failed < run.processed ? SyncRunStatus.PARTIALLY_SUCCEEDED : SyncRunStatus.FAILED, null);
+    const adapter = adapterFor(settings, connector);
+    let cursors: Partial<Record<SyncEntity, string>> | null = null;
+    if (run.outbound) await pushOutbound(em, runtime, adapter, connector, run, progress);
+    else if (run.webhookDeliveryId) await applyWebhook(em, runtime, settings, adapter, connector, run, progress);
+    else cursors = await fullSync(em, runtime, settings, adapter, connector, run, progress);
+    const status = run.failed === 0 ? SyncRunStatus.SUCCEEDED : run.failed < run.processed ? SyncRunStatus.PARTIALLY_SUCCEEDED : SyncRunStatus.FAILED;
+    // Cursors move only when every record was applied: a failed record is read again next time.
+    if (cursors && status === SyncRunStatus.SUCCEEDED) connector.cursors = { ...connector.cursors, ...cursors };
+    await finish(em, run, connector, status, null);
   } catch (error) {
+    await progress.settled();
     if (error instanceof RunCancelled) return;
     const message = (error as Error).message;
     const retryable = error instanceof ExternalSystemError ? error.retryable : error instanceof DomainError && error.extensions.code === ErrorCode.UNAVAILABLE;
@@ -61,6 +68,7 @@ export async function performRun(runtime: SubgraphRuntime, runId: string): Promi
         if (current.status !== SyncRunStatus.RUNNING) return;
         syncRunStatus.assert(current.status, SyncRunStatus.QUEUED);
         Object.assign(current, { status: SyncRunStatus.QUEUED, lastError: message, nextAttemptAt: new Date(Date.now() + delay) });
+        recordRunUpdated(tx as EntityManager, current);
         await tx.flush();
         await enqueueRun(tx as EntityManager, current, current.nextAttemptAt);
       });
@@ -79,6 +87,7 @@ async function finish(em: EntityManager, run: SyncRun, connector: Connector, sta
   run.status = status;
   run.finishedAt = new Date();
   if (error) run.lastError = error;
+  const before = connector.status;
   if (status === SyncRunStatus.FAILED) {
     connector.consecutiveFailures += 1;
     connector.lastError = error ?? run.lastError ?? `${run.failed} records failed`;
@@ -88,48 +97,54 @@ async function finish(em: EntityManager, run: SyncRun, connector: Connector, sta
     connector.lastSuccessAt = run.finishedAt;
     if (connector.status === ConnectorStatus.FAILING) connector.status = ConnectorStatus.ACTIVE;
   }
+  recordRunUpdated(em, run);
+  if (connector.status !== before) recordConnectorStatus(em, connector, before);
   await em.flush();
+}
+
+/**
+ * A run's counters, shared by its concurrent batches. Changes and their flush happen in one
+ * serialised step: a change made while another flush is under way would be taken for flushed
+ * and lost. Each step beats the heartbeat and, when the throttle allows, records progress.
+ */
+export class RunProgress {
+  private last: Promise<void> = Promise.resolve();
+  private readonly throttle = new ProgressThrottle();
+
+  constructor(private readonly em: EntityManager, readonly run: SyncRun) {}
+
+  /** Adds a batch's outcome (or just checks for cancellation when `outcome` is null). @throws RunCancelled */
+  add(offered: number, outcome: BatchOutcome | null): Promise<void> {
+    this.last = this.last.catch(() => undefined).then(async () => {
+      const { run } = this;
+      if (outcome) {
+        run.total += offered;
+        run.processed += offered;
+        run.created += outcome.created;
+        run.updated += outcome.updated;
+        run.unchanged += outcome.unchanged;
+        run.conflicts += outcome.conflicts;
+        run.failed += outcome.failed.length;
+        for (const failure of outcome.failed) this.em.create(SyncRunError, { runId: run.id, externalId: failure.externalId, message: failure.message.slice(0, 2000), occurredAt: new Date() });
+      }
+      run.heartbeatAt = new Date();
+      if (this.throttle.due()) recordRunUpdated(this.em, run);
+      await this.em.flush();
+      await checkCancelled(this.em, run.id);
+    });
+    return this.last;
+  }
+
+  /** Resolves when every step has run. */
+  async settled(): Promise<void> {
+    await this.last.catch(() => undefined);
+  }
 }
 
 /** Throws RunCancelled when somebody cancelled the run since it started. */
 async function checkCancelled(em: EntityManager, runId: string): Promise<void> {
   const rows = await em.getConnection().execute<{ status: SyncRunStatus }[]>('select status from sync.sync_run where id = ?', [runId]);
   if (rows[0]?.status === SyncRunStatus.CANCELLED) throw new RunCancelled();
-}
-
-function clientFor(runtime: SubgraphRuntime, settings: SyncSettings, connector: Connector): ShopifyClient {
-  if (connector.system !== ExternalSystem.SHOPIFY) throw new ExternalSystemError(`${connector.system} connectors have no adapter yet`, false);
-  if (!connector.baseUrl) throw new ExternalSystemError('the connector has no baseUrl', false);
-  const credentials = new CredentialBox(settings.encryptionKey).open(connector.credentialsCiphertext);
-  return new ShopifyClient(connector.baseUrl, String(credentials.accessToken ?? ''));
-}
-
-async function applyBatch(em: EntityManager, runtime: SubgraphRuntime, connector: Connector, run: SyncRun, batch: InboundProduct[], flushes: FlushChain): Promise<void> {
-  // Each batch in a fork of its own: the identity map (and each flush's change set) stays one batch big.
-  const batchEm = em.fork();
-  const result = await applyProductBatch(batchEm, runtime.gateway, connector, batch, randomUUID());
-  for (const failure of result.failed) batchEm.persist(batchEm.create(SyncRunError, { runId: run.id, externalId: failure.externalId, message: failure.message, occurredAt: new Date() }));
-  await batchEm.flush();
-  // The counters change and flush in one step of the chain: a change made while another
-  // flush is under way would be taken for flushed and lost.
-  await flushes.step(async () => {
-    run.total += batch.length;
-    run.processed += batch.length;
-    run.created += result.created;
-    run.updated += result.updated;
-    run.unchanged += result.unchanged;
-    run.failed += result.failed.length;
-    await em.flush();
-  });
-}
-
-/** Serialises the changes to the run's EntityManager, which concurrent batches share. */
-class FlushChain {
-  private last: Promise<void> = Promise.resolve();
-  step(work: () => Promise<void>): Promise<void> {
-    this.last = this.last.catch(() => undefined).then(work);
-    return this.last;
-  }
 }
 
 /**
@@ -159,51 +174,65 @@ class BatchPool {
   }
 }
 
-/** Pulls every product (and, when the connector syncs INVENTORY, its stock) and applies the changes in batches. */
-async function fullSync(em: EntityManager, runtime: SubgraphRuntime, settings: SyncSettings, connector: Connector, run: SyncRun): Promise<void> {
-  const shopify = clientFor(runtime, settings, connector);
-  const mapping = connector.fieldMapping as { product?: { currency?: string }; inventory?: { locations?: Record<string, string> } };
-  const currency = mapping.product?.currency ?? 'EUR';
-  const locations = mapping.inventory?.locations ?? {};
-  const stockByItem = new Map<number, { warehouseCode: string; onHand: number }[]>();
-  if (run.entities.includes(SyncEntity.INVENTORY) && Object.keys(locations).length) {
-    for await (const page of shopify.inventoryLevels(Object.keys(locations))) {
-      for (const level of page) {
-        const warehouseCode = locations[String(level.location_id)];
-        if (!warehouseCode) continue;
-        const list = stockByItem.get(level.inventory_item_id) ?? [];
-        list.push({ warehouseCode, onHand: Math.max(0, level.available ?? 0) });
-        stockByItem.set(level.inventory_item_id, list);
-      }
-    }
-  }
+/** Applies one batch in a fork of its own (the identity map stays one batch big) and counts it. */
+async function applyBatch<R extends SourceRecord>(em: EntityManager, runtime: SubgraphRuntime, kind: InboundKind<R>, connector: Connector, run: SyncRun, batch: R[], progress: RunProgress): Promise<void> {
+  const outcome = await applyInboundBatch(em.fork(), runtime.gateway, kind, connector, run.id, batch, randomUUID());
+  await progress.add(batch.length, outcome);
+}
+
+/**
+ * Reads every page of one entity from the source and applies it in batches; returns the
+ * newest updated-at seen (the next delta's cursor) or the old cursor when none was dated.
+ */
+async function syncEntity<R extends SourceRecord>(em: EntityManager, runtime: SubgraphRuntime, settings: SyncSettings, kind: InboundKind<R>, pages: AsyncGenerator<R[]>, connector: Connector, run: SyncRun, progress: RunProgress): Promise<string | undefined> {
   const pool = new BatchPool(settings.batchConcurrency);
-  const flushes = new FlushChain();
-  const batch: InboundProduct[] = [];
+  const batch: R[] = [];
+  let newest: string | undefined = connector.cursors[kind.entityType];
   try {
-    for await (const page of shopify.products()) {
-      for (const product of page) batch.push(...productsFromShopify(product, currency, stockByItem));
+    for await (const page of pages) {
+      for (const record of page) if (record.updatedAt && (!newest || Date.parse(record.updatedAt) > Date.parse(newest))) newest = record.updatedAt;
+      batch.push(...page);
       while (batch.length >= settings.batchSize) {
-        await checkCancelled(em, run.id);
         const next = batch.splice(0, settings.batchSize);
-        await pool.add(() => applyBatch(em, runtime, connector, run, next, flushes));
+        await pool.add(() => applyBatch(em, runtime, kind, connector, run, next, progress));
       }
     }
     if (batch.length) {
-      await checkCancelled(em, run.id);
       const last = batch.splice(0);
-      await pool.add(() => applyBatch(em, runtime, connector, run, last, flushes));
+      await pool.add(() => applyBatch(em, runtime, kind, connector, run, last, progress));
     }
   } finally {
     await pool.drain();
   }
+  return newest;
 }
 
-/** Applies the product a webhook delivered (products/create, products/update). */
-async function applyWebhook(em: EntityManager, runtime: SubgraphRuntime, _settings: SyncSettings, connector: Connector, run: SyncRun): Promise<void> {
+/**
+ * Pulls what the run asks for — products (with stock when INVENTORY is asked for; INVENTORY
+ * alone reads products too, stock being carried by them) and customers — changed since the
+ * connector's cursors (everything for a `full` run), and applies it. Returns the new cursors.
+ */
+async function fullSync(em: EntityManager, runtime: SubgraphRuntime, settings: SyncSettings, adapter: ConnectorAdapter, connector: Connector, run: SyncRun, progress: RunProgress): Promise<Partial<Record<SyncEntity, string>>> {
+  const cursors: Partial<Record<SyncEntity, string>> = {};
+  const since = (entity: SyncEntity) => (run.full || !connector.cursors[entity] ? null : new Date(connector.cursors[entity]!));
+  const wants = (entity: SyncEntity) => run.entities.includes(entity);
+  if ((wants(SyncEntity.PRODUCT) || wants(SyncEntity.INVENTORY)) && adapter.products) {
+    const newest = await syncEntity(em, runtime, settings, productKind, adapter.products({ since: since(SyncEntity.PRODUCT), withStock: wants(SyncEntity.INVENTORY) }), connector, run, progress);
+    if (newest) cursors[SyncEntity.PRODUCT] = newest;
+  }
+  if (wants(SyncEntity.CUSTOMER) && adapter.customers) {
+    const newest = await syncEntity(em, runtime, settings, customerKind, adapter.customers({ since: since(SyncEntity.CUSTOMER) }), connector, run, progress);
+    if (newest) cursors[SyncEntity.CUSTOMER] = newest;
+  }
+  await progress.settled();
+  return cursors;
+}
+
+/** Applies the records a webhook delivery carries; a topic the adapter ignores is a run with nothing to do. */
+async function applyWebhook(em: EntityManager, runtime: SubgraphRuntime, _settings: SyncSettings, adapter: ConnectorAdapter, connector: Connector, run: SyncRun, progress: RunProgress): Promise<void> {
   const delivery = await em.findOneOrFail(WebhookDelivery, run.webhookDeliveryId!);
-  if (!delivery.topic.startsWith('products/') || delivery.topic === 'products/delete') return;
-  const mapping = connector.fieldMapping as { product?: { currency?: string } };
-  const product = delivery.payload as ShopifyProduct;
-  await applyBatch(em, runtime, connector, run, productsFromShopify(product, mapping.product?.currency ?? 'EUR', new Map()), new FlushChain());
+  const records = adapter.fromWebhook?.(delivery.topic, delivery.payload) ?? null;
+  if (records?.products?.length) await applyBatch<SourceProduct>(em, runtime, productKind, connector, run, records.products, progress);
+  if (records?.customers?.length) await applyBatch<SourceCustomer>(em, runtime, customerKind, connector, run, records.customers, progress);
+  await progress.settled();
 }

@@ -1,6 +1,9 @@
-import { notFound, type SubgraphRuntime } from '@tradegraph/kit';
+import { badInput, conflict as conflictError, notFound, type SubgraphRuntime } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Connector, ConnectorStatus, SyncEntity, SyncRun, SyncRunStatus, SyncTrigger, type ConflictPolicy, type ExternalSystem, type SyncDirection, type SyncMode } from '../entities';
+import { ConflictStatus, Connector, ConnectorStatus, SyncConflict, SyncEntity, SyncRun, SyncRunStatus, SyncTrigger, type ConflictPolicy, type ConflictResolution, type ExternalSystem, type SyncDirection, type SyncMode } from '../entities';
+import { recordConnectorStatus, recordRunUpdated } from './events';
+import { resolveConflictWith, type InboundKind, type SourceRecord } from './inbound';
+import { inboundKindOf } from './kinds';
 import { syncSettingsOf } from '../settings';
 import { CredentialBox, type ConnectorCredentials } from './crypto';
 import { dequeueRun, enqueueRun, ensureQueue } from './queue';
@@ -58,7 +61,9 @@ export class SyncService {
 
   async pauseConnector(id: string): Promise<Connector> {
     const connector = await this.connector(id);
+    const before = connector.status;
     connector.status = ConnectorStatus.PAUSED;
+    if (before !== connector.status) recordConnectorStatus(this.em, connector, before);
     await this.em.flush();
     return connector;
   }
@@ -68,7 +73,9 @@ export class SyncService {
     await ensureQueue(this.runtime);
     return this.em.transactional(async (tx) => {
       const connector = await tx.findOneOrFail(Connector, id, { failHandler: () => notFound('Connector', id) });
+      const before = connector.status;
       connector.status = connector.consecutiveFailures > 0 ? ConnectorStatus.FAILING : ConnectorStatus.ACTIVE;
+      if (before !== connector.status) recordConnectorStatus(tx as EntityManager, connector, before);
       const waiting = await tx.find(SyncRun, { connectorId: id, status: SyncRunStatus.QUEUED });
       for (const run of waiting) await enqueueRun(tx as EntityManager, run, run.nextAttemptAt);
       await tx.flush();
@@ -76,12 +83,18 @@ export class SyncService {
     });
   }
 
-  /** Queues a run of the connector; the run row and its job commit together. */
-  async triggerSync(connectorId: string, entities: SyncEntity[] | null | undefined, trigger = SyncTrigger.MANUAL): Promise<SyncRun> {
+  /**
+   * Queues a run of the connector; the run row and its job commit together. A `full` run reads
+   * every record; otherwise only those changed since the connector's cursors.
+   */
+  async triggerSync(connectorId: string, entities: SyncEntity[] | null | undefined, trigger = SyncTrigger.MANUAL, full = false): Promise<SyncRun> {
     const connector = await this.connector(connectorId);
+    const wanted = entities?.length ? entities : connector.entities;
+    const unknown = wanted.filter((e) => !connector.entities.includes(e));
+    if (unknown.length) throw badInput('entities', `the connector does not sync ${unknown.join(', ')} (it syncs ${connector.entities.join(', ')})`);
     await ensureQueue(this.runtime);
     return this.em.transactional(async (tx) => {
-      const run = tx.create(SyncRun, { connectorId, trigger, entities: entities?.length ? entities : connector.entities, maxAttempts: syncSettingsOf(this.runtime.settings).maxAttempts, queuedAt: new Date() });
+      const run = tx.create(SyncRun, { connectorId, trigger, full, entities: wanted, maxAttempts: syncSettingsOf(this.runtime.settings).maxAttempts, queuedAt: new Date() });
       tx.persist(run);
       await tx.flush();
       await enqueueRun(tx as EntityManager, run);
@@ -97,6 +110,7 @@ export class SyncService {
       syncRunStatus.assert(run.status, SyncRunStatus.CANCELLED);
       run.status = SyncRunStatus.CANCELLED;
       run.finishedAt = new Date();
+      recordRunUpdated(tx as EntityManager, run);
       await tx.flush();
       await dequeueRun(tx as EntityManager, id);
       return run;
@@ -110,9 +124,30 @@ export class SyncService {
       const run = await tx.findOneOrFail(SyncRun, id, { failHandler: () => notFound('SyncRun', id), lockMode: 4 });
       syncRunStatus.assert(run.status, SyncRunStatus.QUEUED);
       Object.assign(run, { status: SyncRunStatus.QUEUED, trigger: SyncTrigger.RETRY, attempts: 0, nextAttemptAt: null, finishedAt: null, queuedAt: new Date() });
+      recordRunUpdated(tx as EntityManager, run);
       await tx.flush();
       await enqueueRun(tx as EntityManager, run);
       return run;
     });
+  }
+
+  async conflict(id: string): Promise<SyncConflict> {
+    const found = await this.em.findOne(SyncConflict, id);
+    if (!found) throw notFound('SyncConflict', id);
+    return found;
+  }
+
+  /**
+   * Settles an OPEN conflict: SOURCE applies the external system's version through the owning
+   * subgraph, SUPERGRAPH keeps Tradegraph's. Records who chose (`subject`) and when.
+   * @throws CONFLICT when it is no longer open
+   */
+  async resolveConflict(id: string, choice: ConflictResolution, subject: string, requestId: string): Promise<SyncConflict> {
+    const conflict = await this.conflict(id);
+    if (conflict.status !== ConflictStatus.OPEN) throw conflictError(`The conflict was already resolved (${conflict.resolution} by ${conflict.resolvedBy})`);
+    const connector = await this.connector(conflict.connectorId);
+    const kind = inboundKindOf(conflict.entityType);
+    if (!kind) throw badInput('id', `conflicts of ${conflict.entityType} cannot be resolved here`);
+    return resolveConflictWith(this.em, this.runtime.gateway, kind as InboundKind<SourceRecord>, connector, conflict, choice, subject, requestId);
   }
 }

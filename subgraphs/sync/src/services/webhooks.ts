@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import express from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid, logger, type SubgraphRuntime } from '@tradegraph/kit';
-import { Connector, SyncRun, SyncRunStatus, SyncTrigger, WebhookDelivery } from '../entities';
+import { Connector, ExternalSystem, SyncRun, SyncRunStatus, SyncTrigger, WebhookDelivery } from '../entities';
 import { syncSettingsOf } from '../settings';
 import { CredentialBox } from './crypto';
 import { enqueueRun, ensureQueue } from './queue';
@@ -12,9 +12,46 @@ const log = logger.child({ subgraph: 'sync', component: 'webhooks' });
 /** Shopify's signature: base64 HMAC-SHA256 of the raw body with the webhook secret, compared in constant time. */
 export function verifyShopifySignature(rawBody: Buffer, secret: string, header: string | undefined): boolean {
   if (!header || !secret) return false;
-  const expected = createHmac('sha256', secret).update(rawBody).digest();
-  const given = Buffer.from(header, 'base64');
+  return sameBytes(createHmac('sha256', secret).update(rawBody).digest(), Buffer.from(header, 'base64'));
+}
+
+/** The shared-secret signature of the other systems: `X-Tradegraph-Signature: sha256=<hex HMAC-SHA256 of the raw body>`. */
+export function verifySharedSecretSignature(rawBody: Buffer, secret: string, header: string | undefined): boolean {
+  const match = header ? /^sha256=([0-9a-f]{64})$/i.exec(header.trim()) : null;
+  if (!match || !secret) return false;
+  return sameBytes(createHmac('sha256', secret).update(rawBody).digest(), Buffer.from(match[1], 'hex'));
+}
+
+function sameBytes(expected: Buffer, given: Buffer): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Where a system's deliveries carry their signature, id and topic. */
+interface WebhookFormat {
+  verify(rawBody: Buffer, secret: string, header: (name: string) => string | undefined): boolean;
+  deliveryHeader: string;
+  topicHeader: string;
+}
+
+const SHOPIFY_FORMAT: WebhookFormat = {
+  verify: (raw, secret, header) => verifyShopifySignature(raw, secret, header('x-shopify-hmac-sha256')),
+  deliveryHeader: 'X-Shopify-Webhook-Id',
+  topicHeader: 'X-Shopify-Topic',
+};
+
+/**
+ * Every system but Shopify signs with a shared secret in our own headers (NetSuite, SAP B1 and
+ * Dynamics have no single native webhook format; their middleware or scripts send these).
+ */
+const SHARED_SECRET_FORMAT: WebhookFormat = {
+  verify: (raw, secret, header) => verifySharedSecretSignature(raw, secret, header('x-tradegraph-signature')),
+  deliveryHeader: 'X-Tradegraph-Delivery',
+  topicHeader: 'X-Tradegraph-Topic',
+};
+
+/** The webhook format of a system. */
+export function webhookFormatOf(system: ExternalSystem): WebhookFormat {
+  return system === ExternalSystem.SHOPIFY ? SHOPIFY_FORMAT : SHARED_SECRET_FORMAT;
 }
 
 /** What a delivery came to. */
@@ -45,8 +82,10 @@ export async function receiveDelivery(em: EntityManager, runtime: SubgraphRuntim
 
 /**
  * The webhook endpoint, `POST /webhooks/:connectorId`: verifies the signature over the raw
- * body (401 when it is wrong), deduplicates by `X-Shopify-Webhook-Id`, stores the receipt with
- * its job and answers 202 at once; the work happens in the worker.
+ * body (401 when it is wrong) — Shopify's `X-Shopify-Hmac-Sha256`, or for other systems
+ * `X-Tradegraph-Signature: sha256=<hex>` — deduplicates by the delivery id
+ * (`X-Shopify-Webhook-Id` / `X-Tradegraph-Delivery`), stores the receipt with its job and
+ * answers 202 at once (200 for a duplicate); the work happens in the worker.
  *
  * The subgraph definition mounts it on the subgraph's own server (kit's `routes` hook).
  */
@@ -62,16 +101,18 @@ export function webhookApp(runtime: SubgraphRuntime): express.Express {
       if (!connector) return void res.status(404).json({ error: 'unknown connector' });
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const secret = String(box.open(connector.credentialsCiphertext).webhookSecret ?? '');
-      if (!verifyShopifySignature(raw, secret, req.header('x-shopify-hmac-sha256'))) return void res.status(401).json({ error: 'invalid signature' });
-      const deliveryId = req.header('x-shopify-webhook-id');
-      if (!deliveryId) return void res.status(400).json({ error: 'X-Shopify-Webhook-Id is missing' });
+      const format = webhookFormatOf(connector.system);
+      if (!format.verify(raw, secret, (name) => req.header(name))) return void res.status(401).json({ error: 'invalid signature' });
+      const deliveryId = req.header(format.deliveryHeader);
+      if (!deliveryId) return void res.status(400).json({ error: `${format.deliveryHeader} is missing` });
+      if (deliveryId.length > 200) return void res.status(400).json({ error: `${format.deliveryHeader} is longer than 200 characters` });
       let payload: unknown;
       try {
         payload = JSON.parse(raw.toString('utf8'));
       } catch {
         return void res.status(400).json({ error: 'the body is not JSON' });
       }
-      const result = await receiveDelivery(em, runtime, connector, { deliveryId, topic: req.header('x-shopify-topic') ?? 'unknown', payload });
+      const result = await receiveDelivery(em, runtime, connector, { deliveryId, topic: (req.header(format.topicHeader) ?? 'unknown').slice(0, 100), payload });
       res.status(result.status === 'accepted' ? 202 : 200).json(result);
     } catch (error) {
       log.error({ err: error }, 'webhook receipt failed');

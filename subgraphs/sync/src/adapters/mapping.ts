@@ -1,0 +1,35 @@
+/**
+ * The value at a dot path (`"price.amount"`, `"lines.0.sku"`) in a source record, or undefined.
+ */
+export function valueAt(record: unknown, path: string): unknown {
+  let current: unknown = record;
+  for (const key of path.split('.')) {
+    if (current === null || current === undefined || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/**
+ * Reads Tradegraph fields from a source record: for each target field, the path the
+ * connector's mapping gives (`overrides`) or else the adapter's default path. Returns the
+ * values by target field, undefined where the record has none.
+ */
+export function mapFields(record: unknown, defaults: Record<string, string>, overrides: Record<string, string> | undefined): Record<string, unknown> {
+  const paths = { ...defaults, ...(overrides ?? {}) };
+  const out: Record<string, unknown> = {};
+  for (const [target, path] of Object.entries(paths)) out[target] = valueAt(record, path);
+  return out;
+}
+
+/** A value as text ('' for null/undefined), for ids and names from loosely typed sources. */
+export function text(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/** A number or decimal string as a decimal string with at most 4 decimals ("12.5"), or '' when it is not a number. */
+export function decimal(value: unknown): string {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (!Number.isFinite(n) || n < 0) return '';
+  return String(Math.round(n * 10_000) / 10_000);
+}

@@ -1,0 +1,65 @@
+import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { eventStream, forbidden, hasRole, refreshForEvent, Role, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
+import { Connector, ConnectorStatus, SyncRun, type SyncRunStatus, type SyncTrigger } from '../entities';
+import { connectorById } from '../loaders';
+import { SyncEvent, type SyncRunPayload } from '../services/events';
+
+const READERS = [Role.ADMIN, Role.MANAGER, Role.SERVICE];
+
+/** Refuses at subscribe time what the per-event rules would refuse anyway. */
+function assertReader(ctx: SubgraphContext): void {
+  if (!hasRole(ctx.caller, ...READERS)) throw forbidden(`Requires one of the roles ${READERS.join(', ')}`);
+}
+
+/** The run an event describes, as it was at that moment (not re-read). */
+function runOf(event: EventEnvelope): SyncRun {
+  const p = event.payload as SyncRunPayload;
+  return Object.assign(Object.create(SyncRun.prototype) as SyncRun, {
+    id: p.runId,
+    connectorId: p.connectorId,
+    status: p.status as SyncRunStatus,
+    trigger: p.trigger as SyncTrigger,
+    total: p.total,
+    processed: p.processed,
+    created: p.created,
+    updated: p.updated,
+    unchanged: p.unchanged,
+    failed: p.failed,
+    conflicts: p.conflicts,
+    attempts: p.attempts,
+    lastError: p.lastError,
+    version: event.version,
+  });
+}
+
+/** Live sync status, served over graphql-ws from the event bus. */
+@Resolver()
+export class SyncSubscriptionResolver {
+  @Subscription(() => SyncRun, {
+    description: 'A connector\'s runs as they change: every change of status, and progress at most every 500 ms per run. Fields other than the status and counters are read when the event is sent.',
+    subscribe: ({ args, context }) => {
+      assertReader(context as SubgraphContext);
+      const connectorId = String(args.connectorId);
+      return eventStream((context as SubgraphContext).runtime.bus, 'SyncRun', (event) => event.type === SyncEvent.RUN_UPDATED && (event.payload as SyncRunPayload).connectorId === connectorId);
+    },
+  })
+  syncRunUpdated(@Root() event: EventEnvelope, @Ctx() ctx: SubgraphContext, @Arg('connectorId', () => ID) _connectorId: string): SyncRun {
+    refreshForEvent(ctx);
+    return runOf(event);
+  }
+
+  @Subscription(() => Connector, {
+    description: 'A connector\'s status as it changes (ACTIVE, PAUSED, FAILING), for one connector or all.',
+    subscribe: ({ args, context }) => {
+      assertReader(context as SubgraphContext);
+      const connectorId = (args.connectorId as string | undefined) ?? null;
+      return eventStream((context as SubgraphContext).runtime.bus, 'Connector', (event) => event.type === SyncEvent.CONNECTOR_STATUS_CHANGED && (!connectorId || event.entityId === connectorId));
+    },
+  })
+  async connectorStatusChanged(@Root() event: EventEnvelope, @Ctx() ctx: SubgraphContext, @Arg('connectorId', () => ID, { nullable: true }) _connectorId?: string): Promise<Connector> {
+    refreshForEvent(ctx);
+    const connector = await ctx.loaders.get(connectorById).load(event.entityId);
+    // The status the event reports, even if the connector moved on since.
+    return Object.assign(Object.create(Connector.prototype) as Connector, connector, { status: (event.payload as { to: ConnectorStatus }).to });
+  }
+}

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { logger, throughGateway, type BackgroundJob, type EventEnvelope, type SubgraphRuntime } from '@tradegraph/kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ConnectorAdapter, OutboundOrder, OutboundStockLevel } from '../adapters';
+import { Connector, ExternalRef, SyncDirection, SyncEntity, SyncTrigger, type ExternalSystem, type SyncRun } from '../entities';
+import { syncSettingsOf } from '../settings';
+import { ExternalSystemError } from './backoff';
+import { checksumOf } from './inbound';
+import { enqueueRun, ensureQueue } from './queue';
+import type { RunProgress } from './runner';
+
+const log = logger.child({ subgraph: 'sync', component: 'outbound' });
+
+const ORDER = /* GraphQL */ `
+  query SyncOutboundOrder($id: ID!) {
+    order(id: $id) {
+      id number status currency createdAt customerId total { amount }
+      customer { id code name email }
+      lines { productId sku name quantity unitPrice { amount } }
+    }
+  }
+`;
+const PRODUCT_STOCK = /* GraphQL */ `
+  query SyncOutboundStock($ids: [ID!]!, $first: Int!) {
+    products(first: $first, filter: { ids: $ids }) { edges { node { id sku stockLevels { onHand available warehouse { code } } } } }
+  }
+`;
+
+type OrderData = {
+  id: string; number: string; status: string; currency: string; createdAt: string; customerId: string; total: { amount: string };
+  customer: { id: string; code: string; name: string; email: string | null };
+  lines: { productId: string; sku: string; name: string; quantity: number; unitPrice: { amount: string } }[];
+};
+
+/** The connectors an event is pushed to: direction OUTBOUND or BOTH, syncing the event's entity. */
+function wantsEvent(connector: Connector, entity: SyncEntity): boolean {
+  return connector.direction !== SyncDirection.INBOUND && connector.entities.includes(entity);
+}
+
+/**
+ * Queues the push an event calls for, to every outbound connector that syncs its entity:
+ * `order.placed` / `order.status_changed` → the order; `stock.changed` → the product's stock.
+ * Each push is a SyncRun (trigger EVENT) with the queue's retries. At most one push per
+ * connector and subject waits at a time (`outboundKey`, a partial unique index): repeated
+ * events, and the same event seen by several sync replicas, join the waiting run, which reads
+ * the latest state when it runs. The run row and its job commit together.
+ */
+export async function queueOutbound(runtime: SubgraphRuntime, event: EventEnvelope, connectors: Connector[]): Promise<number> {
+  const entity = event.entity === 'Order' ? SyncEntity.ORDER : event.type === 'stock.changed' ? SyncEntity.INVENTORY : null;
+  if (!entity) return 0;
+  const targets = connectors.filter((c) => wantsEvent(c, entity));
+  if (!targets.length) return 0;
+  await ensureQueue(runtime);
+  const em = runtime.database.orm.em.fork() as EntityManager;
+  const maxAttempts = syncSettingsOf(runtime.settings).maxAttempts;
+  let queued = 0;
+  await em.transactional(async (tx) => {
+    const connection = tx.getConnection();
+    for (const connector of targets) {
+      const productId = String((event.payload as { productId?: string }).productId ?? '');
+      const [key, work] = entity === SyncEntity.ORDER ? [`order:${event.entityId}`, { kind: 'ORDER', orderId: event.entityId }] : ['stock', { kind: 'STOCK', productIds: [productId] }];
+      const rows = await connection.execute<{ id: string; inserted: boolean }[]>(
+        `insert into sync.sync_run (id, connector_id, trigger, entities, status, total, processed, created, updated, unchanged, failed, conflicts, attempts, max_attempts, queued_at, full, version, outbound, outbound_key)
+         values (?, ?, ?, ?::jsonb, 'QUEUED', 0, 0, 0, 0, 0, 0, 0, 0, ?, now(), false, 0, ?::jsonb, ?)
+         on conflict (connector_id, outbound_key) where status = 'QUEUED' do update
+           set outbound = case when sync_run.outbound->>'kind' = 'STOCK'
+             then jsonb_build_object('kind', 'STOCK', 'productIds', (select jsonb_agg(distinct p) from jsonb_array_elements(sync_run.outbound->'productIds' || excluded.outbound->'productIds') p))
+             else sync_run.outbound end
+         returning id, (xmax = 0) as inserted`,
+        [randomUUID(), connector.id, SyncTrigger.EVENT, JSON.stringify([entity]), maxAttempts, JSON.stringify(work), key],
+        'all',
+        tx.getTransactionContext(),
+      );
+      if (rows[0]?.inserted) {
+        await enqueueRun(tx as EntityManager, { id: rows[0].id, connectorId: connector.id });
+        queued++;
+      }
+    }
+  });
+  return queued;
+}
+
+/** Pushes what an outbound run holds (an order, or products' stock) through the adapter. */
+export async function pushOutbound(em: EntityManager, runtime: SubgraphRuntime, adapter: ConnectorAdapter, connector: Connector, run: SyncRun, progress: RunProgress): Promise<void> {
+  const work = run.outbound!;
+  const requestId = randomUUID();
+  if (work.kind === 'ORDER') {
+    if (!adapter.pushOrder) throw new ExternalSystemError(`${connector.system} connectors cannot receive orders`, false);
+    const data = await throughGateway(runtime.gateway, 'The order could not be read', (g) => g.request<{ order: OrderData | null }>(ORDER, { id: work.orderId }, requestId));
+    if (!data.order) throw new ExternalSystemError(`order ${work.orderId} does not exist`, false);
+    const order = data.order;
+    const refs = await em.find(ExternalRef, { connectorId: connector.id, $or: [{ entityType: SyncEntity.CUSTOMER, entityId: order.customerId }, { entityType: SyncEntity.PRODUCT, entityId: { $in: order.lines.map((l) => l.productId) } }, { entityType: SyncEntity.ORDER, entityId: order.id }] });
+    const refOf = (type: SyncEntity, id: string) => refs.find((r) => r.entityType === type && r.entityId === id);
+    const outbound: OutboundOrder = {
+      id: order.id,
+      number: order.number,
+      status: order.status,
+      placedAt: order.createdAt,
+      currency: order.currency,
+      total: order.total.amount,
+      customer: { ...order.customer, externalId: refOf(SyncEntity.CUSTOMER, order.customerId)?.externalId ?? null },
+      lines: order.lines.map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity, unitPrice: l.unitPrice.amount, externalId: refOf(SyncEntity.PRODUCT, l.productId)?.externalId ?? null })),
+    };
+    const checksum = checksumOf(outbound);
+    const existing = refOf(SyncEntity.ORDER, order.id);
+    if (existing?.checksum === checksum) return progress.add(1, { created: 0, updated: 0, unchanged: 1, conflicts: 0, failed: [] });
+    const pushed = await adapter.pushOrder(outbound, existing?.externalId ?? null);
+    const now = new Date();
+    if (existing) Object.assign(existing, { externalId: pushed.externalId, checksum, lastSeenAt: now, lastSyncedAt: now });
+    else em.create(ExternalRef, { connectorId: connector.id, system: connector.system as ExternalSystem, entityType: SyncEntity.ORDER, externalId: pushed.externalId, entityId: order.id, checksum, lastSeenAt: now, lastSyncedAt: now });
+    return progress.add(1, { created: existing ? 0 : 1, updated: existing ? 1 : 0, unchanged: 0, conflicts: 0, failed: [] });
+  }
+  if (!adapter.pushStock) throw new ExternalSystemError(`${connector.system} connectors cannot receive stock`, false);
+  // Only products the system knows (synced from it) have an id there to push to.
+  const refs = await em.find(ExternalRef, { connectorId: connector.id, entityType: SyncEntity.PRODUCT, entityId: { $in: work.productIds } });
+  if (!refs.length) return progress.add(work.productIds.length, { created: 0, updated: 0, unchanged: work.productIds.length, conflicts: 0, failed: [] });
+  type Node = { id: string; sku: string; stockLevels: { onHand: number; available: number; warehouse: { code: string } }[] };
+  const levels: OutboundStockLevel[] = [];
+  for (let i = 0; i < refs.length; i += 100) {
+    const chunk = refs.slice(i, i + 100);
+    const data = await throughGateway(runtime.gateway, 'Stock could not be read', (g) => g.request<{ products: { edges: { node: Node }[] } }>(PRODUCT_STOCK, { ids: chunk.map((r) => r.entityId), first: chunk.length }, requestId));
+    const externalOf = new Map(chunk.map((r) => [r.entityId, r.externalId]));
+    for (const { node: p } of data.products.edges) for (const l of p.stockLevels) levels.push({ externalId: externalOf.get(p.id)!, sku: p.sku, warehouseCode: l.warehouse.code, onHand: l.onHand, available: l.available });
+  }
+  await adapter.pushStock(levels);
+  return progress.add(work.productIds.length, { created: 0, updated: refs.length, unchanged: work.productIds.length - refs.length, conflicts: 0, failed: [] });
+}
+
+/**
+ * Listens to the bus for order and stock events and queues their pushes (see
+ * {@link queueOutbound}). The outbound connectors are read at most every few seconds, not per
+ * event. Events published while no sync replica runs are not pushed: the bus keeps them for
+ * running subscribers only.
+ */
+export class OutboundDispatcher implements BackgroundJob {
+  private subscribed?: Promise<(() => Promise<void>)[]>;
+  private cached: { at: number; connectors: Promise<Connector[]> } | null = null;
+
+  constructor(private readonly runtime: SubgraphRuntime, private readonly cacheMs = 2000) {}
+
+  /** Resolves when the bus subscriptions are in place (events before that are not seen). */
+  async ready(): Promise<void> {
+    await this.subscribed;
+  }
+
+  start(): this {
+    const handle = (event: EventEnvelope) => {
+      void this.connectors()
+        .then((connectors) => queueOutbound(this.runtime, event, connectors))
+        .catch((error) => log.error({ err: error, eventId: event.id, type: event.type }, 'an outbound push could not be queued'));
+    };
+    this.subscribed = Promise.all([this.runtime.bus.subscribe('Order', handle), this.runtime.bus.subscribe('StockLevel', handle)]);
+    return this;
+  }
+
+  private connectors(): Promise<Connector[]> {
+    if (!this.cached || Date.now() - this.cached.at > this.cacheMs) {
+      const em = this.runtime.database.orm.em.fork();
+      this.cached = { at: Date.now(), connectors: em.find(Connector, { direction: { $ne: SyncDirection.INBOUND } }) };
+    }
+    return this.cached.connectors;
+  }
+
+  async stop(): Promise<void> {
+    const stops = await this.subscribed?.catch(() => []);
+    await Promise.all((stops ?? []).map((stop) => stop()));
+  }
+}
