@@ -1,0 +1,190 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A scripted failure: the next request gets this status (and Retry-After, for 429). */
+export interface FakeFailure {
+  status: number;
+  retryAfterSeconds?: number;
+}
+
+/** An item in the fake's own shape — deliberately not the REST adapter's default field names. */
+export interface FakeRestItem {
+  id: string;
+  code: string;
+  title: string;
+  description: string | null;
+  brand: { name: string };
+  price: string | number;
+  currency: string;
+  updated_at: string;
+  stock: { warehouse: string; quantity: number | string }[];
+}
+
+/** A customer in the fake's own shape (number, company, nested credit), mapped by the test through `mapping.customer.fields`. */
+export interface FakeRestCustomer {
+  id: number;
+  number: string;
+  company: string;
+  email: string | null;
+  phone: string | null;
+  credit: { limit: number; currency: string };
+  updated_at: string;
+}
+
+/** A request the fake received, for assertions. */
+export interface FakeRestRequest {
+  method: string;
+  /** path and query, e.g. `/v1/items?limit=100&cursor=…` */
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: unknown;
+}
+
+/**
+ * A local generic JSON API for the REST adapter: `GET /v1/items` and `GET /v1/customers`
+ * (envelope `{ data: [...] }`, filtered by `updated_since` ≥), paged the way {@link pagination}
+ * says — `cursor` (`cursor` + `limit`, next cursor at `meta.next_cursor`), `page` (`page` from 1 +
+ * `per_page`) or `link` (`page` + `per_page`, next page as a relative RFC 8288 `Link` header) —
+ * and `POST /v1/orders` / `PUT /v1/orders/:id` answering `{ data: { id } }`. Auth is
+ * `Authorization: Bearer <accessToken>` or `<apiKeyHeader>: <apiKey>`, else 401. Scripted 429
+ * (with Retry-After) and 5xx answers come before everything else.
+ */
+export class FakeRest {
+  items: FakeRestItem[] = [];
+  customers: FakeRestCustomer[] = [];
+  /** orders received (POST and PUT), in order */
+  orders: FakeRestRequest[] = [];
+  /** every request received, in order */
+  log: FakeRestRequest[] = [];
+  pagination: 'cursor' | 'page' | 'link' = 'cursor';
+  /** page size when the request gives none */
+  defaultPageSize = 100;
+  readonly accessToken = 'rest_fake_token';
+  readonly apiKey = 'rest_fake_key';
+  readonly apiKeyHeader = 'x-api-key';
+  /** answered before anything else, one per request */
+  failures: FakeFailure[] = [];
+  /** when set, every request gets this status */
+  down: number | null = null;
+  requests = 0;
+  url = '';
+  private nextOrderId = 1;
+  private server?: http.Server;
+
+  /**
+   * `count` items `<prefix>-00000…`, updated one minute apart from 2026-01-01T00:00Z, each with
+   * stock at MAIN (index % 40) and EAST (1).
+   */
+  seed(count: number, prefix = 'REST'): void {
+    this.items = Array.from({ length: count }, (_, i) => ({
+      id: `item_${i}`,
+      code: `${prefix}-${String(i).padStart(5, '0')}`,
+      title: `Rest product ${i}`,
+      description: i % 2 ? `Description ${i}` : null,
+      brand: { name: 'Fake Brand' },
+      price: (10 + (i % 90) + 0.5).toFixed(2),
+      currency: 'USD',
+      updated_at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+      stock: [{ warehouse: 'MAIN', quantity: i % 40 }, { warehouse: 'EAST', quantity: 1 }],
+    }));
+  }
+
+  /** `count` customers `C-0000…`, updated one minute apart from 2026-01-01T00:00Z. */
+  seedCustomers(count: number): void {
+    this.customers = Array.from({ length: count }, (_, i) => ({
+      id: 1000 + i,
+      number: `C-${String(i).padStart(4, '0')}`,
+      company: `Customer ${i} GmbH`,
+      email: `buyer${i}@example.test`,
+      phone: i % 2 ? null : `+49 30 ${1000 + i}`,
+      credit: { limit: 5000 + i, currency: 'EUR' },
+      updated_at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+    }));
+  }
+
+  /** Forgets requests, orders and scripted failures (the data stays). */
+  reset(): void {
+    this.orders = [];
+    this.log = [];
+    this.failures = [];
+    this.down = null;
+    this.requests = 0;
+    this.pagination = 'cursor';
+  }
+
+  async start(): Promise<void> {
+    this.server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => this.handle(req, res, Buffer.concat(chunks).toString('utf8')));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
+    this.requests++;
+    const url = new URL(req.url ?? '/', this.url);
+    const body = raw ? (JSON.parse(raw) as unknown) : null;
+    const request = { method: req.method ?? 'GET', url: `${url.pathname}${url.search}`, headers: req.headers, body };
+    this.log.push(request);
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(payload));
+    };
+    const failure = this.down !== null ? { status: this.down } : this.failures.shift();
+    if (failure) {
+      send(failure.status, { error: failure.status === 429 ? 'Too many requests' : 'Internal error' }, failure.retryAfterSeconds !== undefined ? { 'retry-after': String(failure.retryAfterSeconds) } : {});
+      return;
+    }
+    if (req.headers.authorization !== `Bearer ${this.accessToken}` && req.headers[this.apiKeyHeader] !== this.apiKey) {
+      send(401, { error: 'invalid or missing credentials' });
+      return;
+    }
+    if (req.method === 'GET' && (url.pathname === '/v1/items' || url.pathname === '/v1/customers')) {
+      this.list(url, url.pathname === '/v1/items' ? this.items : this.customers, send);
+      return;
+    }
+    if (req.method === 'POST' && url.pathname === '/v1/orders') {
+      this.orders.push(request);
+      send(201, { data: { id: `ord_${this.nextOrderId++}` } });
+      return;
+    }
+    const put = /^\/v1\/orders\/([^/]+)$/.exec(url.pathname);
+    if (req.method === 'PUT' && put) {
+      this.orders.push(request);
+      send(200, { data: { id: decodeURIComponent(put[1]) } });
+      return;
+    }
+    send(404, { error: `no route ${req.method} ${url.pathname}` });
+  }
+
+  private list(url: URL, all: { updated_at: string }[], send: (status: number, payload: unknown, headers?: Record<string, string>) => void): void {
+    const since = url.searchParams.get('updated_since');
+    if (since !== null && Number.isNaN(Date.parse(since))) {
+      send(400, { error: `updated_since "${since}" is not a date` });
+      return;
+    }
+    const records = since ? all.filter((r) => Date.parse(r.updated_at) >= Date.parse(since)) : all;
+    if (this.pagination === 'cursor') {
+      const size = Number(url.searchParams.get('limit') ?? this.defaultPageSize);
+      const offset = url.searchParams.has('cursor') ? Number(Buffer.from(url.searchParams.get('cursor')!, 'base64url').toString()) : 0;
+      const next = offset + size < records.length ? Buffer.from(String(offset + size)).toString('base64url') : null;
+      send(200, { data: records.slice(offset, offset + size), meta: { next_cursor: next } });
+      return;
+    }
+    const size = Number(url.searchParams.get('per_page') ?? this.defaultPageSize);
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const slice = records.slice((page - 1) * size, page * size);
+    const headers: Record<string, string> = {};
+    if (this.pagination === 'link' && page * size < records.length) {
+      const next = new URLSearchParams(url.searchParams);
+      next.set('page', String(page + 1));
+      headers.link = `<${url.pathname}?${next.toString()}>; rel="next", <${url.pathname}?page=1>; rel="first"`;
+    }
+    send(200, { data: slice }, headers);
+  }
+}
