@@ -1,0 +1,201 @@
+import { ExternalSystem } from '../entities';
+import { ExternalSystemError } from '../services/backoff';
+import { JsonHttpClient, type JsonResponse } from './http';
+import { decimal, mapFields, text } from './mapping';
+import { odataPages, odataQuery, recordsOf, sinceFilter } from './odata';
+import type { AdapterContext, AdapterFactory, ConnectorAdapter, OutboundOrder, SourceCustomer, SourceProduct, WebhookRecords } from './types';
+
+/** A Business Central API v2.0 `items` record (the fields sync reads by default). */
+export interface BusinessCentralItem {
+  id: string;
+  number: string;
+  displayName?: string | null;
+  displayName2?: string | null;
+  unitPrice?: number | null;
+  /** on hand summed over ALL locations */
+  inventory?: number | null;
+  blocked?: boolean;
+  lastModifiedDateTime?: string | null;
+  [field: string]: unknown;
+}
+
+/** A Business Central API v2.0 `customers` record (the fields sync reads by default). */
+export interface BusinessCentralCustomer {
+  id: string;
+  number: string;
+  displayName?: string | null;
+  email?: string | null;
+  phoneNumber?: string | null;
+  creditLimit?: number | null;
+  /** empty for the company's local currency */
+  currencyCode?: string | null;
+  lastModifiedDateTime?: string | null;
+  [field: string]: unknown;
+}
+
+/**
+ * The key of `mapping.inventory.locations` for Business Central's item `inventory`, which is a
+ * total over all locations (API v2.0 has no per-location stock): `{ "*": "<our warehouse>" }`.
+ */
+export const ALL_LOCATIONS = '*';
+
+const PRODUCT_FIELDS = { sku: 'number', name: 'displayName', description: 'displayName2', 'basePrice.amount': 'unitPrice' };
+const CUSTOMER_FIELDS = { code: 'number', name: 'displayName', email: 'email', phone: 'phoneNumber', 'creditLimit.amount': 'creditLimit', 'creditLimit.currency': 'currencyCode' };
+
+/**
+ * Maps a Business Central item: SKU = `number`, external id = its `id` (GUID). Its `inventory`
+ * (a total over all locations) is booked to the warehouse that `locations` maps
+ * {@link ALL_LOCATIONS} to, and left out when there is none. Prices are in the company's local
+ * currency, so the currency is `currency`.
+ */
+export function productFromBusinessCentral(item: BusinessCentralItem, currency: string, locations: Record<string, string>, fields?: Record<string, string>): SourceProduct {
+  const v = mapFields(item, PRODUCT_FIELDS, fields);
+  const sku = text(v.sku) || item.number || `bc-${item.id}`;
+  const warehouseCode = locations[ALL_LOCATIONS];
+  const onHand = Number(item.inventory);
+  return {
+    externalId: item.id,
+    updatedAt: item.lastModifiedDateTime ?? null,
+    item: {
+      sku,
+      name: (text(v.name) || sku).slice(0, 200),
+      description: text(v.description) || null,
+      brand: text(v.brand) || null,
+      basePrice: { amount: decimal(v['basePrice.amount']) || '0', currency: text(v['basePrice.currency']) || currency },
+    },
+    stock: warehouseCode && item.inventory !== undefined && item.inventory !== null && Number.isFinite(onHand) ? [{ warehouseCode, onHand: Math.max(0, onHand) }] : [],
+  };
+}
+
+/** Maps a Business Central customer: code = `number`, external id = `id`; an empty `currencyCode` (local currency) becomes `currency`. */
+export function customerFromBusinessCentral(customer: BusinessCentralCustomer, currency: string, fields?: Record<string, string>): SourceCustomer {
+  const v = mapFields(customer, CUSTOMER_FIELDS, fields);
+  const code = text(v.code) || customer.number || `bc-${customer.id}`;
+  return {
+    externalId: customer.id,
+    updatedAt: customer.lastModifiedDateTime ?? null,
+    item: {
+      code,
+      name: (text(v.name) || code).slice(0, 200),
+      email: text(v.email) || null,
+      phone: text(v.phone) || null,
+      creditLimit: { amount: decimal(v['creditLimit.amount']) || '0', currency: text(v['creditLimit.currency']) || currency },
+    },
+  };
+}
+
+/** Tuning for {@link Dynamics365Adapter}. */
+export interface Dynamics365Options {
+  /** records per page, asked for with `Prefer: odata.maxpagesize` (Business Central's own default is 20,000) */
+  pageSize?: number;
+}
+
+/**
+ * Dynamics 365 Business Central through its standard API v2.0
+ * (`<baseUrl>/api/v2.0/companies(<companyId>)/`), with `Authorization: Bearer
+ * <credentials.accessToken>` (an Entra ID token). The company id is `mapping.companyId`, else
+ * `credentials.companyId`.
+ *
+ * - Reading: `items` and `customers`, deltas by `$filter=lastModifiedDateTime ge <since>`,
+ *   server-driven paging (`Prefer: odata.maxpagesize`, `@odata.nextLink`) via the shared OData
+ *   reader. Item stock is `inventory`, a total over all locations, booked to the warehouse
+ *   mapped from `"*"` (see {@link ALL_LOCATIONS}).
+ * - pushOrder: `POST salesOrders` (`externalDocumentNumber` = our number, `orderDate`, and
+ *   `customerId` when the customer came from this company, else `customerNumber` = our code),
+ *   then one `POST salesOrders({id})/salesOrderLines` per line (`lineType: "Item"`, `itemId`
+ *   or else `lineObjectNumber` = SKU, `quantity`, `unitPrice`). When a line fails the
+ *   half-made order is deleted, so that a retry does not leave a duplicate. A known order is
+ *   `PATCH salesOrders({id})` with `If-Match: *` (last writer wins: Tradegraph is the order's
+ *   source), its lines deleted and posted again. No `currencyCode` is sent: the customer's
+ *   currency applies.
+ * - pushStock: not offered. API v2.0 exposes `inventory` read-only and has no item journal to
+ *   post adjustments through.
+ * - Webhooks: see {@link Dynamics365Adapter.fromWebhook}.
+ *
+ * Errors: Business Central's `{ error: { code, message } }` is carried in the
+ * {@link ExternalSystemError} message; 429 is retryable with its Retry-After.
+ */
+export class Dynamics365Adapter implements ConnectorAdapter {
+  readonly system = ExternalSystem.DYNAMICS_365;
+  private readonly http: JsonHttpClient;
+  private readonly currency: string;
+  private readonly locations: Record<string, string>;
+  private readonly pageSize: number;
+
+  constructor(private readonly context: AdapterContext, options: Dynamics365Options = {}) {
+    if (!context.credentials.accessToken) throw new ExternalSystemError('the connector has no Dynamics 365 accessToken (Entra ID bearer token) in its credentials', false);
+    const companyId = text(context.mapping.companyId ?? context.credentials.companyId);
+    if (!companyId) throw new ExternalSystemError('the Dynamics 365 connector names no Business Central company: set companyId in its field mapping or credentials', false);
+    const base = context.baseUrl.replace(/\/+$/, '');
+    const api = /\/api\/v2\.0$/.test(base) ? base : `${base}/api/v2.0`;
+    this.http = new JsonHttpClient('Dynamics 365', `${api}/companies(${encodeURIComponent(companyId)})/`, { authorization: `Bearer ${String(context.credentials.accessToken)}` }, context.timeoutMs);
+    this.currency = context.mapping.product?.currency ?? 'EUR';
+    this.locations = context.mapping.inventory?.locations ?? {};
+    this.pageSize = Math.max(1, options.pageSize ?? 1000);
+  }
+
+  async *products(options: { since: Date | null; withStock: boolean }): AsyncGenerator<SourceProduct[]> {
+    const url = odataQuery('items', { filter: [sinceFilter('lastModifiedDateTime', options.since, 'datetimeoffset')] });
+    const locations = options.withStock ? this.locations : {};
+    for await (const page of odataPages<BusinessCentralItem>((u, h) => this.http.get(u, h), url, this.pageSize, 'Dynamics 365')) {
+      yield page.map((item) => productFromBusinessCentral(item, this.currency, locations, this.context.mapping.product?.fields));
+    }
+  }
+
+  async *customers(options: { since: Date | null }): AsyncGenerator<SourceCustomer[]> {
+    const currency = this.context.mapping.customer?.currency ?? this.currency;
+    const url = odataQuery('customers', { filter: [sinceFilter('lastModifiedDateTime', options.since, 'datetimeoffset')] });
+    for await (const page of odataPages<BusinessCentralCustomer>((u, h) => this.http.get(u, h), url, this.pageSize, 'Dynamics 365')) {
+      yield page.map((customer) => customerFromBusinessCentral(customer, currency, this.context.mapping.customer?.fields));
+    }
+  }
+
+  async pushOrder(order: OutboundOrder, externalId: string | null): Promise<{ externalId: string }> {
+    const lines = order.lines.map((line) => ({ lineType: 'Item', ...(line.externalId ? { itemId: line.externalId } : { lineObjectNumber: line.sku }), quantity: line.quantity, unitPrice: Number(line.unitPrice) }));
+    if (externalId) {
+      const path = `salesOrders(${encodeURIComponent(externalId)})`;
+      await this.http.patch(path, { externalDocumentNumber: order.number }, { 'if-match': '*' });
+      // All ids first: deleting while paging would shift the pages still to read.
+      const old: string[] = [];
+      for await (const page of odataPages<{ id: string }>((u, h) => this.http.get(u, h), `${path}/salesOrderLines`, this.pageSize, 'Dynamics 365')) old.push(...page.map((line) => line.id));
+      for (const lineId of old) await this.http.send('DELETE', `${path}/salesOrderLines(${encodeURIComponent(lineId)})`, undefined, { 'if-match': '*' });
+      for (const line of lines) await this.http.post(`${path}/salesOrderLines`, line);
+      return { externalId };
+    }
+    const header = { externalDocumentNumber: order.number, orderDate: order.placedAt.slice(0, 10), ...(order.customer.externalId ? { customerId: order.customer.externalId } : { customerNumber: order.customer.code }) };
+    const created: JsonResponse<{ id?: string } | null> = await this.http.post<{ id?: string } | null>('salesOrders', header);
+    const id = created.body?.id;
+    if (!id) throw new ExternalSystemError(`Dynamics 365 created sales order ${order.number} but its answer has no id`, false);
+    const path = `salesOrders(${encodeURIComponent(id)})`;
+    try {
+      for (const line of lines) await this.http.post(`${path}/salesOrderLines`, line);
+    } catch (error) {
+      // Without this, a retry would book the order a second time: the engine never learnt this id.
+      await this.http.send('DELETE', path, undefined, { 'if-match': '*' }).catch(() => undefined);
+      throw error;
+    }
+    return { externalId: id };
+  }
+
+  /**
+   * Topics: `product.created`, `product.updated`, `item.created`, `item.updated` (an `items`
+   * record) and `customer.created`, `customer.updated` (a `customers` record). The payload is
+   * one record or `{ value: [records] }`; entries without an `id` and `number` are dropped —
+   * which includes Business Central's own webhook notifications (`{ resource, changeType }`),
+   * which name a record without carrying it. Other topics: null.
+   */
+  fromWebhook(topic: string, payload: unknown): WebhookRecords | null {
+    const isRecord = (r: { id?: unknown; number?: unknown }) => typeof r.id === 'string' && typeof r.number === 'string';
+    if (['product.created', 'product.updated', 'item.created', 'item.updated'].includes(topic)) {
+      return { products: recordsOf<BusinessCentralItem>(payload).filter(isRecord).map((r) => productFromBusinessCentral(r, this.currency, this.locations, this.context.mapping.product?.fields)) };
+    }
+    if (topic === 'customer.created' || topic === 'customer.updated') {
+      const currency = this.context.mapping.customer?.currency ?? this.currency;
+      return { customers: recordsOf<BusinessCentralCustomer>(payload).filter(isRecord).map((r) => customerFromBusinessCentral(r, currency, this.context.mapping.customer?.fields)) };
+    }
+    return null;
+  }
+}
+
+/** Builds the Dynamics 365 Business Central adapter for a connector. */
+export const dynamics365Adapter: AdapterFactory = (context) => new Dynamics365Adapter(context);
