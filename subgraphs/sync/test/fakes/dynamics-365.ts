@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A scripted failure: the next request gets this status (and Retry-After, for 429). */
+export interface FakeFailure {
+  status: number;
+  retryAfterSeconds?: number;
+}
+
+/** A request the fake received, for assertions on what an adapter sent. */
+export interface ReceivedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: http.IncomingHttpHeaders;
+  body: unknown;
+}
+
+type Row = Record<string, unknown> & { id: string };
+
+/**
+ * A local Dynamics 365 Business Central speaking API v2.0 as sync uses it, under
+ * `/api/v2.0/companies({companyId})/`:
+ * - `GET items` / `GET customers` with `$filter=lastModifiedDateTime ge <DateTimeOffset>`
+ *   (anything else is a 400), server-driven paging by `Prefer: odata.maxpagesize=N` (default
+ *   20,000, like Business Central) and an absolute `@odata.nextLink` with an opaque `$skiptoken`.
+ * - `POST salesOrders` (by `customerId` or `customerNumber`) → 201 with `id` and `number`;
+ *   `PATCH salesOrders({id})` needs `If-Match` (400 without, as BC does); `DELETE`.
+ * - `GET|POST salesOrders({id})/salesOrderLines`, `DELETE salesOrders({id})/salesOrderLines({lineId})`.
+ * Bearer auth (401 `Authentication_InvalidCredentials`); an unknown company is 404; errors are
+ * `{ error: { code, message } }`; scripted `failures` (429 `Application_TooManyRequests` with
+ * Retry-After, 5xx) and `down` answer before anything else.
+ */
+export class FakeDynamics365 {
+  items: Row[] = [];
+  customers: Row[] = [];
+  salesOrders = new Map<string, Row>();
+  /** order id → its lines */
+  salesOrderLines = new Map<string, Row[]>();
+  readonly accessToken = 'eyJ0eXAiOiJKV1QiLCJmYWtlIjoiYmMifQ.fake.token';
+  readonly companyId = '9f3c1a2e-0000-4000-8000-00000000c0de';
+  failures: FakeFailure[] = [];
+  down: number | null = null;
+  requests = 0;
+  received: ReceivedRequest[] = [];
+  url = '';
+  private nextOrderNumber = 101001;
+  private server?: http.Server;
+
+  /**
+   * `count` items (number `1000-0000`…, id a GUID), item i last modified at
+   * 2026-06-01T12:00Z minus i minutes, unitPrice 20 + (i % 30), inventory i % 60; and
+   * `customers` customers (`C-0000`…, modified 2026-06-01T12:00Z minus i hours). Sales orders
+   * and their lines are cleared.
+   */
+  seed(count: number, customers = 0): void {
+    this.salesOrders.clear();
+    this.salesOrderLines.clear();
+    this.nextOrderNumber = 101001;
+    const base = Date.parse('2026-06-01T12:00:00Z');
+    const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+    this.items = Array.from({ length: count }, (_, i) => ({
+      id: guid(1, i),
+      number: `1000-${String(i).padStart(4, '0')}`,
+      displayName: `BC item ${i}`,
+      displayName2: i % 4 === 0 ? `Second line ${i}` : '',
+      type: 'Inventory',
+      itemCategoryCode: 'MISC',
+      blocked: false,
+      gtin: '',
+      inventory: i % 60,
+      unitPrice: 20 + (i % 30),
+      priceIncludesTax: false,
+      unitCost: 10,
+      baseUnitOfMeasureCode: 'PCS',
+      lastModifiedDateTime: iso(base - i * 60_000),
+    }));
+    this.customers = Array.from({ length: customers }, (_, i) => ({
+      id: guid(2, i),
+      number: `C-${String(i).padStart(4, '0')}`,
+      displayName: `BC customer ${i}`,
+      type: 'Company',
+      email: `ap${i}@example.co.uk`,
+      phoneNumber: i % 2 ? '' : `+44 20 7946 ${String(i).padStart(4, '0')}`,
+      creditLimit: 2500 * (i + 1),
+      currencyCode: i % 2 ? 'GBP' : '',
+      blocked: ' ',
+      lastModifiedDateTime: iso(base - i * 3_600_000),
+    }));
+  }
+
+  async start(): Promise<void> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** The company's API root, as an adapter's base URL may name it. */
+  get companyPath(): string {
+    return `/api/v2.0/companies(${this.companyId})/`;
+  }
+
+  /** The requests received for one method and entity path prefix (relative to the company). */
+  requestsTo(method: string, pathPrefix: string): ReceivedRequest[] {
+    return this.received.filter((r) => r.method === method && r.path.startsWith(this.companyPath + pathPrefix));
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    this.requests++;
+    const raw = await new Promise<string>((resolve) => {
+      let data = '';
+      req.on('data', (chunk) => (data += chunk));
+      req.on('end', () => resolve(data));
+    });
+    const url = new URL(req.url ?? '/', this.url);
+    const method = req.method ?? 'GET';
+    let body: unknown;
+    try {
+      body = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      return this.error(res, 400, 'BadRequest', 'Invalid Request Body  CorrelationId:  fake.');
+    }
+    const path = decodeURIComponent(url.pathname);
+    this.received.push({ method, path, query: url.searchParams, headers: req.headers, body });
+    const failure = this.down !== null ? { status: this.down } : this.failures.shift();
+    if (failure) {
+      const headers: Record<string, string> = {};
+      if (failure.retryAfterSeconds !== undefined) headers['retry-after'] = String(failure.retryAfterSeconds);
+      if (failure.status === 429) return this.error(res, 429, 'Application_TooManyRequests', 'Too many requests reached.  Actual (601).  Maximum (600).', headers);
+      return this.error(res, failure.status, failure.status === 503 ? 'ServiceUnavailable' : 'InternalServerError', 'Something went wrong.  CorrelationId:  fake.', headers);
+    }
+    if (req.headers.authorization !== `Bearer ${this.accessToken}`) {
+      return this.error(res, 401, 'Authentication_InvalidCredentials', 'The server has rejected the client credentials.  CorrelationId:  fake.', { 'www-authenticate': 'Bearer realm=""' });
+    }
+    const company = /^\/api\/v2\.0\/companies\(([^)]+)\)\/(.*)$/.exec(path);
+    if (!company) return this.error(res, 404, 'BadRequest_NotFound', `The request URI is not valid: ${path}`);
+    if (company[1] !== this.companyId) return this.error(res, 404, 'BadRequest_NotFound', `The specified resource does not exist. (company ${company[1]})`);
+    const rest = company[2];
+    if (method === 'GET' && (rest === 'items' || rest === 'customers')) return this.list(rest === 'items' ? this.items : this.customers, url, req.headers, res);
+    const single = /^(items|customers)\(([^)]+)\)$/.exec(rest);
+    if (method === 'GET' && single) {
+      const row = (single[1] === 'items' ? this.items : this.customers).find((r) => r.id === single[2]);
+      return row ? this.json(res, 200, row) : this.error(res, 404, 'BadRequest_NotFound', `The ${single[1] === 'items' ? 'Item' : 'Customer'} does not exist. Identification fields and values: Id='${single[2]}'  CorrelationId:  fake.`);
+    }
+    if (rest === 'salesOrders' && method === 'POST') return this.createOrder(body, res);
+    const order = /^salesOrders\(([^)]+)\)(?:\/salesOrderLines(?:\(([^)]+)\))?)?$/.exec(rest);
+    if (order) {
+      const [, orderId, lineId] = order;
+      const existing = this.salesOrders.get(orderId);
+      if (!existing) return this.error(res, 404, 'BadRequest_NotFound', `The Sales Order does not exist. Identification fields and values: Id='${orderId}'  CorrelationId:  fake.`);
+      const onLines = rest.includes('/salesOrderLines');
+      if ((method === 'PATCH' || method === 'DELETE') && !req.headers['if-match']) {
+        return this.error(res, 400, 'BadRequest', 'Could not validate the client concurrency token required by the service. Please provide a valid token in the client request.  CorrelationId:  fake.');
+      }
+      if (!onLines) {
+        if (method === 'GET') return this.json(res, 200, existing);
+        if (method === 'PATCH') {
+          const updated = { ...existing, ...(body as object), id: orderId, '@odata.etag': `W/"${randomUUID()}"` };
+          this.salesOrders.set(orderId, updated);
+          return this.json(res, 200, updated);
+        }
+        if (method === 'DELETE') {
+          this.salesOrders.delete(orderId);
+          this.salesOrderLines.delete(orderId);
+          return void res.writeHead(204).end();
+        }
+      } else {
+        const lines = this.salesOrderLines.get(orderId) ?? [];
+        if (method === 'GET' && !lineId) return this.list(lines, url, req.headers, res);
+        if (method === 'POST' && !lineId) return this.createLine(orderId, lines, body, res);
+        if (method === 'DELETE' && lineId) {
+          const index = lines.findIndex((l) => l.id === lineId);
+          if (index < 0) return this.error(res, 404, 'BadRequest_NotFound', `The Sales Line does not exist. Identification fields and values: Id='${lineId}'`);
+          lines.splice(index, 1);
+          return void res.writeHead(204).end();
+        }
+      }
+    }
+    return this.error(res, 404, 'BadRequest_MethodNotFound', `No HTTP resource was found that matches the request URI ${method} ${path}.`);
+  }
+
+  private list(rows: Row[], url: URL, headers: http.IncomingHttpHeaders, res: http.ServerResponse): void {
+    let selected = rows;
+    const filter = url.searchParams.get('$filter');
+    if (filter !== null) {
+      const match = /^lastModifiedDateTime ge (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))$/.exec(filter);
+      if (!match) return this.error(res, 400, 'BadRequest', `Invalid filter expression: ${filter}  CorrelationId:  fake.`);
+      const from = Date.parse(match[1]);
+      selected = selected.filter((r) => Date.parse(String(r.lastModifiedDateTime)) >= from);
+    }
+    const token = url.searchParams.get('$skiptoken');
+    const offset = token ? Number(Buffer.from(token, 'base64url').toString()) : 0;
+    const prefer = /odata\.maxpagesize=(\d+)/.exec(String(headers.prefer ?? ''));
+    const pageSize = prefer ? Number(prefer[1]) : 20_000;
+    const page = selected.slice(offset, offset + pageSize);
+    const out: Record<string, unknown> = { '@odata.context': `${this.url}/api/v2.0/$metadata#companies(${this.companyId})/entity`, value: page };
+    if (offset + pageSize < selected.length) {
+      const next = new URL(url.toString());
+      next.searchParams.set('$skiptoken', Buffer.from(String(offset + pageSize)).toString('base64url'));
+      out['@odata.nextLink'] = next.toString();
+    }
+    this.json(res, 200, out, prefer ? { 'preference-applied': `odata.maxpagesize=${pageSize}` } : {});
+  }
+
+  private createOrder(body: unknown, res: http.ServerResponse): void {
+    const input = (body ?? {}) as Record<string, unknown>;
+    const customer = this.customers.find((c) => (input.customerId ? c.id === input.customerId : c.number === input.customerNumber));
+    if (!customer) {
+      const field = input.customerId ? `customerId '${String(input.customerId)}'` : `customerNumber '${String(input.customerNumber)}'`;
+      return this.error(res, 400, 'Internal_RecordNotFound', `The Customer does not exist. Identification fields and values: ${field}  CorrelationId:  fake.`);
+    }
+    const id = randomUUID();
+    const order: Row = {
+      id,
+      number: `S-ORD${this.nextOrderNumber++}`,
+      externalDocumentNumber: '',
+      orderDate: new Date().toISOString().slice(0, 10),
+      ...input,
+      customerId: customer.id,
+      customerNumber: customer.number,
+      customerName: customer.displayName,
+      status: 'Draft',
+      '@odata.etag': `W/"${randomUUID()}"`,
+    };
+    this.salesOrders.set(id, order);
+    this.salesOrderLines.set(id, []);
+    this.json(res, 201, order);
+  }
+
+  private createLine(orderId: string, lines: Row[], body: unknown, res: http.ServerResponse): void {
+    const input = (body ?? {}) as Record<string, unknown>;
+    const item = this.items.find((i) => (input.itemId ? i.id === input.itemId : i.number === input.lineObjectNumber));
+    if (input.lineType !== 'Item' || !item) {
+      return this.error(res, 400, 'Internal_RecordNotFound', `The Item does not exist. Identification fields and values: No.='${String(input.itemId ?? input.lineObjectNumber)}'  CorrelationId:  fake.`);
+    }
+    if (typeof input.quantity !== 'number' || input.quantity <= 0) return this.error(res, 400, 'BadRequest', 'quantity must be positive.  CorrelationId:  fake.');
+    const line: Row = { id: randomUUID(), documentId: orderId, sequence: (lines.length + 1) * 10000, ...input, itemId: item.id, lineObjectNumber: item.number };
+    lines.push(line);
+    this.salesOrderLines.set(orderId, lines);
+    this.json(res, 201, line);
+  }
+
+  private error(res: http.ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+    res.writeHead(status, { 'content-type': 'application/json; odata.metadata=minimal', ...headers }).end(JSON.stringify({ error: { code, message } }));
+  }
+
+  private json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    res.writeHead(status, { 'content-type': 'application/json; odata.metadata=minimal; odata.streaming=true', ...headers }).end(JSON.stringify(body));
+  }
+}
+
+/** A stable, valid-looking GUID for seeded record `i` of kind `kind`. */
+function guid(kind: number, i: number): string {
+  return `${String(kind).padStart(8, '0')}-0000-4000-8000-${String(i).padStart(12, '0')}`;
+}

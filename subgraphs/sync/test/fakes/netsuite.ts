@@ -1,0 +1,316 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A scripted failure: the next request gets this status (and Retry-After, for 429). */
+export interface FakeFailure {
+  status: number;
+  retryAfterSeconds?: number;
+}
+
+/** A request the fake received, for assertions on what an adapter sent. */
+export interface ReceivedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: http.IncomingHttpHeaders;
+  body: unknown;
+}
+
+export interface FakeNetSuiteItem {
+  id: string;
+  itemId: string;
+  displayName: string;
+  salesDescription: string | null;
+  manufacturer: string | null;
+  basePrice: number;
+  lastModifiedDate: string;
+  /** location id → on hand */
+  stock: Record<string, number>;
+}
+
+export interface FakeNetSuiteCustomer {
+  id: string;
+  entityId: string;
+  companyName: string;
+  email: string | null;
+  phone: string | null;
+  creditLimit: number | null;
+  currency: string;
+  lastModifiedDate: string;
+}
+
+const RECORD = '/services/rest/record/v1/';
+const LOCATION_NAMES: Record<string, string> = { '1': 'Main Warehouse', '2': 'East Coast DC', '3': 'Consignment' };
+
+/**
+ * A local NetSuite that speaks SuiteTalk REST web services as sync uses them:
+ * `GET /services/rest/record/v1/{inventoryItem|customer}?limit=&offset=&q=` (ids and links
+ * only, `hasMore` and a `next` link; `limit` above 1000 is a 400), `GET {type}/{id}` with
+ * `expandSubResources=true` inlining the item `locations` sublist, `POST salesOrder` (204 with
+ * `Location`), `PATCH salesOrder/{id}` (`replace=item` replaces the item sublist, else lines are
+ * merged by position). `q` understands `lastModifiedDate ON_OR_AFTER|AFTER "<date>"` with the
+ * date in M/D/YYYY (the account's date format; N/query rejects ISO here, as real NetSuite does).
+ * Bearer auth; errors in NetSuite's `{ type, title, status, "o:errorDetails" }` shape; more
+ * than {@link concurrencyLimit} requests in flight get 429 CONCURRENCY_LIMIT_EXCEEDED with
+ * Retry-After, as do scripted `failures`.
+ */
+export class FakeNetSuite {
+  items: FakeNetSuiteItem[] = [];
+  customers: FakeNetSuiteCustomer[] = [];
+  salesOrders = new Map<string, Record<string, unknown>>();
+  readonly accessToken = 'ns_fake_oauth2_token';
+  /** the account's concurrency limit; requests over it get 429 */
+  concurrencyLimit = 5;
+  /** how long each request is held, so that concurrency is real */
+  latencyMs = 1;
+  /** answered before anything else, one per request */
+  failures: FakeFailure[] = [];
+  /** when set, every request gets this status */
+  down: number | null = null;
+  requests = 0;
+  /** the most requests that were in flight at once */
+  maxInFlight = 0;
+  received: ReceivedRequest[] = [];
+  url = '';
+  private inFlight = 0;
+  private nextOrderId = 9001;
+  private server?: http.Server;
+
+  /**
+   * `count` inventory items (ids 1000+i, SKU `NS-00000`…), modified one hour apart going back
+   * from 2026-06-01T12:00Z (item i at 12:00 − i hours), stock at location 1 = i % 40, at
+   * location 3 = 7; and `customers` customers (ids 5000+i). Sales orders start over at id 9001.
+   */
+  seed(count: number, customers = 0): void {
+    this.salesOrders.clear();
+    this.nextOrderId = 9001;
+    const base = Date.parse('2026-06-01T12:00:00Z');
+    this.items = Array.from({ length: count }, (_, i) => ({
+      id: String(1000 + i),
+      itemId: `NS-${String(i).padStart(5, '0')}`,
+      displayName: `NetSuite item ${i}`,
+      salesDescription: i % 2 ? `Description ${i}` : null,
+      manufacturer: 'Acme Manufacturing',
+      basePrice: 10 + (i % 90) + 0.5,
+      lastModifiedDate: new Date(base - i * 3_600_000).toISOString().replace('.000Z', 'Z'),
+      stock: { '1': i % 40, '3': 7 },
+    }));
+    this.customers = Array.from({ length: customers }, (_, i) => ({
+      id: String(5000 + i),
+      entityId: `CUST-${String(i).padStart(4, '0')}`,
+      companyName: `Customer ${i} Ltd`,
+      email: `buyer${i}@example.com`,
+      phone: i % 2 ? null : `+1 555 01${String(i).padStart(2, '0')}`,
+      creditLimit: 5000 + i,
+      currency: 'USD',
+      lastModifiedDate: new Date(base - i * 86_400_000).toISOString().replace('.000Z', 'Z'),
+    }));
+  }
+
+  async start(): Promise<void> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** The requests received for one method and path prefix (relative to the record service). */
+  requestsTo(method: string, pathPrefix: string): ReceivedRequest[] {
+    return this.received.filter((r) => r.method === method && r.path.startsWith(RECORD + pathPrefix));
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    this.requests++;
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    // Taken on arrival, so a scripted failure goes to the next request sent, not the next one to finish.
+    const failure = this.down !== null ? { status: this.down } : this.failures.shift();
+    try {
+      const raw = await new Promise<string>((resolve) => {
+        let data = '';
+        req.on('data', (chunk) => (data += chunk));
+        req.on('end', () => resolve(data));
+      });
+      const url = new URL(req.url ?? '/', this.url);
+      const body = raw ? (JSON.parse(raw) as unknown) : undefined;
+      this.received.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body });
+      if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+      this.route(req.method ?? 'GET', url, req.headers, body, failure, res);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private route(method: string, url: URL, headers: http.IncomingHttpHeaders, body: unknown, failure: FakeFailure | undefined, res: http.ServerResponse): void {
+    if (failure) {
+      if (failure.status === 429) return this.tooMany(res, failure.retryAfterSeconds);
+      return this.error(res, failure.status, 'UNEXPECTED_ERROR', 'An unexpected error occurred. Error ID: fake-0001');
+    }
+    if (this.inFlight > this.concurrencyLimit) return this.tooMany(res, 1);
+    if (headers.authorization !== `Bearer ${this.accessToken}`) {
+      return this.error(res, 401, 'INVALID_LOGIN', 'Invalid login attempt. For more details, see the Login Audit Trail in the NetSuite UI at Setup > Users/Roles > User Management > View Login Audit Trail.');
+    }
+    if (!url.pathname.startsWith(RECORD)) return this.error(res, 404, 'INVALID_URL', `The requested URL ${url.pathname} was not found on this server.`);
+    const [type, id, ...rest] = url.pathname.slice(RECORD.length).split('/').map(decodeURIComponent);
+    if (rest.length) return this.error(res, 404, 'INVALID_URL', `The requested URL ${url.pathname} was not found on this server.`);
+    if (type === 'inventoryItem' || type === 'customer') {
+      if (method !== 'GET') return this.error(res, 405, 'METHOD_NOT_ALLOWED', `HTTP method ${method} is not supported for ${type} in this fake.`);
+      return id ? this.getRecord(type, id, url, res) : this.list(type, url, res);
+    }
+    if (type === 'salesOrder') {
+      if (method === 'POST' && !id) return this.createOrder(body, res);
+      if (method === 'PATCH' && id) return this.updateOrder(id, body, url, res);
+      if (method === 'GET' && id) {
+        const order = this.salesOrders.get(id);
+        return order ? this.json(res, 200, order) : this.error(res, 404, 'NONEXISTENT_ID', 'The record instance does not exist. Provide a valid record instance ID.');
+      }
+    }
+    return this.error(res, 404, 'INVALID_URL', `The record type [${type}] is invalid.`);
+  }
+
+  private list(type: 'inventoryItem' | 'customer', url: URL, res: http.ServerResponse): void {
+    const limit = Number(url.searchParams.get('limit') ?? 1000);
+    const offset = Number(url.searchParams.get('offset') ?? 0);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return this.error(res, 400, 'INVALID_PARAMETER', `Invalid value for query parameter limit: ${url.searchParams.get('limit')}. The value must be between 1 and 1000.`);
+    let records: { id: string; lastModifiedDate: string }[] = type === 'inventoryItem' ? this.items : this.customers;
+    const q = url.searchParams.get('q');
+    if (q !== null) {
+      const match = /^lastModifiedDate (ON_OR_AFTER|AFTER) "(\d{1,2})\/(\d{1,2})\/(\d{4})"$/.exec(q);
+      const valid = match && Number(match[2]) >= 1 && Number(match[2]) <= 12 && Number(match[3]) >= 1 && Number(match[3]) <= 31;
+      if (!match || !valid) return this.error(res, 400, 'INVALID_PARAMETER', `Invalid query parameter q: ${q}. Use a date in the format M/D/YYYY.`);
+      const day = Date.UTC(Number(match[4]), Number(match[2]) - 1, Number(match[3]));
+      const from = match[1] === 'AFTER' ? day + 86_400_000 : day;
+      records = records.filter((r) => Date.parse(r.lastModifiedDate) >= from);
+    }
+    const page = records.slice(offset, offset + limit);
+    const link = (o: number) => {
+      const next = new URL(url.toString());
+      next.searchParams.set('offset', String(o));
+      return next.toString();
+    };
+    const hasMore = offset + limit < records.length;
+    const links = [{ rel: 'self', href: url.toString() }, ...(hasMore ? [{ rel: 'next', href: link(offset + limit) }] : []), { rel: 'first', href: link(0) }];
+    this.json(res, 200, {
+      links,
+      count: page.length,
+      hasMore,
+      items: page.map((r) => ({ links: [{ rel: 'self', href: `${this.url}${RECORD}${type}/${r.id}` }], id: r.id })),
+      offset,
+      totalResults: records.length,
+    });
+  }
+
+  private getRecord(type: 'inventoryItem' | 'customer', id: string, url: URL, res: http.ServerResponse): void {
+    const self = `${this.url}${RECORD}${type}/${id}`;
+    const expand = url.searchParams.get('expandSubResources') === 'true';
+    if (type === 'customer') {
+      const c = this.customers.find((r) => r.id === id);
+      if (!c) return this.error(res, 404, 'NONEXISTENT_ID', 'The record instance does not exist. Provide a valid record instance ID.');
+      return this.json(res, 200, {
+        links: [{ rel: 'self', href: self }],
+        id: c.id,
+        entityId: c.entityId,
+        companyName: c.companyName,
+        isPerson: false,
+        email: c.email,
+        phone: c.phone,
+        creditLimit: c.creditLimit,
+        currency: { links: [], id: '1', refName: c.currency },
+        lastModifiedDate: c.lastModifiedDate,
+      });
+    }
+    const item = this.items.find((r) => r.id === id);
+    if (!item) return this.error(res, 404, 'NONEXISTENT_ID', 'The record instance does not exist. Provide a valid record instance ID.');
+    const locationLines = Object.entries(item.stock).map(([location, onHand]) => ({
+      links: [],
+      locationId: { links: [], id: location, refName: LOCATION_NAMES[location] ?? `Location ${location}` },
+      quantityOnHand: onHand,
+      quantityAvailable: onHand,
+    }));
+    this.json(res, 200, {
+      links: [{ rel: 'self', href: self }],
+      id: item.id,
+      itemId: item.itemId,
+      displayName: item.displayName,
+      salesDescription: item.salesDescription,
+      manufacturer: item.manufacturer,
+      basePrice: item.basePrice,
+      itemType: { id: 'InvtPart', refName: 'InvtPart' },
+      lastModifiedDate: item.lastModifiedDate,
+      // Without expansion NetSuite answers sublists as links only.
+      locations: expand ? { links: [{ rel: 'self', href: `${self}/locations` }], items: locationLines, totalResults: locationLines.length } : { links: [{ rel: 'self', href: `${self}/locations` }] },
+    });
+  }
+
+  private createOrder(body: unknown, res: http.ServerResponse): void {
+    const problem = this.invalidOrder(body, true);
+    if (problem) return this.error(res, 400, 'INVALID_VALUE', problem.detail, problem.path);
+    const id = String(this.nextOrderId++);
+    this.salesOrders.set(id, { id, ...(body as Record<string, unknown>) });
+    res.writeHead(204, { location: `${this.url}${RECORD}salesOrder/${id}` }).end();
+  }
+
+  private updateOrder(id: string, body: unknown, url: URL, res: http.ServerResponse): void {
+    const existing = this.salesOrders.get(id);
+    if (!existing) return this.error(res, 404, 'NONEXISTENT_ID', 'The record instance does not exist. Provide a valid record instance ID.');
+    const problem = this.invalidOrder(body, false);
+    if (problem) return this.error(res, 400, 'INVALID_VALUE', problem.detail, problem.path);
+    const patch = body as Record<string, unknown> & { item?: { items?: unknown[] } };
+    const replace = (url.searchParams.get('replace') ?? '').split(',');
+    const merged: Record<string, unknown> = { ...existing, ...patch };
+    if (patch.item && !replace.includes('item')) {
+      const old = ((existing.item as { items?: unknown[] } | undefined)?.items ?? []).slice();
+      (patch.item.items ?? []).forEach((line, i) => (old[i] = { ...(old[i] as object), ...(line as object) }));
+      merged.item = { items: old };
+    }
+    this.salesOrders.set(id, merged);
+    res.writeHead(204).end();
+  }
+
+  private invalidOrder(body: unknown, create: boolean): { detail: string; path: string } | null {
+    if (!body || typeof body !== 'object') return { detail: 'The request body must be a JSON object.', path: '' };
+    const order = body as { entity?: { id?: string }; item?: { items?: { item?: { id?: string }; quantity?: unknown }[] } };
+    if (create || order.entity !== undefined) {
+      if (!order.entity?.id || !this.customers.some((c) => c.id === order.entity!.id)) {
+        return { detail: "Invalid value for the resource or sub-resource field 'entity'. Provide a valid value.", path: 'entity' };
+      }
+    }
+    for (const [i, line] of (order.item?.items ?? []).entries()) {
+      if (!line.item?.id || !this.items.some((it) => it.id === line.item!.id)) return { detail: "Invalid value for the resource or sub-resource field 'item'. Provide a valid value.", path: `item.items[${i}].item` };
+      if (typeof line.quantity !== 'number' || line.quantity <= 0) return { detail: "Invalid value for the resource or sub-resource field 'quantity'. Provide a valid value.", path: `item.items[${i}].quantity` };
+    }
+    return null;
+  }
+
+  private tooMany(res: http.ServerResponse, retryAfterSeconds: number | undefined): void {
+    const headers: Record<string, string> = { 'content-type': 'application/vnd.oracle.resource+json; type=error' };
+    if (retryAfterSeconds !== undefined) headers['retry-after'] = String(retryAfterSeconds);
+    res.writeHead(429, headers).end(
+      JSON.stringify({
+        type: 'https://www.rfc-editor.org/rfc/rfc6585.html#section-4',
+        title: 'Too Many Requests',
+        status: 429,
+        'o:errorDetails': [{ detail: 'Request blocked by the concurrency limit. Number of concurrent requests exceeded the limit for this account.', 'o:errorCode': 'CONCURRENCY_LIMIT_EXCEEDED' }],
+      }),
+    );
+  }
+
+  private error(res: http.ServerResponse, status: number, code: string, detail: string, path?: string): void {
+    const titles: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 405: 'Method Not Allowed', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
+    res.writeHead(status, { 'content-type': 'application/vnd.oracle.resource+json; type=error' }).end(
+      JSON.stringify({
+        type: `https://www.rfc-editor.org/rfc/rfc9110.html#status.${status}`,
+        title: titles[status] ?? 'Error',
+        status,
+        'o:errorDetails': [{ detail, 'o:errorCode': code, ...(path !== undefined ? { 'o:errorPath': path } : {}) }],
+      }),
+    );
+  }
+
+  private json(res: http.ServerResponse, status: number, body: unknown): void {
+    res.writeHead(status, { 'content-type': 'application/vnd.oracle.resource+json' }).end(JSON.stringify(body));
+  }
+}

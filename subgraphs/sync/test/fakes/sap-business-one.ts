@@ -1,0 +1,286 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A scripted failure: the next request gets this status (and Retry-After, for 429). */
+export interface FakeFailure {
+  status: number;
+  retryAfterSeconds?: number;
+}
+
+/** A request the fake received, for assertions on what an adapter sent. */
+export interface ReceivedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: http.IncomingHttpHeaders;
+  body: unknown;
+}
+
+type Row = Record<string, unknown>;
+
+const BASE = '/b1s/v1/';
+
+/**
+ * A local SAP Business One Service Layer (`/b1s/v1/`) as sync uses it:
+ * - `POST Login` with `{ CompanyDB, UserName, Password }` sets the `B1SESSION` and `ROUTEID`
+ *   cookies; every other call without a live session gets 401 (code 301, "Invalid session"),
+ *   which is also what {@link expireSessions} makes the next calls get.
+ * - `GET Items` / `GET BusinessPartners` with `$select`, `$filter` (conditions joined by
+ *   `and`: `UpdateDate ge 'YYYY-MM-DD'`, `CardType eq '…'`; anything else is a 400),
+ *   `$orderby` on the key, `$top`/`$skip`, and server-driven paging: `Prefer:
+ *   odata.maxpagesize=N` (default 20, like Service Layer) with a relative `odata.nextLink`
+ *   (or `@odata.nextLink` when {@link nextLinkStyle} is 'v4').
+ * - `POST Orders` → 201 with the document and its `DocEntry`; `PATCH Orders(n)` → 204,
+ *   appending lines unless `B1S-ReplaceCollectionsOnPatch: true`.
+ * - `POST InventoryPostings` → 201; its lines' `CountedQuantity` becomes the warehouse's InStock.
+ * Errors are `{ error: { code, message: { lang, value } } }`; scripted `failures` and `down`
+ * answer before anything else.
+ */
+export class FakeSapBusinessOne {
+  items: Row[] = [];
+  partners: Row[] = [];
+  orders = new Map<number, Row>();
+  postings: Row[] = [];
+  readonly companyDb = 'SBODEMOUS';
+  readonly userName = 'manager';
+  readonly password = 'b1-fake-password';
+  /** which OData dialect names the next page */
+  nextLinkStyle: 'v3' | 'v4' = 'v3';
+  failures: FakeFailure[] = [];
+  down: number | null = null;
+  requests = 0;
+  logins = 0;
+  received: ReceivedRequest[] = [];
+  url = '';
+  private sessions = new Set<string>();
+  private nextDocEntry = 301;
+  private server?: http.Server;
+
+  /**
+   * `count` items (`A00000`…), item i updated on 2026-06-01 minus (i % 30) days at 08:15; price
+   * list 1 = 5 + (i % 50) EUR, price list 2 = double; stock in warehouses `01` (i % 25) and
+   * `02` (3). And `customers` business partners of CardType cCustomer (`C0000`…, updated
+   * 2026-06-01 minus i days) plus two suppliers (`V0001`, `V0002`). Orders start over at
+   * DocEntry 301; postings are cleared.
+   */
+  seed(count: number, customers = 0): void {
+    this.orders.clear();
+    this.postings = [];
+    this.nextDocEntry = 301;
+    const day = (i: number) => new Date(Date.UTC(2026, 5, 1) - i * 86_400_000).toISOString().slice(0, 10);
+    this.items = Array.from({ length: count }, (_, i) => ({
+      ItemCode: `A${String(i).padStart(5, '0')}`,
+      ItemName: `SAP item ${i}`,
+      ForeignName: `Artikel ${i}`,
+      User_Text: i % 3 === 0 ? `Remarks ${i}` : null,
+      ItemType: 'itItems',
+      Valid: 'tYES',
+      UpdateDate: day(i % 30),
+      UpdateTime: '08:15:00',
+      ItemPrices: [
+        { PriceList: 1, PriceListName: 'Base Price', Price: 5 + (i % 50), Currency: 'EUR' },
+        { PriceList: 2, PriceListName: 'Retail', Price: 2 * (5 + (i % 50)), Currency: 'EUR' },
+      ],
+      ItemWarehouseInfoCollection: [
+        { WarehouseCode: '01', InStock: i % 25, Committed: 0, Ordered: 0 },
+        { WarehouseCode: '02', InStock: 3, Committed: 1, Ordered: 0 },
+      ],
+    }));
+    this.partners = [
+      ...Array.from({ length: customers }, (_, i) => ({
+        CardCode: `C${String(i).padStart(4, '0')}`,
+        CardName: `SAP customer ${i}`,
+        CardType: 'cCustomer',
+        EmailAddress: `orders${i}@example.de`,
+        Phone1: `+49 30 ${1000 + i}`,
+        CreditLimit: 10_000 + i,
+        Currency: i % 2 ? '##' : 'USD',
+        UpdateDate: day(i),
+        UpdateTime: '09:00:00',
+      })),
+      { CardCode: 'V0001', CardName: 'Supplier one', CardType: 'cSupplier', UpdateDate: day(0), UpdateTime: '09:00:00' },
+      { CardCode: 'V0002', CardName: 'Supplier two', CardType: 'cSupplier', UpdateDate: day(0), UpdateTime: '09:00:00' },
+    ];
+  }
+
+  /** Ends every session, as Service Layer does after its idle timeout. */
+  expireSessions(): void {
+    this.sessions.clear();
+  }
+
+  async start(): Promise<void> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** The requests received for one method and entity path prefix (relative to `/b1s/v1/`). */
+  requestsTo(method: string, pathPrefix: string): ReceivedRequest[] {
+    return this.received.filter((r) => r.method === method && r.path.startsWith(BASE + pathPrefix));
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    this.requests++;
+    const raw = await new Promise<string>((resolve) => {
+      let data = '';
+      req.on('data', (chunk) => (data += chunk));
+      req.on('end', () => resolve(data));
+    });
+    const url = new URL(req.url ?? '/', this.url);
+    let body: unknown;
+    try {
+      body = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      return this.error(res, 400, -1000, 'Invalid JSON in the request body');
+    }
+    const method = req.method ?? 'GET';
+    this.received.push({ method, path: decodeURIComponent(url.pathname), query: url.searchParams, headers: req.headers, body });
+    const failure = this.down !== null ? { status: this.down } : this.failures.shift();
+    if (failure) {
+      const headers: Record<string, string> = {};
+      if (failure.retryAfterSeconds !== undefined) headers['retry-after'] = String(failure.retryAfterSeconds);
+      const message = failure.status === 429 ? 'Too many requests' : failure.status === 503 ? 'Service Unavailable' : 'Internal Server Error';
+      return this.error(res, failure.status, -1, message, headers);
+    }
+    if (!url.pathname.startsWith(BASE)) return this.error(res, 404, -1000, `Resource not found for the segment '${url.pathname}'`);
+    const segment = decodeURIComponent(url.pathname.slice(BASE.length));
+    if (segment === 'Login' && method === 'POST') return this.login(body, res);
+    const session = /(?:^|;\s*)B1SESSION=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+    if (!session || !this.sessions.has(session)) return this.error(res, 401, 301, 'Invalid session or session already timeout.');
+    if (segment === 'Logout' && method === 'POST') {
+      this.sessions.delete(session);
+      return void res.writeHead(204).end();
+    }
+    if (method === 'GET' && (segment === 'Items' || segment === 'BusinessPartners')) return this.list(segment, url, req.headers, res);
+    const single = /^(Items|BusinessPartners)\('([^']*)'\)$/.exec(segment);
+    if (method === 'GET' && single) {
+      const row = (single[1] === 'Items' ? this.items : this.partners).find((r) => r[single[1] === 'Items' ? 'ItemCode' : 'CardCode'] === single[2]);
+      return row ? this.json(res, 200, { 'odata.metadata': `${this.url}${BASE}$metadata#${single[1]}/@Element`, ...row }) : this.error(res, 404, -2028, 'No matching records found (ODBC -2028)');
+    }
+    if (segment === 'Orders' && method === 'POST') return this.createOrder(body, res);
+    const order = /^Orders\((\d+)\)$/.exec(segment);
+    if (order && method === 'PATCH') return this.updateOrder(Number(order[1]), body, req.headers, res);
+    if (order && method === 'GET') {
+      const doc = this.orders.get(Number(order[1]));
+      return doc ? this.json(res, 200, doc) : this.error(res, 404, -2028, 'No matching records found (ODBC -2028)');
+    }
+    if (segment === 'InventoryPostings' && method === 'POST') return this.posting(body, res);
+    return this.error(res, 404, -1000, `Resource not found for the segment '${segment}'`);
+  }
+
+  private login(body: unknown, res: http.ServerResponse): void {
+    const credentials = (body ?? {}) as { CompanyDB?: string; UserName?: string; Password?: string };
+    if (credentials.CompanyDB !== this.companyDb) return this.error(res, 401, -304, `Fail to get DB Credentials from SLD (company database "${credentials.CompanyDB ?? ''}")`);
+    if (credentials.UserName !== this.userName || credentials.Password !== this.password) return this.error(res, 401, 100000027, 'Login failed');
+    this.logins++;
+    const session = randomUUID();
+    this.sessions.add(session);
+    res.writeHead(200, { 'content-type': 'application/json;odata=minimalmetadata;charset=utf-8', 'set-cookie': [`B1SESSION=${session};HttpOnly;`, 'ROUTEID=.node1; path=/b1s'] });
+    res.end(JSON.stringify({ 'odata.metadata': `${this.url}${BASE}$metadata#B1Sessions/@Element`, SessionId: session, Version: '1000190', SessionTimeout: 30 }));
+  }
+
+  private list(entity: 'Items' | 'BusinessPartners', url: URL, headers: http.IncomingHttpHeaders, res: http.ServerResponse): void {
+    let rows = entity === 'Items' ? this.items : this.partners;
+    const filter = url.searchParams.get('$filter');
+    if (filter !== null) {
+      for (const condition of filter.split(/\s+and\s+/)) {
+        const match = /^(\w+) (ge|eq) '([^']*)'$/.exec(condition.trim());
+        if (!match || (match[2] === 'ge' && match[1] !== 'UpdateDate') || (match[2] === 'eq' && match[1] !== 'CardType')) {
+          return this.error(res, 400, -1000, `Invalid filter condition: ${condition}`);
+        }
+        const [, field, op, value] = match;
+        if (op === 'ge' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return this.error(res, 400, -1000, `Invalid date literal '${value}' for ${field}`);
+        rows = rows.filter((r) => (op === 'eq' ? r[field] === value : String(r[field]) >= value));
+      }
+    }
+    const orderby = url.searchParams.get('$orderby');
+    if (orderby !== null) {
+      const key = entity === 'Items' ? 'ItemCode' : 'CardCode';
+      if (orderby !== key) return this.error(res, 400, -1000, `$orderby on '${orderby}' is not supported by this fake`);
+      rows = [...rows].sort((a, b) => String(a[key]).localeCompare(String(b[key])));
+    }
+    const skip = Number(url.searchParams.get('$skip') ?? 0);
+    const top = url.searchParams.has('$top') ? Number(url.searchParams.get('$top')) : Infinity;
+    const prefer = /odata\.maxpagesize=(\d+)/.exec(String(headers.prefer ?? ''));
+    const pageSize = prefer ? Number(prefer[1]) : 20;
+    const available = rows.slice(skip, skip + Math.min(top, rows.length));
+    const page = available.slice(0, pageSize);
+    const select = url.searchParams.get('$select');
+    const fields = select ? select.split(',') : null;
+    const value = page.map((row) => (fields ? Object.fromEntries(fields.filter((f) => f in row).map((f) => [f, row[f]])) : row));
+    const out: Record<string, unknown> = { 'odata.metadata': `${this.url}${BASE}$metadata#${entity}`, value };
+    const responseHeaders: Record<string, string> = {};
+    if (prefer) responseHeaders['preference-applied'] = `odata.maxpagesize=${pageSize}`;
+    if (available.length > pageSize) {
+      const next = new URLSearchParams(url.searchParams);
+      next.set('$skip', String(skip + pageSize));
+      if (Number.isFinite(top)) next.set('$top', String(top - pageSize));
+      const link = `${entity}?${[...next].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`;
+      out[this.nextLinkStyle === 'v3' ? 'odata.nextLink' : '@odata.nextLink'] = link;
+    }
+    this.json(res, 200, out, responseHeaders);
+  }
+
+  private createOrder(body: unknown, res: http.ServerResponse): void {
+    const doc = (body ?? {}) as Row & { DocumentLines?: Row[] };
+    if (!this.partners.some((p) => p.CardCode === doc.CardCode && p.CardType === 'cCustomer')) return this.error(res, 400, -10, `1320000126 - Business partner code '${String(doc.CardCode)}' is invalid`);
+    const problem = this.invalidLines(doc.DocumentLines ?? []);
+    if (problem) return this.error(res, 400, -5002, problem);
+    if (!doc.DocumentLines?.length) return this.error(res, 400, -5002, 'To generate this document, first define the numbering series in the Administration module');
+    const entry = this.nextDocEntry++;
+    const stored: Row = { DocEntry: entry, DocNum: entry + 1000, DocType: 'dDocument_Items', DocumentStatus: 'bost_Open', ...doc, DocumentLines: doc.DocumentLines.map((line, i) => ({ LineNum: i, ...line })) };
+    this.orders.set(entry, stored);
+    this.json(res, 201, { 'odata.metadata': `${this.url}${BASE}$metadata#Orders/@Element`, ...stored });
+  }
+
+  private updateOrder(entry: number, body: unknown, headers: http.IncomingHttpHeaders, res: http.ServerResponse): void {
+    const existing = this.orders.get(entry);
+    if (!existing) return this.error(res, 404, -2028, 'No matching records found (ODBC -2028)');
+    const patch = (body ?? {}) as Row & { DocumentLines?: Row[] };
+    if ('CardCode' in patch && patch.CardCode !== existing.CardCode) return this.error(res, 400, -1029, 'Field cannot be updated (ODBC -1029)');
+    const problem = this.invalidLines(patch.DocumentLines ?? []);
+    if (problem) return this.error(res, 400, -5002, problem);
+    const merged: Row = { ...existing, ...patch };
+    if (patch.DocumentLines) {
+      const replace = String(headers['b1s-replacecollectionsonpatch'] ?? '').toLowerCase() === 'true';
+      const kept = replace ? [] : (existing.DocumentLines as Row[]);
+      merged.DocumentLines = [...kept, ...patch.DocumentLines].map((line, i) => ({ ...line, LineNum: i }));
+    }
+    this.orders.set(entry, merged);
+    res.writeHead(204).end();
+  }
+
+  private posting(body: unknown, res: http.ServerResponse): void {
+    const doc = (body ?? {}) as Row & { InventoryPostingLines?: { ItemCode?: string; WarehouseCode?: string; CountedQuantity?: number }[] };
+    for (const line of doc.InventoryPostingLines ?? []) {
+      const item = this.items.find((i) => i.ItemCode === line.ItemCode);
+      if (!item) return this.error(res, 400, -5002, `Item '${String(line.ItemCode)}' does not exist`);
+      const info = (item.ItemWarehouseInfoCollection as { WarehouseCode: string; InStock: number }[]).find((w) => w.WarehouseCode === line.WarehouseCode);
+      if (!info) return this.error(res, 400, -5002, `Warehouse '${String(line.WarehouseCode)}' is not defined for item '${String(line.ItemCode)}'`);
+      info.InStock = Number(line.CountedQuantity);
+    }
+    this.postings.push(doc);
+    this.json(res, 201, { DocumentEntry: this.postings.length, ...doc });
+  }
+
+  private invalidLines(lines: Row[]): string | null {
+    for (const [i, line] of lines.entries()) {
+      if (!this.items.some((item) => item.ItemCode === line.ItemCode)) return `Item '${String(line.ItemCode)}' in line ${i} does not exist`;
+      if (typeof line.Quantity !== 'number' || line.Quantity <= 0) return `Quantity in line ${i} must be positive`;
+    }
+    return null;
+  }
+
+  private error(res: http.ServerResponse, status: number, code: number, value: string, headers: Record<string, string> = {}): void {
+    res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', ...headers }).end(JSON.stringify({ error: { code, message: { lang: 'en-us', value } } }));
+  }
+
+  private json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    res.writeHead(status, { 'content-type': 'application/json;odata=minimalmetadata;charset=utf-8', ...headers }).end(JSON.stringify(body));
+  }
+}
