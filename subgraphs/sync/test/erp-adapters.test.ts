@@ -162,6 +162,14 @@ describe('NetSuite (SuiteTalk REST)', () => {
     expect(items[11].stock).toEqual([{ warehouseCode: 'WH-MAIN', onHand: 11 }]);
   });
 
+  test('a record deleted between the listing and its read is skipped, not a failure', async () => {
+    fake.seed(5);
+    fake.deletedAfterListing.add('1002');
+    const { items } = await all(adapter().products({ since: null, withStock: false }));
+    expect(items.map((p) => p.externalId)).toEqual(['1000', '1001', '1003', '1004']);
+    expect(fake.requestsTo('GET', 'inventoryItem/1002')).toHaveLength(1);
+  });
+
   test('customers map entityId, company, contact, credit limit and currency', async () => {
     const { items } = await all(adapter().customers({ since: null }));
     expect(items).toHaveLength(3);

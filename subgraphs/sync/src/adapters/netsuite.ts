@@ -2,7 +2,7 @@ import { ExternalSystem } from '../entities';
 import { ExternalSystemError } from '../services/backoff';
 import { JsonHttpClient } from './http';
 import { decimal, mapFields, text } from './mapping';
-import { recordsOf } from './odata';
+import { httpStatusOf, recordsOf } from './odata';
 import type { AdapterContext, AdapterFactory, ConnectorAdapter, OutboundOrder, SourceCustomer, SourceProduct, WebhookRecords } from './types';
 
 /** A NetSuite reference to another record, as REST web services write it. */
@@ -130,7 +130,8 @@ export interface NetSuiteOptions {
  * - Reading: a record collection answers ids only, so each page (`limit` 1000, `offset`,
  *   following the `next` link while `hasMore`) is followed by one `GET record/{id}` per id, run
  *   `concurrency` at a time — batched by page rather than one by one, but within NetSuite's
- *   account-wide concurrency limit. With `withStock`, items are read with
+ *   account-wide concurrency limit. A record that answers 404 was deleted after the listing
+ *   and is skipped. With `withStock`, items are read with
  *   `expandSubResources=true` so the `locations` sublist (on-hand per location) comes inline.
  *   SuiteQL would need fewer requests but reads tables, not the record shapes the field mapping
  *   is written against.
@@ -239,7 +240,15 @@ export class NetSuiteAdapter implements ConnectorAdapter {
     while (url) {
       const page: NetSuiteList | null = (await this.http.get<NetSuiteList | null>(url)).body;
       if (!page || !Array.isArray(page.items)) throw new ExternalSystemError(`NetSuite answered the ${type} collection without an "items" array`, false);
-      const records = await mapLimit(page.items, this.concurrency, async ({ id }) => (await this.http.get<T>(`${type}/${encodeURIComponent(id)}${recordQuery}`)).body);
+      const fetched = await mapLimit(page.items, this.concurrency, async ({ id }) => {
+        try {
+          return (await this.http.get<T>(`${type}/${encodeURIComponent(id)}${recordQuery}`)).body;
+        } catch (error) {
+          if (httpStatusOf(error) === 404) return null; // deleted between the listing and this read: nothing to sync
+          throw error;
+        }
+      });
+      const records = fetched.filter((r): r is T => r !== null);
       yield since ? records.filter((r) => !r.lastModifiedDate || Date.parse(r.lastModifiedDate) >= since.getTime()) : records;
       url = page.hasMore ? (page.links?.find((l) => l.rel === 'next')?.href ?? null) : null;
       if (page.hasMore && !url) throw new ExternalSystemError(`NetSuite said the ${type} collection hasMore but gave no "next" link`, false);

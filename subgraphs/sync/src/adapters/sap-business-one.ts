@@ -2,7 +2,7 @@ import { ExternalSystem } from '../entities';
 import { ExternalSystemError } from '../services/backoff';
 import { JsonHttpClient, type JsonResponse } from './http';
 import { decimal, mapFields, text } from './mapping';
-import { odataPages, odataQuery, recordsOf, sinceFilter } from './odata';
+import { httpStatusOf, odataPages, odataQuery, recordsOf, sinceFilter } from './odata';
 import type { AdapterContext, AdapterFactory, ConnectorAdapter, OutboundOrder, OutboundStockLevel, SourceCustomer, SourceProduct, WebhookRecords } from './types';
 
 /** One line of an item's `ItemWarehouseInfoCollection`. */
@@ -254,7 +254,7 @@ export class SapBusinessOneAdapter implements ConnectorAdapter {
     try {
       return await this.http.send<T>(method, path, body, { ...headers, cookie });
     } catch (error) {
-      if (httpStatus(error) !== 401) throw error;
+      if (httpStatusOf(error) !== 401) throw error;
       const fresh = await this.currentSession(cookie);
       return await this.http.send<T>(method, path, body, { ...headers, cookie: fresh });
     }
@@ -293,16 +293,6 @@ export class SapBusinessOneAdapter implements ConnectorAdapter {
     if (!session) throw new ExternalSystemError('SAP Business One accepted the login but sent neither a B1SESSION cookie nor a SessionId', false);
     return [`B1SESSION=${session}`, ...(cookies.has('ROUTEID') ? [`ROUTEID=${cookies.get('ROUTEID')}`] : [])].join('; ');
   }
-}
-
-/**
- * The HTTP status of a failed call. {@link ExternalSystemError} has no status field, so it is
- * read from JsonHttpClient's message ("… answered HTTP 401 to …").
- */
-function httpStatus(error: unknown): number | null {
-  if (!(error instanceof ExternalSystemError)) return null;
-  const match = / answered HTTP (\d{3}) to /.exec(error.message);
-  return match ? Number(match[1]) : null;
 }
 
 /** The top-level properties the connector's field mapping reads, so `$select` fetches them; `$price` lives in ItemPrices. */

@@ -16,6 +16,7 @@ export interface ReceivedRequest {
   body: unknown;
 }
 
+/** An inventory item the fake serves (stored flat; served in NetSuite's record shape). */
 export interface FakeNetSuiteItem {
   id: string;
   itemId: string;
@@ -28,6 +29,7 @@ export interface FakeNetSuiteItem {
   stock: Record<string, number>;
 }
 
+/** A customer the fake serves (stored flat; served in NetSuite's record shape). */
 export interface FakeNetSuiteCustomer {
   id: string;
   entityId: string;
@@ -58,6 +60,8 @@ export class FakeNetSuite {
   items: FakeNetSuiteItem[] = [];
   customers: FakeNetSuiteCustomer[] = [];
   salesOrders = new Map<string, Record<string, unknown>>();
+  /** ids the collection still lists but whose record GET answers 404, as for a record deleted between the two calls */
+  deletedAfterListing = new Set<string>();
   readonly accessToken = 'ns_fake_oauth2_token';
   /** the account's concurrency limit; requests over it get 429 */
   concurrencyLimit = 5;
@@ -79,10 +83,12 @@ export class FakeNetSuite {
   /**
    * `count` inventory items (ids 1000+i, SKU `NS-00000`…), modified one hour apart going back
    * from 2026-06-01T12:00Z (item i at 12:00 − i hours), stock at location 1 = i % 40, at
-   * location 3 = 7; and `customers` customers (ids 5000+i). Sales orders start over at id 9001.
+   * location 3 = 7; and `customers` customers (ids 5000+i). Sales orders start over at id
+   * 9001; nothing is deleted after listing.
    */
   seed(count: number, customers = 0): void {
     this.salesOrders.clear();
+    this.deletedAfterListing.clear();
     this.nextOrderId = 9001;
     const base = Date.parse('2026-06-01T12:00:00Z');
     this.items = Array.from({ length: count }, (_, i) => ({
@@ -222,7 +228,7 @@ export class FakeNetSuite {
         lastModifiedDate: c.lastModifiedDate,
       });
     }
-    const item = this.items.find((r) => r.id === id);
+    const item = this.deletedAfterListing.has(id) ? undefined : this.items.find((r) => r.id === id);
     if (!item) return this.error(res, 404, 'NONEXISTENT_ID', 'The record instance does not exist. Provide a valid record instance ID.');
     const locationLines = Object.entries(item.stock).map(([location, onHand]) => ({
       links: [],
