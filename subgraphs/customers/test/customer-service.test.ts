@@ -61,6 +61,43 @@ describe('CustomerService', () => {
     expect((await db.em().findOneOrFail(Customer, { code: 'UC-5' })).status).toBe(CustomerStatus.SUSPENDED);
   });
 
+  test('a batch of 500 is a fixed handful of statements; a failure in the middle fails alone', async () => {
+    const items: UpsertCustomerInput[] = Array.from({ length: 500 }, (_, i) => ({
+      code: `BULK-${String(i).padStart(3, '0')}`,
+      name: `Bulk ${i}`,
+      email: `Bulk${i}@Example.com`,
+      creditLimit: limit,
+      location: { lat: 50 + i / 1000, lng: 8 },
+      addresses: [{ kind: AddressKind.BILLING, line1: `${i} Main St`, city: 'Frankfurt', postalCode: '60311', country: 'de' }],
+    }));
+    items[250] = { ...items[250], creditLimit: { amount: '1.001', currency: 'EUR' } };
+    const before = db.database.statementCount;
+    const first = await service().upsertMany(items);
+    // begin, existing customers, insert customers, insert history, commit
+    expect(db.database.statementCount - before).toBeLessThanOrEqual(5);
+    expect(first).toMatchObject({ created: 499, failed: 1 });
+    expect(first.items[250]).toMatchObject({ index: 250, key: 'BULK-250', outcome: 'FAILED', node: null, error: expect.stringMatching(/items\.250\.creditLimit\.amount/) });
+    expect(first.items[251].node).toMatchObject({ code: 'BULK-251', email: 'bulk251@example.com', creditLimit: { amount: '5000.00', currency: 'EUR' }, location: { lat: 50.251, lng: 8 } });
+    const stored = await db.em().findOneOrFail(Customer, { code: 'BULK-251' });
+    expect(stored).toMatchObject({ id: first.items[251].node!.id, status: CustomerStatus.ACTIVE, addresses: [{ country: 'DE', line2: null, region: null }] });
+    expect(await db.em().count(Customer, { code: 'BULK-250' })).toBe(0);
+
+    const second = items.map((item) => ({ ...item }));
+    second[250] = { ...second[250], creditLimit: limit };
+    second[3] = { ...second[3], status: CustomerStatus.ARCHIVED };
+    const mid = db.database.statementCount;
+    const again = await service().upsertMany(second);
+    expect(db.database.statementCount - mid).toBeLessThanOrEqual(6);
+    expect(again).toMatchObject({ created: 1, updated: 1, unchanged: 498, failed: 0 });
+    const archived = await db.em().findOneOrFail(Customer, { code: 'BULK-003' });
+    const moves = await db.em().find(CustomerStatusChange, { customerId: archived.id }, { orderBy: { id: 'asc' } });
+    expect(moves.map((m) => [m.from, m.to, m.reason])).toEqual([[null, 'ACTIVE', null], ['ACTIVE', 'ARCHIVED', 'bulk upsert']]);
+    second[3] = { ...second[3], status: CustomerStatus.ACTIVE };
+    const third = await service().upsertMany(second);
+    expect(third.items[3]).toMatchObject({ outcome: 'FAILED', error: expect.stringMatching(/ARCHIVED/) });
+    expect(third).toMatchObject({ unchanged: 499, failed: 1 });
+  });
+
   test('search filters by segment and text; email matches only when allowed', async () => {
     await service().create({ code: 'CS-FIND', name: 'Findable GmbH', email: 'secret@hidden.example', creditLimit: limit, segment: CustomerSegment.KEY_ACCOUNT });
     const byText = await service().search({ text: 'findable' }, CustomerSort.NAME_ASC, { first: 10 }, false);

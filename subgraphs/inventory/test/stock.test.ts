@@ -140,6 +140,66 @@ describe('setStockLevels', () => {
   });
 });
 
+describe('setStockLevels, set-based', () => {
+  test('a batch of 500 is a fixed handful of statements; items failing in the middle fail alone; movements, versions and events match', async () => {
+    const [a, closed] = [await warehouse(db, 1), await warehouse(db, 2, false)];
+    const products = Array.from({ length: 500 }, () => newProduct());
+    await stock(db, products[0], a.id, 10); // changes: 10 → 0
+    await stock(db, products[1], a.id, 7); // unchanged
+    await stock(db, products[2], a.id, 9);
+    await reservations().reserve(randomUUID(), [{ productId: products[2], quantity: 6 }]); // 3 on hand is below the 6 reserved
+    await service().setPolicy({ productId: products[3], warehouseId: a.id, safetyStock: 0, reorderPoint: 5 });
+    await stock(db, products[3], a.id, 20); // 20 → 4 crosses the reorder point: stock.low
+    const items = products.map((productId, i) => ({ productId, warehouseCode: a.code, onHand: i }));
+    items[0].onHand = 0;
+    items[1].onHand = 7;
+    items[2].onHand = 3;
+    items[3].onHand = 4;
+    items[250] = { ...items[250], warehouseCode: 'NOWHERE' };
+    items[251] = { ...items[251], warehouseCode: closed.code };
+    items[252] = { ...items[252], productId: 'not-a-uuid' };
+    const outbox = await db.em().count(OutboxEvent, {});
+
+    const before = db.database.statementCount;
+    const result = await service().setLevels(items);
+    // begin, warehouses, ensure levels, lock levels, update levels, insert movements, insert events, commit
+    expect(db.database.statementCount - before).toBeLessThanOrEqual(8);
+    expect(result).toMatchObject({ created: 493, updated: 2, unchanged: 1, failed: 4 });
+    expect(result.items.slice(0, 4).map((r) => r.outcome)).toEqual(['UPDATED', 'UNCHANGED', 'FAILED', 'UPDATED']);
+    expect(result.items[2].error).toBe('items.2.onHand 3 is below the 6 units reserved');
+    expect(result.items.slice(250, 253).map((r) => [r.outcome, r.error])).toEqual([
+      ['FAILED', 'items.250.warehouseCode "NOWHERE" is not a known warehouse'],
+      ['FAILED', `items.251.warehouseCode "${closed.code}" names an inactive warehouse`],
+      ['FAILED', 'items.252.productId must be an id (UUID), got "not-a-uuid"'],
+    ]);
+    expect(result.items[4]).toMatchObject({ index: 4, outcome: 'CREATED', node: { productId: products[4], warehouseId: a.id, onHand: 4, available: 4, version: 1 } });
+    expect(result.items[5]).toMatchObject({ outcome: 'CREATED', key: `${products[5]}@${a.code}` });
+    expect(result.items[253]).toMatchObject({ outcome: 'CREATED', node: { onHand: 253 } });
+
+    expect(await ledgerMismatches(db.em(), products.slice(0, 260))).toEqual([]);
+    expect((await levelsOf(db.em(), products[2])).get(a.id)).toMatchObject({ onHand: 9, reserved: 6 });
+    expect(await db.em().count(StockLevel, { productId: products[250] })).toBe(0);
+    // one stock.changed per moved level: items 0 and 3, and the 493 new levels (all with onHand > 0)
+    const events = await db.em().find(OutboxEvent, { sequence: { $gt: String(outbox) } as never }, { orderBy: { sequence: 'asc' } });
+    expect(events.filter((e) => e.type === 'stock.changed')).toHaveLength(495);
+    const low = events.filter((e) => e.type === 'stock.low');
+    // 10 → 0 crosses a reorder point of 0; 20 → 4 crosses one of 5
+    expect(low.map((e) => e.payload)).toEqual([
+      expect.objectContaining({ productId: products[0], onHand: 0, available: 0, reorderPoint: 0 }),
+      expect.objectContaining({ productId: products[3], onHand: 4, available: 4, reorderPoint: 5, movementType: 'ADJUSTMENT', quantity: 16 }),
+    ]);
+    const level3 = (await levelsOf(db.em(), products[3])).get(a.id)!;
+    expect(low[1]).toMatchObject({ entityId: level3.id, version: level3.version });
+    const adjustment = await db.em().findOneOrFail(StockMovement, { productId: products[3], type: MovementType.ADJUSTMENT });
+    expect(adjustment).toMatchObject({ quantity: 16, onHandDelta: -16, reason: 'stock sync', actor: 'manager@example.com' });
+    // the events follow the items' order
+    expect(events.filter((e) => e.type === 'stock.changed').map((e) => (e.payload as { productId: string }).productId).slice(0, 3)).toEqual([products[0], products[3], products[4]]);
+
+    const again = await service().setLevels(items);
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 496, failed: 4 });
+  });
+});
+
 describe('events', () => {
   test('stock.low is written exactly when available crosses the reorder point', async () => {
     const w = await warehouse(db, 1);
@@ -200,7 +260,10 @@ describe('a random concurrent workload', () => {
         return () => reservations().reserve(orderId, [{ productId: p, quantity }, { productId: pick(products), quantity: 1 }]);
       }
       if (roll < 0.88) return () => (orders.length ? reservations().commit(pick(orders)) : Promise.resolve());
-      return () => (orders.length ? reservations().release(pick(orders)) : Promise.resolve());
+      if (roll < 0.94) return () => (orders.length ? reservations().release(pick(orders)) : Promise.resolve());
+      // a sync setting two levels at once, against everything else: same lock order, no deadlock
+      const other = pick(products.filter((x) => x !== p));
+      return () => service().setLevels([{ productId: p, warehouseCode: w.code, onHand: 10 + quantity }, { productId: other, warehouseCode: pick(warehouses).code, onHand: 30 - quantity }]);
     });
 
     const results = await Promise.allSettled(operations.map((run) => run()));

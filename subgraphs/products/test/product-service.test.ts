@@ -105,6 +105,47 @@ describe('upsertProducts', () => {
     expect(await db.em().count(ProductStatusChange, { productId: { $in: (await db.em().find(Product, { sku: { $in: items.map((i) => i.sku) } })).map((p) => p.id) } })).toBe(200);
   });
 
+  test('a batch of 500 is a fixed handful of statements; failures in the middle leave the other items\' outcomes right', async () => {
+    await new CategoryService(db.em()).create({ name: 'Bulk', slug: 'bulk' });
+    const items = batch(500, 5000).map((item) => ({ ...item, categorySlug: 'bulk' }));
+    items[250].categorySlug = 'nowhere';
+    items[251].basePrice = price('1.001');
+    items[252].status = ProductStatus.PUBLISHED;
+    const statements = () => db.database.statementCount;
+    const before = statements();
+    const first = await service().upsertMany(items);
+    // begin, categories, existing products, insert products, insert history, commit
+    expect(statements() - before).toBeLessThanOrEqual(6);
+    expect(first).toMatchObject({ created: 498, updated: 0, unchanged: 0, failed: 2 });
+    expect(first.items[249]).toMatchObject({ index: 249, key: 'UP-5249', outcome: 'CREATED', error: null });
+    expect(first.items[250]).toMatchObject({ index: 250, key: 'UP-5250', outcome: 'FAILED', node: null, error: 'categorySlug "nowhere" is not a known category' });
+    expect(first.items[251]).toMatchObject({ index: 251, outcome: 'FAILED', error: expect.stringMatching(/items\.251\.basePrice\.amount/) });
+    expect(first.items[252].node).toMatchObject({ sku: 'UP-5252', status: ProductStatus.PUBLISHED, basePrice: { amount: '253.50', currency: 'EUR' }, publishedAt: expect.any(Date) });
+    const stored = await db.em().findOneOrFail(Product, { sku: 'UP-5252' });
+    expect(stored).toMatchObject({ id: first.items[252].node!.id, status: ProductStatus.PUBLISHED, basePriceMinor: 25350, attributes: [{ name: 'color', value: 'red' }] });
+    expect(await db.em().count(Product, { sku: { $in: ['UP-5250', 'UP-5251'] } })).toBe(0);
+    expect(await db.em().count(ProductStatusChange, { productId: stored.id })).toBe(1);
+
+    // The same batch, now with changes, a status move and a still-failing item: one more update and history insert at most.
+    const second = items.map((item) => ({ ...item }));
+    second[251].basePrice = price('1.00');
+    second[10].name = 'Renamed';
+    second[252].status = ProductStatus.ARCHIVED;
+    second[253].status = ProductStatus.ARCHIVED; // DRAFT → PUBLISHED → ARCHIVED
+    const mid = statements();
+    const again = await service().upsertMany(second);
+    expect(statements() - mid).toBeLessThanOrEqual(7);
+    expect(again).toMatchObject({ created: 1, updated: 3, unchanged: 495, failed: 1 });
+    expect(again.items.filter((r) => r.outcome === 'UPDATED').map((r) => r.index)).toEqual([10, 252, 253]);
+    expect(again.items[251]).toMatchObject({ outcome: 'CREATED' });
+    expect(again.items[11]).toMatchObject({ outcome: 'UNCHANGED', node: { sku: 'UP-5011', name: 'Item 5011' } });
+    const moved = await db.em().findOneOrFail(Product, { sku: 'UP-5253' });
+    const moves = await db.em().find(ProductStatusChange, { productId: moved.id }, { orderBy: { id: 'asc' } });
+    expect(moves.map((m) => `${m.from}→${m.to}:${m.actor}`)).toEqual(['null→DRAFT:tester', 'DRAFT→PUBLISHED:tester', 'PUBLISHED→ARCHIVED:tester']);
+    expect(moved.publishedAt).toBeInstanceOf(Date);
+    expect((await db.em().findOneOrFail(Product, { sku: 'UP-5010' })).name).toBe('Renamed');
+  });
+
   test('a batch repeating a sku is refused before any write', async () => {
     await expect(service().upsertMany([...batch(2, 3000), ...batch(1, 3000)])).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect(await db.em().count(Product, { sku: 'UP-3000' })).toBe(0);

@@ -1,9 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   containsPattern,
   assertBulkItems,
+  detachedEntity,
+  insertRows,
+  selectRows,
+  updateRows,
+  type Row,
   flushOrConflict,
   hasSameFields,
   keysetFilter,
@@ -103,41 +109,68 @@ export class CustomerService {
     return summarizeUpsert(await withUpsertRetry(() => this.applyUpsert(items), () => this.em.clear()));
   }
 
+  /**
+   * One pass of {@link upsertMany}, set-based: one select of the existing customers (locked, in
+   * code order, so a concurrent status move cannot slip between the check and the write), then
+   * one insert of the new customers, one update of the changed ones and one insert of their
+   * status history, whatever the batch size.
+   */
   private applyUpsert(items: UpsertCustomerInput[]): Promise<UpsertItemResult<Customer>[]> {
     return this.em.transactional(async (em) => {
-      const existing = await em.find(Customer, { code: { $in: items.map((i) => i.code) } });
-      const byCode = new Map(existing.map((c) => [c.code, c]));
-      return items.map((item, index): UpsertItemResult<Customer> => {
+      const existing = await selectRows(em, Customer, ['code'], items.map((i) => ({ code: i.code })), { orderBy: ['code'], lock: 'no key update' });
+      const byCode = new Map(existing.map((c) => [c.code!, c]));
+      const now = new Date();
+      const inserts: Row<Customer>[] = [];
+      const updates: Row<Customer>[] = [];
+      const history: Row<CustomerStatusChange>[] = [];
+      const record = (customerId: string, from: CustomerStatus | null, to: CustomerStatus, reason: string | null) =>
+        history.push({ customerId, from, to, actor: this.actor, reason, changedAt: now });
+
+      const results = items.map((item, index): UpsertItemResult<Customer> => {
         const fail = (error: string): UpsertItemResult<Customer> => ({ index, key: item.code, outcome: UpsertOutcome.FAILED, node: null, error });
-        let data: Partial<CustomerData>;
+        let data: CustomerData;
         try {
-          data = columns({ segment: CustomerSegment.RETAIL, email: null, phone: null, addresses: [], location: null, ...item }, `items.${index}`);
+          data = columns({ segment: CustomerSegment.RETAIL, email: null, phone: null, addresses: [], location: null, ...item }, `items.${index}`) as CustomerData;
         } catch (error) {
           return fail((error as Error).message);
         }
-        const customer = byCode.get(item.code);
-        if (!customer) {
-          const created = em.create(Customer, { code: item.code, ...(data as CustomerData), status: item.status ?? CustomerStatus.ACTIVE });
-          this.record(created, null, created.status, null, em);
-          return { index, key: item.code, outcome: UpsertOutcome.CREATED, node: created, error: null };
+        const current = byCode.get(item.code);
+        if (!current) {
+          const status = item.status ?? CustomerStatus.ACTIVE;
+          const row: Row<Customer> = { id: randomUUID(), code: item.code, ...data, status, createdAt: now, updatedAt: now };
+          inserts.push(row);
+          record(row.id!, null, status, null);
+          return { index, key: item.code, outcome: UpsertOutcome.CREATED, node: detachedEntity(Customer, row), error: null };
         }
         let steps: CustomerStatus[] = [];
-        if (item.status && item.status !== customer.status) {
+        if (item.status && item.status !== current.status) {
           try {
-            steps = customerStatus.path(customer.status, item.status);
+            steps = customerStatus.path(current.status!, item.status);
           } catch (error) {
             return fail((error as Error).message);
           }
         }
-        const changed = steps.length > 0 || !hasSameFields(customer, data);
-        if (!changed) return { index, key: item.code, outcome: UpsertOutcome.UNCHANGED, node: customer, error: null };
-        Object.assign(customer, data);
+        if (steps.length === 0 && hasSameFields(current, data)) return { index, key: item.code, outcome: UpsertOutcome.UNCHANGED, node: detachedEntity(Customer, current), error: null };
+        const row: Row<Customer> = { ...current, ...data, updatedAt: now };
         for (const step of steps) {
-          this.record(customer, customer.status, step, 'bulk upsert', em);
-          customer.status = step;
+          record(row.id!, row.status!, step, 'bulk upsert');
+          row.status = step;
         }
-        return { index, key: item.code, outcome: UpsertOutcome.UPDATED, node: customer, error: null };
+        updates.push(row);
+        return { index, key: item.code, outcome: UpsertOutcome.UPDATED, node: detachedEntity(Customer, row), error: null };
       });
+
+      // New codes in one fixed order: two batches inserting the same new codes queue up on the
+      // first one instead of deadlocking; the later one fails on it and withUpsertRetry runs it again.
+      await insertRows(em, Customer, inserts.sort((a, b) => (a.code! < b.code! ? -1 : a.code! > b.code! ? 1 : 0)));
+      await updateRows(
+        em,
+        Customer,
+        'id',
+        updates.map(({ id, name, email, phone, addresses, segment, creditLimitMinor, currency, latitude, longitude, status, updatedAt }) => ({ id, name, email, phone, addresses, segment, creditLimitMinor, currency, latitude, longitude, status, updatedAt })),
+      );
+      await insertRows(em, CustomerStatusChange, history);
+      return results;
     });
   }
 

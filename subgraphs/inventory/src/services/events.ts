@@ -14,7 +14,7 @@
  * `stock.changed` is written once per level per movement; a policy change (safetyStock,
  * reorderPoint) writes it with `movementType: null` and `quantity: 0`.
  */
-import { recordEvent } from '@tradegraph/kit';
+import { recordEvent, type NewEvent } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Reservation, ReservationAllocation, StockLevel } from '../entities';
 import type { MovementType } from '../entities/stock-movement';
@@ -57,8 +57,8 @@ export interface LevelBefore {
   reorderPoint: number;
 }
 
-/** Records `stock.changed` for a level that just changed, and `stock.low` if it just crossed its reorder point. */
-export function recordLevelChange(em: EntityManager, level: StockLevel, before: LevelBefore, movementType: MovementType | null, quantity: number): void {
+/** The events of a level that just changed: `stock.changed`, and `stock.low` if it just crossed its reorder point. */
+export function levelChangeEvents(level: StockLevel, before: LevelBefore, movementType: MovementType | null, quantity: number): NewEvent<StockLevelPayload>[] {
   const payload: StockLevelPayload = {
     productId: level.productId,
     warehouseId: level.warehouseId,
@@ -71,10 +71,14 @@ export function recordLevelChange(em: EntityManager, level: StockLevel, before: 
     quantity,
   };
   const event = { entity: 'StockLevel', entityId: level.id, version: level.version, payload };
-  recordEvent(em, { type: InventoryEvent.STOCK_CHANGED, ...event });
-  if (before.available > before.reorderPoint && level.available <= level.reorderPoint) {
-    recordEvent(em, { type: InventoryEvent.STOCK_LOW, ...event });
-  }
+  const events: NewEvent<StockLevelPayload>[] = [{ type: InventoryEvent.STOCK_CHANGED, ...event }];
+  if (before.available > before.reorderPoint && level.available <= level.reorderPoint) events.push({ type: InventoryEvent.STOCK_LOW, ...event });
+  return events;
+}
+
+/** Records `stock.changed` for a level that just changed, and `stock.low` if it just crossed its reorder point. */
+export function recordLevelChange(em: EntityManager, level: StockLevel, before: LevelBefore, movementType: MovementType | null, quantity: number): void {
+  for (const event of levelChangeEvents(level, before, movementType, quantity)) recordEvent(em, event);
 }
 
 /** Records a `reservation.*` event with the reservation as it now is. */

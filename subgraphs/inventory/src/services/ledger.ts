@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, ErrorCode, qualifiedTable } from '@tradegraph/kit';
+import { detachedEntity, DomainError, ErrorCode, insertEvents, insertRows, qualifiedTable, selectRows, updateRows, type NewEvent, type Row } from '@tradegraph/kit';
 import { StockLevel, StockMovement, type MovementType } from '../entities';
-import { recordLevelChange } from './events';
+import { levelChangeEvents, recordLevelChange } from './events';
 
 /** A level's natural key. */
 export interface LevelKey {
@@ -90,6 +90,18 @@ export class Ledger {
     return { levels: await this.lock(keys), created };
   }
 
+  /**
+   * {@link ensureAndLock} for set-based changes: the same insert and the same one locking
+   * select in the fixed order, but the levels come back as plain rows (detached StockLevels,
+   * unknown to the EntityManager) for {@link moveAll}, without the unit of work's cost per level.
+   */
+  async ensureAndLockRows(keys: readonly LevelKey[]): Promise<{ levels: Map<string, StockLevel>; created: Set<string> }> {
+    const created = await this.ensureLevels(keys);
+    const sorted = uniqueSorted(keys);
+    const rows = await selectRows(this.em, StockLevel, ['productId', 'warehouseId'], sorted, { orderBy: ['productId', 'warehouseId'], lock: 'update' });
+    return { levels: new Map(rows.map((row) => [levelKey(row as LevelKey), detachedEntity(StockLevel, row)])), created };
+  }
+
   /** Locks every level of the products (all warehouses), in the fixed order. */
   async lockProducts(productIds: readonly string[]): Promise<StockLevel[]> {
     if (productIds.length === 0) return [];
@@ -108,14 +120,7 @@ export class Ledger {
    */
   move(level: StockLevel, spec: MovementSpec): StockMovement {
     const before = { available: level.available, reorderPoint: level.reorderPoint };
-    const onHand = level.onHand + spec.onHandDelta;
-    const reserved = level.reserved + spec.reservedDelta;
-    if (onHand > INT_MAX) {
-      throw new DomainError(ErrorCode.BAD_USER_INPUT, `A ${spec.type} of ${spec.quantity} would take product ${level.productId} past ${INT_MAX} units in warehouse ${level.warehouseId}`);
-    }
-    if (reserved < 0 || onHand < reserved) {
-      throw new Error(`ledger: ${spec.type} of ${spec.quantity} would leave level ${level.id} at onHand ${onHand}, reserved ${reserved}`);
-    }
+    const { onHand, reserved } = checkedMove(level, spec);
     level.onHand = onHand;
     level.reserved = reserved;
     level.version++;
@@ -135,6 +140,40 @@ export class Ledger {
     return movement;
   }
 
+  /**
+   * {@link move} for many levels at once, written set-based: one update of the levels, one
+   * insert of the movements and one of the events, whatever the count. The levels must come
+   * from {@link ensureAndLockRows} (locked, detached), each at most once; they are changed in
+   * place, like {@link move} changes an entity.
+   */
+  async moveAll(moves: readonly { level: StockLevel; spec: MovementSpec }[]): Promise<void> {
+    if (!moves.length) return;
+    const now = new Date();
+    const movements: Row<StockMovement>[] = [];
+    const events: NewEvent[] = [];
+    for (const { level, spec } of moves) {
+      const before = { available: level.available, reorderPoint: level.reorderPoint };
+      const { onHand, reserved } = checkedMove(level, spec);
+      Object.assign(level, { onHand, reserved, version: level.version + 1, updatedAt: now, availableStored: undefined, belowReorderPoint: undefined });
+      movements.push({
+        productId: level.productId,
+        warehouseId: level.warehouseId,
+        type: spec.type,
+        quantity: spec.quantity,
+        onHandDelta: spec.onHandDelta,
+        reservedDelta: spec.reservedDelta,
+        reason: spec.reason ?? null,
+        reference: spec.reference ?? null,
+        actor: this.actor,
+        occurredAt: now,
+      });
+      events.push(...levelChangeEvents(level, before, spec.type, spec.quantity));
+    }
+    await updateRows(this.em, StockLevel, 'id', moves.map(({ level }) => ({ id: level.id, onHand: level.onHand, reserved: level.reserved, version: level.version, updatedAt: level.updatedAt })));
+    await insertRows(this.em, StockMovement, movements);
+    await insertEvents(this.em, events);
+  }
+
   /** Sets a locked level's safety stock and reorder point; no movement (onHand and reserved stay), but an event. */
   setPolicy(level: StockLevel, policy: { safetyStock: number; reorderPoint: number }): void {
     const before = { available: level.available, reorderPoint: level.reorderPoint };
@@ -144,6 +183,22 @@ export class Ledger {
     level.updatedAt = new Date();
     recordLevelChange(this.em, level, before, null, 0);
   }
+}
+
+/**
+ * A level's onHand and reserved after a movement. Guards only the invariants the database also
+ * enforces (0 ≤ reserved ≤ onHand ≤ INT_MAX), so that a bug fails loudly instead of at commit.
+ */
+function checkedMove(level: StockLevel, spec: MovementSpec): { onHand: number; reserved: number } {
+  const onHand = level.onHand + spec.onHandDelta;
+  const reserved = level.reserved + spec.reservedDelta;
+  if (onHand > INT_MAX) {
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, `A ${spec.type} of ${spec.quantity} would take product ${level.productId} past ${INT_MAX} units in warehouse ${level.warehouseId}`);
+  }
+  if (reserved < 0 || onHand < reserved) {
+    throw new Error(`ledger: ${spec.type} of ${spec.quantity} would leave level ${level.id} at onHand ${onHand}, reserved ${reserved}`);
+  }
+  return { onHand, reserved };
 }
 
 function uniqueSorted(keys: readonly LevelKey[]): LevelKey[] {

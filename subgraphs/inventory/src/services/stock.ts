@@ -14,7 +14,7 @@ import {
 } from '@tradegraph/kit';
 import { MovementType, StockLevel, Warehouse } from '../entities';
 import type { AdjustStockInput, ReceiveStockInput, SetStockLevelInput, StockPolicyInput, TransferStockInput } from '../inputs/stock-inputs';
-import { Ledger, levelKey } from './ledger';
+import { Ledger, levelKey, type MovementSpec } from './ledger';
 import { activeWarehouse } from './warehouses';
 import { assertNonNegativeQuantity, assertPositiveQuantity, MAX_QUANTITY } from './validation';
 
@@ -152,18 +152,21 @@ export class StockService {
       });
       const keys = checked.filter((c): c is { productId: string; warehouseId: string } => !('outcome' in c));
       const ledger = new Ledger(em, this.actor);
-      const { levels, created } = await ledger.ensureAndLock(keys);
-      return checked.map((c, index): UpsertItemResult<StockLevel> => {
+      const { levels, created } = await ledger.ensureAndLockRows(keys);
+      const moves: { level: StockLevel; spec: MovementSpec }[] = [];
+      const results = checked.map((c, index): UpsertItemResult<StockLevel> => {
         if ('outcome' in c) return c;
         const item = items[index];
         const level = levels.get(levelKey(c))!;
         const isNew = created.has(levelKey(c));
         if (item.onHand < level.reserved) return fail(index, `items.${index}.onHand ${item.onHand} is below the ${level.reserved} units reserved`);
         const delta = item.onHand - level.onHand;
-        if (delta !== 0) ledger.move(level, { type: MovementType.ADJUSTMENT, quantity: Math.abs(delta), onHandDelta: delta, reservedDelta: 0, reason: 'stock sync' });
+        if (delta !== 0) moves.push({ level, spec: { type: MovementType.ADJUSTMENT, quantity: Math.abs(delta), onHandDelta: delta, reservedDelta: 0, reason: 'stock sync' } });
         const outcome = isNew ? UpsertOutcome.CREATED : delta === 0 ? UpsertOutcome.UNCHANGED : UpsertOutcome.UPDATED;
         return { index, key: keyOf(item), outcome, node: level, error: null };
       });
+      await ledger.moveAll(moves);
+      return results;
     });
     return summarizeUpsert(results);
   }

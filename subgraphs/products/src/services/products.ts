@@ -1,8 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   containsPattern,
   assertBulkItems,
+  detachedEntity,
+  insertRows,
+  selectRows,
+  updateRows,
+  type Row,
   badInput,
   flushOrConflict,
   hasSameFields,
@@ -119,15 +125,26 @@ export class ProductService {
     return summarizeUpsert(await withUpsertRetry(() => this.applyUpsert(items), () => this.em.clear()));
   }
 
+  /**
+   * One pass of {@link upsertMany}, set-based: one select of the categories, one of the existing
+   * products (locked, in sku order, so a concurrent status move cannot slip between the check
+   * and the write), then one insert of the new products, one update of the changed ones and one
+   * insert of their status history, whatever the batch size.
+   */
   private async applyUpsert(items: UpsertProductInput[]): Promise<UpsertItemResult<Product>[]> {
     return this.em.transactional(async (em) => {
       const slugs = [...new Set(items.map((i) => i.categorySlug).filter((s): s is string => !!s))];
-      const categories = slugs.length ? await em.find(Category, { slug: { $in: slugs } }) : [];
-      const categoryBySlug = new Map(categories.map((c) => [c.slug, c.id]));
-      const existing = await em.find(Product, { sku: { $in: items.map((i) => i.sku) } });
-      const bySku = new Map(existing.map((p) => [p.sku, p]));
+      const categories = await selectRows(em, Category, ['slug'], slugs.map((slug) => ({ slug })));
+      const categoryBySlug = new Map(categories.map((c) => [c.slug!, c.id!]));
+      const existing = await selectRows(em, Product, ['sku'], items.map((i) => ({ sku: i.sku })), { orderBy: ['sku'], lock: 'no key update' });
+      const bySku = new Map(existing.map((p) => [p.sku!, p]));
+      const now = new Date();
+      const inserts: Row<Product>[] = [];
+      const updates: Row<Product>[] = [];
+      const history: Row<ProductStatusChange>[] = [];
+      const record = (productId: string, from: ProductStatus | null, to: ProductStatus) => history.push({ productId, from, to, actor: this.actor, changedAt: now });
 
-      return items.map((item, index): UpsertItemResult<Product> => {
+      const results = items.map((item, index): UpsertItemResult<Product> => {
         const fail = (error: string): UpsertItemResult<Product> => ({ index, key: item.sku, outcome: UpsertOutcome.FAILED, node: null, error });
         let categoryId: string | null = null;
         if (item.categorySlug) {
@@ -149,27 +166,39 @@ export class ProductService {
           currency: item.basePrice.currency,
           attributes: (item.attributes ?? []).map(({ name, value }) => ({ name, value })),
         };
-        const product = bySku.get(item.sku);
-        if (!product) {
-          const created = em.create(Product, { sku: item.sku, ...fields, status: item.status ?? ProductStatus.DRAFT });
-          if (created.status === ProductStatus.PUBLISHED) created.publishedAt = new Date();
-          this.record(created, null, created.status, em);
-          return { index, key: item.sku, outcome: UpsertOutcome.CREATED, node: created, error: null };
+        const current = bySku.get(item.sku);
+        if (!current) {
+          const status = item.status ?? ProductStatus.DRAFT;
+          const row: Row<Product> = { id: randomUUID(), sku: item.sku, ...fields, status, createdAt: now, updatedAt: now, publishedAt: status === ProductStatus.PUBLISHED ? now : null };
+          inserts.push(row);
+          record(row.id!, null, status);
+          return { index, key: item.sku, outcome: UpsertOutcome.CREATED, node: detachedEntity(Product, row), error: null };
         }
         let steps: ProductStatus[] = [];
-        if (item.status && item.status !== product.status) {
+        if (item.status && item.status !== current.status) {
           try {
-            steps = productStatus.path(product.status, item.status);
+            steps = productStatus.path(current.status!, item.status);
           } catch (error) {
             return fail((error as Error).message);
           }
         }
-        const changed = steps.length > 0 || !hasSameFields(product, fields);
-        if (!changed) return { index, key: item.sku, outcome: UpsertOutcome.UNCHANGED, node: product, error: null };
-        Object.assign(product, fields);
-        for (const step of steps) this.move(product, step, em);
-        return { index, key: item.sku, outcome: UpsertOutcome.UPDATED, node: product, error: null };
+        if (steps.length === 0 && hasSameFields(current, fields)) return { index, key: item.sku, outcome: UpsertOutcome.UNCHANGED, node: detachedEntity(Product, current), error: null };
+        const row: Row<Product> = { ...current, ...fields, updatedAt: now };
+        for (const step of steps) {
+          record(row.id!, row.status!, step);
+          row.status = step;
+          if (step === ProductStatus.PUBLISHED) row.publishedAt = now;
+        }
+        updates.push(row);
+        return { index, key: item.sku, outcome: UpsertOutcome.UPDATED, node: detachedEntity(Product, row), error: null };
       });
+
+      // New skus in one fixed order: two batches inserting the same new skus queue up on the
+      // first one instead of deadlocking; the later one fails on it and withUpsertRetry runs it again.
+      await insertRows(em, Product, inserts.sort((a, b) => (a.sku! < b.sku! ? -1 : a.sku! > b.sku! ? 1 : 0)));
+      await updateRows(em, Product, 'id', updates.map(({ id, name, description, categoryId, brand, basePriceMinor, currency, attributes, status, publishedAt, updatedAt }) => ({ id, name, description, categoryId, brand, basePriceMinor, currency, attributes, status, publishedAt, updatedAt })));
+      await insertRows(em, ProductStatusChange, history);
+      return results;
     });
   }
 
