@@ -14,7 +14,7 @@ export class Migration20261122044941_conflicts_outbound_events extends Migration
 
     this.addSql(`alter table "sync"."connector" add column "cursors" jsonb not null default '{}', add column "version" int not null default 0;`);
 
-    this.addSql(`alter table "sync"."external_ref" add column "local_checksum" varchar(64) null, add column "last_synced_at" timestamptz null;`);
+    this.addSql(`alter table "sync"."external_ref" add column "local_checksum" varchar(64) null, add column "stock_checksum" varchar(64) null, add column "last_synced_at" timestamptz null;`);
 
     this.addSql(`alter table "sync"."sync_run" add column "conflicts" int not null default 0, add column "full" boolean not null default false, add column "version" int not null default 0, add column "outbound" jsonb null, add column "outbound_key" varchar(100) null, add column "heartbeat_at" timestamptz null;`);
     this.addSql(`alter table "sync"."sync_run" add constraint "sync_run_trigger_check" check("trigger" in ('WEBHOOK', 'SCHEDULE', 'MANUAL', 'RETRY', 'EVENT'));`);
@@ -33,7 +33,7 @@ export class Migration20261122044941_conflicts_outbound_events extends Migration
 
     this.addSql(`alter table "sync"."connector" drop column "cursors", drop column "version";`);
 
-    this.addSql(`alter table "sync"."external_ref" drop column "local_checksum", drop column "last_synced_at";`);
+    this.addSql(`alter table "sync"."external_ref" drop column "local_checksum", drop column "stock_checksum", drop column "last_synced_at";`);
 
     this.addSql(`alter table "sync"."sync_run" drop column "conflicts", drop column "full", drop column "version", drop column "outbound", drop column "outbound_key", drop column "heartbeat_at";`);
 

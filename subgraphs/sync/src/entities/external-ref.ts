@@ -9,7 +9,7 @@ import { ExternalSystem, SyncEntity, SyncStatus } from './enums';
 @Unique({ properties: ['connectorId', 'entityType', 'externalId'] })
 @Index({ properties: ['entityType', 'entityId'] })
 export class ExternalRef {
-  [OptionalProps]?: 'localChecksum' | 'lastSeenAt' | 'lastSyncedAt';
+  [OptionalProps]?: 'localChecksum' | 'stockChecksum' | 'lastSeenAt' | 'lastSyncedAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -45,6 +45,14 @@ export class ExternalRef {
    */
   @Property({ type: 'string', length: 64, nullable: true })
   localChecksum: string | null = null;
+
+  /**
+   * Products: SHA-256 of the stock both sides last agreed on (per warehouse code, the quantity
+   * the system calls available) — what the source sent, or what sync last pushed. A stock
+   * change that leaves it equal is sync's own echo and is not pushed back.
+   */
+  @Property({ type: 'string', length: 64, nullable: true })
+  stockChecksum: string | null = null;
 
   @Field(() => Date, { description: 'When the source last offered the record.' })
   @Property({ type: 'Date' })

@@ -42,6 +42,8 @@ export interface InboundKind<R extends SourceRecord> {
   sourceValue(record: R): unknown;
   /** the fields sync writes, normalised as the supergraph returns them */
   localValue(record: R): Record<string, unknown>;
+  /** what else the ref remembers of an applied record (products: the stock both sides agree on) */
+  refFields?(record: R): Partial<Pick<ExternalRef, 'stockChecksum'>>;
   /** the supergraph's copies of these entities, by id (absent when deleted) */
   readLocal(gateway: GatewayClient | undefined, ids: string[], requestId: string): Promise<Map<string, LocalCopy>>;
   /** applies the records through the owning subgraph's bulk mutation; failures are reported per record */
@@ -142,7 +144,7 @@ export async function applyInboundBatch<R extends SourceRecord>(
 
 /** Sets (or creates) the ref of a record sync just wrote: both checksums are the record's now. */
 function recordApplied<R extends SourceRecord>(em: EntityManager, connector: Connector, kind: InboundKind<R>, ref: ExternalRef | undefined, record: R, entityId: string, now: Date): void {
-  const fields = { entityId, checksum: checksumOf(kind.sourceValue(record)), localChecksum: checksumOf(kind.localValue(record)), lastSeenAt: now, lastSyncedAt: now };
+  const fields = { entityId, checksum: checksumOf(kind.sourceValue(record)), localChecksum: checksumOf(kind.localValue(record)), lastSeenAt: now, lastSyncedAt: now, ...kind.refFields?.(record) };
   if (ref) Object.assign(ref, fields);
   else em.persist(em.create(ExternalRef, { connectorId: connector.id, system: connector.system as ExternalSystem, entityType: kind.entityType, externalId: record.externalId, ...fields }));
 }

@@ -1,7 +1,7 @@
 import { throughGateway, type GatewayClient } from '@tradegraph/kit';
 import { SyncEntity } from '../entities';
 import type { SourceCustomer, SourceProduct } from '../adapters';
-import { inChunks, normalAmount, type InboundKind, type LocalCopy } from './inbound';
+import { checksumOf, inChunks, normalAmount, type InboundKind, type LocalCopy } from './inbound';
 
 const UPSERT_PRODUCTS = /* GraphQL */ `
   mutation SyncUpsertProducts($items: [UpsertProductInput!]!) {
@@ -37,6 +37,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 type Outcome = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'FAILED';
 type UpsertItem = { index: number; outcome: Outcome; error: string | null };
 
+/** The checksum of a product's stock in one system: its quantity per warehouse code, in code order. */
+export function stockChecksumOf(levels: { warehouseCode: string; quantity: number }[]): string {
+  return checksumOf([...levels].sort((a, b) => a.warehouseCode.localeCompare(b.warehouseCode)).map((l) => [l.warehouseCode, l.quantity]));
+}
+
 /** Why the products subgraph would refuse the product, or null. */
 export function productProblem(item: SourceProduct['item']): string | null {
   if (!item.sku || item.sku.length > 64 || !SKU.test(item.sku)) return `sku "${item.sku}" is not valid: letters, digits and . _ - / (1–64), starting with a letter or digit`;
@@ -52,6 +57,7 @@ export const productKind: InboundKind<SourceProduct> = {
   problemWith: (record) => productProblem(record.item),
   sourceValue: (record) => ({ item: record.item, stock: record.stock }),
   localValue: ({ item }) => ({ sku: item.sku, name: item.name, description: item.description ?? null, brand: item.brand ?? null, amount: normalAmount(item.basePrice.amount), currency: item.basePrice.currency }),
+  refFields: (record) => (record.stock.length ? { stockChecksum: stockChecksumOf(record.stock.map((s) => ({ warehouseCode: s.warehouseCode, quantity: s.onHand }))) } : {}),
 
   readLocal: (gateway, ids, requestId) =>
     inChunks(ids, 100, async (chunk) => {

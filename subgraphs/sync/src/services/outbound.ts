@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { logger, throughGateway, type BackgroundJob, type EventEnvelope, type SubgraphRuntime } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ConnectorAdapter, OutboundOrder, OutboundStockLevel } from '../adapters';
-import { Connector, ExternalRef, SyncDirection, SyncEntity, SyncTrigger, type ExternalSystem, type SyncRun } from '../entities';
+import type { ConnectorAdapter, FieldMapping, OutboundOrder, OutboundStockLevel } from '../adapters';
+import { Connector, ExternalRef, SyncDirection, SyncEntity, SyncTrigger, type ExternalSystem, type OutboundWork, type SyncRun } from '../entities';
 import { syncSettingsOf } from '../settings';
 import { ExternalSystemError } from './backoff';
 import { checksumOf } from './inbound';
+import { stockChecksumOf } from './kinds';
 import { enqueueRun, ensureQueue } from './queue';
 import type { RunProgress } from './runner';
 
@@ -38,16 +39,16 @@ function wantsEvent(connector: Connector, entity: SyncEntity): boolean {
 }
 
 /**
- * Queues the push an event calls for, to every outbound connector that syncs its entity:
- * `order.placed` / `order.status_changed` → the order; `stock.changed` → the product's stock.
- * Each push is a SyncRun (trigger EVENT) with the queue's retries. At most one push per
- * connector and subject waits at a time (`outboundKey`, a partial unique index): repeated
- * events, and the same event seen by several sync replicas, join the waiting run, which reads
- * the latest state when it runs. The run row and its job commit together.
+ * Queues a push to every outbound connector that syncs its entity: an order (after
+ * `order.placed` / `order.status_changed`) or products' stock (after `stock.changed`). Each
+ * push is a SyncRun (trigger EVENT) with the queue's retries. At most one push per connector
+ * and subject waits at a time (`outboundKey`, a partial unique index): repeated events, and
+ * the same event seen by several sync replicas, join the waiting run (stock: the union of the
+ * products), which reads the latest state when it runs. The run row and its job commit together.
+ * Returns how many runs it added.
  */
-export async function queueOutbound(runtime: SubgraphRuntime, event: EventEnvelope, connectors: Connector[]): Promise<number> {
-  const entity = event.entity === 'Order' ? SyncEntity.ORDER : event.type === 'stock.changed' ? SyncEntity.INVENTORY : null;
-  if (!entity) return 0;
+export async function queueOutbound(runtime: SubgraphRuntime, work: OutboundWork, connectors: Connector[]): Promise<number> {
+  const entity = work.kind === 'ORDER' ? SyncEntity.ORDER : SyncEntity.INVENTORY;
   const targets = connectors.filter((c) => wantsEvent(c, entity));
   if (!targets.length) return 0;
   await ensureQueue(runtime);
@@ -57,10 +58,9 @@ export async function queueOutbound(runtime: SubgraphRuntime, event: EventEnvelo
   await em.transactional(async (tx) => {
     const connection = tx.getConnection();
     for (const connector of targets) {
-      const productId = String((event.payload as { productId?: string }).productId ?? '');
-      const [key, work] = entity === SyncEntity.ORDER ? [`order:${event.entityId}`, { kind: 'ORDER', orderId: event.entityId }] : ['stock', { kind: 'STOCK', productIds: [productId] }];
+      const key = work.kind === 'ORDER' ? `order:${work.orderId}` : 'stock';
       const rows = await connection.execute<{ id: string; inserted: boolean }[]>(
-        `insert into sync.sync_run (id, connector_id, trigger, entities, status, total, processed, created, updated, unchanged, failed, conflicts, attempts, max_attempts, queued_at, full, version, outbound, outbound_key)
+        `insert into sync.sync_run (id, connector_id, trigger, entities, status, total, processed, created, updated, unchanged, failed, conflicts, attempts, max_attempts, queued_at, "full", version, outbound, outbound_key)
          values (?, ?, ?, ?::jsonb, 'QUEUED', 0, 0, 0, 0, 0, 0, 0, 0, ?, now(), false, 0, ?::jsonb, ?)
          on conflict (connector_id, outbound_key) where status = 'QUEUED' do update
            set outbound = case when sync_run.outbound->>'kind' = 'STOCK'
@@ -113,30 +113,46 @@ export async function pushOutbound(em: EntityManager, runtime: SubgraphRuntime, 
   if (!adapter.pushStock) throw new ExternalSystemError(`${connector.system} connectors cannot receive stock`, false);
   // Only products the system knows (synced from it) have an id there to push to.
   const refs = await em.find(ExternalRef, { connectorId: connector.id, entityType: SyncEntity.PRODUCT, entityId: { $in: work.productIds } });
-  if (!refs.length) return progress.add(work.productIds.length, { created: 0, updated: 0, unchanged: work.productIds.length, conflicts: 0, failed: [] });
+  const mapped = new Set(Object.values((connector.fieldMapping as FieldMapping).inventory?.locations ?? {}));
   type Node = { id: string; sku: string; stockLevels: { onHand: number; available: number; warehouse: { code: string } }[] };
   const levels: OutboundStockLevel[] = [];
+  const changedRefs: { ref: ExternalRef; stockChecksum: string }[] = [];
   for (let i = 0; i < refs.length; i += 100) {
     const chunk = refs.slice(i, i + 100);
     const data = await throughGateway(runtime.gateway, 'Stock could not be read', (g) => g.request<{ products: { edges: { node: Node }[] } }>(PRODUCT_STOCK, { ids: chunk.map((r) => r.entityId), first: chunk.length }, requestId));
-    const externalOf = new Map(chunk.map((r) => [r.entityId, r.externalId]));
-    for (const { node: p } of data.products.edges) for (const l of p.stockLevels) levels.push({ externalId: externalOf.get(p.id)!, sku: p.sku, warehouseCode: l.warehouse.code, onHand: l.onHand, available: l.available });
+    const refOf = new Map(chunk.map((r) => [r.entityId, r]));
+    for (const { node: p } of data.products.edges) {
+      const ref = refOf.get(p.id)!;
+      const own = p.stockLevels.filter((l) => !mapped.size || mapped.has(l.warehouse.code));
+      const stockChecksum = stockChecksumOf(own.map((l) => ({ warehouseCode: l.warehouse.code, quantity: l.available })));
+      // Equal to what both sides last agreed on: sync's own inbound change coming back, or nothing new.
+      if (stockChecksum === ref.stockChecksum) continue;
+      changedRefs.push({ ref, stockChecksum });
+      for (const l of own) levels.push({ externalId: ref.externalId, sku: p.sku, warehouseCode: l.warehouse.code, onHand: l.onHand, available: l.available });
+    }
   }
-  await adapter.pushStock(levels);
-  return progress.add(work.productIds.length, { created: 0, updated: refs.length, unchanged: work.productIds.length - refs.length, conflicts: 0, failed: [] });
+  if (levels.length) await adapter.pushStock(levels);
+  const now = new Date();
+  for (const { ref, stockChecksum } of changedRefs) Object.assign(ref, { stockChecksum, lastSyncedAt: now });
+  return progress.add(work.productIds.length, { created: 0, updated: changedRefs.length, unchanged: work.productIds.length - changedRefs.length, conflicts: 0, failed: [] });
 }
 
 /**
  * Listens to the bus for order and stock events and queues their pushes (see
- * {@link queueOutbound}). The outbound connectors are read at most every few seconds, not per
- * event. Events published while no sync replica runs are not pushed: the bus keeps them for
- * running subscribers only.
+ * {@link queueOutbound}). Orders are queued as their events come; stock changes are gathered
+ * for `stockWindowMs` and queued as one set of products, since a burst (a sync, a big order)
+ * moves thousands of levels. The outbound connectors are read at most every `cacheMs`.
+ * Events published while no sync replica runs are not pushed: the bus keeps them for running
+ * subscribers only.
  */
 export class OutboundDispatcher implements BackgroundJob {
   private subscribed?: Promise<(() => Promise<void>)[]>;
   private cached: { at: number; connectors: Promise<Connector[]> } | null = null;
+  private readonly pendingStock = new Set<string>();
+  private stockTimer?: NodeJS.Timeout;
+  private readonly inFlight = new Set<Promise<unknown>>();
 
-  constructor(private readonly runtime: SubgraphRuntime, private readonly cacheMs = 2000) {}
+  constructor(private readonly runtime: SubgraphRuntime, private readonly options: { cacheMs?: number; stockWindowMs?: number } = {}) {}
 
   /** Resolves when the bus subscriptions are in place (events before that are not seen). */
   async ready(): Promise<void> {
@@ -145,16 +161,33 @@ export class OutboundDispatcher implements BackgroundJob {
 
   start(): this {
     const handle = (event: EventEnvelope) => {
-      void this.connectors()
-        .then((connectors) => queueOutbound(this.runtime, event, connectors))
-        .catch((error) => log.error({ err: error, eventId: event.id, type: event.type }, 'an outbound push could not be queued'));
+      if (event.entity === 'Order') this.queue({ kind: 'ORDER', orderId: event.entityId });
+      else if (event.type === 'stock.changed') {
+        this.pendingStock.add(String((event.payload as { productId?: string }).productId));
+        this.stockTimer ??= setTimeout(() => this.flushStock(), this.options.stockWindowMs ?? 250);
+      }
     };
     this.subscribed = Promise.all([this.runtime.bus.subscribe('Order', handle), this.runtime.bus.subscribe('StockLevel', handle)]);
     return this;
   }
 
+  private flushStock(): void {
+    this.stockTimer = undefined;
+    const productIds = [...this.pendingStock];
+    this.pendingStock.clear();
+    if (productIds.length) this.queue({ kind: 'STOCK', productIds });
+  }
+
+  private queue(work: OutboundWork): void {
+    const done = this.connectors()
+      .then((connectors) => queueOutbound(this.runtime, work, connectors))
+      .catch((error) => log.error({ err: error, kind: work.kind }, 'an outbound push could not be queued'))
+      .finally(() => this.inFlight.delete(done));
+    this.inFlight.add(done);
+  }
+
   private connectors(): Promise<Connector[]> {
-    if (!this.cached || Date.now() - this.cached.at > this.cacheMs) {
+    if (!this.cached || Date.now() - this.cached.at > (this.options.cacheMs ?? 2000)) {
       const em = this.runtime.database.orm.em.fork();
       this.cached = { at: Date.now(), connectors: em.find(Connector, { direction: { $ne: SyncDirection.INBOUND } }) };
     }
@@ -164,5 +197,8 @@ export class OutboundDispatcher implements BackgroundJob {
   async stop(): Promise<void> {
     const stops = await this.subscribed?.catch(() => []);
     await Promise.all((stops ?? []).map((stop) => stop()));
+    clearTimeout(this.stockTimer);
+    this.flushStock();
+    await Promise.all(this.inFlight);
   }
 }

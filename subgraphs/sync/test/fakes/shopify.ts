@@ -11,17 +11,41 @@ export interface FakeProduct {
   id: number;
   title: string;
   vendor: string;
+  updated_at: string;
   variants: { id: number; product_id: number; title: string; sku: string; price: string; inventory_item_id: number }[];
 }
 
+export interface FakeCustomer {
+  id: number;
+  first_name: string;
+  last_name: string;
+  email: string | null;
+  phone: string | null;
+  updated_at: string;
+}
+
+/** An order as the fake recorded it from `POST orders.json` (and later `PUT`s). */
+export interface FakeOrder {
+  id: number;
+  body: Record<string, unknown>;
+  updates: Record<string, unknown>[];
+}
+
 /**
- * A local Shopify that speaks the Admin REST shape sync reads: `GET /admin/api/2024-01/products.json`
- * and `inventory_levels.json` with `limit` and cursor pagination in the `Link` header
- * (`page_info`), the `X-Shopify-Access-Token` header, and scripted 429 (with Retry-After) and
- * 5xx answers.
+ * A local Shopify that speaks the Admin REST shapes sync uses: `GET products.json`,
+ * `customers.json` (both with `updated_at_min`) and `inventory_levels.json`, with `limit` and
+ * cursor pagination in the `Link` header (`page_info`); `POST orders.json`, `PUT orders/{id}.json`,
+ * `GET variants/{id}.json`, `POST inventory_levels/set.json`; the `X-Shopify-Access-Token`
+ * header; and scripted 429 (with Retry-After) and 5xx answers.
  */
 export class FakeShopify {
   products: FakeProduct[] = [];
+  customers: FakeCustomer[] = [];
+  /** orders pushed to the shop, by id */
+  orders = new Map<number, FakeOrder>();
+  /** every inventory_levels/set.json call, in order */
+  stockSets: { location_id: number; inventory_item_id: number; available: number }[] = [];
+  private nextOrderId = 820_000_001;
   /** inventory_item_id → available, at {@link locationId} */
   levels = new Map<number, number>();
   readonly locationId = 555_001;
@@ -40,8 +64,23 @@ export class FakeShopify {
       const id = 7_000_000 + i;
       const variant = { id: 9_000_000 + i, product_id: id, title: 'Default Title', sku: `${prefix}-${String(i).padStart(5, '0')}`, price: `${(10 + (i % 90)).toFixed(2)}`, inventory_item_id: 4_000_000 + i };
       this.levels.set(variant.inventory_item_id, i % 50);
-      return { id, title: `Shop product ${i}`, vendor: 'Fake Vendor', variants: [variant] };
+      // A second apart, like a real catalogue's edit times.
+      return { id, title: `Shop product ${i}`, vendor: 'Fake Vendor', updated_at: new Date(Date.parse('2026-01-01T00:00:00Z') + i * 1000).toISOString(), variants: [variant] };
     });
+  }
+
+  /** `count` customers; customer i has email customer-i@shop.example. */
+  seedCustomers(count: number): void {
+    this.customers = Array.from({ length: count }, (_, i) => ({ id: 6_000_000 + i, first_name: 'Shop', last_name: `Customer ${i}`, email: `customer-${i}@shop.example`, phone: null, updated_at: new Date(Date.parse('2026-01-01T00:00:00Z') + i * 1000).toISOString() }));
+  }
+
+  /** Changes a product as a merchant would in the Shopify admin (its updated_at moves). */
+  editProduct(index: number, change: Partial<Pick<FakeProduct, 'title' | 'vendor'>> & { price?: string }, updatedAt = new Date().toISOString()): void {
+    const product = this.products[index];
+    if (change.title !== undefined) product.title = change.title;
+    if (change.vendor !== undefined) product.vendor = change.vendor;
+    if (change.price !== undefined) product.variants[0].price = change.price;
+    product.updated_at = updatedAt;
   }
 
   async start(): Promise<void> {
@@ -68,17 +107,26 @@ export class FakeShopify {
       res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' }));
       return;
     }
+    if (req.method !== 'GET' || /\/variants\/\d+\.json$/.test(url.pathname)) {
+      void this.write(req, res, url);
+      return;
+    }
     const limit = Math.min(250, Number(url.searchParams.get('limit') ?? 50));
     // Like Shopify, page_info carries the filters of the first request; only limit may be given with it.
     const cursor = url.searchParams.has('page_info')
       ? (JSON.parse(Buffer.from(url.searchParams.get('page_info')!, 'base64url').toString()) as { offset: number; locationIds: string })
-      : { offset: 0, locationIds: url.searchParams.get('location_ids') ?? '' };
+      : { offset: 0, locationIds: url.searchParams.get('location_ids') ?? '', updatedAtMin: url.searchParams.get('updated_at_min') ?? '' };
+    const since = (cursor as { updatedAtMin?: string }).updatedAtMin ? Date.parse((cursor as { updatedAtMin: string }).updatedAtMin) : null;
+    const changedSince = <T extends { updated_at: string }>(list: T[]) => (since === null ? list : list.filter((r) => Date.parse(r.updated_at) >= since));
     const offset = cursor.offset;
     let key: string;
     let all: unknown[];
     if (url.pathname === '/admin/api/2024-01/products.json') {
       key = 'products';
-      all = this.products;
+      all = changedSince(this.products);
+    } else if (url.pathname === '/admin/api/2024-01/customers.json') {
+      key = 'customers';
+      all = changedSince(this.customers);
     } else if (url.pathname === '/admin/api/2024-01/inventory_levels.json') {
       key = 'inventory_levels';
       const locations = cursor.locationIds.split(',');
@@ -94,9 +142,49 @@ export class FakeShopify {
     if (offset + limit < all.length) {
       const next = new URL(url.toString());
       for (const name of [...next.searchParams.keys()]) if (name !== 'limit') next.searchParams.delete(name);
-      next.searchParams.set('page_info', Buffer.from(JSON.stringify({ offset: offset + limit, locationIds: cursor.locationIds })).toString('base64url'));
+      next.searchParams.set('page_info', Buffer.from(JSON.stringify({ ...cursor, offset: offset + limit })).toString('base64url'));
       headers.link = `<${next.toString()}>; rel="next"`;
     }
     res.writeHead(200, headers).end(JSON.stringify({ [key]: page }));
+  }
+
+  private async write(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const json = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    let body: Record<string, unknown> = {};
+    try {
+      body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>) : {};
+    } catch {
+      return json(400, { errors: 'Invalid JSON' });
+    }
+    const path = url.pathname.replace('/admin/api/2024-01', '');
+    const variant = /^\/variants\/(\d+)\.json$/.exec(path);
+    if (req.method === 'GET' && variant) {
+      const found = this.products.flatMap((p) => p.variants).find((v) => v.id === Number(variant[1]));
+      return found ? json(200, { variant: found }) : json(404, { errors: 'Not Found' });
+    }
+    if (req.method === 'POST' && path === '/orders.json') {
+      const order = body.order as Record<string, unknown> | undefined;
+      if (!order || !Array.isArray(order.line_items) || !order.line_items.length) return json(422, { errors: { line_items: ['must have at least one line item'] } });
+      const id = this.nextOrderId++;
+      this.orders.set(id, { id, body: order, updates: [] });
+      return json(201, { order: { id, ...order } });
+    }
+    const orderUpdate = /^\/orders\/(\d+)\.json$/.exec(path);
+    if (req.method === 'PUT' && orderUpdate) {
+      const order = this.orders.get(Number(orderUpdate[1]));
+      if (!order) return json(404, { errors: 'Not Found' });
+      order.updates.push(body.order as Record<string, unknown>);
+      return json(200, { order: { id: order.id, ...(body.order as Record<string, unknown>) } });
+    }
+    if (req.method === 'POST' && path === '/inventory_levels/set.json') {
+      const set = body as { location_id: number; inventory_item_id: number; available: number };
+      if (set.location_id !== this.locationId) return json(422, { errors: ['Inventory item is not stocked at the location'] });
+      this.levels.set(set.inventory_item_id, set.available);
+      this.stockSets.push(set);
+      return json(200, { inventory_level: { ...set, updated_at: new Date().toISOString() } });
+    }
+    return json(404, { errors: 'Not Found' });
   }
 }
