@@ -74,7 +74,3 @@ export class UpdateConnectorInput {
   credentials?: ConnectorCredentialsInput | null;
 }
 
-/** Validates a polling schedule: 1, 5, 15 or 30 minutes ("5m") or a five-field cron expression. */
-export function isPollingSchedule(value: string): boolean {
-  return /^(1|5|15|30)m$/.test(value) || /^(\S+\s+){4}\S+$/.test(value.trim());
-}

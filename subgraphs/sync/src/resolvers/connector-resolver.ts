@@ -2,14 +2,15 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { assertUuid, badInput, type SubgraphContext } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Connector, ConnectorHealth } from '../entities';
-import { CreateConnectorInput, isPollingSchedule, UpdateConnectorInput } from '../inputs/connector-inputs';
+import { CreateConnectorInput, UpdateConnectorInput } from '../inputs/connector-inputs';
+import { isPollingSchedule } from '../services/scheduler';
 import { SyncService, type ConnectorFields } from '../services/sync-service';
 
 const service = (ctx: SubgraphContext) => new SyncService(ctx.em as EntityManager, ctx.runtime);
 
 function fieldsOf(input: CreateConnectorInput | UpdateConnectorInput): ConnectorFields {
   if (input.name !== undefined && input.name !== null && !input.name.trim()) throw badInput('input.name', 'must not be empty');
-  if (input.pollingSchedule && !isPollingSchedule(input.pollingSchedule)) throw badInput('input.pollingSchedule', 'must be 1m, 5m, 15m, 30m or a cron expression');
+  if (input.pollingSchedule && !isPollingSchedule(input.pollingSchedule)) throw badInput('input.pollingSchedule', 'must be 1m, 5m, 15m, 30m or a valid five-field cron expression (UTC), e.g. "*/10 * * * *"');
   if (input.baseUrl) {
     try {
       new URL(input.baseUrl);
