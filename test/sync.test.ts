@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { Role } from '@tradegraph/kit';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
@@ -98,7 +98,7 @@ beforeAll(async () => {
   await shopify.start();
   stack = await startStack({
     subgraphs: ['products', 'inventory', 'sync'],
-    settings: { sync: { retryBaseMs: 20, retryMaxMs: 3000, maxAttempts: 4, pollIntervalMs: 200, concurrency: 2, schedulerIntervalMs: 200 } },
+    settings: { sync: { retryBaseMs: 20, retryMaxMs: 3000, maxAttempts: 4, pollIntervalMs: 200, concurrency: 2, schedulerIntervalMs: 200, heartbeatMs: 100, staleRunMs: 1500 } },
   });
   webhooks = { url: stack.subgraphs.sync.url.replace(/\/graphql$/, '') };
   admin = await stack.token(Role.ADMIN);
@@ -321,5 +321,38 @@ describe('polling', () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect((await runsOf(polling)).totalCount).toBe(1);
     expect((await runsOf(webhookOnly)).totalCount).toBe(0);
+  }, 60_000);
+});
+
+describe('crash recovery', () => {
+  it('gives a RUNNING run whose worker died back to the queue, frees the connector\'s queue, and finishes both runs', async () => {
+    shopify.seed(5, 'LOST');
+    const connectorId = await createConnector('Lost worker shop');
+    const lostId = randomUUID();
+    // What a worker killed mid-run leaves behind: the run RUNNING with an old heartbeat, and its
+    // job and the connector's queue locked by a worker that will never come back.
+    await stack.subgraphs.sync.database.orm.em.fork().transactional(async (tx) => {
+      const connection = tx.getConnection();
+      const context = tx.getTransactionContext();
+      await connection.execute(
+        `insert into sync.sync_run (id, connector_id, trigger, entities, status, total, processed, created, updated, unchanged, failed, conflicts, attempts, max_attempts, queued_at, started_at, heartbeat_at, "full", version)
+         values (?, ?, 'MANUAL', '["PRODUCT","INVENTORY"]', 'RUNNING', 0, 0, 0, 0, 0, 0, 0, 1, 4, now(), now() - interval '1 hour', now() - interval '1 hour', false, 1)`,
+        [lostId, connectorId], 'run', context);
+      await connection.execute(`select sync_worker.add_job('sync-run', json_build_object('runId', ?::text), queue_name => ?, max_attempts => 1, job_key => ?)`, [lostId, `connector:${connectorId}`, `sync-run:${lostId}`], 'run', context);
+      await connection.execute(`update sync_worker._private_jobs set locked_at = now(), locked_by = 'worker-killed-by-test', attempts = 1 where key = ?`, [`sync-run:${lostId}`], 'run', context);
+      await connection.execute(`update sync_worker._private_job_queues set locked_at = now(), locked_by = 'worker-killed-by-test' where queue_name = ?`, [`connector:${connectorId}`], 'run', context);
+    });
+    // A run queued behind it waits for the connector's queue, which the dead worker holds.
+    const { triggerSync } = await gql(TriggerSyncDocument, { connectorId });
+
+    const recovered = await waitForFinal(lostId, 20_000);
+    expect(recovered).toMatchObject({ status: 'SUCCEEDED', attempts: 2 });
+    expect(recovered.lastError).toMatch(/worker running it stopped/);
+    const queued = await waitForFinal(triggerSync.id, 20_000);
+    expect(queued.status).toBe('SUCCEEDED');
+    // The recovered run went to the back of the queue: whichever ran first created the products.
+    expect([recovered.created + queued.created, recovered.unchanged + queued.unchanged]).toEqual([5, 5]);
+    const locks = await sql<{ n: string }>(stack, 'sync', `select count(*) as n from sync_worker._private_jobs where locked_by = 'worker-killed-by-test'`);
+    expect(Number(locks[0].n)).toBe(0);
   }, 60_000);
 });

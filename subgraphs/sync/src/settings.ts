@@ -23,6 +23,10 @@ export interface SyncSettings {
   schedulerIntervalMs: number;
   /** per HTTP request to an external system */
   requestTimeoutMs: number;
+  /** how often a running run shows it is alive */
+  heartbeatMs: number;
+  /** a RUNNING run silent this long lost its worker and is queued again */
+  staleRunMs: number;
 }
 
 /** A development key (32 zero-free bytes); production must set SYNC_ENCRYPTION_KEY. */
@@ -39,9 +43,11 @@ export const DEFAULT_SYNC_SETTINGS: Readonly<SyncSettings> = Object.freeze({
   batchConcurrency: 4,
   schedulerIntervalMs: 15_000,
   requestTimeoutMs: 30_000,
+  heartbeatMs: 10_000,
+  staleRunMs: 60_000,
 });
 
-/** Reads SYNC_ENCRYPTION_KEY (32 bytes in base64; required in production), SYNC_MAX_ATTEMPTS, SYNC_RETRY_BASE_MS, SYNC_RETRY_MAX_MS, SYNC_CONCURRENCY, SYNC_BATCH_SIZE, SYNC_BATCH_CONCURRENCY, SYNC_SCHEDULER_INTERVAL_MS, SYNC_REQUEST_TIMEOUT_MS. */
+/** Reads SYNC_ENCRYPTION_KEY (32 bytes in base64; required in production), SYNC_MAX_ATTEMPTS, SYNC_RETRY_BASE_MS, SYNC_RETRY_MAX_MS, SYNC_CONCURRENCY, SYNC_BATCH_SIZE, SYNC_BATCH_CONCURRENCY, SYNC_SCHEDULER_INTERVAL_MS, SYNC_REQUEST_TIMEOUT_MS, SYNC_HEARTBEAT_MS, SYNC_STALE_RUN_MS. */
 export function syncSettingsFromEnv(): SyncSettings {
   const encryptionKey = envSecret('SYNC_ENCRYPTION_KEY', DEVELOPMENT_ENCRYPTION_KEY);
   new CredentialBox(encryptionKey); // @throws ConfigError now, at start, when the key is not 32 bytes
@@ -56,6 +62,8 @@ export function syncSettingsFromEnv(): SyncSettings {
     batchConcurrency: envInt('SYNC_BATCH_CONCURRENCY', DEFAULT_SYNC_SETTINGS.batchConcurrency, 1, 32),
     schedulerIntervalMs: envInt('SYNC_SCHEDULER_INTERVAL_MS', DEFAULT_SYNC_SETTINGS.schedulerIntervalMs, 100, 3_600_000),
     requestTimeoutMs: envInt('SYNC_REQUEST_TIMEOUT_MS', DEFAULT_SYNC_SETTINGS.requestTimeoutMs, 100, 600_000),
+    heartbeatMs: envInt('SYNC_HEARTBEAT_MS', DEFAULT_SYNC_SETTINGS.heartbeatMs, 10, 600_000),
+    staleRunMs: envInt('SYNC_STALE_RUN_MS', DEFAULT_SYNC_SETTINGS.staleRunMs, 100, 24 * 3_600_000),
   };
 }
 

@@ -10,6 +10,7 @@ import { SyncSubscriptionResolver } from './resolvers/subscription-resolver';
 import { SyncRunResolver } from './resolvers/sync-run-resolver';
 import { OutboundDispatcher } from './services/outbound';
 import { QueueWorker } from './services/queue';
+import { recoverLostRuns } from './services/recovery';
 import { performRun } from './services/runner';
 import { queueDueRuns } from './services/scheduler';
 import { webhookApp } from './services/webhooks';
@@ -44,6 +45,8 @@ export const syncSubgraph: SubgraphDefinition = {
       new QueueWorker(runtime, { concurrency: settings.concurrency, pollIntervalMs: settings.pollIntervalMs }, (runId) => performRun(runtime, runId)),
       new PeriodicTask('sync:scheduler', settings.schedulerIntervalMs, () => queueDueRuns(runtime)),
       new OutboundDispatcher(runtime),
+      // Runs whose worker died (no heartbeat for staleRunMs) go back to the queue.
+      new PeriodicTask('sync:recovery', Math.max(100, Math.round(settings.staleRunMs / 2)), () => recoverLostRuns(runtime, settings.staleRunMs)),
     ];
   },
 };

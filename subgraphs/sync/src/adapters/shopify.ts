@@ -82,7 +82,8 @@ export function customerFromShopify(customer: ShopifyCustomer, currency: string,
 
 /**
  * Shopify through its Admin REST API: cursor pagination by the `Link` header (`rel="next"`
- * with `page_info`, 250 a page), `updated_at_min` for deltas, `X-Shopify-Access-Token` auth.
+ * with `page_info`, 250 a page), `updated_at_min` for deltas (not for products read with their
+ * stock: inventory changes do not move a product's updated_at), `X-Shopify-Access-Token` auth.
  *
  * - products: one SourceProduct per variant; stock from `inventory_levels.json` at the
  *   locations in `mapping.inventory.locations` (Shopify location id → warehouse code).
@@ -117,7 +118,9 @@ export class ShopifyAdapter implements ConnectorAdapter {
         }
       }
     }
-    for await (const page of this.pages<ShopifyProduct>(`${API}/products.json?limit=250${since(options.since)}`, 'products')) {
+    // A stock change does not move a product's updated_at, so a run that carries stock reads every product (checksums skip the unchanged).
+    const from = options.withStock ? null : options.since;
+    for await (const page of this.pages<ShopifyProduct>(`${API}/products.json?limit=250${since(from)}`, 'products')) {
       yield page.flatMap((product) => productsFromShopify(product, this.currency, stockByItem));
     }
   }

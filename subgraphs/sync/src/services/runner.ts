@@ -45,6 +45,10 @@ export async function performRun(runtime: SubgraphRuntime, runId: string): Promi
   await em.flush();
   await em.nativeDelete(SyncRunError, { runId: run.id });
   const progress = new RunProgress(em, run);
+  // Beats even while a slow source keeps a batch from finishing; recovery takes a silent run for lost.
+  const heartbeat = setInterval(() => {
+    void em.getConnection().execute('update sync.sync_run set heartbeat_at = now() where id = ? and status = ?', [run.id, SyncRunStatus.RUNNING], 'run').catch(() => undefined);
+  }, settings.heartbeatMs);
   try {
     const adapter = adapterFor(settings, connector);
     let cursors: Partial<Record<SyncEntity, string>> | null = null;
@@ -76,6 +80,8 @@ export async function performRun(runtime: SubgraphRuntime, runId: string): Promi
     }
     log.warn({ runId, attempt: run.attempts, err: message }, 'sync run failed for good');
     await finish(em, run, connector, SyncRunStatus.FAILED, message);
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 
