@@ -308,6 +308,16 @@ describe('SAP Business One (Service Layer)', () => {
     fake.expireSessions();
   });
 
+  test('close() logs the session out, so the next call has to log in again', async () => {
+    const sap = adapter();
+    await all(sap.customers({ since: null }));
+    await sap.close();
+    const [logout] = fake.requestsTo('POST', 'Logout');
+    expect(logout).toBeDefined();
+    await all(sap.customers({ since: null }));
+    expect(fake.logins).toBe(2);
+  });
+
   test('logs in once and reads 1,200 items in three pages of 500 by Prefer: odata.maxpagesize and odata.nextLink', async () => {
     const { pages, items } = await all(adapter().products({ since: null, withStock: false }));
     expect(pages).toBe(3);

@@ -60,8 +60,8 @@ export class JsonHttpClient {
     const text = await response.text().catch(() => '');
     if (!response.ok) {
       const excerpt = text.slice(0, 300);
-      if (response.status === 429) throw new ExternalSystemError(`${this.systemName} rate limit (HTTP 429): ${excerpt}`, true, parseRetryAfter(response.headers.get('retry-after')));
-      throw new ExternalSystemError(`${this.systemName} answered HTTP ${response.status} to ${method} ${new URL(url).pathname}: ${excerpt}`, response.status >= 500 || response.status === 408);
+      if (response.status === 429) throw new ExternalSystemError(`${this.systemName} rate limit (HTTP 429): ${excerpt}`, true, parseRetryAfter(response.headers.get('retry-after')), 429);
+      throw new ExternalSystemError(`${this.systemName} answered HTTP ${response.status} to ${method} ${new URL(url).pathname}: ${excerpt}`, response.status >= 500 || response.status === 408, undefined, response.status);
     }
     let parsed: unknown = null;
     if (text) {

@@ -84,16 +84,9 @@ export function recordsOf<T>(payload: unknown): T[] {
   return [payload as T];
 }
 
-/**
- * The HTTP status of a call that failed with a non-2xx answer, or null (network failure, other
- * error). {@link ExternalSystemError} has no status field, so it is read from JsonHttpClient's
- * message ("… answered HTTP 401 to …"); it lives here, with the other helpers the ERP adapters
- * share, until the error carries its status.
- */
+/** The HTTP status of a call that failed with a non-2xx answer, or null (network failure, other error). */
 export function httpStatusOf(error: unknown): number | null {
-  if (!(error instanceof ExternalSystemError)) return null;
-  const match = / answered HTTP (\d{3}) to /.exec(error.message);
-  return match ? Number(match[1]) : null;
+  return error instanceof ExternalSystemError ? (error.status ?? null) : null;
 }
 
 function pathOf(url: string): string {

@@ -248,6 +248,13 @@ export class SapBusinessOneAdapter implements ConnectorAdapter {
     return null;
   }
 
+  /** Ends the Service Layer session, so a finished run does not hold one of the company's licensed sessions for 30 minutes. */
+  async close(): Promise<void> {
+    const session = await this.session?.catch(() => null);
+    this.session = null;
+    if (session) await this.http.post('Logout', undefined, { cookie: session }).catch(() => undefined);
+  }
+
   /** One Service Layer call with the session cookie; on 401, one fresh login and one retry. */
   private async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonResponse<T>> {
     const cookie = await this.currentSession();

@@ -29,6 +29,8 @@ export interface ConnectorAdapter {
    * or null for a topic the adapter ignores.
    */
   fromWebhook?(topic: string, payload: unknown): WebhookRecords | null;
+  /** Releases what the adapter holds (a login session …); the engine calls it once a run is done, whatever its outcome. */
+  close?(): Promise<void>;
 }
 
 /** What one webhook delivery carries. */

@@ -6,6 +6,8 @@ export class ExternalSystemError extends Error {
     readonly retryable: boolean,
     /** the wait the system asked for (429 Retry-After), in ms */
     readonly retryAfterMs?: number,
+    /** the HTTP status the system answered, when it answered */
+    readonly status?: number,
   ) {
     super(message);
   }

@@ -45,12 +45,13 @@ export async function performRun(runtime: SubgraphRuntime, runId: string): Promi
   await em.flush();
   await em.nativeDelete(SyncRunError, { runId: run.id });
   const progress = new RunProgress(em, run);
+  let adapter: ConnectorAdapter | undefined;
   // Beats even while a slow source keeps a batch from finishing; recovery takes a silent run for lost.
   const heartbeat = setInterval(() => {
     void em.getConnection().execute('update sync.sync_run set heartbeat_at = now() where id = ? and status = ?', [run.id, SyncRunStatus.RUNNING], 'run').catch(() => undefined);
   }, settings.heartbeatMs);
   try {
-    const adapter = adapterFor(settings, connector);
+    adapter = adapterFor(settings, connector);
     let cursors: Partial<Record<SyncEntity, string>> | null = null;
     if (run.outbound) await pushOutbound(em, runtime, adapter, connector, run, progress);
     else if (run.webhookDeliveryId) await applyWebhook(em, runtime, settings, adapter, connector, run, progress);
@@ -82,6 +83,7 @@ export async function performRun(runtime: SubgraphRuntime, runId: string): Promi
     await finish(em, run, connector, SyncRunStatus.FAILED, message);
   } finally {
     clearInterval(heartbeat);
+    await adapter?.close?.().catch((error: unknown) => log.warn({ runId, err: (error as Error).message }, 'the adapter did not close cleanly'));
   }
 }
 
