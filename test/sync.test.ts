@@ -262,6 +262,11 @@ describe('webhooks', () => {
     expect(unsigned.status).toBe(401);
     const rows = await sql<{ n: string }>(stack, 'sync', 'select count(*) as n from sync.webhook_delivery where connector_id = ?', [connectorId]);
     expect(Number(rows[0].n)).toBe(0);
+
+    const pollingOnly = await createConnector('Polling-only shop', 'POLLING');
+    const refused = await deliver(pollingOnly, body, { 'x-shopify-hmac-sha256': sign(body), 'x-shopify-webhook-id': 'poll-1' });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toEqual({ error: 'the connector takes no webhooks (its mode is POLLING)' });
   });
 
   it('accepts a signed delivery with 202, applies it in the background, and deduplicates a redelivery', async () => {
