@@ -153,7 +153,20 @@ export type Connector = {
 
 /** The credentials of a connector: write-only, stored encrypted. */
 export type ConnectorCredentialsInput = {
+  /** Shopify, NetSuite, Dynamics 365, REST: the API (bearer) token. */
   accessToken?: InputMaybe<Scalars['String']['input']>;
+  /** REST: an API key, sent in `apiKeyHeader` instead of a bearer token. */
+  apiKey?: InputMaybe<Scalars['String']['input']>;
+  /** REST: the header the API key goes in (e.g. X-Api-Key). */
+  apiKeyHeader?: InputMaybe<Scalars['String']['input']>;
+  /** SAP Business One: the company database (CompanyDB). */
+  companyDb?: InputMaybe<Scalars['String']['input']>;
+  /** Dynamics 365 Business Central: the company id, unless the field mapping names it. */
+  companyId?: InputMaybe<Scalars['String']['input']>;
+  /** SAP Business One: the Service Layer password. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** SAP Business One: the Service Layer user. */
+  userName?: InputMaybe<Scalars['String']['input']>;
   /** The secret webhook signatures are made with. */
   webhookSecret?: InputMaybe<Scalars['String']['input']>;
 };

@@ -56,10 +56,10 @@ function context(baseUrl: string, credentials: AdapterContext['credentials'], ma
 test('the adapter registry builds the three ERP adapters', () => {
   // Required here so that another adapter in the registry being broken fails this test only.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { adapterFactories } = require('../src/adapters') as typeof import('../src/adapters');
-  const ns = adapterFactories[ExternalSystem.NETSUITE]!(context('http://127.0.0.1:9', { accessToken: 't' }));
-  const sap = adapterFactories[ExternalSystem.SAP_BUSINESS_ONE]!(context('http://127.0.0.1:9', { companyDb: 'DB', userName: 'u', password: 'p' }));
-  const bc = adapterFactories[ExternalSystem.DYNAMICS_365]!(context('http://127.0.0.1:9', { accessToken: 't', companyId: 'c' }));
+  const { adapterClasses } = require('../src/adapters') as typeof import('../src/adapters');
+  const ns = new adapterClasses[ExternalSystem.NETSUITE]!(context('http://127.0.0.1:9', { accessToken: 't' }));
+  const sap = new adapterClasses[ExternalSystem.SAP_BUSINESS_ONE]!(context('http://127.0.0.1:9', { companyDb: 'DB', userName: 'u', password: 'p' }));
+  const bc = new adapterClasses[ExternalSystem.DYNAMICS_365]!(context('http://127.0.0.1:9', { accessToken: 't', companyId: 'c' }));
   expect([ns.system, sap.system, bc.system]).toEqual([ExternalSystem.NETSUITE, ExternalSystem.SAP_BUSINESS_ONE, ExternalSystem.DYNAMICS_365]);
   expect(ns).toBeInstanceOf(NetSuiteAdapter);
   expect(sap).toBeInstanceOf(SapBusinessOneAdapter);

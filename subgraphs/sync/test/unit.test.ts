@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { ConfigError } from '@tradegraph/kit';
-import { ConflictPolicy, ConflictResolution, SyncRunStatus } from '../src/entities';
+import { ConflictPolicy, ConflictResolution, ExternalSystem, SyncRunStatus } from '../src/entities';
+import { receives } from '../src/adapters';
 import { checksumOf, decideConflict } from '../src/services/inbound';
 import { parseRetryAfter, retryDelayMs } from '../src/services/backoff';
 import { CredentialBox } from '../src/services/crypto';
@@ -139,5 +140,16 @@ describe('polling schedules', () => {
     expect(lastDue('*/10 * * * *', now)).toEqual(new Date('2026-03-04T10:10:00Z'));
     expect(lastDue('0 2 * * *', now)).toEqual(new Date('2026-03-04T02:00:00Z'));
     expect(lastDue('*/10 * * * *', new Date('2026-03-04T10:20:00Z'))).toEqual(new Date('2026-03-04T10:20:00Z'));
+  });
+});
+
+describe('outbound capabilities', () => {
+  it('queues only pushes the system\'s adapter can take', () => {
+    expect(receives(ExternalSystem.SHOPIFY, 'ORDER')).toBe(true);
+    expect(receives(ExternalSystem.SHOPIFY, 'STOCK')).toBe(true);
+    expect(receives(ExternalSystem.REST, 'ORDER')).toBe(true);
+    expect(receives(ExternalSystem.REST, 'STOCK')).toBe(false);
+    expect(receives(ExternalSystem.NETSUITE, 'STOCK')).toBe(false);
+    expect(receives(ExternalSystem.SAP_BUSINESS_ONE, 'STOCK')).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { parse, type CsvError } from 'csv-parse';
 import { ExternalSystem } from '../entities';
 import { ExternalSystemError } from '../services/backoff';
 import { decimal, mapFields, text } from './mapping';
-import type { AdapterContext, AdapterFactory, ConnectorAdapter, FieldMapping, OutboundOrder, OutboundStockLevel, SourceCustomer, SourceProduct } from './types';
+import type { AdapterContext, ConnectorAdapter, FieldMapping, OutboundOrder, OutboundStockLevel, SourceCustomer, SourceProduct } from './types';
 
 /**
  * CSV files dropped into a watched directory.
@@ -324,8 +324,6 @@ export async function hasPendingFiles(dir: string, mapping: FieldMapping = {}): 
   return false;
 }
 
-/** Builds the CSV_FILE adapter for a connector; `baseUrl` is the watched directory. */
-export const csvFileAdapter: AdapterFactory = (context) => new CsvFileAdapter(context);
 
 type FileKind = 'product' | 'stock' | 'customer';
 

@@ -3,7 +3,7 @@ import { ExternalSystemError } from '../services/backoff';
 import { JsonHttpClient, type JsonResponse } from './http';
 import { decimal, mapFields, text } from './mapping';
 import { odataPages, odataQuery, recordsOf, sinceFilter } from './odata';
-import type { AdapterContext, AdapterFactory, ConnectorAdapter, OutboundOrder, SourceCustomer, SourceProduct, WebhookRecords } from './types';
+import type { AdapterContext, ConnectorAdapter, OutboundOrder, SourceCustomer, SourceProduct, WebhookRecords } from './types';
 
 /** A Business Central API v2.0 `items` record (the fields sync reads by default). */
 export interface BusinessCentralItem {
@@ -197,5 +197,3 @@ export class Dynamics365Adapter implements ConnectorAdapter {
   }
 }
 
-/** Builds the Dynamics 365 Business Central adapter for a connector. */
-export const dynamics365Adapter: AdapterFactory = (context) => new Dynamics365Adapter(context);

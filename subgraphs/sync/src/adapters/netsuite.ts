@@ -3,7 +3,7 @@ import { ExternalSystemError } from '../services/backoff';
 import { JsonHttpClient } from './http';
 import { decimal, mapFields, text } from './mapping';
 import { httpStatusOf, recordsOf } from './odata';
-import type { AdapterContext, AdapterFactory, ConnectorAdapter, OutboundOrder, SourceCustomer, SourceProduct, WebhookRecords } from './types';
+import type { AdapterContext, ConnectorAdapter, OutboundOrder, SourceCustomer, SourceProduct, WebhookRecords } from './types';
 
 /** A NetSuite reference to another record, as REST web services write it. */
 export interface NetSuiteRef {
@@ -288,5 +288,3 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
   return results;
 }
 
-/** Builds the NetSuite adapter for a connector. */
-export const netSuiteAdapter: AdapterFactory = (context) => new NetSuiteAdapter(context);

@@ -2,7 +2,7 @@ import { ExternalSystem } from '../entities';
 import { ExternalSystemError } from '../services/backoff';
 import { JsonHttpClient, nextLink } from './http';
 import { decimal, mapFields, text, valueAt } from './mapping';
-import type { AdapterContext, AdapterFactory, ConnectorAdapter, FieldMapping, OutboundOrder, SourceCustomer, SourceProduct, WebhookRecords } from './types';
+import type { AdapterContext, ConnectorAdapter, FieldMapping, OutboundOrder, SourceCustomer, SourceProduct, WebhookRecords } from './types';
 
 /** How a list endpoint pages, as read from `mapping.<entity>.pagination`. */
 export type RestPagination =
@@ -258,8 +258,6 @@ export class RestAdapter implements ConnectorAdapter {
   }
 }
 
-/** Builds the REST adapter for a connector; throws a permanent ExternalSystemError for a bad mapping. */
-export const restAdapter: AdapterFactory = (context) => new RestAdapter(context);
 
 /** The order re-shaped: each target dot path gets the value at its source path in the OutboundOrder. */
 export function reshape(order: OutboundOrder, fields: Record<string, string>): Record<string, unknown> {

@@ -3,7 +3,7 @@ import { ExternalSystemError } from '../services/backoff';
 import { JsonHttpClient, type JsonResponse } from './http';
 import { decimal, mapFields, text } from './mapping';
 import { httpStatusOf, odataPages, odataQuery, recordsOf, sinceFilter } from './odata';
-import type { AdapterContext, AdapterFactory, ConnectorAdapter, OutboundOrder, OutboundStockLevel, SourceCustomer, SourceProduct, WebhookRecords } from './types';
+import type { AdapterContext, ConnectorAdapter, OutboundOrder, OutboundStockLevel, SourceCustomer, SourceProduct, WebhookRecords } from './types';
 
 /** One line of an item's `ItemWarehouseInfoCollection`. */
 export interface SapItemWarehouseInfo {
@@ -310,5 +310,3 @@ function selectedBy(fields: Record<string, string> | undefined): string[] {
   });
 }
 
-/** Builds the SAP Business One adapter for a connector. */
-export const sapBusinessOneAdapter: AdapterFactory = (context) => new SapBusinessOneAdapter(context);

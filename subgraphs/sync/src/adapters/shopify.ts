@@ -2,7 +2,7 @@ import { ExternalSystem } from '../entities';
 import { ExternalSystemError } from '../services/backoff';
 import { JsonHttpClient, nextLink } from './http';
 import { decimal, mapFields, text } from './mapping';
-import type { AdapterContext, AdapterFactory, ConnectorAdapter, OutboundOrder, OutboundStockLevel, SourceCustomer, SourceProduct, WebhookRecords } from './types';
+import type { AdapterContext, ConnectorAdapter, OutboundOrder, OutboundStockLevel, SourceCustomer, SourceProduct, WebhookRecords } from './types';
 
 /** A Shopify Admin REST product (the fields sync reads). */
 export interface ShopifyProduct {
@@ -191,5 +191,3 @@ function since(date: Date | null): string {
   return date ? `&updated_at_min=${encodeURIComponent(date.toISOString())}` : '';
 }
 
-/** Builds the Shopify adapter for a connector. */
-export const shopifyAdapter: AdapterFactory = (context) => new ShopifyAdapter(context);

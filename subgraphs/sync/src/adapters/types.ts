@@ -50,8 +50,8 @@ export interface AdapterContext {
   timeoutMs: number;
 }
 
-/** Builds an adapter for one connector. */
-export type AdapterFactory = (context: AdapterContext) => ConnectorAdapter;
+/** An adapter class: built once per run from the connector's context. */
+export type AdapterClass = new (context: AdapterContext) => ConnectorAdapter;
 
 export interface ReadOptions {
   /** the last run's high-water mark of the records' updated-at, or null for everything */

@@ -4,11 +4,29 @@ import { ConflictPolicy, ExternalSystem, SyncDirection, SyncEntity, SyncMode } f
 
 @InputType({ description: 'The credentials of a connector: write-only, stored encrypted.' })
 export class ConnectorCredentialsInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Shopify, NetSuite, Dynamics 365, REST: the API (bearer) token.' })
   accessToken?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The secret webhook signatures are made with.' })
   webhookSecret?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'SAP Business One: the Service Layer user.' })
+  userName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'SAP Business One: the Service Layer password.' })
+  password?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'SAP Business One: the company database (CompanyDB).' })
+  companyDb?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Dynamics 365 Business Central: the company id, unless the field mapping names it.' })
+  companyId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'REST: an API key, sent in `apiKeyHeader` instead of a bearer token.' })
+  apiKey?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'REST: the header the API key goes in (e.g. X-Api-Key).' })
+  apiKeyHeader?: string | null;
 }
 
 @InputType()

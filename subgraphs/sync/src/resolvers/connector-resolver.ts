@@ -11,16 +11,17 @@ const service = (ctx: SubgraphContext) => new SyncService(ctx.em as EntityManage
 function fieldsOf(input: CreateConnectorInput | UpdateConnectorInput): ConnectorFields {
   if (input.name !== undefined && input.name !== null && !input.name.trim()) throw badInput('input.name', 'must not be empty');
   if (input.pollingSchedule && !isPollingSchedule(input.pollingSchedule)) throw badInput('input.pollingSchedule', 'must be 1m, 5m, 15m, 30m or a valid five-field cron expression (UTC), e.g. "*/10 * * * *"');
-  if (input.baseUrl) {
+  // A CSV_FILE connector's "base URL" is its watched directory: an absolute path or a file: URL.
+  if (input.baseUrl && !input.baseUrl.startsWith('/')) {
     try {
       new URL(input.baseUrl);
     } catch {
-      throw badInput('input.baseUrl', 'must be an absolute URL');
+      throw badInput('input.baseUrl', 'must be an absolute URL (or, for CSV_FILE, an absolute directory path)');
     }
   }
   const fields: ConnectorFields = {};
   for (const [key, value] of Object.entries(input)) if (value !== null && value !== undefined) (fields as Record<string, unknown>)[key] = value;
-  if (input.credentials) fields.credentials = { ...input.credentials };
+  if (input.credentials) fields.credentials = Object.fromEntries(Object.entries(input.credentials).filter(([, value]) => value !== null && value !== undefined));
   return fields;
 }
 

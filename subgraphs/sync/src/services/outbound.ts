@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { logger, throughGateway, type BackgroundJob, type EventEnvelope, type SubgraphRuntime } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ConnectorAdapter, FieldMapping, OutboundOrder, OutboundStockLevel } from '../adapters';
+import { receives, type ConnectorAdapter, type FieldMapping, type OutboundOrder, type OutboundStockLevel } from '../adapters';
 import { Connector, ExternalRef, SyncDirection, SyncEntity, SyncTrigger, type ExternalSystem, type OutboundWork, type SyncRun } from '../entities';
 import { syncSettingsOf } from '../settings';
 import { ExternalSystemError } from './backoff';
@@ -33,9 +33,10 @@ type OrderData = {
   lines: { productId: string; sku: string; name: string; quantity: number; unitPrice: { amount: string } }[];
 };
 
-/** The connectors an event is pushed to: direction OUTBOUND or BOTH, syncing the event's entity. */
-function wantsEvent(connector: Connector, entity: SyncEntity): boolean {
-  return connector.direction !== SyncDirection.INBOUND && connector.entities.includes(entity);
+/** The connectors a push goes to: direction OUTBOUND or BOTH, syncing its entity, with an adapter that can take it. */
+function wantsPush(connector: Connector, work: OutboundWork): boolean {
+  const entity = work.kind === 'ORDER' ? SyncEntity.ORDER : SyncEntity.INVENTORY;
+  return connector.direction !== SyncDirection.INBOUND && connector.entities.includes(entity) && receives(connector.system, work.kind);
 }
 
 /**
@@ -49,7 +50,7 @@ function wantsEvent(connector: Connector, entity: SyncEntity): boolean {
  */
 export async function queueOutbound(runtime: SubgraphRuntime, work: OutboundWork, connectors: Connector[]): Promise<number> {
   const entity = work.kind === 'ORDER' ? SyncEntity.ORDER : SyncEntity.INVENTORY;
-  const targets = connectors.filter((c) => wantsEvent(c, entity));
+  const targets = connectors.filter((c) => wantsPush(c, work));
   if (!targets.length) return 0;
   await ensureQueue(runtime);
   const em = runtime.database.orm.em.fork() as EntityManager;
@@ -64,7 +65,7 @@ export async function queueOutbound(runtime: SubgraphRuntime, work: OutboundWork
          values (?, ?, ?, ?::jsonb, 'QUEUED', 0, 0, 0, 0, 0, 0, 0, 0, ?, now(), false, 0, ?::jsonb, ?)
          on conflict (connector_id, outbound_key) where status = 'QUEUED' do update
            set outbound = case when sync_run.outbound->>'kind' = 'STOCK'
-             then jsonb_build_object('kind', 'STOCK', 'productIds', (select jsonb_agg(distinct p) from jsonb_array_elements(sync_run.outbound->'productIds' || excluded.outbound->'productIds') p))
+             then jsonb_build_object('kind', 'STOCK', 'productIds', (select jsonb_agg(distinct p) from jsonb_array_elements((sync_run.outbound->'productIds') || (excluded.outbound->'productIds')) p))
              else sync_run.outbound end
          returning id, (xmax = 0) as inserted`,
         [randomUUID(), connector.id, SyncTrigger.EVENT, JSON.stringify([entity]), maxAttempts, JSON.stringify(work), key],

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, logger, type SubgraphRuntime } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { adapterFactories, type ConnectorAdapter, type FieldMapping, type SourceCustomer, type SourceProduct } from '../adapters';
+import { adapterClasses, type ConnectorAdapter, type FieldMapping, type SourceCustomer, type SourceProduct } from '../adapters';
 import { Connector, ConnectorStatus, SyncEntity, SyncRun, SyncRunError, SyncRunStatus, WebhookDelivery } from '../entities';
 import { syncSettingsOf, type SyncSettings } from '../settings';
 import { ExternalSystemError, retryDelayMs } from './backoff';
@@ -19,11 +19,11 @@ class RunCancelled extends Error {}
 
 /** The adapter for a connector, its credentials opened. @throws ExternalSystemError (permanent) when there is none or it is misconfigured */
 export function adapterFor(settings: SyncSettings, connector: Connector): ConnectorAdapter {
-  const factory = adapterFactories[connector.system];
-  if (!factory) throw new ExternalSystemError(`${connector.system} connectors have no adapter`, false);
+  const Adapter = adapterClasses[connector.system];
+  if (!Adapter) throw new ExternalSystemError(`${connector.system} connectors have no adapter`, false);
   if (!connector.baseUrl) throw new ExternalSystemError('the connector has no baseUrl', false);
   const credentials = new CredentialBox(settings.encryptionKey).open(connector.credentialsCiphertext);
-  return factory({ baseUrl: connector.baseUrl, credentials, mapping: connector.fieldMapping as FieldMapping, timeoutMs: settings.requestTimeoutMs });
+  return new Adapter({ baseUrl: connector.baseUrl, credentials, mapping: connector.fieldMapping as FieldMapping, timeoutMs: settings.requestTimeoutMs });
 }
 
 /**
