@@ -234,8 +234,12 @@ export async function updateRows<T extends object>(em: EntityManager, entity: En
 export type RowLock = 'update' | 'no key update';
 
 /**
- * Reads every column of the rows whose `keys` columns match one of `keys`, in one statement,
- * values converted as MikroORM would (bigint numbers, Dates, parsed json).
+ * Reads every column of the rows whose `keys` columns match one of `values` (objects carrying
+ * those properties; anything else they carry is sent along, so keep them small), in one
+ * statement, values converted as MikroORM would (bigint numbers, Dates, parsed json).
+ * PostgreSQL takes the key list for about 100 rows: against a small table it hashes the list
+ * and scans the table, against a large one it probes the table's index on `keys` per key —
+ * have one (the natural key's unique constraint).
  * @param options.orderBy the order rows come back in, and are locked in: give the order the
  *   subgraph's locking rule names, so that concurrent transactions cannot deadlock
  * @param options.lock `for update` / `for no key update` on the rows read
