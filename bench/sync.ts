@@ -15,6 +15,7 @@ import { CreateConnectorDocument, CreateWarehouseDocument, SyncRunDocument, Trig
 import { FakeShopify } from '../subgraphs/sync/test/fakes/shopify';
 import { executeOk } from '../test/support/client';
 import { startStack, type TestStack } from '../test/support/stack';
+import { measureWebhookLatency } from './sync-latency';
 
 const FINAL = ['SUCCEEDED', 'PARTIALLY_SUCCEEDED', 'FAILED', 'CANCELLED'];
 const WAREHOUSE = 'SHOP-BENCH';
@@ -113,19 +114,25 @@ async function main() {
     console.log('\n(seconds: triggerSync until the run is final, as a client sees it; CPU s: this process\'s CPU time meanwhile, PostgreSQL\'s not included; SQL: every subgraph\'s statements meanwhile, outbox relay included)');
     if (!values['skip-latency']) await webhookLatency(stack, shopify);
     const rate = (m: Measured) => (m.run.processed / m.seconds).toFixed(0);
-    console.log(`\nsummary: first sync ${rate(results[0])} records/s, unchanged re-run ${rate(results[1])} records/s, 10% changed re-run ${rate(results[2])} records/s (${productCount} products)`);
+    console.log(`\nsummary: first sync ${rate(results[0])} records/s, unchanged re-run ${rate(results[1])} records/s, 10% changed re-run ${rate(results[2])} records/s (${productCount} products)${summaryLatency ? `; ${summaryLatency}` : ''}`);
   } finally {
     await stack.stop();
     await shopify.stop();
   }
 }
 
-/**
- * Webhook → subscriber latency: the time from a Shopify webhook reaching the sync subgraph to
- * a gateway subscriber seeing the change. Not measured yet; this is where it goes
- * (`--skip-latency` leaves it out once it exists).
- */
-async function webhookLatency(_stack: TestStack, _shopify: FakeShopify): Promise<void> {}
+/** Prints the webhook → subscriber latency (see {@link measureWebhookLatency}). */
+async function webhookLatency(stack: TestStack, shopify: FakeShopify): Promise<void> {
+  const deliveries = 300;
+  const intervalMs = 100;
+  const latency = await measureWebhookLatency(stack, shopify, { deliveries, intervalMs });
+  console.log(`\nWebhook → subscriber: ${latency.deliveries} signed products/update deliveries, one every ${intervalMs} ms, to a WEBHOOK connector; a gateway subscriber of syncRunUpdated waits for each run's SUCCEEDED`);
+  console.log(`  answer (202, receipt + job committed): p50 ${latency.answer.p50.toFixed(1)} ms, p99 ${latency.answer.p99.toFixed(1)} ms, max ${latency.answer.max.toFixed(1)} ms`);
+  console.log(`  delivery sent → subscriber sees the run SUCCEEDED: p50 ${latency.toSubscriber.p50.toFixed(1)} ms, p99 ${latency.toSubscriber.p99.toFixed(1)} ms, max ${latency.toSubscriber.max.toFixed(1)} ms`);
+  summaryLatency = `webhook → subscriber p50 ${latency.toSubscriber.p50.toFixed(0)} ms, p99 ${latency.toSubscriber.p99.toFixed(0)} ms; webhook answer p99 ${latency.answer.p99.toFixed(0)} ms`;
+}
+
+let summaryLatency = '';
 
 main().catch((error) => {
   console.error(error);

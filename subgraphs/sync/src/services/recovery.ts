@@ -18,7 +18,7 @@ const log = logger.child({ subgraph: 'sync', component: 'recovery' });
 export async function recoverLostRuns(runtime: SubgraphRuntime, staleAfterMs: number, now = new Date()): Promise<string[]> {
   await ensureQueue(runtime);
   const em = runtime.database.orm.em.fork() as EntityManager;
-  return em.transactional(async (tx) => {
+  const recovered = await em.transactional(async (tx) => {
     if (!(await tryAdvisoryLock(tx, 'sync:recovery'))) return [];
     const lost = await tx.find(SyncRun, { status: SyncRunStatus.RUNNING, heartbeatAt: { $lt: new Date(now.getTime() - staleAfterMs) } }, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
     const connection = tx.getConnection();
@@ -46,4 +46,6 @@ export async function recoverLostRuns(runtime: SubgraphRuntime, staleAfterMs: nu
     }
     return lost.map((r) => r.id);
   });
+  if (recovered.length) runtime.relay?.nudge();
+  return recovered;
 }

@@ -43,8 +43,11 @@ export async function performRun(runtime: SubgraphRuntime, runId: string): Promi
   Object.assign(run, { status: SyncRunStatus.RUNNING, attempts: run.attempts + 1, startedAt: new Date(), heartbeatAt: new Date(), nextAttemptAt: null, total: 0, processed: 0, created: 0, updated: 0, unchanged: 0, failed: 0, conflicts: 0 });
   recordRunUpdated(em, run);
   await em.flush();
+  // The worker is not a GraphQL mutation, which would nudge the relay: say there are events to send.
+  const nudge = () => runtime.relay?.nudge();
+  nudge();
   await em.nativeDelete(SyncRunError, { runId: run.id });
-  const progress = new RunProgress(em, run);
+  const progress = new RunProgress(em, run, nudge);
   let adapter: ConnectorAdapter | undefined;
   // Beats even while a slow source keeps a batch from finishing; recovery takes a silent run for lost.
   const heartbeat = setInterval(() => {
@@ -60,6 +63,7 @@ export async function performRun(runtime: SubgraphRuntime, runId: string): Promi
     // Cursors move only when every record was applied: a failed record is read again next time.
     if (cursors && status === SyncRunStatus.SUCCEEDED) connector.cursors = { ...connector.cursors, ...cursors };
     await finish(em, run, connector, status, null);
+    nudge();
   } catch (error) {
     await progress.settled();
     if (error instanceof RunCancelled) return;
@@ -77,10 +81,12 @@ export async function performRun(runtime: SubgraphRuntime, runId: string): Promi
         await tx.flush();
         await enqueueRun(tx as EntityManager, current, current.nextAttemptAt);
       });
+      nudge();
       return;
     }
     log.warn({ runId, attempt: run.attempts, err: message }, 'sync run failed for good');
     await finish(em, run, connector, SyncRunStatus.FAILED, message);
+    nudge();
   } finally {
     clearInterval(heartbeat);
     await adapter?.close?.().catch((error: unknown) => log.warn({ runId, err: (error as Error).message }, 'the adapter did not close cleanly'));
@@ -119,7 +125,7 @@ export class RunProgress {
   private last: Promise<void> = Promise.resolve();
   private readonly throttle = new ProgressThrottle();
 
-  constructor(private readonly em: EntityManager, readonly run: SyncRun) {}
+  constructor(private readonly em: EntityManager, readonly run: SyncRun, private readonly nudge: () => void = () => undefined) {}
 
   /** Adds a batch's outcome (or just checks for cancellation when `outcome` is null). @throws RunCancelled */
   add(offered: number, outcome: BatchOutcome | null): Promise<void> {
@@ -136,8 +142,10 @@ export class RunProgress {
         for (const failure of outcome.failed) this.em.create(SyncRunError, { runId: run.id, externalId: failure.externalId, message: failure.message.slice(0, 2000), occurredAt: new Date() });
       }
       run.heartbeatAt = new Date();
-      if (this.throttle.due()) recordRunUpdated(this.em, run);
+      const report = this.throttle.due();
+      if (report) recordRunUpdated(this.em, run);
       await this.em.flush();
+      if (report) this.nudge();
       await checkCancelled(this.em, run.id);
     });
     return this.last;
