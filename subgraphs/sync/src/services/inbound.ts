@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { DomainError, ErrorCode, type GatewayClient } from '@tradegraph/kit';
+import { createHash, randomUUID } from 'node:crypto';
+import { DomainError, ErrorCode, insertRows, selectRows, updateRows, type GatewayClient } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConflictPolicy, ConflictResolution, ConflictStatus, ExternalRef, SyncConflict, SyncEntity, type Connector, type ExternalSystem } from '../entities';
 import type { SourceCustomer, SourceProduct } from '../adapters';
@@ -43,7 +43,7 @@ export interface InboundKind<R extends SourceRecord> {
   /** the fields sync writes, normalised as the supergraph returns them */
   localValue(record: R): Record<string, unknown>;
   /** what else the ref remembers of an applied record (products: the stock both sides agree on) */
-  refFields?(record: R): Partial<Pick<ExternalRef, 'stockChecksum'>>;
+  refFields?(record: R): { stockChecksum?: string | null };
   /** the supergraph's copies of these entities, by id (absent when deleted) */
   readLocal(gateway: GatewayClient | undefined, ids: string[], requestId: string): Promise<Map<string, LocalCopy>>;
   /** applies the records through the owning subgraph's bulk mutation; failures are reported per record */
@@ -102,8 +102,10 @@ export async function applyInboundBatch<R extends SourceRecord>(
 ): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { created: 0, updated: 0, unchanged: 0, conflicts: 0, failed: [] };
   if (!records.length) return outcome;
-  const refs = await em.find(ExternalRef, { connectorId: connector.id, entityType: kind.entityType, externalId: { $in: records.map((r) => r.externalId) } });
+  // Plain rows, read and written set-based: a batch's refs never pass through the unit of work.
+  const refs = (await selectRows(em, ExternalRef, ['connectorId', 'entityType', 'externalId'], records.map((r) => ({ connectorId: connector.id, entityType: kind.entityType, externalId: r.externalId })))) as RefRow[];
   const refByExternalId = new Map(refs.map((r) => [r.externalId, r]));
+  const writes = new RefWrites(connector, kind.entityType);
   const now = new Date();
   const seen: string[] = [];
   const changed: R[] = [];
@@ -119,7 +121,7 @@ export async function applyInboundBatch<R extends SourceRecord>(
   // Unchanged refs only need their time: one statement, not one per ref.
   if (seen.length) await em.getConnection().execute('update sync.external_ref set last_seen_at = ? where id = any(?::uuid[])', [now, `{${seen.join(',')}}`], 'run', em.getTransactionContext());
 
-  const toApply = await settleConflicts(em, gateway, kind, connector, runId, changed, refByExternalId, outcome, requestId);
+  const toApply = await settleConflicts(em, gateway, kind, connector, runId, changed, refByExternalId, writes, outcome, requestId);
   if (toApply.length) {
     let result: Awaited<ReturnType<InboundKind<R>['apply']>>;
     try {
@@ -135,18 +137,41 @@ export async function applyInboundBatch<R extends SourceRecord>(
       if (a.outcome === 'CREATED') outcome.created++;
       else if (a.outcome === 'UPDATED') outcome.updated++;
       else outcome.unchanged++;
-      recordApplied(em, connector, kind, refByExternalId.get(a.record.externalId), a.record, a.entityId, now);
+      writes.applied(kind, refByExternalId.get(a.record.externalId), a.record, a.entityId, now);
     }
   }
+  await writes.write(em);
   await em.flush();
   return outcome;
 }
 
-/** Sets (or creates) the ref of a record sync just wrote: both checksums are the record's now. */
-function recordApplied<R extends SourceRecord>(em: EntityManager, connector: Connector, kind: InboundKind<R>, ref: ExternalRef | undefined, record: R, entityId: string, now: Date): void {
-  const fields = { entityId, checksum: checksumOf(kind.sourceValue(record)), localChecksum: checksumOf(kind.localValue(record)), lastSeenAt: now, lastSyncedAt: now, ...kind.refFields?.(record) };
-  if (ref) Object.assign(ref, fields);
-  else em.persist(em.create(ExternalRef, { connectorId: connector.id, system: connector.system as ExternalSystem, entityType: kind.entityType, externalId: record.externalId, ...fields }));
+/** An ExternalRef as a plain row (every column). */
+type RefRow = Required<Pick<ExternalRef, 'id' | 'connectorId' | 'system' | 'entityType' | 'externalId' | 'entityId' | 'checksum' | 'localChecksum' | 'stockChecksum' | 'lastSeenAt' | 'lastSyncedAt'>>;
+
+/** The ref rows a batch creates and changes, written in two statements at the end. */
+class RefWrites {
+  private readonly inserts: RefRow[] = [];
+  private readonly updates = new Map<string, RefRow>();
+
+  constructor(private readonly connector: Connector, private readonly entityType: SyncEntity) {}
+
+  /** Records that sync wrote `record`: both checksums become the record's. */
+  applied<R extends SourceRecord>(kind: InboundKind<R>, ref: RefRow | undefined, record: R, entityId: string, now: Date): void {
+    const fields = { entityId, checksum: checksumOf(kind.sourceValue(record)), localChecksum: checksumOf(kind.localValue(record)), stockChecksum: kind.refFields?.(record).stockChecksum ?? ref?.stockChecksum ?? null, lastSeenAt: now, lastSyncedAt: now };
+    if (ref) this.changed(ref, fields);
+    else this.inserts.push({ id: randomUUID(), connectorId: this.connector.id, system: this.connector.system as ExternalSystem, entityType: this.entityType, externalId: record.externalId, ...fields });
+  }
+
+  /** Records a change to an existing ref. */
+  changed(ref: RefRow, fields: Partial<RefRow>): void {
+    Object.assign(ref, fields);
+    this.updates.set(ref.id, ref);
+  }
+
+  async write(em: EntityManager): Promise<void> {
+    await insertRows(em, ExternalRef, this.inserts);
+    await updateRows(em, ExternalRef, 'id', [...this.updates.values()].map(({ id, entityId, checksum, localChecksum, stockChecksum, lastSeenAt, lastSyncedAt }) => ({ id, entityId, checksum, localChecksum, stockChecksum, lastSeenAt, lastSyncedAt })));
+  }
 }
 
 /**
@@ -160,7 +185,8 @@ async function settleConflicts<R extends SourceRecord>(
   connector: Connector,
   runId: string | null,
   changed: R[],
-  refByExternalId: Map<string, ExternalRef>,
+  refByExternalId: Map<string, RefRow>,
+  writes: RefWrites,
   outcome: BatchOutcome,
   requestId: string,
 ): Promise<R[]> {
@@ -195,7 +221,7 @@ async function settleConflicts<R extends SourceRecord>(
     if (decision.winner === ConflictResolution.SOURCE) continue;
     skip.add(record);
     // The supergraph's copy stays; acknowledging both versions means neither is a conflict again until one changes.
-    if (decision.winner === ConflictResolution.SUPERGRAPH) Object.assign(ref, { checksum: checksumOf(kind.sourceValue(record)), localChecksum, lastSeenAt: now, lastSyncedAt: now });
+    if (decision.winner === ConflictResolution.SUPERGRAPH) writes.changed(ref, { checksum: checksumOf(kind.sourceValue(record)), localChecksum, lastSeenAt: now, lastSyncedAt: now });
   }
   return changed.filter((r) => !skip.has(r));
 }
@@ -215,16 +241,18 @@ export async function resolveConflictWith<R extends SourceRecord>(
   requestId: string,
 ): Promise<SyncConflict> {
   const record = conflict.sourceValue as unknown as R;
-  const ref = await em.findOne(ExternalRef, { connectorId: connector.id, entityType: kind.entityType, externalId: conflict.externalId });
+  const [ref] = (await selectRows(em, ExternalRef, ['connectorId', 'entityType', 'externalId'], [{ connectorId: connector.id, entityType: kind.entityType, externalId: conflict.externalId }])) as RefRow[];
+  const writes = new RefWrites(connector, kind.entityType);
   const now = new Date();
   if (choice === ConflictResolution.SOURCE) {
     const result = await kind.apply(gateway, [record], requestId);
     if (result.failed.length) throw new DomainError(ErrorCode.CONFLICT, `The source's version could not be applied: ${result.failed[0].message}`);
-    recordApplied(em, connector, kind, ref ?? undefined, record, result.applied[0].entityId, now);
+    writes.applied(kind, ref, record, result.applied[0].entityId, now);
   } else if (ref) {
     const local = (await kind.readLocal(gateway, [conflict.entityId], requestId)).get(conflict.entityId);
-    Object.assign(ref, { checksum: checksumOf(kind.sourceValue(record)), localChecksum: local ? checksumOf(local.value) : ref.localChecksum, lastSyncedAt: now });
+    writes.changed(ref, { checksum: checksumOf(kind.sourceValue(record)), localChecksum: local ? checksumOf(local.value) : ref.localChecksum, lastSyncedAt: now });
   }
+  await writes.write(em);
   Object.assign(conflict, { status: ConflictStatus.RESOLVED, resolution: choice, resolvedBy: subject, resolvedAt: now });
   await em.flush();
   return conflict;
