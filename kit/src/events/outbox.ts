@@ -78,16 +78,3 @@ export interface NewEvent<P = Record<string, unknown>> {
 export function recordEvent<P extends Record<string, unknown>>(em: EntityManager, event: NewEvent<P>): OutboxEvent {
   return em.create(OutboxEvent, { type: event.type, entity: event.entity, entityId: event.entityId, version: event.version, payload: event.payload });
 }
-
-/** The envelope of an outbox row. */
-export function toEnvelope(row: OutboxEvent): EventEnvelope {
-  return {
-    id: row.eventId,
-    type: row.type,
-    entity: row.entity,
-    entityId: row.entityId,
-    version: row.version,
-    occurredAt: row.occurredAt.toISOString(),
-    payload: row.payload,
-  };
-}
