@@ -16,4 +16,7 @@ COPY subgraphs/sync/package.json subgraphs/sync/
 RUN npm install --omit=dev --no-audit --no-fund
 COPY . .
 USER node
+# A larger young generation: bulk requests (sync batches of 500) allocate fast, and with the
+# default 16 MiB semi-spaces the scavenger took ~12% of the CPU of a sync (bench:sync).
+ENV NODE_OPTIONS=--max-semi-space-size=64
 CMD ["node", "-r", "@swc-node/register", "gateway/src/main.ts"]

@@ -27,6 +27,8 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs = 60_000): 
 /** A running multi-process supergraph. */
 export interface ProcessStack {
   gatewayUrl: string;
+  /** each subgraph's GraphQL URL, by name */
+  subgraphUrls: Record<string, string>;
   /** direct database handles, for seeding */
   databases: Record<string, Database>;
   token(role: Role, subject?: string): Promise<string>;
@@ -49,6 +51,7 @@ export async function startProcessStack(basePort = 5000, env: Record<string, str
   };
   const children: ChildProcess[] = [];
   const databases: Record<string, Database> = {};
+  const subgraphUrls: Record<string, string> = {};
   const start = (script: string, extra: Record<string, string>) => {
     const child = spawn(process.execPath, ['-r', '@swc-node/register', script], { cwd: root, env: { ...common, ...extra }, stdio: ['ignore', 'ignore', 'inherit'] });
     children.push(child);
@@ -61,7 +64,8 @@ export async function startProcessStack(basePort = 5000, env: Record<string, str
       const port = basePort + 1 + index;
       const child = start(path.join(folder, 'src/index.ts'), { PORT: String(port) });
       await waitReady(`http://127.0.0.1:${port}/ready`, child);
-      sources.push({ name: definition.name, url: `http://127.0.0.1:${port}/graphql`, sdl: (await subgraphSchema(definition)).sdl });
+      subgraphUrls[definition.name] = `http://127.0.0.1:${port}/graphql`;
+      sources.push({ name: definition.name, url: subgraphUrls[definition.name], sdl: (await subgraphSchema(definition)).sdl });
       databases[definition.name] = await Database.connect({ url: database.url, schema: schemaNameOf(definition), entities: definition.entities, migrations: definition.migrations, poolMax: 4 });
     }
     fs.writeFileSync(supergraphFile, composeSupergraph(sources).supergraphSdl);
@@ -73,6 +77,7 @@ export async function startProcessStack(basePort = 5000, env: Record<string, str
   }
   return {
     gatewayUrl,
+    subgraphUrls,
     databases,
     token: (role, subject = 'bench') => issueToken(TEST_JWT_SECRET, { subject, roles: [role], issuer: 'tradegraph', audience: 'tradegraph-api' }),
     async stop() {

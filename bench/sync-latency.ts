@@ -2,8 +2,18 @@ import { createHmac } from 'node:crypto';
 import { CreateConnectorDocument } from '../operations/__generated__/graphql';
 import type { FakeShopify } from '../subgraphs/sync/test/fakes/shopify';
 import { executeOk } from '../test/support/client';
-import type { TestStack } from '../test/support/stack';
 import { wsClient } from '../test/support/subscribe';
+
+/** The supergraph a sync benchmark runs against: in this process or one process per server. */
+export interface BenchTarget {
+  gatewayUrl: string;
+  /** the sync subgraph's GraphQL URL (its webhooks are beside it) */
+  syncUrl: string;
+  adminToken(): Promise<string>;
+  /** SQL statements so far, where they are counted (in-process only) */
+  statements?(): number;
+  stop(): Promise<void>;
+}
 
 /** What {@link measureWebhookLatency} found, in milliseconds. */
 export interface WebhookLatency {
@@ -30,9 +40,9 @@ function percentiles(values: number[]): { p50: number; p99: number; max: number 
  * upsertProducts through the gateway, the run's outbox event, the relay, the bus, and the
  * gateway's subscription execution.
  */
-export async function measureWebhookLatency(stack: TestStack, shopify: FakeShopify, options: { deliveries: number; intervalMs: number }): Promise<WebhookLatency> {
-  const admin = await stack.token('ADMIN', [], 'bench');
-  const { createConnector } = await executeOk(stack.gatewayUrl, CreateConnectorDocument, {
+export async function measureWebhookLatency(target: BenchTarget, shopify: FakeShopify, options: { deliveries: number; intervalMs: number }): Promise<WebhookLatency> {
+  const admin = await target.adminToken();
+  const { createConnector } = await executeOk(target.gatewayUrl, CreateConnectorDocument, {
     input: {
       name: 'Bench webhooks',
       system: 'SHOPIFY',
@@ -46,11 +56,11 @@ export async function measureWebhookLatency(stack: TestStack, shopify: FakeShopi
     },
   }, { token: admin });
   const connectorId = createConnector.id;
-  const url = `${stack.subgraphs.sync.url.replace(/\/graphql$/, '')}/webhooks/${connectorId}`;
+  const url = `${target.syncUrl.replace(/\/graphql$/, '')}/webhooks/${connectorId}`;
 
   const sentAt = new Map<string, number>();
   const seenAt = new Map<string, number>();
-  const client = wsClient(stack.gatewayUrl, admin);
+  const client = wsClient(target.gatewayUrl, admin);
   let subscribed!: () => void;
   const ready = new Promise<void>((resolve) => (subscribed = resolve));
   const unsubscribe = client.subscribe<{ syncRunUpdated: { id: string; status: string } }>(

@@ -6,7 +6,10 @@
  * the first full sync (everything is created), a re-run with nothing changed, and a re-run
  * after 10% of the products changed price and stock. All servers run in this process.
  *
- *   npm run bench:sync [-- --products 10000 --skip-latency]
+ * With --processes every subgraph and the gateway run in processes of their own, as deployed
+ * (CPU s then counts this process only: the fake Shopify and the client).
+ *
+ *   npm run bench:sync [-- --products 10000 --skip-latency --processes]
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
@@ -14,8 +17,21 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { CreateConnectorDocument, CreateWarehouseDocument, SyncRunDocument, TriggerSyncDocument, type SyncRunPartsFragment } from '../operations/__generated__/graphql';
 import { FakeShopify } from '../subgraphs/sync/test/fakes/shopify';
 import { executeOk } from '../test/support/client';
-import { startStack, type TestStack } from '../test/support/stack';
-import { measureWebhookLatency } from './sync-latency';
+import { startStack } from '../test/support/stack';
+import { startProcessStack } from './processes';
+import { measureWebhookLatency, type BenchTarget } from './sync-latency';
+
+/** Every server in this process (sync's settings from SYNC_BATCH_SIZE / SYNC_BATCH_CONCURRENCY when set). */
+async function inProcessTarget(): Promise<BenchTarget> {
+  const stack = await startStack({ relayIntervalMs: 250, settings: { sync: { batchSize: Number(process.env.SYNC_BATCH_SIZE ?? 500), batchConcurrency: Number(process.env.SYNC_BATCH_CONCURRENCY ?? 4) } } });
+  return { gatewayUrl: stack.gatewayUrl, syncUrl: stack.subgraphs.sync.url, adminToken: () => stack.token('ADMIN', [], 'bench'), statements: () => stack.statements(), stop: () => stack.stop() };
+}
+
+/** Every subgraph and the gateway in a process of its own, as deployed (sync reads SYNC_* from the environment). */
+async function processTarget(): Promise<BenchTarget> {
+  const stack = await startProcessStack();
+  return { gatewayUrl: stack.gatewayUrl, syncUrl: stack.subgraphUrls.sync, adminToken: () => stack.token('ADMIN' as never, 'bench'), stop: () => stack.stop() };
+}
 
 const FINAL = ['SUCCEEDED', 'PARTIALLY_SUCCEEDED', 'FAILED', 'CANCELLED'];
 const WAREHOUSE = 'SHOP-BENCH';
@@ -35,6 +51,7 @@ async function main() {
     options: {
       products: { type: 'string', default: '10000' },
       'skip-latency': { type: 'boolean', default: false },
+      processes: { type: 'boolean', default: false },
     },
   });
   const productCount = Number(values.products);
@@ -44,9 +61,9 @@ async function main() {
   shopify.seed(productCount, 'BENCH');
   await shopify.start();
   // Production settings for sync (batches of 500, 4 at once); the relay at its production pace.
-  const stack = await startStack({ relayIntervalMs: 250 });
+  const stack = values.processes ? await processTarget() : await inProcessTarget();
   try {
-    const admin = await stack.token('ADMIN', [], 'bench');
+    const admin = await stack.adminToken();
     const gql = <T, V>(document: TypedDocumentNode<T, V>, variables: V) => executeOk(stack.gatewayUrl, document, variables, { token: admin });
     await gql(CreateWarehouseDocument, { input: { code: WAREHOUSE, name: 'Shop stock', priority: 1 } });
     const { createConnector } = await gql(CreateConnectorDocument, {
@@ -65,7 +82,7 @@ async function main() {
     });
 
     const measure = async (label: string): Promise<Measured> => {
-      const before = stack.statements();
+      const before = stack.statements?.() ?? 0;
       const cpu = process.cpuUsage();
       const started = performance.now();
       const { triggerSync } = await gql(TriggerSyncDocument, { connectorId: createConnector.id });
@@ -81,7 +98,7 @@ async function main() {
       const used = process.cpuUsage(cpu);
       const cpuSeconds = (used.user + used.system) / 1e6;
       if (run.status !== 'SUCCEEDED') throw new Error(`${label}: the run ended ${run.status}: ${run.lastError ?? JSON.stringify(run.errors.slice(0, 3))}`);
-      return { label, run, seconds, cpuSeconds, statements: stack.statements() - before };
+      return { label, run, seconds, cpuSeconds, statements: stack.statements ? stack.statements() - before : NaN };
     };
 
     const results: Measured[] = [];
@@ -96,7 +113,7 @@ async function main() {
     });
     results.push(await measure('re-run, 10% changed'));
 
-    console.log(`\nInbound Shopify sync of ${productCount} products with stock through the gateway, all servers in one process (node ${process.version}, ${new Date().toISOString()})\n`);
+    console.log(`\nInbound Shopify sync of ${productCount} products with stock through the gateway (${values.processes ? 'one process per subgraph and gateway' : 'all servers in one process'}, node ${process.version}, ${new Date().toISOString()})\n`);
     console.log('run'.padEnd(28), 'records'.padStart(8), 'created'.padStart(8), 'updated'.padStart(8), 'unchanged'.padStart(10), 'seconds'.padStart(8), 'records/s'.padStart(10), 'CPU s'.padStart(7), 'SQL/record'.padStart(11));
     for (const { label, run, seconds, cpuSeconds, statements } of results) {
       console.log(
@@ -122,7 +139,7 @@ async function main() {
 }
 
 /** Prints the webhook → subscriber latency (see {@link measureWebhookLatency}). */
-async function webhookLatency(stack: TestStack, shopify: FakeShopify): Promise<void> {
+async function webhookLatency(stack: BenchTarget, shopify: FakeShopify): Promise<void> {
   const deliveries = 300;
   const intervalMs = 100;
   const latency = await measureWebhookLatency(stack, shopify, { deliveries, intervalMs });
