@@ -142,18 +142,17 @@ export async function pushOutbound(em: EntityManager, runtime: SubgraphRuntime, 
  * Listens to the bus for order and stock events and queues their pushes (see
  * {@link queueOutbound}). Orders are queued as their events come; stock changes are gathered
  * for `stockWindowMs` and queued as one set of products, since a burst (a sync, a big order)
- * moves thousands of levels. The outbound connectors are read at most every `cacheMs`.
+ * moves thousands of levels.
  * Events published while no sync replica runs are not pushed: the bus keeps them for running
  * subscribers only.
  */
 export class OutboundDispatcher implements BackgroundJob {
   private subscribed?: Promise<(() => Promise<void>)[]>;
-  private cached: { at: number; connectors: Promise<Connector[]> } | null = null;
   private readonly pendingStock = new Set<string>();
   private stockTimer?: NodeJS.Timeout;
   private readonly inFlight = new Set<Promise<unknown>>();
 
-  constructor(private readonly runtime: SubgraphRuntime, private readonly options: { cacheMs?: number; stockWindowMs?: number } = {}) {}
+  constructor(private readonly runtime: SubgraphRuntime, private readonly options: { stockWindowMs?: number } = {}) {}
 
   /** Resolves when the bus subscriptions are in place (events before that are not seen). */
   async ready(): Promise<void> {
@@ -187,12 +186,9 @@ export class OutboundDispatcher implements BackgroundJob {
     this.inFlight.add(done);
   }
 
+  /** Read each time (a small table; stock is already gathered), so a connector created a moment ago gets the next event. */
   private connectors(): Promise<Connector[]> {
-    if (!this.cached || Date.now() - this.cached.at > (this.options.cacheMs ?? 2000)) {
-      const em = this.runtime.database.orm.em.fork();
-      this.cached = { at: Date.now(), connectors: em.find(Connector, { direction: { $ne: SyncDirection.INBOUND } }) };
-    }
-    return this.cached.connectors;
+    return this.runtime.database.orm.em.fork().find(Connector, { direction: { $ne: SyncDirection.INBOUND } });
   }
 
   async stop(): Promise<void> {

@@ -43,6 +43,12 @@ export async function performRun(runtime: SubgraphRuntime, runId: string): Promi
   Object.assign(run, { status: SyncRunStatus.RUNNING, attempts: run.attempts + 1, startedAt: new Date(), heartbeatAt: new Date(), nextAttemptAt: null, total: 0, processed: 0, created: 0, updated: 0, unchanged: 0, failed: 0, conflicts: 0 });
   recordRunUpdated(em, run);
   await em.flush();
+  if (run.outbound) {
+    // Pushes that joined this run while it was QUEUED are in the row, not in what was read
+    // before it became RUNNING; from now on new ones start a run of their own.
+    const [row] = await em.getConnection().execute<{ outbound: SyncRun['outbound'] }[]>('select outbound from sync.sync_run where id = ?', [run.id]);
+    run.outbound = row.outbound;
+  }
   // The worker is not a GraphQL mutation, which would nudge the relay: say there are events to send.
   const nudge = () => runtime.relay?.nudge();
   nudge();
