@@ -14,10 +14,11 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { CreateConnectorDocument, CreateWarehouseDocument, SyncRunDocument, TriggerSyncDocument, type SyncRunPartsFragment } from '../operations/__generated__/graphql';
+import { CreateConnectorDocument, CreateWarehouseDocument, type SyncRunPartsFragment } from '../operations/__generated__/graphql';
 import { FakeShopify } from '../subgraphs/sync/test/fakes/shopify';
 import { executeOk } from '../test/support/client';
 import { startStack } from '../test/support/stack';
+import { runSync } from '../test/support/sync';
 import { startProcessStack } from './processes';
 import { measureWebhookLatency, type BenchTarget } from './sync-latency';
 
@@ -33,7 +34,6 @@ async function processTarget(): Promise<BenchTarget> {
   return { gatewayUrl: stack.gatewayUrl, syncUrl: stack.subgraphUrls.sync, adminToken: () => stack.token('ADMIN' as never, 'bench'), stop: () => stack.stop() };
 }
 
-const FINAL = ['SUCCEEDED', 'PARTIALLY_SUCCEEDED', 'FAILED', 'CANCELLED'];
 const WAREHOUSE = 'SHOP-BENCH';
 
 /** What one timed run printed. */
@@ -85,15 +85,7 @@ async function main() {
       const before = stack.statements?.() ?? 0;
       const cpu = process.cpuUsage();
       const started = performance.now();
-      const { triggerSync } = await gql(TriggerSyncDocument, { connectorId: createConnector.id });
-      let run: SyncRunPartsFragment;
-      for (;;) {
-        const { syncRun } = await gql(SyncRunDocument, { id: triggerSync.id });
-        if (!syncRun) throw new Error(`sync run ${triggerSync.id} vanished`);
-        run = syncRun;
-        if (FINAL.includes(run.status)) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      const run = await runSync(stack.gatewayUrl, admin, createConnector.id, { timeoutMs: 600_000 });
       const seconds = (performance.now() - started) / 1000;
       const used = process.cpuUsage(cpu);
       const cpuSeconds = (used.user + used.system) / 1e6;

@@ -16,9 +16,7 @@ import {
   ReceiveStockDocument,
   ResumeConnectorDocument,
   SyncedProductBySkuDocument,
-  SyncRunDocument,
   SyncRunsDocument,
-  TriggerSyncDocument,
   type CreateConnectorInput,
   type SyncedProductBySkuQuery,
   type SyncRunPartsFragment,
@@ -26,6 +24,7 @@ import {
 import { executeOk } from './support/client';
 import { createCustomer, sql } from './support/fixtures';
 import { startStack, type TestStack } from './support/stack';
+import { FINAL_RUN_STATUSES, runSync, waitForRun } from './support/sync';
 import { eventually } from './support/subscribe';
 import { FakeNetSuite } from '../subgraphs/sync/test/fakes/netsuite';
 import { FakeSapBusinessOne } from '../subgraphs/sync/test/fakes/sap-business-one';
@@ -45,7 +44,6 @@ import { FakeRest } from '../subgraphs/sync/test/fakes/rest';
  */
 
 const WEBHOOK_SECRET = 'whsec-adapters-secret';
-const FINAL = ['SUCCEEDED', 'PARTIALLY_SUCCEEDED', 'FAILED', 'CANCELLED'];
 const COUNT = 1200;
 type Run = SyncRunPartsFragment;
 type Product = NonNullable<SyncedProductBySkuQuery['product']>;
@@ -66,20 +64,8 @@ async function createWarehouse(code: string): Promise<string> {
   return (await gql(CreateWarehouseDocument, { input: { code, name: `${code} stock`, priority: 1 } })).createWarehouse.id;
 }
 
-async function waitForFinal(id: string, timeoutMs = 60_000): Promise<Run> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const { syncRun } = await gql(SyncRunDocument, { id });
-    if (syncRun && FINAL.includes(syncRun.status)) return syncRun;
-    if (Date.now() > until) throw new Error(`run ${id} still ${syncRun?.status} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function sync(connectorId: string, full = false): Promise<Run> {
-  const { triggerSync } = await gql(TriggerSyncDocument, { connectorId, full });
-  return waitForFinal(triggerSync.id);
-}
+const waitForFinal = (id: string) => waitForRun(stack.gatewayUrl, admin, id);
+const sync = (connectorId: string, full = false): Promise<Run> => runSync(stack.gatewayUrl, admin, connectorId, { full });
 
 async function product(sku: string): Promise<Product> {
   const { product } = await gql(SyncedProductBySkuDocument, { sku });
@@ -417,7 +403,7 @@ describe('CSV_FILE', () => {
     const runsOf = async () => (await gql(SyncRunsDocument, { connectorId, first: 20 })).syncRuns.edges.map((e) => e.node);
     // Let the pushes the previous test's order caused (its reservation moved stock) finish first.
     await new Promise((resolve) => setTimeout(resolve, 600));
-    await eventually(async () => (await runsOf()).every((r) => ['SUCCEEDED', 'PARTIALLY_SUCCEEDED', 'FAILED', 'CANCELLED'].includes(r.status)), 20_000);
+    await eventually(async () => (await runsOf()).every((r) => FINAL_RUN_STATUSES.includes(r.status)), 20_000);
     const earlier = new Set((await runsOf()).map((r) => r.id));
     const outbox = path.join(directory, 'outbox');
     const filesBefore = new Set(await readdir(outbox));

@@ -12,8 +12,6 @@ import {
   PublishProductDocument,
   ResolveConflictDocument,
   SyncConflictsDocument,
-  SyncRunDocument,
-  TriggerSyncDocument,
   UpdateProductDocument,
   type ConflictPolicy,
   type CreateConnectorInput,
@@ -22,6 +20,7 @@ import {
 import { execute, executeOk, postGraphQL } from './support/client';
 import { createCustomer, sql } from './support/fixtures';
 import { startStack, type TestStack } from './support/stack';
+import { runSync, waitForRun } from './support/sync';
 import { collect, eventually, wsClient } from './support/subscribe';
 import { FakeShopify } from '../subgraphs/sync/test/fakes/shopify';
 
@@ -31,7 +30,6 @@ import { FakeShopify } from '../subgraphs/sync/test/fakes/shopify';
  */
 
 const WEBHOOK_SECRET = 'whsec-flows-secret';
-const FINAL = ['SUCCEEDED', 'PARTIALLY_SUCCEEDED', 'FAILED', 'CANCELLED'];
 type Run = SyncRunPartsFragment;
 
 let stack: TestStack;
@@ -61,20 +59,7 @@ async function createConnector(shop: FakeShopify, name: string, input: Partial<C
   return createConnector.id;
 }
 
-async function waitForFinal(id: string, timeoutMs = 120_000): Promise<Run> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const { syncRun } = await gql(SyncRunDocument, { id });
-    if (syncRun && FINAL.includes(syncRun.status)) return syncRun;
-    if (Date.now() > until) throw new Error(`run ${id} still ${syncRun?.status} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function sync(connectorId: string, full = false): Promise<Run> {
-  const { triggerSync } = await gql(TriggerSyncDocument, { connectorId, full });
-  return waitForFinal(triggerSync.id);
-}
+const sync = (connectorId: string, full = false): Promise<Run> => runSync(stack.gatewayUrl, admin, connectorId, { full, timeoutMs: 120_000 });
 
 async function productIdOf(sku: string): Promise<string> {
   const [row] = await sql<{ id: string }>(stack, 'products', 'select id from products.product where sku = ?', [sku]);

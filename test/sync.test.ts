@@ -20,6 +20,7 @@ import {
 import { execute, executeOk, postGraphQL } from './support/client';
 import { sql } from './support/fixtures';
 import { startStack, type TestStack } from './support/stack';
+import { runSync, waitForRun } from './support/sync';
 import { FakeShopify } from '../subgraphs/sync/test/fakes/shopify';
 
 /**
@@ -28,7 +29,6 @@ import { FakeShopify } from '../subgraphs/sync/test/fakes/shopify';
  */
 
 const WEBHOOK_SECRET = 'whsec-test-secret';
-const FINAL = ['SUCCEEDED', 'PARTIALLY_SUCCEEDED', 'FAILED', 'CANCELLED'];
 
 type Run = SyncRunPartsFragment;
 
@@ -71,20 +71,8 @@ async function runOf(id: string): Promise<Run> {
   return syncRun;
 }
 
-async function waitForFinal(id: string, timeoutMs = 60_000): Promise<Run> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const run = await runOf(id);
-    if (FINAL.includes(run.status)) return run;
-    if (Date.now() > until) throw new Error(`run ${id} still ${run.status} after ${timeoutMs} ms: ${JSON.stringify(run)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function trigger(connectorId: string): Promise<Run> {
-  const { triggerSync } = await gql(TriggerSyncDocument, { connectorId });
-  return waitForFinal(triggerSync.id);
-}
+const waitForFinal = (id: string, timeoutMs?: number) => waitForRun(stack.gatewayUrl, admin, id, timeoutMs);
+const trigger = (connectorId: string) => runSync(stack.gatewayUrl, admin, connectorId);
 
 function sign(body: string, secret = WEBHOOK_SECRET): string {
   return createHmac('sha256', secret).update(body).digest('base64');
