@@ -255,6 +255,12 @@ describe('webhooks', () => {
     const refused = await deliver(pollingOnly, body, { 'x-shopify-hmac-sha256': sign(body), 'x-shopify-webhook-id': 'poll-1' });
     expect(refused.status).toBe(409);
     expect(await refused.json()).toEqual({ error: 'the connector takes no webhooks (its mode is POLLING)' });
+
+    const outboundOnly = await createConnector('Outbound-only shop');
+    await gql(UpdateConnectorDocument, { id: outboundOnly, input: { direction: 'OUTBOUND', entities: ['ORDER'] } });
+    const notInbound = await deliver(outboundOnly, body, { 'x-shopify-hmac-sha256': sign(body), 'x-shopify-webhook-id': 'out-1' });
+    expect(notInbound.status).toBe(409);
+    expect(await notInbound.json()).toEqual({ error: 'the connector takes nothing in (its direction is OUTBOUND)' });
   });
 
   it('accepts a signed delivery with 202, applies it in the background, and deduplicates a redelivery', async () => {

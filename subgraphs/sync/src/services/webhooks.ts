@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import express from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid, logger, type SubgraphRuntime } from '@tradegraph/kit';
-import { Connector, ExternalSystem, SyncMode, SyncRun, SyncRunStatus, SyncTrigger } from '../entities';
+import { Connector, ExternalSystem, SyncDirection, SyncMode, SyncRun, SyncRunStatus, SyncTrigger } from '../entities';
 import { syncSettingsOf } from '../settings';
 import { CredentialBox } from './crypto';
 import { enqueueRun, ensureQueue } from './queue';
@@ -100,6 +100,7 @@ export function webhookApp(runtime: SubgraphRuntime): express.Express {
       const connector = isUuid(connectorId) ? await em.findOne(Connector, connectorId) : null;
       if (!connector) return void res.status(404).json({ error: 'unknown connector' });
       if (connector.mode === SyncMode.POLLING) return void res.status(409).json({ error: 'the connector takes no webhooks (its mode is POLLING)' });
+      if (connector.direction === SyncDirection.OUTBOUND) return void res.status(409).json({ error: 'the connector takes nothing in (its direction is OUTBOUND)' });
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const secret = String(box.open(connector.credentialsCiphertext).webhookSecret ?? '');
       const format = webhookFormatOf(connector.system);
