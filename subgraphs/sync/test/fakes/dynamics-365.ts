@@ -1,21 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { FakeHttpServer, type FakeFailure, type FakeRequest } from './fake-server';
 
-/** A scripted failure: the next request gets this status (and Retry-After, for 429). */
-export interface FakeFailure {
-  status: number;
-  retryAfterSeconds?: number;
-}
-
-/** A request the fake received, for assertions on what an adapter sent. */
-export interface ReceivedRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: http.IncomingHttpHeaders;
-  body: unknown;
-}
+export type { FakeFailure, ReceivedRequest } from './fake-server';
 
 type Row = Record<string, unknown> & { id: string };
 
@@ -32,7 +19,7 @@ type Row = Record<string, unknown> & { id: string };
  * `{ error: { code, message } }`; scripted `failures` (429 `Application_TooManyRequests` with
  * Retry-After, 5xx) and `down` answer before anything else.
  */
-export class FakeDynamics365 {
+export class FakeDynamics365 extends FakeHttpServer {
   items: Row[] = [];
   customers: Row[] = [];
   salesOrders = new Map<string, Row>();
@@ -40,13 +27,7 @@ export class FakeDynamics365 {
   salesOrderLines = new Map<string, Row[]>();
   readonly accessToken = 'eyJ0eXAiOiJKV1QiLCJmYWtlIjoiYmMifQ.fake.token';
   readonly companyId = '9f3c1a2e-0000-4000-8000-00000000c0de';
-  failures: FakeFailure[] = [];
-  down: number | null = null;
-  requests = 0;
-  received: ReceivedRequest[] = [];
-  url = '';
   private nextOrderNumber = 101001;
-  private server?: http.Server;
 
   /**
    * `count` items (number `1000-0000`…, id a GUID), item i last modified at
@@ -90,58 +71,35 @@ export class FakeDynamics365 {
     }));
   }
 
-  async start(): Promise<void> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
-  }
-
   /** The company's API root, as an adapter's base URL may name it. */
   get companyPath(): string {
     return `/api/v2.0/companies(${this.companyId})/`;
   }
 
-  /** The requests received for one method and entity path prefix (relative to the company). */
-  requestsTo(method: string, pathPrefix: string): ReceivedRequest[] {
-    return this.received.filter((r) => r.method === method && r.path.startsWith(this.companyPath + pathPrefix));
+  /** {@link requestsTo} paths are relative to the company. */
+  protected get apiRoot(): string {
+    return this.companyPath;
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    this.requests++;
-    const raw = await new Promise<string>((resolve) => {
-      let data = '';
-      req.on('data', (chunk) => (data += chunk));
-      req.on('end', () => resolve(data));
-    });
-    const url = new URL(req.url ?? '/', this.url);
-    const method = req.method ?? 'GET';
-    let body: unknown;
-    try {
-      body = raw ? JSON.parse(raw) : undefined;
-    } catch {
-      return this.error(res, 400, 'BadRequest', 'Invalid Request Body  CorrelationId:  fake.');
-    }
-    const path = decodeURIComponent(url.pathname);
-    this.received.push({ method, path, query: url.searchParams, headers: req.headers, body });
-    const failure = this.down !== null ? { status: this.down } : this.failures.shift();
-    if (failure) {
-      const headers: Record<string, string> = {};
-      if (failure.retryAfterSeconds !== undefined) headers['retry-after'] = String(failure.retryAfterSeconds);
-      if (failure.status === 429) return this.error(res, 429, 'Application_TooManyRequests', 'Too many requests reached.  Actual (601).  Maximum (600).', headers);
-      return this.error(res, failure.status, failure.status === 503 ? 'ServiceUnavailable' : 'InternalServerError', 'Something went wrong.  CorrelationId:  fake.', headers);
-    }
-    if (req.headers.authorization !== `Bearer ${this.accessToken}`) {
+  protected answerFailure(res: http.ServerResponse, failure: FakeFailure): void {
+    const headers = this.retryAfter(failure);
+    if (failure.status === 429) return this.error(res, 429, 'Application_TooManyRequests', 'Too many requests reached.  Actual (601).  Maximum (600).', headers);
+    this.error(res, failure.status, failure.status === 503 ? 'ServiceUnavailable' : 'InternalServerError', 'Something went wrong.  CorrelationId:  fake.', headers);
+  }
+
+  protected override answerInvalidJson(res: http.ServerResponse): void {
+    this.error(res, 400, 'BadRequest', 'Invalid Request Body  CorrelationId:  fake.');
+  }
+
+  protected route({ method, url, path, headers, body }: FakeRequest, res: http.ServerResponse): void {
+    if (headers.authorization !== `Bearer ${this.accessToken}`) {
       return this.error(res, 401, 'Authentication_InvalidCredentials', 'The server has rejected the client credentials.  CorrelationId:  fake.', { 'www-authenticate': 'Bearer realm=""' });
     }
     const company = /^\/api\/v2\.0\/companies\(([^)]+)\)\/(.*)$/.exec(path);
     if (!company) return this.error(res, 404, 'BadRequest_NotFound', `The request URI is not valid: ${path}`);
     if (company[1] !== this.companyId) return this.error(res, 404, 'BadRequest_NotFound', `The specified resource does not exist. (company ${company[1]})`);
     const rest = company[2];
-    if (method === 'GET' && (rest === 'items' || rest === 'customers')) return this.list(rest === 'items' ? this.items : this.customers, url, req.headers, res);
+    if (method === 'GET' && (rest === 'items' || rest === 'customers')) return this.list(rest === 'items' ? this.items : this.customers, url, headers, res);
     const single = /^(items|customers)\(([^)]+)\)$/.exec(rest);
     if (method === 'GET' && single) {
       const row = (single[1] === 'items' ? this.items : this.customers).find((r) => r.id === single[2]);
@@ -154,7 +112,7 @@ export class FakeDynamics365 {
       const existing = this.salesOrders.get(orderId);
       if (!existing) return this.error(res, 404, 'BadRequest_NotFound', `The Sales Order does not exist. Identification fields and values: Id='${orderId}'  CorrelationId:  fake.`);
       const onLines = rest.includes('/salesOrderLines');
-      if ((method === 'PATCH' || method === 'DELETE') && !req.headers['if-match']) {
+      if ((method === 'PATCH' || method === 'DELETE') && !headers['if-match']) {
         return this.error(res, 400, 'BadRequest', 'Could not validate the client concurrency token required by the service. Please provide a valid token in the client request.  CorrelationId:  fake.');
       }
       if (!onLines) {
@@ -171,7 +129,7 @@ export class FakeDynamics365 {
         }
       } else {
         const lines = this.salesOrderLines.get(orderId) ?? [];
-        if (method === 'GET' && !lineId) return this.list(lines, url, req.headers, res);
+        if (method === 'GET' && !lineId) return this.list(lines, url, headers, res);
         if (method === 'POST' && !lineId) return this.createLine(orderId, lines, body, res);
         if (method === 'DELETE' && lineId) {
           const index = lines.findIndex((l) => l.id === lineId);
@@ -246,11 +204,11 @@ export class FakeDynamics365 {
   }
 
   private error(res: http.ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
-    res.writeHead(status, { 'content-type': 'application/json; odata.metadata=minimal', ...headers }).end(JSON.stringify({ error: { code, message } }));
+    this.sendJson(res, status, { error: { code, message } }, { 'content-type': 'application/json; odata.metadata=minimal', ...headers });
   }
 
   private json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-    res.writeHead(status, { 'content-type': 'application/json; odata.metadata=minimal; odata.streaming=true', ...headers }).end(JSON.stringify(body));
+    this.sendJson(res, status, body, { 'content-type': 'application/json; odata.metadata=minimal; odata.streaming=true', ...headers });
   }
 }
 

@@ -1,20 +1,7 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { FakeHttpServer, type FakeFailure, type FakeRequest } from './fake-server';
 
-/** A scripted failure: the next request gets this status (and Retry-After, for 429). */
-export interface FakeFailure {
-  status: number;
-  retryAfterSeconds?: number;
-}
-
-/** A request the fake received, for assertions on what an adapter sent. */
-export interface ReceivedRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: http.IncomingHttpHeaders;
-  body: unknown;
-}
+export type { FakeFailure, ReceivedRequest } from './fake-server';
 
 /** An inventory item the fake serves (stored flat; served in NetSuite's record shape). */
 export interface FakeNetSuiteItem {
@@ -56,7 +43,7 @@ const LOCATION_NAMES: Record<string, string> = { '1': 'Main Warehouse', '2': 'Ea
  * than {@link concurrencyLimit} requests in flight get 429 CONCURRENCY_LIMIT_EXCEEDED with
  * Retry-After, as do scripted `failures`.
  */
-export class FakeNetSuite {
+export class FakeNetSuite extends FakeHttpServer {
   items: FakeNetSuiteItem[] = [];
   customers: FakeNetSuiteCustomer[] = [];
   salesOrders = new Map<string, Record<string, unknown>>();
@@ -67,18 +54,11 @@ export class FakeNetSuite {
   concurrencyLimit = 5;
   /** how long each request is held, so that concurrency is real */
   latencyMs = 1;
-  /** answered before anything else, one per request */
-  failures: FakeFailure[] = [];
-  /** when set, every request gets this status */
-  down: number | null = null;
-  requests = 0;
   /** the most requests that were in flight at once */
   maxInFlight = 0;
-  received: ReceivedRequest[] = [];
-  url = '';
+  protected readonly apiRoot = RECORD;
   private inFlight = 0;
   private nextOrderId = 9001;
-  private server?: http.Server;
 
   /**
    * `count` inventory items (ids 1000+i, SKU `NS-00000`…), modified one hour apart going back
@@ -113,48 +93,28 @@ export class FakeNetSuite {
     }));
   }
 
-  async start(): Promise<void> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
-  }
-
-  /** The requests received for one method and path prefix (relative to the record service). */
-  requestsTo(method: string, pathPrefix: string): ReceivedRequest[] {
-    return this.received.filter((r) => r.method === method && r.path.startsWith(RECORD + pathPrefix));
-  }
-
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    this.requests++;
+  /** Counts the request as in flight, from arrival until it is answered, for {@link concurrencyLimit} and {@link maxInFlight}. */
+  protected override async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-    // Taken on arrival, so a scripted failure goes to the next request sent, not the next one to finish.
-    const failure = this.down !== null ? { status: this.down } : this.failures.shift();
     try {
-      const raw = await new Promise<string>((resolve) => {
-        let data = '';
-        req.on('data', (chunk) => (data += chunk));
-        req.on('end', () => resolve(data));
-      });
-      const url = new URL(req.url ?? '/', this.url);
-      const body = raw ? (JSON.parse(raw) as unknown) : undefined;
-      this.received.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body });
-      if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
-      this.route(req.method ?? 'GET', url, req.headers, body, failure, res);
+      await super.serve(req, res);
     } finally {
       this.inFlight--;
     }
   }
 
-  private route(method: string, url: URL, headers: http.IncomingHttpHeaders, body: unknown, failure: FakeFailure | undefined, res: http.ServerResponse): void {
-    if (failure) {
-      if (failure.status === 429) return this.tooMany(res, failure.retryAfterSeconds);
-      return this.error(res, failure.status, 'UNEXPECTED_ERROR', 'An unexpected error occurred. Error ID: fake-0001');
-    }
+  /** Holds each request {@link latencyMs}, so that concurrency is real. */
+  protected override async hold(): Promise<void> {
+    if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+  }
+
+  protected answerFailure(res: http.ServerResponse, failure: FakeFailure): void {
+    if (failure.status === 429) return this.tooMany(res, failure.retryAfterSeconds);
+    this.error(res, failure.status, 'UNEXPECTED_ERROR', 'An unexpected error occurred. Error ID: fake-0001');
+  }
+
+  protected route({ method, url, headers, body }: FakeRequest, res: http.ServerResponse): void {
     if (this.inFlight > this.concurrencyLimit) return this.tooMany(res, 1);
     if (headers.authorization !== `Bearer ${this.accessToken}`) {
       return this.error(res, 401, 'INVALID_LOGIN', 'Invalid login attempt. For more details, see the Login Audit Trail in the NetSuite UI at Setup > Users/Roles > User Management > View Login Audit Trail.');
@@ -292,31 +252,35 @@ export class FakeNetSuite {
   }
 
   private tooMany(res: http.ServerResponse, retryAfterSeconds: number | undefined): void {
-    const headers: Record<string, string> = { 'content-type': 'application/vnd.oracle.resource+json; type=error' };
-    if (retryAfterSeconds !== undefined) headers['retry-after'] = String(retryAfterSeconds);
-    res.writeHead(429, headers).end(
-      JSON.stringify({
+    this.sendJson(
+      res,
+      429,
+      {
         type: 'https://www.rfc-editor.org/rfc/rfc6585.html#section-4',
         title: 'Too Many Requests',
         status: 429,
         'o:errorDetails': [{ detail: 'Request blocked by the concurrency limit. Number of concurrent requests exceeded the limit for this account.', 'o:errorCode': 'CONCURRENCY_LIMIT_EXCEEDED' }],
-      }),
+      },
+      { 'content-type': 'application/vnd.oracle.resource+json; type=error', ...this.retryAfter({ status: 429, retryAfterSeconds }) },
     );
   }
 
   private error(res: http.ServerResponse, status: number, code: string, detail: string, path?: string): void {
     const titles: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 405: 'Method Not Allowed', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
-    res.writeHead(status, { 'content-type': 'application/vnd.oracle.resource+json; type=error' }).end(
-      JSON.stringify({
+    this.sendJson(
+      res,
+      status,
+      {
         type: `https://www.rfc-editor.org/rfc/rfc9110.html#status.${status}`,
         title: titles[status] ?? 'Error',
         status,
         'o:errorDetails': [{ detail, 'o:errorCode': code, ...(path !== undefined ? { 'o:errorPath': path } : {}) }],
-      }),
+      },
+      { 'content-type': 'application/vnd.oracle.resource+json; type=error' },
     );
   }
 
   private json(res: http.ServerResponse, status: number, body: unknown): void {
-    res.writeHead(status, { 'content-type': 'application/vnd.oracle.resource+json' }).end(JSON.stringify(body));
+    this.sendJson(res, status, body, { 'content-type': 'application/vnd.oracle.resource+json' });
   }
 }

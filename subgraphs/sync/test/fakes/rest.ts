@@ -1,11 +1,7 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { FakeHttpServer, type FakeFailure, type FakeRequest } from './fake-server';
 
-/** A scripted failure: the next request gets this status (and Retry-After, for 429). */
-export interface FakeFailure {
-  status: number;
-  retryAfterSeconds?: number;
-}
+export type { FakeFailure, ReceivedRequest } from './fake-server';
 
 /** An item in the fake's own shape — deliberately not the REST adapter's default field names. */
 export interface FakeRestItem {
@@ -49,7 +45,7 @@ export interface FakeRestRequest {
  * `Authorization: Bearer <accessToken>` or `<apiKeyHeader>: <apiKey>`, else 401. Scripted 429
  * (with Retry-After) and 5xx answers come before everything else.
  */
-export class FakeRest {
+export class FakeRest extends FakeHttpServer {
   items: FakeRestItem[] = [];
   customers: FakeRestCustomer[] = [];
   /** orders received (POST and PUT), in order */
@@ -62,14 +58,8 @@ export class FakeRest {
   readonly accessToken = 'rest_fake_token';
   readonly apiKey = 'rest_fake_key';
   readonly apiKeyHeader = 'x-api-key';
-  /** answered before anything else, one per request */
-  failures: FakeFailure[] = [];
-  /** when set, every request gets this status */
-  down: number | null = null;
-  requests = 0;
-  url = '';
+  protected readonly apiRoot = '/v1/';
   private nextOrderId = 1;
-  private server?: http.Server;
 
   /**
    * `count` items `<prefix>-00000…`, updated one minute apart from 2026-01-01T00:00Z, each with
@@ -102,64 +92,54 @@ export class FakeRest {
     }));
   }
 
-  /** Forgets requests, orders and scripted failures (the data stays). */
+  /** Forgets requests (`log`, `received`, the count), orders and scripted failures, and pages by cursor again (the data stays). */
   reset(): void {
     this.orders = [];
     this.log = [];
+    this.received = [];
     this.failures = [];
     this.down = null;
     this.requests = 0;
     this.pagination = 'cursor';
   }
 
-  async start(): Promise<void> {
-    this.server = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => this.handle(req, res, Buffer.concat(chunks).toString('utf8')));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  protected answerFailure(res: http.ServerResponse, failure: FakeFailure): void {
+    this.sendJson(res, failure.status, { error: failure.status === 429 ? 'Too many requests' : 'Internal error' }, this.retryAfter(failure));
   }
 
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  /** Also keeps the request in {@link log}, in this fake's own shape (`url` with the query, `body` null when empty). */
+  protected override record(request: FakeRequest): void {
+    super.record(request);
+    this.log.push(this.logged(request));
   }
 
-  private handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
-    this.requests++;
-    const url = new URL(req.url ?? '/', this.url);
-    const body = raw ? (JSON.parse(raw) as unknown) : null;
-    const request = { method: req.method ?? 'GET', url: `${url.pathname}${url.search}`, headers: req.headers, body };
-    this.log.push(request);
-    const send = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
-      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(payload));
-    };
-    const failure = this.down !== null ? { status: this.down } : this.failures.shift();
-    if (failure) {
-      send(failure.status, { error: failure.status === 429 ? 'Too many requests' : 'Internal error' }, failure.retryAfterSeconds !== undefined ? { 'retry-after': String(failure.retryAfterSeconds) } : {});
-      return;
-    }
-    if (req.headers.authorization !== `Bearer ${this.accessToken}` && req.headers[this.apiKeyHeader] !== this.apiKey) {
+  protected route(request: FakeRequest, res: http.ServerResponse): void {
+    const { url, headers: reqHeaders, method } = request;
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}): void => this.sendJson(res, status, payload, headers);
+    if (reqHeaders.authorization !== `Bearer ${this.accessToken}` && reqHeaders[this.apiKeyHeader] !== this.apiKey) {
       send(401, { error: 'invalid or missing credentials' });
       return;
     }
-    if (req.method === 'GET' && (url.pathname === '/v1/items' || url.pathname === '/v1/customers')) {
+    if (method === 'GET' && (url.pathname === '/v1/items' || url.pathname === '/v1/customers')) {
       this.list(url, url.pathname === '/v1/items' ? this.items : this.customers, send);
       return;
     }
-    if (req.method === 'POST' && url.pathname === '/v1/orders') {
-      this.orders.push(request);
+    if (method === 'POST' && url.pathname === '/v1/orders') {
+      this.orders.push(this.logged(request));
       send(201, { data: { id: `ord_${this.nextOrderId++}` } });
       return;
     }
     const put = /^\/v1\/orders\/([^/]+)$/.exec(url.pathname);
-    if (req.method === 'PUT' && put) {
-      this.orders.push(request);
+    if (method === 'PUT' && put) {
+      this.orders.push(this.logged(request));
       send(200, { data: { id: decodeURIComponent(put[1]) } });
       return;
     }
-    send(404, { error: `no route ${req.method} ${url.pathname}` });
+    send(404, { error: `no route ${method} ${url.pathname}` });
+  }
+
+  private logged(request: FakeRequest): FakeRestRequest {
+    return { method: request.method, url: `${request.url.pathname}${request.url.search}`, headers: request.headers, body: request.raw ? request.body : null };
   }
 
   private list(url: URL, all: { updated_at: string }[], send: (status: number, payload: unknown, headers?: Record<string, string>) => void): void {

@@ -1,21 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { FakeHttpServer, type FakeFailure, type FakeRequest } from './fake-server';
 
-/** A scripted failure: the next request gets this status (and Retry-After, for 429). */
-export interface FakeFailure {
-  status: number;
-  retryAfterSeconds?: number;
-}
-
-/** A request the fake received, for assertions on what an adapter sent. */
-export interface ReceivedRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: http.IncomingHttpHeaders;
-  body: unknown;
-}
+export type { FakeFailure, ReceivedRequest } from './fake-server';
 
 type Row = Record<string, unknown>;
 
@@ -37,7 +24,7 @@ const BASE = '/b1s/v1/';
  * Errors are `{ error: { code, message: { lang, value } } }`; scripted `failures` and `down`
  * answer before anything else.
  */
-export class FakeSapBusinessOne {
+export class FakeSapBusinessOne extends FakeHttpServer {
   items: Row[] = [];
   partners: Row[] = [];
   orders = new Map<number, Row>();
@@ -47,15 +34,10 @@ export class FakeSapBusinessOne {
   readonly password = 'b1-fake-password';
   /** which OData dialect names the next page */
   nextLinkStyle: 'v3' | 'v4' = 'v3';
-  failures: FakeFailure[] = [];
-  down: number | null = null;
-  requests = 0;
   logins = 0;
-  received: ReceivedRequest[] = [];
-  url = '';
+  protected readonly apiRoot = BASE;
   private sessions = new Set<string>();
   private nextDocEntry = 301;
-  private server?: http.Server;
 
   /**
    * `count` items (`A00000`…), item i updated on 2026-06-01 minus (i % 30) days at 08:15; price
@@ -109,54 +91,26 @@ export class FakeSapBusinessOne {
     this.sessions.clear();
   }
 
-  async start(): Promise<void> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  protected answerFailure(res: http.ServerResponse, failure: FakeFailure): void {
+    const message = failure.status === 429 ? 'Too many requests' : failure.status === 503 ? 'Service Unavailable' : 'Internal Server Error';
+    this.error(res, failure.status, -1, message, this.retryAfter(failure));
   }
 
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  protected override answerInvalidJson(res: http.ServerResponse): void {
+    this.error(res, 400, -1000, 'Invalid JSON in the request body');
   }
 
-  /** The requests received for one method and entity path prefix (relative to `/b1s/v1/`). */
-  requestsTo(method: string, pathPrefix: string): ReceivedRequest[] {
-    return this.received.filter((r) => r.method === method && r.path.startsWith(BASE + pathPrefix));
-  }
-
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    this.requests++;
-    const raw = await new Promise<string>((resolve) => {
-      let data = '';
-      req.on('data', (chunk) => (data += chunk));
-      req.on('end', () => resolve(data));
-    });
-    const url = new URL(req.url ?? '/', this.url);
-    let body: unknown;
-    try {
-      body = raw ? JSON.parse(raw) : undefined;
-    } catch {
-      return this.error(res, 400, -1000, 'Invalid JSON in the request body');
-    }
-    const method = req.method ?? 'GET';
-    this.received.push({ method, path: decodeURIComponent(url.pathname), query: url.searchParams, headers: req.headers, body });
-    const failure = this.down !== null ? { status: this.down } : this.failures.shift();
-    if (failure) {
-      const headers: Record<string, string> = {};
-      if (failure.retryAfterSeconds !== undefined) headers['retry-after'] = String(failure.retryAfterSeconds);
-      const message = failure.status === 429 ? 'Too many requests' : failure.status === 503 ? 'Service Unavailable' : 'Internal Server Error';
-      return this.error(res, failure.status, -1, message, headers);
-    }
+  protected route({ method, url, headers, body }: FakeRequest, res: http.ServerResponse): void {
     if (!url.pathname.startsWith(BASE)) return this.error(res, 404, -1000, `Resource not found for the segment '${url.pathname}'`);
     const segment = decodeURIComponent(url.pathname.slice(BASE.length));
     if (segment === 'Login' && method === 'POST') return this.login(body, res);
-    const session = /(?:^|;\s*)B1SESSION=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+    const session = /(?:^|;\s*)B1SESSION=([^;]+)/.exec(headers.cookie ?? '')?.[1];
     if (!session || !this.sessions.has(session)) return this.error(res, 401, 301, 'Invalid session or session already timeout.');
     if (segment === 'Logout' && method === 'POST') {
       this.sessions.delete(session);
       return void res.writeHead(204).end();
     }
-    if (method === 'GET' && (segment === 'Items' || segment === 'BusinessPartners')) return this.list(segment, url, req.headers, res);
+    if (method === 'GET' && (segment === 'Items' || segment === 'BusinessPartners')) return this.list(segment, url, headers, res);
     const single = /^(Items|BusinessPartners)\('([^']*)'\)$/.exec(segment);
     if (method === 'GET' && single) {
       const row = (single[1] === 'Items' ? this.items : this.partners).find((r) => r[single[1] === 'Items' ? 'ItemCode' : 'CardCode'] === single[2]);
@@ -164,7 +118,7 @@ export class FakeSapBusinessOne {
     }
     if (segment === 'Orders' && method === 'POST') return this.createOrder(body, res);
     const order = /^Orders\((\d+)\)$/.exec(segment);
-    if (order && method === 'PATCH') return this.updateOrder(Number(order[1]), body, req.headers, res);
+    if (order && method === 'PATCH') return this.updateOrder(Number(order[1]), body, headers, res);
     if (order && method === 'GET') {
       const doc = this.orders.get(Number(order[1]));
       return doc ? this.json(res, 200, doc) : this.error(res, 404, -2028, 'No matching records found (ODBC -2028)');
@@ -277,10 +231,10 @@ export class FakeSapBusinessOne {
   }
 
   private error(res: http.ServerResponse, status: number, code: number, value: string, headers: Record<string, string> = {}): void {
-    res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', ...headers }).end(JSON.stringify({ error: { code, message: { lang: 'en-us', value } } }));
+    this.sendJson(res, status, { error: { code, message: { lang: 'en-us', value } } }, { 'content-type': 'application/json;charset=utf-8', ...headers });
   }
 
   private json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-    res.writeHead(status, { 'content-type': 'application/json;odata=minimalmetadata;charset=utf-8', ...headers }).end(JSON.stringify(body));
+    this.sendJson(res, status, body, { 'content-type': 'application/json;odata=minimalmetadata;charset=utf-8', ...headers });
   }
 }

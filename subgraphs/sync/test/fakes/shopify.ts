@@ -1,11 +1,7 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { FakeHttpServer, type FakeFailure, type FakeRequest } from './fake-server';
 
-/** A scripted failure: the next request gets this status (and Retry-After, for 429). */
-export interface FakeFailure {
-  status: number;
-  retryAfterSeconds?: number;
-}
+export type { FakeFailure, ReceivedRequest } from './fake-server';
 
 export interface FakeProduct {
   id: number;
@@ -38,7 +34,7 @@ export interface FakeOrder {
  * `GET variants/{id}.json`, `POST inventory_levels/set.json`; the `X-Shopify-Access-Token`
  * header; and scripted 429 (with Retry-After) and 5xx answers.
  */
-export class FakeShopify {
+export class FakeShopify extends FakeHttpServer {
   products: FakeProduct[] = [];
   customers: FakeCustomer[] = [];
   /** orders pushed to the shop, by id */
@@ -50,13 +46,7 @@ export class FakeShopify {
   levels = new Map<number, number>();
   readonly locationId = 555_001;
   readonly accessToken = 'shpat_fake_token';
-  /** answered before anything else, one per request */
-  failures: FakeFailure[] = [];
-  /** when set, every request gets this status */
-  down: number | null = null;
-  requests = 0;
-  url = '';
-  private server?: http.Server;
+  protected readonly apiRoot = '/admin/api/2024-01/';
 
   /** `count` products with one variant each; stock = index % 50. */
   seed(count: number, prefix = 'SHOP'): void {
@@ -83,34 +73,19 @@ export class FakeShopify {
     product.updated_at = updatedAt;
   }
 
-  async start(): Promise<void> {
-    this.server = http.createServer((req, res) => this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  protected answerFailure(res: http.ServerResponse, failure: FakeFailure): void {
+    this.sendJson(res, failure.status, { errors: failure.status === 429 ? 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' : 'Internal Server Error' }, this.retryAfter(failure));
   }
 
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  protected override answerInvalidJson(res: http.ServerResponse): void {
+    this.sendJson(res, 400, { errors: 'Invalid JSON' });
   }
 
-  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-    this.requests++;
-    const url = new URL(req.url ?? '/', this.url);
-    const failure = this.down !== null ? { status: this.down } : this.failures.shift();
-    if (failure) {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (failure.retryAfterSeconds !== undefined) headers['retry-after'] = String(failure.retryAfterSeconds);
-      res.writeHead(failure.status, headers).end(JSON.stringify({ errors: failure.status === 429 ? 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' : 'Internal Server Error' }));
-      return;
-    }
-    if (req.headers['x-shopify-access-token'] !== this.accessToken) {
-      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' }));
-      return;
-    }
-    if (req.method !== 'GET' || /\/variants\/\d+\.json$/.test(url.pathname)) {
-      void this.write(req, res, url);
-      return;
-    }
+  protected route(request: FakeRequest, res: http.ServerResponse): void {
+    const { url, headers } = request;
+    const json = (status: number, body: unknown, extra: Record<string, string> = {}): void => this.sendJson(res, status, body, extra);
+    if (headers['x-shopify-access-token'] !== this.accessToken) return json(401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
+    if (request.method !== 'GET' || /\/variants\/\d+\.json$/.test(url.pathname)) return this.write(request, json);
     const limit = Math.min(250, Number(url.searchParams.get('limit') ?? 50));
     // Like Shopify, page_info carries the filters of the first request; only limit may be given with it.
     const cursor = url.searchParams.has('page_info')
@@ -134,37 +109,29 @@ export class FakeShopify {
         ? [...this.levels].map(([inventory_item_id, available]) => ({ inventory_item_id, location_id: this.locationId, available, updated_at: '2026-01-01T00:00:00Z' }))
         : [];
     } else {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: 'Not Found' }));
-      return;
+      return json(404, { errors: 'Not Found' });
     }
     const page = all.slice(offset, offset + limit);
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const pageHeaders: Record<string, string> = {};
     if (offset + limit < all.length) {
       const next = new URL(url.toString());
       for (const name of [...next.searchParams.keys()]) if (name !== 'limit') next.searchParams.delete(name);
       next.searchParams.set('page_info', Buffer.from(JSON.stringify({ ...cursor, offset: offset + limit })).toString('base64url'));
-      headers.link = `<${next.toString()}>; rel="next"`;
+      pageHeaders.link = `<${next.toString()}>; rel="next"`;
     }
-    res.writeHead(200, headers).end(JSON.stringify({ [key]: page }));
+    json(200, { [key]: page }, pageHeaders);
   }
 
-  private async write(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const json = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-    let body: Record<string, unknown> = {};
-    try {
-      body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>) : {};
-    } catch {
-      return json(400, { errors: 'Invalid JSON' });
-    }
-    const path = url.pathname.replace('/admin/api/2024-01', '');
+  private write(request: FakeRequest, json: (status: number, body: unknown) => void): void {
+    const body = (request.raw ? request.body : {}) as Record<string, unknown>;
+    const path = request.url.pathname.replace('/admin/api/2024-01', '');
+    const method = request.method;
     const variant = /^\/variants\/(\d+)\.json$/.exec(path);
-    if (req.method === 'GET' && variant) {
+    if (method === 'GET' && variant) {
       const found = this.products.flatMap((p) => p.variants).find((v) => v.id === Number(variant[1]));
       return found ? json(200, { variant: found }) : json(404, { errors: 'Not Found' });
     }
-    if (req.method === 'POST' && path === '/orders.json') {
+    if (method === 'POST' && path === '/orders.json') {
       const order = body.order as Record<string, unknown> | undefined;
       if (!order || !Array.isArray(order.line_items) || !order.line_items.length) return json(422, { errors: { line_items: ['must have at least one line item'] } });
       const id = this.nextOrderId++;
@@ -172,13 +139,13 @@ export class FakeShopify {
       return json(201, { order: { id, ...order } });
     }
     const orderUpdate = /^\/orders\/(\d+)\.json$/.exec(path);
-    if (req.method === 'PUT' && orderUpdate) {
+    if (method === 'PUT' && orderUpdate) {
       const order = this.orders.get(Number(orderUpdate[1]));
       if (!order) return json(404, { errors: 'Not Found' });
       order.updates.push(body.order as Record<string, unknown>);
       return json(200, { order: { id: order.id, ...(body.order as Record<string, unknown>) } });
     }
-    if (req.method === 'POST' && path === '/inventory_levels/set.json') {
+    if (method === 'POST' && path === '/inventory_levels/set.json') {
       const set = body as { location_id: number; inventory_item_id: number; available: number };
       if (set.location_id !== this.locationId) return json(422, { errors: ['Inventory item is not stocked at the location'] });
       this.levels.set(set.inventory_item_id, set.available);
