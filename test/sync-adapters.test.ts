@@ -22,7 +22,7 @@ import {
   type SyncRunPartsFragment,
 } from '../operations/__generated__/graphql';
 import { executeOk } from './support/client';
-import { createCustomer, sql } from './support/fixtures';
+import { createCustomer } from './support/fixtures';
 import { startStack, type TestStack } from './support/stack';
 import { FINAL_RUN_STATUSES, runSync, waitForRun } from './support/sync';
 import { eventually } from './support/subscribe';

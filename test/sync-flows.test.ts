@@ -20,7 +20,7 @@ import {
 import { execute, executeOk, postGraphQL } from './support/client';
 import { createCustomer, sql } from './support/fixtures';
 import { startStack, type TestStack } from './support/stack';
-import { runSync, waitForRun } from './support/sync';
+import { runSync } from './support/sync';
 import { collect, eventually, wsClient } from './support/subscribe';
 import { FakeShopify } from '../subgraphs/sync/test/fakes/shopify';
 

@@ -1,7 +1,7 @@
 import { ExternalSystem } from '../entities';
 import { ExternalSystemError } from '../services/backoff';
 import { JsonHttpClient, nextLink } from './http';
-import { decimal, mapFields, text } from './mapping';
+import { mapFields, text } from './mapping';
 import type { AdapterContext, ConnectorAdapter, OutboundOrder, OutboundStockLevel, SourceCustomer, SourceProduct, WebhookRecords } from './types';
 
 /** A Shopify Admin REST product (the fields sync reads). */

@@ -1,4 +1,4 @@
-import { throughGateway, type GatewayClient } from '@tradegraph/kit';
+import { throughGateway } from '@tradegraph/kit';
 import { SyncEntity } from '../entities';
 import type { SourceCustomer, SourceProduct } from '../adapters';
 import { checksumOf, inChunks, normalAmount, type InboundKind, type LocalCopy } from './inbound';
