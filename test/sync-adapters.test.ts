@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,7 +24,7 @@ import {
 import { executeOk } from './support/client';
 import { createCustomer } from './support/fixtures';
 import { startStack, type TestStack } from './support/stack';
-import { FINAL_RUN_STATUSES, runSync, waitForRun } from './support/sync';
+import { FINAL_RUN_STATUSES, runSync, sharedSecretHeaders, waitForRun } from './support/sync';
 import { eventually } from './support/subscribe';
 import { FakeNetSuite } from '../subgraphs/sync/test/fakes/netsuite';
 import { FakeSapBusinessOne } from '../subgraphs/sync/test/fakes/sap-business-one';
@@ -37,7 +37,7 @@ import { FakeRest } from '../subgraphs/sync/test/fakes/rest';
  * the system's credentials and field mapping; 1,200 products with stock (several pages) and a
  * few customers landing in the supergraph with exact run counters, queryable with their
  * externalRefs; a re-run (delta and full) finding everything unchanged; shared-secret webhooks
- * (`X-Tradegraph-Signature`) — 202 and applied, 401 when forged, 200 duplicate when repeated;
+ * (`X-Tradegraph-Signature` over timestamp, delivery, topic and body) — 202 and applied, 401 when forged, 200 duplicate when repeated;
  * and orders pushed out (direction BOTH, entity ORDER) with their lines mapped to the
  * system's own ids and the order's externalRefs showing the system's id (SAP B1, Dynamics 365,
  * CSV and REST), plus CSV's stock pushes.
@@ -73,17 +73,8 @@ async function product(sku: string): Promise<Product> {
   return product;
 }
 
-/** Hex HMAC-SHA256 of the raw body, as `X-Tradegraph-Signature: sha256=<hex>` carries it. */
-function sign(body: string, secret = WEBHOOK_SECRET): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-}
-
-function deliver(connectorId: string, body: string, headers: { topic: string; delivery: string; signature: string }): Promise<Response> {
-  return fetch(`${webhookBase}/webhooks/${connectorId}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-tradegraph-signature': headers.signature, 'x-tradegraph-delivery': headers.delivery, 'x-tradegraph-topic': headers.topic },
-    body,
-  });
+function deliver(connectorId: string, body: string, headers: Record<string, string>): Promise<Response> {
+  return fetch(`${webhookBase}/webhooks/${connectorId}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 }
 
 /**
@@ -93,15 +84,16 @@ function deliver(connectorId: string, body: string, headers: { topic: string; de
 async function webhookRoundTrip(connectorId: string, topic: string, payload: unknown, sku: string, name: string): Promise<void> {
   const body = JSON.stringify(payload);
   const delivery = `delivery-${randomUUID()}`;
-  const forged = await deliver(connectorId, body, { topic, delivery, signature: sign(body, 'not-the-secret') });
+  const signed = sharedSecretHeaders(WEBHOOK_SECRET, body, { topic, delivery });
+  const forged = await deliver(connectorId, body, sharedSecretHeaders('not-the-secret', body, { topic, delivery }));
   expect(forged.status).toBe(401);
-  const tampered = await deliver(connectorId, body.replace(name, 'Tampered'), { topic, delivery, signature: sign(body) });
+  const tampered = await deliver(connectorId, body.replace(name, 'Tampered'), signed);
   expect(tampered.status).toBe(401);
 
-  const accepted = await deliver(connectorId, body, { topic, delivery, signature: sign(body) });
+  const accepted = await deliver(connectorId, body, signed);
   expect(accepted.status).toBe(202);
   const { runId } = (await accepted.json()) as { runId: string };
-  const repeat = await deliver(connectorId, body, { topic, delivery, signature: sign(body) });
+  const repeat = await deliver(connectorId, body, signed);
   expect(repeat.status).toBe(200);
   expect(await repeat.json()).toEqual({ status: 'duplicate' });
 

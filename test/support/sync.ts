@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { SyncRunDocument, TriggerSyncDocument, type SyncRunPartsFragment } from '../../operations/__generated__/graphql';
 import { executeOk } from './client';
 
@@ -22,4 +23,16 @@ export async function waitForRun(gatewayUrl: string, token: string, id: string, 
 export async function runSync(gatewayUrl: string, token: string, connectorId: string, options: { full?: boolean; timeoutMs?: number } = {}): Promise<SyncRunPartsFragment> {
   const { triggerSync } = await executeOk(gatewayUrl, TriggerSyncDocument, { connectorId, full: options.full ?? false }, { token });
   return waitForRun(gatewayUrl, token, triggerSync.id, options.timeoutMs);
+}
+
+/**
+ * The headers of a shared-secret webhook delivery, signed the way the README documents it:
+ * `X-Tradegraph-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>\n<delivery>\n<topic>\n<raw body>">`
+ * with `X-Tradegraph-Timestamp` in unix seconds (now unless given). Written from the
+ * documentation, not from the subgraph's code, so the two are checked against each other.
+ */
+export function sharedSecretHeaders(secret: string, body: string, delivery: { delivery: string; topic: string; timestamp?: number }): Record<string, string> {
+  const timestamp = String(delivery.timestamp ?? Math.floor(Date.now() / 1000));
+  const signature = createHmac('sha256', secret).update(`${timestamp}\n${delivery.delivery}\n${delivery.topic}\n${body}`).digest('hex');
+  return { 'x-tradegraph-signature': `sha256=${signature}`, 'x-tradegraph-timestamp': timestamp, 'x-tradegraph-delivery': delivery.delivery, 'x-tradegraph-topic': delivery.topic };
 }

@@ -27,6 +27,8 @@ export interface SyncSettings {
   heartbeatMs: number;
   /** a RUNNING run silent this long lost its worker and is queued again */
   staleRunMs: number;
+  /** a shared-secret webhook whose signed timestamp is further than this from now (either way) is refused as a replay */
+  webhookToleranceSeconds: number;
 }
 
 /** A development key (32 zero-free bytes); production must set SYNC_ENCRYPTION_KEY. */
@@ -45,9 +47,10 @@ export const DEFAULT_SYNC_SETTINGS: Readonly<SyncSettings> = Object.freeze({
   requestTimeoutMs: 30_000,
   heartbeatMs: 10_000,
   staleRunMs: 60_000,
+  webhookToleranceSeconds: 300,
 });
 
-/** Reads SYNC_ENCRYPTION_KEY (32 bytes in base64; required in production), SYNC_MAX_ATTEMPTS, SYNC_RETRY_BASE_MS, SYNC_RETRY_MAX_MS, SYNC_CONCURRENCY, SYNC_BATCH_SIZE, SYNC_BATCH_CONCURRENCY, SYNC_SCHEDULER_INTERVAL_MS, SYNC_REQUEST_TIMEOUT_MS, SYNC_HEARTBEAT_MS, SYNC_STALE_RUN_MS. */
+/** Reads SYNC_ENCRYPTION_KEY (32 bytes in base64; required in production), SYNC_MAX_ATTEMPTS, SYNC_RETRY_BASE_MS, SYNC_RETRY_MAX_MS, SYNC_CONCURRENCY, SYNC_BATCH_SIZE, SYNC_BATCH_CONCURRENCY, SYNC_SCHEDULER_INTERVAL_MS, SYNC_REQUEST_TIMEOUT_MS, SYNC_HEARTBEAT_MS, SYNC_STALE_RUN_MS, SYNC_WEBHOOK_TOLERANCE_SECONDS. */
 export function syncSettingsFromEnv(): SyncSettings {
   const encryptionKey = envSecret('SYNC_ENCRYPTION_KEY', DEVELOPMENT_ENCRYPTION_KEY);
   new CredentialBox(encryptionKey); // @throws ConfigError now, at start, when the key is not 32 bytes
@@ -64,6 +67,7 @@ export function syncSettingsFromEnv(): SyncSettings {
     requestTimeoutMs: envInt('SYNC_REQUEST_TIMEOUT_MS', DEFAULT_SYNC_SETTINGS.requestTimeoutMs, 100, 600_000),
     heartbeatMs: envInt('SYNC_HEARTBEAT_MS', DEFAULT_SYNC_SETTINGS.heartbeatMs, 10, 600_000),
     staleRunMs: envInt('SYNC_STALE_RUN_MS', DEFAULT_SYNC_SETTINGS.staleRunMs, 100, 24 * 3_600_000),
+    webhookToleranceSeconds: envInt('SYNC_WEBHOOK_TOLERANCE_SECONDS', DEFAULT_SYNC_SETTINGS.webhookToleranceSeconds, 1, 24 * 3600),
   };
 }
 

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import express from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid, logger, type SubgraphRuntime } from '@tradegraph/kit';
@@ -9,26 +9,66 @@ import { enqueueRun, ensureQueue } from './queue';
 
 const log = logger.child({ subgraph: 'sync', component: 'webhooks' });
 
-/** Shopify's signature: base64 HMAC-SHA256 of the raw body with the webhook secret, compared in constant time. */
+/** A SHA-256 HMAC in canonical base64: 43 characters and one `=`. */
+const SHA256_BASE64 = /^[A-Za-z0-9+/]{43}=$/;
+
+/**
+ * Shopify's signature: base64 HMAC-SHA256 of the raw body with the webhook secret, compared in
+ * constant time. Only the canonical encoding counts: Node's decoder skips junk characters,
+ * takes missing padding, URL-safe letters and set padding bits, so many strings would pass
+ * for one signature.
+ */
 export function verifyShopifySignature(rawBody: Buffer, secret: string, header: string | undefined): boolean {
-  if (!header || !secret) return false;
-  return sameBytes(createHmac('sha256', secret).update(rawBody).digest(), Buffer.from(header, 'base64'));
+  const expected = createHmac('sha256', secret).update(rawBody).digest();
+  const given = header !== undefined && SHA256_BASE64.test(header) ? Buffer.from(header, 'base64') : null;
+  // Decoding and encoding again must give the header back: that refuses set padding bits.
+  const canonical = given !== null && given.toString('base64') === header;
+  return canonical && timingSafeEqual(given, expected) && secret.length > 0;
 }
 
-/** The shared-secret signature of the other systems: `X-Tradegraph-Signature: sha256=<hex HMAC-SHA256 of the raw body>`. */
-export function verifySharedSecretSignature(rawBody: Buffer, secret: string, header: string | undefined): boolean {
-  const match = header ? /^sha256=([0-9a-f]{64})$/i.exec(header.trim()) : null;
-  if (!match || !secret) return false;
-  return sameBytes(createHmac('sha256', secret).update(rawBody).digest(), Buffer.from(match[1], 'hex'));
+/** The headers of a shared-secret delivery that its signature covers. */
+export interface SharedSecretHeaders {
+  /** `sha256=<hex>` */
+  signature: string | undefined;
+  /** unix seconds */
+  timestamp: string | undefined;
+  deliveryId: string | undefined;
+  topic: string | undefined;
 }
 
-function sameBytes(expected: Buffer, given: Buffer): boolean {
-  return given.length === expected.length && timingSafeEqual(given, expected);
+/**
+ * What a shared-secret signature signs: `<timestamp>\n<delivery id>\n<topic>\n<raw body>`.
+ * Header values cannot hold a line feed, so no two deliveries sign the same bytes (a dot, as
+ * in `product.updated`, could be moved between the id and the topic).
+ */
+export function sharedSecretSignedBytes(rawBody: Buffer, headers: Omit<SharedSecretHeaders, 'signature'>): Buffer {
+  return Buffer.concat([Buffer.from(`${headers.timestamp ?? ''}\n${headers.deliveryId ?? ''}\n${headers.topic ?? ''}\n`, 'utf8'), rawBody]);
+}
+
+const UNIX_SECONDS = /^\d{1,12}$/;
+
+/**
+ * The shared-secret signature of the other systems: `X-Tradegraph-Signature: sha256=<hex
+ * HMAC-SHA256 of {@link sharedSecretSignedBytes}>`, with `X-Tradegraph-Timestamp` in unix
+ * seconds. Whether the timestamp is recent is {@link withinReplayWindow}'s question.
+ */
+export function verifySharedSecretSignature(rawBody: Buffer, secret: string, headers: SharedSecretHeaders): boolean {
+  const expected = createHmac('sha256', secret).update(sharedSecretSignedBytes(rawBody, headers)).digest();
+  const match = headers.signature ? /^sha256=([0-9a-f]{64})$/i.exec(headers.signature.trim()) : null;
+  const signed = match !== null && timingSafeEqual(Buffer.from(match[1], 'hex'), expected);
+  return signed && UNIX_SECONDS.test(headers.timestamp ?? '') && secret.length > 0;
+}
+
+/** Whether a delivery signed at `timestamp` (unix seconds) is at most `toleranceSeconds` away from now, either way. */
+export function withinReplayWindow(timestamp: string, toleranceSeconds: number, nowMs = Date.now()): boolean {
+  return UNIX_SECONDS.test(timestamp) && Math.abs(nowMs / 1000 - Number(timestamp)) <= toleranceSeconds;
 }
 
 /** Where a system's deliveries carry their signature, id and topic. */
 interface WebhookFormat {
   verify(rawBody: Buffer, secret: string, header: (name: string) => string | undefined): boolean;
+  /** the signed timestamp of a delivery (unix seconds), for formats that sign one */
+  timestampHeader?: string;
   deliveryHeader: string;
   topicHeader: string;
 }
@@ -44,7 +84,9 @@ const SHOPIFY_FORMAT: WebhookFormat = {
  * Dynamics have no single native webhook format; their middleware or scripts send these).
  */
 const SHARED_SECRET_FORMAT: WebhookFormat = {
-  verify: (raw, secret, header) => verifySharedSecretSignature(raw, secret, header('x-tradegraph-signature')),
+  verify: (raw, secret, header) =>
+    verifySharedSecretSignature(raw, secret, { signature: header('x-tradegraph-signature'), timestamp: header('x-tradegraph-timestamp'), deliveryId: header('x-tradegraph-delivery'), topic: header('x-tradegraph-topic') }),
+  timestampHeader: 'X-Tradegraph-Timestamp',
   deliveryHeader: 'X-Tradegraph-Delivery',
   topicHeader: 'X-Tradegraph-Topic',
 };
@@ -80,17 +122,31 @@ export async function receiveDelivery(em: EntityManager, runtime: SubgraphRuntim
   });
 }
 
+/** The one answer to every delivery that is not signed by a connector's secret. */
+const INVALID_SIGNATURE = Object.freeze({ error: 'invalid signature' });
+
 /**
  * The webhook endpoint, `POST /webhooks/:connectorId`: verifies the signature over the raw
- * body (401 when it is wrong) — Shopify's `X-Shopify-Hmac-Sha256`, or for other systems
- * `X-Tradegraph-Signature: sha256=<hex>` — deduplicates by the delivery id
- * (`X-Shopify-Webhook-Id` / `X-Tradegraph-Delivery`), stores the receipt with its job and
- * answers 202 at once (200 for a duplicate); the work happens in the worker.
+ * body — Shopify's `X-Shopify-Hmac-Sha256` (canonical base64), or for other systems
+ * `X-Tradegraph-Signature: sha256=<hex>` over timestamp, delivery id, topic and body with a
+ * timestamp inside the replay window (`webhookToleranceSeconds`) — deduplicates by the
+ * delivery id (`X-Shopify-Webhook-Id` / `X-Tradegraph-Delivery`), stores the receipt with its
+ * job and answers 202 at once (200 for a duplicate); the work happens in the worker.
+ *
+ * Nothing about the connector is told before the signature holds: an unknown connector, one
+ * without a webhook secret and a wrong signature all get the same 401, after the same HMAC
+ * work (a throwaway secret stands in for the missing one); only a signed delivery learns
+ * that the connector takes no webhooks (409).
  *
  * The subgraph definition mounts it on the subgraph's own server (kit's `routes` hook).
  */
 export function webhookApp(runtime: SubgraphRuntime): express.Express {
-  const box = new CredentialBox(syncSettingsOf(runtime.settings).encryptionKey);
+  const settings = syncSettingsOf(runtime.settings);
+  const box = new CredentialBox(settings.encryptionKey);
+  // Opened in place of missing credentials and used in place of a missing secret, so every
+  // delivery costs one decryption and one HMAC; nobody has this secret, so nothing it checks holds.
+  const standInSecret = randomBytes(32).toString('hex');
+  const standIn = box.seal({ webhookSecret: standInSecret });
   const app = express();
   app.disable('x-powered-by');
   app.post('/webhooks/:connectorId', express.raw({ type: '*/*', limit: '5mb' }), async (req, res) => {
@@ -98,14 +154,19 @@ export function webhookApp(runtime: SubgraphRuntime): express.Express {
       const connectorId = String(req.params.connectorId);
       const em = runtime.database.orm.em.fork() as EntityManager;
       const connector = isUuid(connectorId) ? await em.findOne(Connector, connectorId) : null;
-      if (!connector) return void res.status(404).json({ error: 'unknown connector' });
+      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const header = (name: string) => req.header(name);
+      const secret = String(box.open(connector?.credentialsCiphertext || standIn).webhookSecret ?? '');
+      // An unknown connector is checked in the format the request claims, with a secret nobody has.
+      const format = connector ? webhookFormatOf(connector.system) : header('x-shopify-hmac-sha256') !== undefined ? SHOPIFY_FORMAT : SHARED_SECRET_FORMAT;
+      const signed = format.verify(raw, secret || standInSecret, header);
+      if (!connector || !secret || !signed) return void res.status(401).json(INVALID_SIGNATURE);
+      if (format.timestampHeader && !withinReplayWindow(header(format.timestampHeader) ?? '', settings.webhookToleranceSeconds)) {
+        return void res.status(401).json({ error: `${format.timestampHeader} is more than ${settings.webhookToleranceSeconds} seconds away from now` });
+      }
       if (connector.mode === SyncMode.POLLING) return void res.status(409).json({ error: 'the connector takes no webhooks (its mode is POLLING)' });
       if (connector.direction === SyncDirection.OUTBOUND) return void res.status(409).json({ error: 'the connector takes nothing in (its direction is OUTBOUND)' });
-      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const secret = String(box.open(connector.credentialsCiphertext).webhookSecret ?? '');
-      const format = webhookFormatOf(connector.system);
-      if (!format.verify(raw, secret, (name) => req.header(name))) return void res.status(401).json({ error: 'invalid signature' });
-      const deliveryId = req.header(format.deliveryHeader);
+      const deliveryId = header(format.deliveryHeader);
       if (!deliveryId) return void res.status(400).json({ error: `${format.deliveryHeader} is missing` });
       if (deliveryId.length > 200) return void res.status(400).json({ error: `${format.deliveryHeader} is longer than 200 characters` });
       let payload: unknown;
