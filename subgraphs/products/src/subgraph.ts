@@ -5,6 +5,7 @@ import { migrations } from '../migrations';
 import { permissions } from './permissions';
 import { CategoryResolver, CustomerResolver, PriceListItemResolver, PriceListResolver } from './resolvers/catalog-resolvers';
 import { ProductResolver } from './resolvers/product-resolver';
+import { visibleReference } from './services/visibility';
 import { categoryById, priceListById } from './loaders';
 
 /** The products subgraph: catalog, categories and price lists. */
@@ -16,8 +17,12 @@ export const productsSubgraph: SubgraphDefinition = {
   // No products field returns a Customer; the gateway reaches it only through _entities.
   orphanedTypes: [Customer],
   references: {
-    Product: (ref, ctx: SubgraphContext) =>
-      typeof ref.id === 'string' ? ctx.loaders.get(productById).load(ref.id) : ctx.loaders.get(productBySku).load(String(ref.sku)),
+    // Other subgraphs point to any product by id; the caller sees it only if product(id) would show it.
+    Product: async (ref, ctx: SubgraphContext) =>
+      visibleReference(
+        ctx.caller,
+        await (typeof ref.id === 'string' ? ctx.loaders.get(productById).load(ref.id) : ctx.loaders.get(productBySku).load(String(ref.sku))),
+      ),
     Category: (ref, ctx: SubgraphContext) => ctx.loaders.get(categoryById).load(String(ref.id)),
     PriceList: (ref, ctx: SubgraphContext) => ctx.loaders.get(priceListById).load(String(ref.id)),
     // Customers live in the customers subgraph; products only adds fields keyed by the id.

@@ -16,7 +16,8 @@ export class StockLevelResolver {
     return (await ctx.loaders.get(warehouseById).load(level.warehouseId))!;
   }
 
-  @FieldResolver(() => Product)
+  // Nullable so that a product the caller may not see nulls only this field, not the level.
+  @FieldResolver(() => Product, { nullable: true, description: 'Null, with FORBIDDEN, for a product the caller may not see (unpublished, for a catalog reader).' })
   product(@Root() level: StockLevel): Product {
     return { id: level.productId };
   }
