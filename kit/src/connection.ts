@@ -1,5 +1,6 @@
 import { type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { badInput } from './errors';
+import { isUuid } from './ids';
 
 /** Relay's PageInfo, shared by every subgraph's connections. */
 @ObjectType()
@@ -75,11 +76,30 @@ export function encodeCursor(position: CursorValue): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-/** Decodes a cursor made by {@link encodeCursor}. @throws BAD_USER_INPUT naming the argument */
+/** Longer sort values than this are no cursor of ours (names are at most a few hundred characters). */
+const MAX_CURSOR_TEXT = 1000;
+
+/** A row id as our tables have them: a UUID, or a bigint serial (stock movements) as text. */
+function isRowId(value: unknown): value is string {
+  return isUuid(value) || (typeof value === 'string' && /^\d{1,19}$/.test(value));
+}
+
+/** A sort value as {@link encodeCursor} writes it: a number, or text PostgreSQL can take. */
+function isSortValue(value: unknown): value is string | number {
+  if (typeof value === 'number') return Number.isFinite(value);
+  return typeof value === 'string' && value.length <= MAX_CURSOR_TEXT && !value.includes('\u0000');
+}
+
+/**
+ * Decodes a cursor made by {@link encodeCursor}. Cursors are not signed, so the shape is checked
+ * here (ids are UUIDs or serials); a sort value of the wrong type for its column is left to
+ * PostgreSQL, whose data error formatError answers as BAD_USER_INPUT.
+ * @throws BAD_USER_INPUT naming the argument
+ */
 export function decodeCursor(cursor: string, argument: string): CursorValue {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && (typeof value[0] === 'string' || typeof value[0] === 'number') && typeof value[1] === 'string') {
+    if (Array.isArray(value) && value.length === 2 && isSortValue(value[0]) && isRowId(value[1])) {
       return value as CursorValue;
     }
   } catch {

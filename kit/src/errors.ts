@@ -1,5 +1,4 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { isProduction } from './env';
 import { logger } from './logger';
 
 /** The stable error codes a client can branch on (`extensions.code`); see DESIGN.md. */
@@ -78,8 +77,10 @@ function fromValidation(error: GraphQLError): GraphQLFormattedError | undefined 
   const walk = (items: ValidationErrorLike[], prefix: string) => {
     for (const item of items) {
       const field = prefix ? `${prefix}.${item.property}` : item.property;
-      for (const message of Object.values(item.constraints ?? {})) {
-        problems.push({ field, message: message.startsWith(`${item.property} `) ? message.slice(item.property.length + 1) : message });
+      for (const [constraint, message] of Object.entries(item.constraints ?? {})) {
+        // a rule on an input object about one of its fields (IsPositiveMoney) names that field
+        const inner = item.contexts?.[constraint]?.field;
+        problems.push({ field: typeof inner === 'string' ? `${field}.${inner}` : field, message: message.startsWith(`${item.property} `) ? message.slice(item.property.length + 1) : message });
       }
       if (item.children?.length) walk(item.children, field);
     }
@@ -92,13 +93,38 @@ function fromValidation(error: GraphQLError): GraphQLFormattedError | undefined 
 interface ValidationErrorLike {
   property: string;
   constraints?: Record<string, string>;
+  /** per constraint, the `context` its decorator was given */
+  contexts?: Record<string, { field?: unknown } | undefined>;
   children?: ValidationErrorLike[];
 }
 
 /**
+ * What the client gets for a PostgreSQL data exception (SQLSTATE class 22): a value that got
+ * past input validation but that PostgreSQL cannot take. The client's mistake, not ours; the
+ * driver's message is never passed on, since it quotes the SQL and the values.
+ */
+const DATA_EXCEPTION_MESSAGES: Record<string, string> = {
+  '22P02': 'A value has the wrong format (for example an id that is not a UUID, or a cursor this API did not issue)',
+  '22021': 'A text holds a byte sequence that is not valid text (for example a NUL byte)',
+  '22P05': 'A text holds a character that cannot be stored (for example a NUL byte)',
+  '22007': 'A date or time has the wrong format',
+  '22008': 'A date or time is out of range',
+  '22003': 'A number is out of range',
+  '22001': 'A text is too long',
+};
+const DATA_EXCEPTION_DEFAULT = 'A value has the wrong format or is out of range';
+
+/** The SQLSTATE of a PostgreSQL error (also when MikroORM wrapped it), if `error` is one. */
+function sqlState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+/**
  * Apollo Server's `formatError`: keeps DomainErrors and GraphQL's own request errors as they
- * are, names fields for validation failures, and replaces everything else with a bare
- * INTERNAL error (logged with its stack) so that no internals reach a client.
+ * are, names fields for validation failures, answers PostgreSQL data exceptions (class 22) as
+ * BAD_USER_INPUT, and replaces everything else with a bare INTERNAL error "Internal server
+ * error" (logged with its stack) so that no internals reach a client, in any mode.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const graphqlError = error instanceof GraphQLError ? error : undefined;
@@ -116,18 +142,20 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 
   if (isClientError) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions: isProduction() ? extensions : formatted.extensions };
+    return { ...formatted, extensions };
   }
 
-  // PostgreSQL's invalid_text_representation: a client value (an id that is no UUID) the
-  // input validation let through. The client's mistake, not ours.
-  if ((original as { code?: unknown } | undefined)?.code === '22P02') {
-    return { message: 'A value has the wrong format (for example an id that is not a UUID)', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  const state = sqlState(original);
+  if (state?.startsWith('22')) {
+    logger.info({ err: original, path: formatted.path }, 'PostgreSQL refused a client value');
+    return { message: DATA_EXCEPTION_MESSAGES[state] ?? DATA_EXCEPTION_DEFAULT, path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   }
 
+  // Not ours to explain: the message of a driver or library error can hold SQL, values or
+  // paths, so it goes to the log only, in every mode (the log has the request's path and id).
   logger.error({ err: original, path: formatted.path }, 'unexpected error in resolver');
   return {
-    message: isProduction() ? 'Internal server error' : formatted.message,
+    message: 'Internal server error',
     path: formatted.path,
     locations: formatted.locations,
     extensions: { code: ErrorCode.INTERNAL },

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 /** kit: what every Tradegraph subgraph (and the gateway, where it fits) is built from. */
 export * from './caller';
 export * from './connection';
+export * from './date-time';
 export * from './context';
 export * from './database';
 export * from './env';

@@ -1,6 +1,45 @@
 import { Directive, Field, InputType, ObjectType } from 'type-graphql';
-import { IsISO4217CurrencyCode, Matches } from 'class-validator';
+import { Matches, ValidateBy, type ValidationOptions } from 'class-validator';
 import { badInput } from './errors';
+
+/**
+ * The currencies money may be in: ISO 4217 codes, upper case, as Node's ICU knows them (it
+ * formats them and knows their minor units). Codes for no currency, testing and precious
+ * metals (XXX, XTS, XAU …) are not in it.
+ */
+const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+/** True when `code` is an ISO 4217 currency code we accept (upper case, see CURRENCIES). */
+export function isCurrencyCode(code: unknown): code is string {
+  return typeof code === 'string' && CURRENCIES.has(code);
+}
+
+/** class-validator: the property is an ISO 4217 currency code in upper case ("EUR", not "eur"). */
+export function IsCurrencyCode(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    { name: 'isCurrencyCode', validator: { validate: isCurrencyCode, defaultMessage: (args) => `${args?.property} must be an ISO 4217 currency code in upper case, such as "EUR"` } },
+    options,
+  );
+}
+
+/**
+ * class-validator, on a MoneyInput property: the amount is above zero. MoneyInput itself only
+ * refuses negative amounts; prices and payments must also not be zero. The error names the
+ * amount (`basePrice.amount`), see `context.field` in errors.ts.
+ */
+export function IsPositiveMoney(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isPositiveMoney',
+      validator: {
+        // a malformed amount is reported by MoneyInput's own rule; only a well-formed zero fails here
+        validate: (value: unknown) => !(value && typeof (value as MoneyInput).amount === 'string' && /^0*(\.0*)?$/.test((value as MoneyInput).amount)),
+        defaultMessage: () => 'must be greater than 0',
+      },
+    },
+    { ...options, context: { field: 'amount', ...options?.context } },
+  );
+}
 
 /**
  * Money as clients see it: a decimal string (never a float) and an ISO-4217 currency.
@@ -17,14 +56,14 @@ export class Money {
 }
 
 /** Money as clients send it. */
-@InputType({ description: 'An amount of money as a decimal string and an ISO-4217 currency.' })
+@InputType({ description: 'An amount of money as a decimal string and an ISO-4217 currency. Amounts sent in are never negative; prices and payments must be above zero.' })
 export class MoneyInput {
-  @Field()
-  @Matches(/^-?\d{1,15}(\.\d{1,4})?$/, { message: 'amount must be a decimal string such as "12.50"' })
+  @Field({ description: 'Decimal string, at least 0, e.g. "12.50".' })
+  @Matches(/^\d{1,15}(\.\d{1,4})?$/, { message: 'amount must be a decimal string of at least 0, such as "12.50"' })
   amount!: string;
 
-  @Field()
-  @IsISO4217CurrencyCode({ message: 'currency must be an ISO-4217 code such as "EUR"' })
+  @Field({ description: 'ISO-4217 currency code in upper case, e.g. "EUR".' })
+  @IsCurrencyCode()
   currency!: string;
 }
 

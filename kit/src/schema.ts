@@ -1,11 +1,11 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
-import { DateTimeResolver } from 'graphql-scalars';
 import { applyMiddleware } from 'graphql-middleware';
 import { allow as allowRule } from 'graphql-shield';
 import { buildSchema, createResolversMap, type NonEmptyArray, type PubSub } from 'type-graphql';
 import type { SubgraphContext } from './context';
+import { DateTimeScalar } from './date-time';
 import { denyByDefault } from './rules';
 
 /** The federation directives every subgraph may use. */
@@ -58,7 +58,7 @@ export async function buildFederatedSchema(definition: SchemaDefinition): Promis
   const typeGraphqlSchema = await buildSchema({
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes,
-    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     skipCheck: true,
     // Subscriptions read the event bus through their own `subscribe` (see eventStream);

@@ -8,6 +8,16 @@ describe('keyset connections', () => {
     expect(() => decodeCursor(Buffer.from('{"a":1}').toString('base64url'), 'before')).toThrow(/before is not a cursor/);
   });
 
+  test('a cursor whose id is no UUID or whose value PostgreSQL cannot take is refused naming the argument', () => {
+    const id = '0b0e7f7e-1111-4111-8111-000000000001';
+    expect(() => decodeCursor(encodeCursor(['Drill', 'not-a-uuid']), 'after')).toThrow('Invalid input: after is not a cursor this API issued');
+    expect(() => decodeCursor(encodeCursor(['a\u0000b', id]), 'after')).toThrow(/after is not a cursor/);
+    expect(() => decodeCursor(encodeCursor(['x'.repeat(1001), id]), 'before')).toThrow(/before is not a cursor/);
+    expect(() => decodeCursor(Buffer.from(`[1e999,"${id}"]`).toString('base64url'), 'after')).toThrow(/after is not a cursor/);
+    expect(decodeCursor(encodeCursor([42, id]), 'after')).toEqual([42, id]);
+    expect(decodeCursor(encodeCursor(['17', '17']), 'after')).toEqual(['17', '17']); // a bigint serial id
+  });
+
   test('page sizes are bounded', () => {
     expect(pageRequest({})).toEqual({ backward: false, size: 20, cursor: null });
     expect(() => pageRequest({ first: 101 })).toThrow('first must be from 0 to 100');
@@ -17,12 +27,13 @@ describe('keyset connections', () => {
   });
 
   test('the keyset filter continues after the cursor in the sort direction', () => {
-    const after = pageRequest({ first: 10, after: encodeCursor(['M', 'id-5']) });
-    expect(keysetFilter({ field: 'name', descending: false }, after)).toEqual({ $or: [{ name: { $gt: 'M' } }, { name: 'M', id: { $gt: 'id-5' } }] });
-    expect(keysetFilter({ field: 'name', descending: true }, after)).toEqual({ $or: [{ name: { $lt: 'M' } }, { name: 'M', id: { $lt: 'id-5' } }] });
+    const ID5 = '0b0e7f7e-1111-4111-8111-000000000005';
+    const after = pageRequest({ first: 10, after: encodeCursor(['M', ID5]) });
+    expect(keysetFilter({ field: 'name', descending: false }, after)).toEqual({ $or: [{ name: { $gt: 'M' } }, { name: 'M', id: { $gt: ID5 } }] });
+    expect(keysetFilter({ field: 'name', descending: true }, after)).toEqual({ $or: [{ name: { $lt: 'M' } }, { name: 'M', id: { $lt: ID5 } }] });
     expect(keysetOrder({ field: 'name', descending: false }, after)).toEqual({ name: 'asc', id: 'asc' });
-    const before = pageRequest({ last: 10, before: encodeCursor(['M', 'id-5']) });
-    expect(keysetFilter({ field: 'name', descending: false }, before)).toEqual({ $or: [{ name: { $lt: 'M' } }, { name: 'M', id: { $lt: 'id-5' } }] });
+    const before = pageRequest({ last: 10, before: encodeCursor(['M', ID5]) });
+    expect(keysetFilter({ field: 'name', descending: false }, before)).toEqual({ $or: [{ name: { $lt: 'M' } }, { name: 'M', id: { $lt: ID5 } }] });
     expect(keysetOrder({ field: 'name', descending: false }, before)).toEqual({ name: 'desc', id: 'desc' });
   });
 
@@ -35,7 +46,7 @@ describe('keyset connections', () => {
     expect(counted).toBe(0);
     expect(await page.totalCount).toBe(1);
     expect(await page.totalCount).toBe(1);
-    const backward = toConnectionPage([{ id: 'c' }, { id: 'b' }], pageRequest({ last: 2, before: encodeCursor(['d', 'd']) }), (r) => [r.id, r.id], async () => 0);
+    const backward = toConnectionPage([{ id: 'c' }, { id: 'b' }], pageRequest({ last: 2, before: encodeCursor(['d', '0b0e7f7e-1111-4111-8111-00000000000d']) }), (r) => [r.id, r.id], async () => 0);
     expect(backward.edges.map((e) => e.node.id)).toEqual(['b', 'c']);
     expect(backward.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
   });

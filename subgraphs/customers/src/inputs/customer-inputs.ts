@@ -93,7 +93,7 @@ export class CreateCustomerInput extends CustomerFields {
   @Length(1, 200)
   name!: string;
 
-  @Field(() => MoneyInput)
+  @Field(() => MoneyInput, { description: 'At least 0 (0: no credit).' })
   @ValidateNested()
   creditLimit!: MoneyInput;
 }
@@ -105,7 +105,7 @@ export class UpdateCustomerInput extends CustomerFields {
   @Length(1, 200)
   name?: string | null;
 
-  @Field(() => MoneyInput, { nullable: true })
+  @Field(() => MoneyInput, { nullable: true, description: 'At least 0 (0: no credit).' })
   @IsOptional()
   @ValidateNested()
   creditLimit?: MoneyInput | null;

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { MoneyInput } from '@tradegraph/kit';
+import { IsPositiveMoney, MoneyInput } from '@tradegraph/kit';
 import { OrderStatus } from '../entities';
 
 export const MAX_ORDER_LINES = 100;
@@ -48,9 +48,10 @@ export class PlaceOrderInput {
 
 @InputType()
 export class RefundOrderInput {
-  @Field(() => MoneyInput, { nullable: true, description: 'How much to give back; everything paid when left out.' })
+  @Field(() => MoneyInput, { nullable: true, description: 'How much to give back (above zero); everything paid when left out.' })
   @IsOptional()
   @ValidateNested()
+  @IsPositiveMoney()
   amount?: MoneyInput | null;
 
   @Field()
@@ -63,8 +64,9 @@ export class RefundOrderInput {
 
 @InputType()
 export class PaymentInput {
-  @Field(() => MoneyInput)
+  @Field(() => MoneyInput, { description: 'Above zero.' })
   @ValidateNested()
+  @IsPositiveMoney()
   amount!: MoneyInput;
 
   @Field(() => String, { nullable: true })

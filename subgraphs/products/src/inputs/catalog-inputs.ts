@@ -1,6 +1,6 @@
-import { ArrayMaxSize, IsISO4217CurrencyCode, IsOptional, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { MoneyInput } from '@tradegraph/kit';
+import { IsCurrencyCode, IsPositiveMoney, MoneyInput } from '@tradegraph/kit';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -47,7 +47,7 @@ export class CreatePriceListInput {
   name!: string;
 
   @Field()
-  @IsISO4217CurrencyCode({ message: 'currency must be an ISO-4217 code such as "EUR"' })
+  @IsCurrencyCode()
   currency!: string;
 }
 
@@ -57,8 +57,9 @@ export class PriceListPriceInput {
   @IsUUID()
   productId!: string;
 
-  @Field(() => MoneyInput)
+  @Field(() => MoneyInput, { description: 'Above zero.' })
   @ValidateNested()
+  @IsPositiveMoney()
   price!: MoneyInput;
 }
 

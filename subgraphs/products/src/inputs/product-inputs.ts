@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, IsUUID, Length, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { MoneyInput } from '@tradegraph/kit';
+import { IsPositiveMoney, MoneyInput } from '@tradegraph/kit';
 import { ProductStatus } from '../entities';
 
 const SKU = /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/;
@@ -43,8 +43,9 @@ export class CreateProductInput {
   @MaxLength(100)
   brand?: string | null;
 
-  @Field(() => MoneyInput)
+  @Field(() => MoneyInput, { description: 'Above zero.' })
   @ValidateNested()
+  @IsPositiveMoney()
   basePrice!: MoneyInput;
 
   @Field(() => [ProductAttributeInput], { nullable: true })
@@ -82,9 +83,10 @@ export class UpdateProductInput {
   @MaxLength(100)
   brand?: string | null;
 
-  @Field(() => MoneyInput, { nullable: true })
+  @Field(() => MoneyInput, { nullable: true, description: 'Above zero.' })
   @IsOptional()
   @ValidateNested()
+  @IsPositiveMoney()
   basePrice?: MoneyInput | null;
 
   @Field(() => [ProductAttributeInput], { nullable: true })
@@ -120,8 +122,9 @@ export class UpsertProductInput {
   @MaxLength(100)
   brand?: string | null;
 
-  @Field(() => MoneyInput)
+  @Field(() => MoneyInput, { description: 'Above zero.' })
   @ValidateNested()
+  @IsPositiveMoney()
   basePrice!: MoneyInput;
 
   @Field(() => [ProductAttributeInput], { nullable: true })
