@@ -16,9 +16,17 @@ export class AuthenticationError extends Error {
   override name = 'AuthenticationError';
 }
 
+/** A verified caller, and until when its token is valid. */
+export interface Session {
+  caller: Caller;
+  /** when the token expires (ms since the epoch); absent for an anonymous caller */
+  expiresAt?: number;
+}
+
 /**
  * Turns the client's `Authorization: Bearer <JWT>` into a {@link Caller}. Roles come from the
  * `roles` claim, scopes from `scope` (space-separated, as in OAuth 2) or `scopes` (a list).
+ * A token must carry `exp`: a token that never expires cannot be taken back.
  */
 export class Authenticator {
   private readonly key: Uint8Array | JWTVerifyGetKey;
@@ -34,14 +42,22 @@ export class Authenticator {
    * @throws AuthenticationError for a malformed, expired or badly signed token
    */
   async authenticate(authorization: string | undefined): Promise<Caller> {
-    if (!authorization) return ANONYMOUS;
+    return (await this.session(authorization)).caller;
+  }
+
+  /**
+   * Like {@link authenticate}, with the token's expiry, for connections that outlive a request.
+   * @throws AuthenticationError
+   */
+  async session(authorization: string | undefined): Promise<Session> {
+    if (!authorization) return { caller: ANONYMOUS };
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) throw new AuthenticationError('the Authorization header must be "Bearer <token>"');
     return this.verify(match[1]);
   }
 
   /** Verifies a raw JWT. @throws AuthenticationError */
-  async verify(token: string): Promise<Caller> {
+  async verify(token: string): Promise<Session> {
     try {
       const { payload } = await jwtVerify(token, this.key as Uint8Array, {
         issuer: this.options.issuer,
@@ -49,6 +65,7 @@ export class Authenticator {
         algorithms: this.options.jwksUrl ? undefined : ['HS256'],
       });
       if (!payload.sub) throw new AuthenticationError('the token has no subject (sub)');
+      if (typeof payload.exp !== 'number') throw new AuthenticationError('the token has no expiry (exp)');
       const roles = (Array.isArray(payload.roles) ? payload.roles : []).filter((r): r is Role => ROLES.includes(r as Role));
       if (roles.length === 0) throw new AuthenticationError(`the token names no known role (known: ${ROLES.join(', ')})`);
       const scopes =
@@ -57,7 +74,7 @@ export class Authenticator {
           : Array.isArray(payload.scopes)
             ? payload.scopes.filter((s): s is string => typeof s === 'string')
             : [];
-      return { subject: payload.sub, roles, scopes };
+      return { caller: { subject: payload.sub, roles, scopes }, expiresAt: payload.exp * 1000 };
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw new AuthenticationError('the token has expired');

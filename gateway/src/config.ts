@@ -24,6 +24,10 @@ export interface GatewayConfig {
   subscriptionQueueSize: number;
   /** graphql-ws ping interval to clients (ms) */
   subscriptionKeepAliveMs: number;
+  /** subscriptions one graphql-ws connection may hold open at once */
+  subscriptionMaxPerSocket: number;
+  /** the largest HTTP request body accepted (bytes); larger ones get 413 */
+  maxBodyBytes: number;
 }
 
 /** Reads the gateway's configuration; `overrides` win (the CLI's --supergraph and --port). */
@@ -50,6 +54,8 @@ export function gatewayConfigFromEnv(overrides: Partial<GatewayConfig> = {}): Ga
     subgraphUrls,
     subscriptionQueueSize: envInt('SUBSCRIPTION_QUEUE_SIZE', 1000, 1, 1_000_000),
     subscriptionKeepAliveMs: envInt('SUBSCRIPTION_KEEPALIVE_MS', 12_000, 1000, 600_000),
+    subscriptionMaxPerSocket: envInt('SUBSCRIPTION_MAX_PER_SOCKET', 100, 1, 100_000),
+    maxBodyBytes: envInt('MAX_REQUEST_BODY_BYTES', 5 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@
 export * from './auth';
 export * from './composition';
 export * from './config';
+export * from './errors';
 export * from './limits';
 export * from './realtime';
 export * from './server';

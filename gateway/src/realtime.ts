@@ -1,23 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import { GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import type { OperationArgs, Response as SseResponse } from 'graphql-sse';
 import { createHandler } from 'graphql-sse/lib/use/express';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
-import type express from 'express';
+import { WebSocketServer, type WebSocket } from 'ws';
+import express from 'express';
 import { REQUEST_ID_HEADER, type Caller } from '@tradegraph/kit';
-import { AuthenticationError, type Authenticator } from './auth';
+import { AuthenticationError, type Authenticator, type Session } from './auth';
+import { checkDocument } from './errors';
 import type { FederatedSubscriptions } from './subscriptions';
 
 /** What a realtime transport knows about its client. */
 interface ClientContext {
   caller: Caller;
   requestId: string;
+  /** when the client's token expires (ms since the epoch) */
+  expiresAt?: number;
 }
 
 const onlySubscriptions = (): ExecutionResult => ({
   errors: [new GraphQLError('Only subscriptions are served here; send queries and mutations over HTTP POST', { extensions: { code: 'BAD_USER_INPUT' } })],
 });
+
+const tokenExpired = () => new GraphQLError('The token has expired; subscribe again with a fresh one', { extensions: { code: 'UNAUTHENTICATED' } });
 
 /** The credentials a graphql-ws client sends in connection_init: `{ authorization: "Bearer …" }` (or `Authorization`, or `token`). */
 function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
@@ -25,12 +32,60 @@ function authorizationOf(params: Readonly<Record<string, unknown>> | undefined):
   return typeof value === 'string' ? value : undefined;
 }
 
+/** setTimeout's longest wait (about 24.8 days); a longer one would fire at once. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+/** Calls `onExpiry` once `expiresAt` has passed; returns the way to cancel it. */
+function atExpiry(expiresAt: number | undefined, onExpiry: () => void): () => void {
+  if (expiresAt === undefined) return () => {};
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    const wait = expiresAt - Date.now();
+    if (wait <= 0) return onExpiry();
+    timer = setTimeout(arm, Math.min(wait, LONGEST_TIMER_MS));
+  };
+  arm();
+  return () => clearTimeout(timer);
+}
+
+/** `source` until `expiresAt`, then one last result saying so, then done. */
+function untilExpiry(source: AsyncIterableIterator<ExecutionResult>, expiresAt: number | undefined): AsyncIterableIterator<ExecutionResult> {
+  if (expiresAt === undefined) return source;
+  let done = false;
+  let cancel = () => {};
+  const expired = new Promise<'expired'>((resolve) => (cancel = atExpiry(expiresAt, () => resolve('expired'))));
+  const finish = () => {
+    done = true;
+    cancel();
+    return source.return?.();
+  };
+  const iterator: AsyncIterableIterator<ExecutionResult> = {
+    async next() {
+      if (done) return { done: true, value: undefined };
+      const outcome = await Promise.race([source.next(), expired]);
+      if (outcome === 'expired') {
+        void finish();
+        return { done: false, value: { errors: [tokenExpired()] } };
+      }
+      if (outcome.done) void finish();
+      return outcome;
+    },
+    async return() {
+      await finish();
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
+}
+
 /**
  * Serves subscriptions to clients: graphql-ws (graphql-transport-ws) on the same URL as HTTP,
  * and Server-Sent Events (graphql-sse, "distinct connections" mode) at `<path>/stream` for
  * clients that cannot open a WebSocket. Both authenticate like HTTP (a bad credential closes
- * the WebSocket with 4403 Forbidden, or answers 401) and hand subscriptions to
- * {@link FederatedSubscriptions}.
+ * the WebSocket with 4403 Forbidden, or answers 401), end when the token expires (the
+ * WebSocket closes with 4403, the stream ends with an UNAUTHENTICATED result), answer a bad
+ * document for that subscription alone, and hand subscriptions to {@link FederatedSubscriptions}.
  */
 export function serveRealtime(options: {
   server: http.Server;
@@ -41,59 +96,88 @@ export function serveRealtime(options: {
   authenticator: Authenticator;
   allowAnonymous: boolean;
   keepAliveMs?: number;
+  /** subscriptions one WebSocket may hold open at once */
+  maxPerSocket: number;
+  /** the largest SSE request body (bytes); the app's error handler answers a larger one */
+  maxBodyBytes: number;
 }): { close(): Promise<void> } {
-  const { subscriptions, authenticator } = options;
-  const authenticate = async (authorization: string | undefined): Promise<Caller | null> => {
+  const { subscriptions, authenticator, maxPerSocket } = options;
+  const authenticate = async (authorization: string | undefined): Promise<Session | null> => {
     try {
-      const caller = await authenticator.authenticate(authorization);
-      return caller.subject === null && !options.allowAnonymous ? null : caller;
+      const session = await authenticator.session(authorization);
+      return session.caller.subject === null && !options.allowAnonymous ? null : session;
     } catch (error) {
       if (error instanceof AuthenticationError) return null;
       throw error;
     }
   };
+  const subscribe = (args: ExecutionArgs) => {
+    const client = args.contextValue as ClientContext;
+    return subscriptions.subscribe({ document: args.document, operationName: args.operationName, variables: (args.variableValues ?? {}) as Record<string, unknown>, caller: client.caller, requestId: client.requestId });
+  };
 
   const wsServer = new WebSocketServer({ server: options.server, path: options.path });
-  const clients = new WeakMap<object, ClientContext>();
-  const ws = useServer<Record<string, unknown>, Record<PropertyKey, unknown>>(
+  const clients = new WeakMap<object, ClientContext & { cancelExpiry: () => void }>();
+  const ws = useServer<Record<string, unknown>, { socket: WebSocket; request: http.IncomingMessage }>(
     {
       schema: () => options.schema() as GraphQLSchema,
       onConnect: async (ctx) => {
-        const caller = await authenticate(authorizationOf(ctx.connectionParams));
-        if (!caller) return false; // graphql-ws closes with 4403 Forbidden
-        const requestId = (ctx.extra as { request?: http.IncomingMessage }).request?.headers[REQUEST_ID_HEADER];
-        clients.set(ctx.extra, { caller, requestId: typeof requestId === 'string' ? requestId : randomUUID() });
+        const session = await authenticate(authorizationOf(ctx.connectionParams));
+        if (!session) return false; // graphql-ws closes with 4403 Forbidden
+        const requestId = ctx.extra.request.headers[REQUEST_ID_HEADER];
+        // The socket lives only as long as the token that opened it.
+        const cancelExpiry = atExpiry(session.expiresAt, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden: the token has expired'));
+        clients.set(ctx.extra, { ...session, requestId: typeof requestId === 'string' ? requestId : randomUUID(), cancelExpiry });
         return true;
       },
-      context: (ctx) => clients.get(ctx.extra) as never,
-      subscribe: (args) => {
-        const client = args.contextValue as unknown as ClientContext;
-        return subscriptions.subscribe({ document: args.document, operationName: args.operationName, variables: (args.variableValues ?? {}) as Record<string, unknown>, caller: client.caller, requestId: client.requestId }) as never;
+      onClose: (ctx) => clients.get(ctx.extra)?.cancelExpiry(),
+      // Answered here rather than by graphql-ws, which closes the whole socket (4500) on a
+      // document that does not parse and sends validation errors without a code.
+      onSubscribe: (ctx, _id, payload) => {
+        // graphql-ws has already reserved this subscription's slot.
+        if (Object.keys(ctx.subscriptions).length > maxPerSocket) {
+          return [new GraphQLError(`A connection may hold at most ${maxPerSocket} subscriptions; complete one or open another connection`, { extensions: { code: 'RATE_LIMITED', limit: 'subscriptionsPerSocket', maximum: maxPerSocket } })];
+        }
+        const schema = options.schema();
+        const checked = checkDocument(schema, payload.query, payload.operationName);
+        if (Array.isArray(checked)) return checked;
+        return { schema: schema!, document: checked, operationName: payload.operationName, variableValues: payload.variables };
       },
+      context: (ctx) => clients.get(ctx.extra) as never,
+      subscribe: subscribe as never,
       execute: onlySubscriptions as never,
     },
     wsServer,
     options.keepAliveMs ?? 12_000,
   );
 
+  const badRequest = (errors: GraphQLError[]): SseResponse => [
+    JSON.stringify({ errors: errors.map((e) => e.toJSON()) }),
+    { status: 400, statusText: 'Bad Request', headers: { 'content-type': 'application/json; charset=utf-8' } },
+  ];
   const sse = createHandler<Record<PropertyKey, unknown>>({
     schema: () => options.schema() as GraphQLSchema,
     authenticate: async (req) => {
-      const caller = await authenticate(req.headers.get('authorization') ?? undefined);
-      if (!caller) return [null, { status: 401, statusText: 'Unauthorized' }];
+      const session = await authenticate(req.headers.get('authorization') ?? undefined);
+      if (!session) return [null, { status: 401, statusText: 'Unauthorized' }];
       return randomUUID();
     },
-    context: async (req) => {
-      const caller = (await authenticate(req.headers.get('authorization') ?? undefined))!;
-      return { caller, requestId: req.headers.get(REQUEST_ID_HEADER) ?? randomUUID() };
+    onSubscribe: async (req, params): Promise<SseResponse | OperationArgs<Record<PropertyKey, unknown>>> => {
+      const schema = options.schema();
+      const checked = checkDocument(schema, params.query, params.operationName);
+      if (Array.isArray(checked)) return badRequest(checked);
+      const session = (await authenticate(req.headers.get('authorization') ?? undefined))!;
+      const contextValue: ClientContext = { ...session, requestId: req.headers.get(REQUEST_ID_HEADER) ?? randomUUID() };
+      return { schema: schema!, document: checked, operationName: params.operationName, variableValues: params.variables, contextValue: contextValue as unknown as Record<PropertyKey, unknown> };
     },
-    subscribe: (args) => {
-      const client = args.contextValue as unknown as ClientContext;
-      return subscriptions.subscribe({ document: args.document, operationName: args.operationName, variables: (args.variableValues ?? {}) as Record<string, unknown>, caller: client.caller, requestId: client.requestId }) as never;
+    subscribe: async (args) => {
+      const result = await subscribe(args);
+      return Symbol.asyncIterator in result ? untilExpiry(result, (args.contextValue as unknown as ClientContext).expiresAt) : result;
     },
     execute: onlySubscriptions as never,
   });
-  options.app.use(`${options.path}/stream`, (req, res) => void sse(req, res));
+  // Parsed here so the body limit applies; a refused body reaches the app's error handler.
+  options.app.use(`${options.path}/stream`, express.json({ limit: options.maxBodyBytes }), (req, res) => void sse(req, res));
 
   return {
     async close() {

@@ -7,9 +7,10 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { CALLER_HEADER, CallerSigner, formatError, logger, REQUEST_ID_HEADER, type Caller } from '@tradegraph/kit';
+import { CALLER_HEADER, CallerSigner, logger, REQUEST_ID_HEADER, type Caller } from '@tradegraph/kit';
 import { AuthenticationError, Authenticator } from './auth';
 import type { GatewayConfig } from './config';
+import { formatClientError, httpErrorHandler, operationChoicePlugin } from './errors';
 import { queryLimitsPlugin } from './limits';
 import { serveRealtime } from './realtime';
 import { FederatedSubscriptions } from './subscriptions';
@@ -69,11 +70,12 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
   let ready = false;
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    formatError,
+    formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3000 }),
+      operationChoicePlugin(),
       variableCoercionPlugin(),
       queryLimitsPlugin({ maxDepth: config.maxDepth, maxCost: config.maxCost }),
     ],
@@ -94,6 +96,8 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
     authenticator,
     allowAnonymous: config.allowAnonymous,
     keepAliveMs: config.subscriptionKeepAliveMs,
+    maxPerSocket: config.subscriptionMaxPerSocket,
+    maxBodyBytes: config.maxBodyBytes,
   });
 
   app.get('/health', (_req, res) => {
@@ -104,7 +108,7 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
   });
   app.use(
     '/graphql',
-    express.json({ limit: '5mb' }),
+    express.json({ limit: config.maxBodyBytes }),
     (req, res, next) => {
       const requestId = req.header(REQUEST_ID_HEADER) || randomUUID();
       res.setHeader(REQUEST_ID_HEADER, requestId);
@@ -126,6 +130,8 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
       },
     }),
   );
+  // Last: what the body parsers refused, here or at /graphql/stream, answered as GraphQL errors.
+  app.use(httpErrorHandler(config.maxBodyBytes));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -2,11 +2,12 @@ import { executeQueryPlan, type ApolloGateway, type GraphQLDataSource } from '@a
 import { buildOperationContext } from '@apollo/gateway';
 import { operationFromDocument, type Schema } from '@apollo/federation-internals';
 import type { FetchNode, PlanNode, QueryPlan, QueryPlanner } from '@apollo/query-planner';
-import { GraphQLError, Kind, print, validate, type DocumentNode, type ExecutionResult, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { getVariableValues } from 'graphql/execution/values';
-import { BoundedQueue, formatError, logger, type Caller, type CallerSigner } from '@tradegraph/kit';
+import { GraphQLError, Kind, print, type DocumentNode, type ExecutionResult, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { BoundedQueue, logger, type Caller, type CallerSigner } from '@tradegraph/kit';
+import { formatClientError, validationErrors, withoutSuggestions } from './errors';
 import { operationCost, operationDepth, type QueryLimits } from './limits';
 import type { UpstreamPool, UpstreamSubscription } from './upstream';
+import { operationInputError } from './variables';
 
 /** One client subscription, as a transport hands it over. */
 export interface SubscriptionRequest {
@@ -80,15 +81,16 @@ export class FederatedSubscriptions {
     const { schema, apiSchema, supergraphSchema, queryPlanner } = this.internals;
     if (!schema || !apiSchema || !supergraphSchema || !queryPlanner) return errorResult('The gateway has no supergraph loaded yet', 'UNAVAILABLE');
 
-    const errors = validate(schema, request.document);
+    const errors = validationErrors(schema, request.document);
     if (errors.length) return { errors };
     const operation = request.document.definitions.find(
       (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!request.operationName || d.name?.value === request.operationName),
     );
     if (!operation) return errorResult('The document has no such operation', 'BAD_USER_INPUT');
     if (operation.operation !== 'subscription') return errorResult('Only subscriptions are served here; send queries and mutations over HTTP', 'BAD_USER_INPUT');
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-    if (coerced.errors) return { errors: coerced.errors.map((e) => new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT' } })) };
+    // the same input rules as the HTTP path: variable types, NUL characters, DateTime range
+    const inputError = operationInputError(schema, request.document, operation, request.variables ?? {});
+    if (inputError) return { errors: [new GraphQLError(withoutSuggestions(inputError.message), { extensions: { code: 'BAD_USER_INPUT', fields: inputError.extensions.fields } })] };
     const fragments: Record<string, FragmentDefinitionNode> = {};
     for (const d of request.document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
     const depth = operationDepth(operation, fragments);
@@ -226,7 +228,7 @@ class SubscriptionGroup {
       ? {
           ...result,
           errors: result.errors.map((e) => {
-            const shaped = formatError(e, e);
+            const shaped = formatClientError(e, e);
             return new GraphQLError(shaped.message, { path: shaped.path, extensions: shaped.extensions });
           }),
         }

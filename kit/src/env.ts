@@ -45,12 +45,17 @@ export function envBool(name: string, fallback: boolean): boolean {
 }
 
 /**
- * A secret: in production it must be set (and at least 32 characters); in development the
- * well-known `developmentValue` is used so that a fresh clone starts without configuration.
+ * A secret: in production it must be set, at least 32 characters and not the published
+ * `developmentValue`; in development that value is used so that a fresh clone starts without
+ * configuration.
  */
 export function envSecret(name: string, developmentValue: string): string {
   const value = envOptional(name);
   if (value !== undefined) {
+    if (isProduction() && value === developmentValue) {
+      // It is in the source code, so anyone could mint tokens or read what it protects.
+      throw new ConfigError(`${name} is the published development value; set a secret of your own in production (NODE_ENV=production)`);
+    }
     if (isProduction() && value.length < 32) {
       throw new ConfigError(`${name} must be at least 32 characters in production`);
     }

@@ -13,7 +13,7 @@ import { WebSocketServer } from 'ws';
 import { CALLER_HEADER, CallerSignatureError, CallerSigner, REQUEST_ID_HEADER, type Caller } from './caller';
 import type { SubgraphContext, SubgraphRuntime } from './context';
 import { Database } from './database';
-import { envInt, envOptional, envSecret, envString, ConfigError } from './env';
+import { envInt, envOptional, envSecret, envString, ConfigError, isProduction } from './env';
 import { createEventBus, InProcessBus, type EventBus } from './events/bus';
 import { OutboxEvent } from './events/outbox';
 import { OutboxRelay, type RelayOptions } from './events/relay';
@@ -179,6 +179,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // No "Did you mean …?" in validation errors: they would spell out the schema in production.
+    hideSchemaDetailsFromClientErrors: isProduction(),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3000 }),
       // Inline tracing is for Apollo Studio, which we do not report to.
