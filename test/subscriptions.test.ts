@@ -77,6 +77,15 @@ describe('graphql-ws through the gateway', () => {
       { input: { code: `SUB-${randomUUID().slice(0, 8)}`, name: 'Watched Trading', email: 'buyer@watched.example', creditLimit: { amount: '100', currency: 'EUR' } } },
       { token: admin },
     );
+    // the agent may follow this customer (its territory's), so what it is refused is the field
+    const ok = async (query: string, variables: Record<string, unknown>) => {
+      const result = await postGraphQL<Record<string, { id: string }>>(stack.gatewayUrl, query, variables, { token: admin });
+      if (result.errors) throw new Error(JSON.stringify(result.errors));
+      return result.data!;
+    };
+    const territory = (await ok('mutation ($i: CreateTerritoryInput!) { createTerritory(input: $i) { id } }', { i: { code: `T-${randomUUID().slice(0, 6)}`, name: 'Sub', managerSubject: 'manager-sub' } })).createTerritory.id;
+    await ok('mutation ($i: CreateAgentInput!) { createAgent(input: $i) { id } }', { i: { employeeId: `E-${randomUUID().slice(0, 6)}`, name: 'agent-sub', email: 'agent-sub@example.com', territoryId: territory, subject: 'agent-sub' } });
+    await ok('mutation ($c: ID!, $t: ID!) { assignCustomer(customerId: $c, territoryId: $t) { id } }', { c: created.id, t: territory });
     const masked = collect<{ orderStatusChanged: { number: string; customer: { email: string } } }>(
       client(manager),
       'subscription ($c: ID!) { orderStatusChanged(customerId: $c) { number status customer { name email } } }',
@@ -92,7 +101,7 @@ describe('graphql-ws through the gateway', () => {
       expect(event.data?.orderStatusChanged).toMatchObject({ number: expect.stringMatching(/^SO-\d{6}$/), customer: { name: 'Watched Trading', email: 'b***@watched.example' } });
       const [denied] = await payments.waitFor(1);
       expect(denied.data ?? null).toBeNull();
-      expect(denied.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+      expect(denied.errors?.[0]).toMatchObject({ path: ['orderStatusChanged', 'transactions'], extensions: { code: 'FORBIDDEN' } });
       expect(JSON.stringify(denied)).not.toContain('FORWARD');
     } finally {
       masked.stop();

@@ -46,6 +46,22 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
+/**
+ * fetch to one subgraph: one that cannot be reached is UNAVAILABLE (retryable, a code a
+ * subgraph calling through the gateway can act on), not an unexpected error whose message
+ * would be masked as INTERNAL.
+ */
+function subgraphFetch(name: string): typeof fetch {
+  return async (input, init) => {
+    try {
+      return await fetch(input, init);
+    } catch (error) {
+      logger.warn({ err: error, subgraph: name }, 'subgraph unreachable');
+      throw new GraphQLError(`The ${name} service is unavailable`, { extensions: { code: 'UNAVAILABLE', retryable: true } });
+    }
+  };
+}
+
 function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
@@ -60,7 +76,7 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
 
   const gateway = new ApolloGateway({
     supergraphSdl: 'path' in supergraph ? supergraphFromFile(supergraph.path) : async () => ({ supergraphSdl: supergraph.sdl }),
-    buildService: ({ name, url }) => new SignedDataSource({ url: config.subgraphUrls[name] ?? url, fetcher: fetch as never }),
+    buildService: ({ name, url }) => new SignedDataSource({ url: config.subgraphUrls[name] ?? url, fetcher: subgraphFetch(name) as never }),
     logger: logger.child({ component: 'apollo-gateway' }) as never,
   });
 

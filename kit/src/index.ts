@@ -25,3 +25,4 @@ export * from './tokens';
 export * from './request-scope';
 export * from './event-stream';
 export * from './nested-pages';
+export * from './territory-scope';

@@ -14,7 +14,7 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. Inputs must lie from 1900-01-01T00:00:00Z to 9999-12-31T23:59:59Z. */
   DateTime: { input: string; output: string; }
   /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSON: { input: any; output: any; }
@@ -219,6 +219,7 @@ export type CreateConnectorInput = {
 export type CreateCustomerInput = {
   addresses?: InputMaybe<Array<AddressInput>>;
   code: Scalars['String']['input'];
+  /** At least 0 (0: no credit). */
   creditLimit: MoneyInput;
   email?: InputMaybe<Scalars['String']['input']>;
   location?: InputMaybe<GeoPointInput>;
@@ -235,6 +236,7 @@ export type CreatePriceListInput = {
 /** A new product; it starts as DRAFT. */
 export type CreateProductInput = {
   attributes?: InputMaybe<Array<ProductAttributeInput>>;
+  /** Above zero. */
   basePrice: MoneyInput;
   brand?: InputMaybe<Scalars['String']['input']>;
   categoryId?: InputMaybe<Scalars['ID']['input']>;
@@ -280,11 +282,11 @@ export type Customer = {
   /** Where the customer is, for visit planning and check-in. */
   location?: Maybe<GeoPoint>;
   name: Scalars['String']['output'];
-  /** This customer's orders, newest first. */
-  orders: OrderConnection;
+  /** This customer's orders, newest first; null, with FORBIDDEN, for a customer outside a field agent's territory. */
+  orders?: Maybe<OrderConnection>;
   /** Masked ("***67") unless the caller has the customers:pii scope. */
   phone?: Maybe<Scalars['String']['output']>;
-  /** The price list this customer buys from; null means base prices. */
+  /** The price list this customer buys from; null means base prices. Null, with FORBIDDEN, for a customer outside a field agent's territory. */
   priceList?: Maybe<PriceList>;
   segment: CustomerSegment;
   status: CustomerStatus;
@@ -485,9 +487,11 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
-/** An amount of money as a decimal string and an ISO-4217 currency. */
+/** An amount of money as a decimal string and an ISO-4217 currency. Amounts sent in are never negative; prices and payments must be above zero. */
 export type MoneyInput = {
+  /** Decimal string, at least 0, e.g. "12.50". */
   amount: Scalars['String']['input'];
+  /** ISO-4217 currency code in upper case, e.g. "EUR". */
   currency: Scalars['String']['input'];
 };
 
@@ -903,7 +907,8 @@ export type Order = {
   balanceDue: Money;
   createdAt: Scalars['DateTime']['output'];
   currency: Scalars['String']['output'];
-  customer: Customer;
+  /** Null, with FORBIDDEN, when the caller may not see the customer. */
+  customer?: Maybe<Customer>;
   customerId: Scalars['ID']['output'];
   /** The systems this order was pushed to, and its id in each. */
   externalRefs: Array<ExternalRef>;
@@ -960,7 +965,8 @@ export type OrderLine = {
   lineTotal: Money;
   /** The product name when the order was placed. */
   name: Scalars['String']['output'];
-  product: Product;
+  /** Null, with FORBIDDEN, when the caller may not see the product (no longer published, for a catalog reader who sees published products only); the line keeps its sku and name. */
+  product?: Maybe<Product>;
   productId: Scalars['ID']['output'];
   quantity: Scalars['Int']['output'];
   /** The sku when the order was placed. */
@@ -1004,6 +1010,7 @@ export type PageInfo = {
 };
 
 export type PaymentInput = {
+  /** Above zero. */
   amount: MoneyInput;
   reason?: InputMaybe<Scalars['String']['input']>;
   reference?: InputMaybe<Scalars['String']['input']>;
@@ -1063,7 +1070,8 @@ export type PriceListPricesArgs = {
 /** One product's price on one price list. */
 export type PriceListItem = {
   price: Money;
-  product: Product;
+  /** Null, with FORBIDDEN, for a product the caller may not see. */
+  product?: Maybe<Product>;
 };
 
 export type PriceListItemConnection = {
@@ -1080,6 +1088,7 @@ export type PriceListItemEdge = {
 };
 
 export type PriceListPriceInput = {
+  /** Above zero. */
   price: MoneyInput;
   productId: Scalars['ID']['input'];
 };
@@ -1097,8 +1106,8 @@ export type Product = {
   externalRefs: Array<ExternalRef>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
-  /** What this customer pays: their price list's price, else the base price. */
-  priceFor: Money;
+  /** What this customer pays: their price list's price, else the base price. Null, with FORBIDDEN, for a customer outside a field agent's territory. */
+  priceFor?: Maybe<Money>;
   /** When the product was last published. */
   publishedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Stock-keeping unit, unique across the catalog. */
@@ -1219,10 +1228,11 @@ export type Query = {
   myAgent?: Maybe<FieldAgent>;
   /** The calling agent's visits scheduled in the 24 hours from `date` (pass the start of the agent's local day), in scheduled order. */
   myVisits: Array<Visit>;
+  /** One order; null when unknown or not visible to the caller (a field agent sees its territory's customers' orders only). */
   order?: Maybe<Order>;
-  /** One order by its number, e.g. "SO-000123". */
+  /** One order by its number, e.g. "SO-000123"; null when unknown or not visible to the caller. */
   orderByNumber?: Maybe<Order>;
-  /** Orders matching the filter, newest first unless sorted otherwise. */
+  /** Orders matching the filter that the caller may see, newest first unless sorted otherwise. */
   orders: OrderConnection;
   priceList?: Maybe<PriceList>;
   /** Every price list, by name. */
@@ -1430,7 +1440,7 @@ export type ReceiveStockInput = {
 };
 
 export type RefundOrderInput = {
-  /** How much to give back; everything paid when left out. */
+  /** How much to give back (above zero); everything paid when left out. */
   amount?: InputMaybe<MoneyInput>;
   reason: Scalars['String']['input'];
   /** Put the goods back on hand (RETURN movements). */
@@ -1491,7 +1501,8 @@ export type StockLevel = {
   inStock: Scalars['Boolean']['output'];
   /** Units physically in the warehouse, reserved ones included. */
   onHand: Scalars['Int']['output'];
-  product: Product;
+  /** Null, with FORBIDDEN, for a product the caller may not see (unpublished, for a catalog reader). */
+  product?: Maybe<Product>;
   productId: Scalars['ID']['output'];
   /** When available falls to this or below, the level is low (lowStock, stock.low). */
   reorderPoint: Scalars['Int']['output'];
@@ -1577,7 +1588,7 @@ export type Subscription = {
   connectorStatusChanged: Connector;
   /** A level whose available stock just fell to or below its reorder point. */
   lowStock: StockLevel;
-  /** An order as it is placed and after every status change; give orderId or customerId. */
+  /** An order as it is placed and after every status change; give orderId or customerId. A field agent may follow only its territory's customers and their orders (FORBIDDEN otherwise) and receives no event of any other. */
   orderStatusChanged: Order;
   /** Every change of a stock level, optionally only for some products or one warehouse. */
   stockChanged: StockLevel;
@@ -1620,7 +1631,7 @@ export type SubscriptionVisitUpdatedArgs = {
   territoryId?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** A record both sides changed since the last sync, and how it was settled. */
+/** A record whose same fields both sides changed since the last sync, and how it was settled. */
 export type SyncConflict = {
   connector: Connector;
   connectorId: Scalars['ID']['output'];
@@ -1634,14 +1645,14 @@ export type SyncConflict = {
   /** Which version won. */
   resolution?: Maybe<ConflictResolution>;
   resolvedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Who chose: "policy:<POLICY>" for the connector's policy, else the subject of the person who called resolveConflict. */
+  /** Who chose: "policy:<POLICY>" for the connector's policy, "sync" when the fields stopped conflicting before anyone chose, else the subject of the person who called resolveConflict. */
   resolvedBy?: Maybe<Scalars['String']['output']>;
   sourceUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The source's version, as sync would apply it. */
+  /** The source's values of the fields in conflict (only those), e.g. { "name": "…" }. */
   sourceValue: Scalars['JSON']['output'];
   status: ConflictStatus;
   supergraphUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The supergraph's version when the conflict was found. */
+  /** Tradegraph's values of the same fields when the conflict was found. */
   supergraphValue: Scalars['JSON']['output'];
 };
 
@@ -1834,6 +1845,7 @@ export type UpdateConnectorInput = {
 /** Changes to a customer; fields left out stay as they are. Status changes have their own mutations. */
 export type UpdateCustomerInput = {
   addresses?: InputMaybe<Array<AddressInput>>;
+  /** At least 0 (0: no credit). */
   creditLimit?: InputMaybe<MoneyInput>;
   email?: InputMaybe<Scalars['String']['input']>;
   location?: InputMaybe<GeoPointInput>;
@@ -1845,6 +1857,7 @@ export type UpdateCustomerInput = {
 /** Changes to a product; fields left out stay as they are. Status changes have their own mutations. */
 export type UpdateProductInput = {
   attributes?: InputMaybe<Array<ProductAttributeInput>>;
+  /** Above zero. */
   basePrice?: InputMaybe<MoneyInput>;
   brand?: InputMaybe<Scalars['String']['input']>;
   categoryId?: InputMaybe<Scalars['ID']['input']>;
@@ -1875,6 +1888,7 @@ export type UpdateWarehouseInput = {
 export type UpsertCustomerInput = {
   addresses?: InputMaybe<Array<AddressInput>>;
   code: Scalars['String']['input'];
+  /** At least 0 (0: no credit). */
   creditLimit: MoneyInput;
   email?: InputMaybe<Scalars['String']['input']>;
   location?: InputMaybe<GeoPointInput>;
@@ -1914,6 +1928,7 @@ export type UpsertOutcome =
 /** One product of a bulk upsert, matched by sku: created when new, updated when different, left alone when equal. */
 export type UpsertProductInput = {
   attributes?: InputMaybe<Array<ProductAttributeInput>>;
+  /** Above zero. */
   basePrice: MoneyInput;
   brand?: InputMaybe<Scalars['String']['input']>;
   /** The category's slug; unknown slugs fail that item. */
@@ -1982,7 +1997,8 @@ export type Visit = {
   checkIn?: Maybe<GeoFix>;
   checkOut?: Maybe<GeoFix>;
   createdAt: Scalars['DateTime']['output'];
-  customer: Customer;
+  /** Null, with FORBIDDEN, when the caller may not see the customer (one moved out of a field agent's territory). */
+  customer?: Maybe<Customer>;
   /** Metres from the customer's location at check-in (great-circle); null when the customer has no location or before check-in. */
   distanceMeters?: Maybe<Scalars['Float']['output']>;
   id: Scalars['ID']['output'];
@@ -2199,7 +2215,7 @@ export type PlanVisitMutationVariables = Exact<{
 }>;
 
 
-export type PlanVisitMutation = { planVisit: { id: string, type: VisitType, status: VisitStatus, scheduledAt: string, distanceMeters?: number | null, offSite: boolean, notes?: string | null, outcome?: string | null, photoUrls: Array<string>, agent?: { id: string } | null, customer: { id: string }, checkIn?: { at: string, lat: number, lng: number, accuracyMeters?: number | null } | null, checkOut?: { at: string, lat: number, lng: number } | null } };
+export type PlanVisitMutation = { planVisit: { id: string, type: VisitType, status: VisitStatus, scheduledAt: string, distanceMeters?: number | null, offSite: boolean, notes?: string | null, outcome?: string | null, photoUrls: Array<string>, agent?: { id: string } | null, customer?: { id: string } | null, checkIn?: { at: string, lat: number, lng: number, accuracyMeters?: number | null } | null, checkOut?: { at: string, lat: number, lng: number } | null } };
 
 export type StartVisitMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -2230,7 +2246,7 @@ export type VisitByIdQueryVariables = Exact<{
 }>;
 
 
-export type VisitByIdQuery = { visit?: { id: string, type: VisitType, status: VisitStatus, scheduledAt: string, distanceMeters?: number | null, offSite: boolean, notes?: string | null, outcome?: string | null, photoUrls: Array<string>, agent?: { name: string } | null, customer: { id: string, name: string }, statusHistory: Array<{ from?: VisitStatus | null, to: VisitStatus, actor?: string | null, reason?: string | null, changedAt: string }>, checkIn?: { at: string, lat: number, lng: number, accuracyMeters?: number | null } | null, checkOut?: { at: string, lat: number, lng: number } | null } | null };
+export type VisitByIdQuery = { visit?: { id: string, type: VisitType, status: VisitStatus, scheduledAt: string, distanceMeters?: number | null, offSite: boolean, notes?: string | null, outcome?: string | null, photoUrls: Array<string>, agent?: { name: string } | null, customer?: { id: string, name: string } | null, statusHistory: Array<{ from?: VisitStatus | null, to: VisitStatus, actor?: string | null, reason?: string | null, changedAt: string }>, checkIn?: { at: string, lat: number, lng: number, accuracyMeters?: number | null } | null, checkOut?: { at: string, lat: number, lng: number } | null } | null };
 
 export type VisitsQueryVariables = Exact<{
   filter?: InputMaybe<VisitFilter>;
@@ -2239,14 +2255,14 @@ export type VisitsQueryVariables = Exact<{
 }>;
 
 
-export type VisitsQuery = { visits: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ node: { id: string, type: VisitType, status: VisitStatus, scheduledAt: string, distanceMeters?: number | null, offSite: boolean, notes?: string | null, outcome?: string | null, photoUrls: Array<string>, agent?: { id: string } | null, customer: { id: string, name: string }, checkIn?: { at: string, lat: number, lng: number, accuracyMeters?: number | null } | null, checkOut?: { at: string, lat: number, lng: number } | null } }> } };
+export type VisitsQuery = { visits: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ node: { id: string, type: VisitType, status: VisitStatus, scheduledAt: string, distanceMeters?: number | null, offSite: boolean, notes?: string | null, outcome?: string | null, photoUrls: Array<string>, agent?: { id: string } | null, customer?: { id: string, name: string } | null, checkIn?: { at: string, lat: number, lng: number, accuracyMeters?: number | null } | null, checkOut?: { at: string, lat: number, lng: number } | null } }> } };
 
 export type MyVisitsQueryVariables = Exact<{
   date: Scalars['DateTime']['input'];
 }>;
 
 
-export type MyVisitsQuery = { myVisits: Array<{ id: string, type: VisitType, status: VisitStatus, scheduledAt: string, distanceMeters?: number | null, offSite: boolean, notes?: string | null, outcome?: string | null, photoUrls: Array<string>, customer: { id: string, name: string, location?: { lat: number, lng: number } | null }, checkIn?: { at: string, lat: number, lng: number, accuracyMeters?: number | null } | null, checkOut?: { at: string, lat: number, lng: number } | null }> };
+export type MyVisitsQuery = { myVisits: Array<{ id: string, type: VisitType, status: VisitStatus, scheduledAt: string, distanceMeters?: number | null, offSite: boolean, notes?: string | null, outcome?: string | null, photoUrls: Array<string>, customer?: { id: string, name: string, location?: { lat: number, lng: number } | null } | null, checkIn?: { at: string, lat: number, lng: number, accuracyMeters?: number | null } | null, checkOut?: { at: string, lat: number, lng: number } | null }> };
 
 export type CustomerFieldSalesQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -2309,7 +2325,7 @@ export type OrderByIdQueryVariables = Exact<{
 }>;
 
 
-export type OrderByIdQuery = { order?: { placedById?: string | null, id: string, number: string, status: OrderStatus, currency: string, customer: { id: string, name: string }, lines: Array<{ quantity: number, product: { id: string, name: string } }>, statusHistory: Array<{ from?: OrderStatus | null, to: OrderStatus, actor?: string | null, reason?: string | null }>, transactions: Array<{ kind: TransactionKind, reason?: string | null, amount: { amount: string } }>, paid: { amount: string }, balanceDue: { amount: string }, subtotal: { amount: string, currency: string }, tax: { amount: string }, total: { amount: string } } | null };
+export type OrderByIdQuery = { order?: { placedById?: string | null, id: string, number: string, status: OrderStatus, currency: string, customer?: { id: string, name: string } | null, lines: Array<{ quantity: number, product?: { id: string, name: string } | null }>, statusHistory: Array<{ from?: OrderStatus | null, to: OrderStatus, actor?: string | null, reason?: string | null }>, transactions: Array<{ kind: TransactionKind, reason?: string | null, amount: { amount: string } }>, paid: { amount: string }, balanceDue: { amount: string }, subtotal: { amount: string, currency: string }, tax: { amount: string }, total: { amount: string } } | null };
 
 export type CustomerOrdersWithStockQueryVariables = Exact<{
   customerId: Scalars['ID']['input'];
@@ -2317,7 +2333,7 @@ export type CustomerOrdersWithStockQueryVariables = Exact<{
 }>;
 
 
-export type CustomerOrdersWithStockQuery = { customer?: { name: string, orders: { totalCount: number, edges: Array<{ node: { number: string, lines: Array<{ quantity: number, product: { name: string, stock: { available: number } } }> } }> } } | null };
+export type CustomerOrdersWithStockQuery = { customer?: { name: string, orders?: { totalCount: number, edges: Array<{ node: { number: string, lines: Array<{ quantity: number, product?: { name: string, stock: { available: number } } | null }> } }> } | null } | null };
 
 export type CustomersOrdersQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2325,7 +2341,7 @@ export type CustomersOrdersQueryVariables = Exact<{
 }>;
 
 
-export type CustomersOrdersQuery = { customers: { edges: Array<{ node: { code: string, orders: { edges: Array<{ node: { number: string, total: { amount: string } } }> } } }> } };
+export type CustomersOrdersQuery = { customers: { edges: Array<{ node: { code: string, orders?: { edges: Array<{ node: { number: string, total: { amount: string } } }> } | null } }> } };
 
 export type StartProcessingOrderMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -2399,7 +2415,7 @@ export type ProductsWithCustomerPriceQueryVariables = Exact<{
 }>;
 
 
-export type ProductsWithCustomerPriceQuery = { products: { edges: Array<{ node: { id: string, sku: string, basePrice: { amount: string, currency: string }, priceFor: { amount: string, currency: string } } }> } };
+export type ProductsWithCustomerPriceQuery = { products: { edges: Array<{ node: { id: string, sku: string, basePrice: { amount: string, currency: string }, priceFor?: { amount: string, currency: string } | null } }> } };
 
 export type CreateProductMutationVariables = Exact<{
   input: CreateProductInput;

@@ -1,7 +1,5 @@
-import DataLoader from 'dataloader';
-import { groupLoader, uniqueLoader, uuidLoader, type SubgraphContext } from '@tradegraph/kit';
+import { assertCustomerInScope, customerInScope, groupLoader, uuidLoader, type SubgraphContext } from '@tradegraph/kit';
 import { Customer, CustomerStatusChange } from './entities';
-import { isTerritoryScoped, territoryCustomerIds } from './services/territory-scope';
 
 /** The customers subgraph's DataLoaders: one SQL statement per batch, one instance per request. */
 
@@ -14,23 +12,21 @@ export const statusHistoryByCustomer = ({ em }: SubgraphContext) =>
     (c) => c.customerId,
   );
 
-/** The customer ids of each agent subject's territory, asked of field-agents once per request. */
-export const territoryCustomers = (ctx: SubgraphContext) =>
-  new DataLoader<string, Set<string>>((subjects) => Promise.all(subjects.map((subject) => territoryCustomerIds(ctx.runtime.gateway, subject, ctx.requestId))));
-
 /**
- * The customer ids the caller is narrowed to: those of its territory for a field agent (see
- * services/territory-scope.ts), null (no narrowing) for everyone else.
+ * A customer by id, or null when unknown or outside the caller's territory scope (kit's
+ * territory-scope: a field agent sees its own territory's customers only).
  */
-export async function agentCustomerScope(ctx: SubgraphContext): Promise<Set<string> | null> {
-  if (!isTerritoryScoped(ctx.caller)) return null;
-  if (!ctx.caller.subject) return new Set();
-  return ctx.loaders.get(territoryCustomers).load(ctx.caller.subject);
+export async function visibleCustomer(ctx: SubgraphContext, id: string): Promise<Customer | null> {
+  if (!(await customerInScope(ctx, id))) return null;
+  return ctx.loaders.get(customerById).load(id);
 }
 
-/** A customer by id, or null when unknown or outside the caller's territory scope. */
-export async function visibleCustomer(ctx: SubgraphContext, id: string): Promise<Customer | null> {
-  const scope = await agentCustomerScope(ctx);
-  if (scope && !scope.has(id.toLowerCase())) return null;
+/**
+ * A customer another subgraph points to (Order.customer, Visit.customer …). The caller already
+ * holds the id, so one outside its territory is refused with FORBIDDEN at that field's path
+ * (the gateway keeps the path and code) instead of resolving to a customer it may not see.
+ */
+export async function referencedCustomer(ctx: SubgraphContext, id: string): Promise<Customer | null> {
+  await assertCustomerInScope(ctx, id);
   return ctx.loaders.get(customerById).load(id);
 }

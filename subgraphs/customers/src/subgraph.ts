@@ -1,7 +1,7 @@
 import type { SubgraphContext, SubgraphDefinition } from '@tradegraph/kit';
 import { migrations } from '../migrations';
 import { entities } from './entities';
-import { visibleCustomer } from './loaders';
+import { referencedCustomer } from './loaders';
 import { permissions } from './permissions';
 import { CustomerResolver } from './resolvers/customer-resolver';
 
@@ -12,8 +12,8 @@ export const customersSubgraph: SubgraphDefinition = {
   migrations,
   resolvers: [CustomerResolver],
   references: {
-    // A field agent resolves only the customers of its territory; the others come back null.
-    Customer: (ref, ctx: SubgraphContext) => visibleCustomer(ctx, String(ref.id)),
+    // A field agent resolves only the customers of its territory; the others are FORBIDDEN.
+    Customer: (ref, ctx: SubgraphContext) => referencedCustomer(ctx, String(ref.id)),
   },
   permissions,
 };

@@ -1,12 +1,32 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { groupLoader, isUuid, nestedPages, qualifiedTable, uuidLoader, type SubgraphContext } from '@tradegraph/kit';
+import { agentCustomerScope, assertCustomerInScope, customerInScope, groupLoader, isUuid, nestedPages, qualifiedTable, uuidLoader, type SubgraphContext } from '@tradegraph/kit';
 import { Order, OrderLine, OrderStatus, OrderStatusChange, PaymentTransaction } from './entities';
 import type { OrderFilter } from './inputs/order-inputs';
 
 /** The orders subgraph's DataLoaders: one SQL statement per batch, one instance per request. */
 
 export const orderById = ({ em }: SubgraphContext) => uuidLoader((ids) => em.find(Order, { id: { $in: [...ids] } }), (o) => o.id);
+
+/**
+ * The order if the caller may see it: a field agent sees only the orders of its territory's
+ * customers (kit's territory scope); any other order is null to it, like an unknown one.
+ */
+export async function visibleOrder(ctx: SubgraphContext, order: Order | null): Promise<Order | null> {
+  return order && (await customerInScope(ctx, order.customerId)) ? order : null;
+}
+
+/** An order another subgraph points to: FORBIDDEN (at that field's path) when the caller may not see it. */
+export async function referencedOrder(ctx: SubgraphContext, id: string): Promise<Order | null> {
+  const order = await ctx.loaders.get(orderById).load(id);
+  if (order) await assertCustomerInScope(ctx, order.customerId, 'This order\'s customer');
+  return order;
+}
+
+/** An agent's territory as a condition on an order query: `customer_id in (…)`, nothing for staff. */
+function inScope(query: Knex.QueryBuilder, scope: Set<string> | null, prefix: string): Knex.QueryBuilder {
+  return scope ? query.whereIn(`${prefix}customer_id`, [...scope]) : query;
+}
 
 export const linesByOrder = ({ em }: SubgraphContext) =>
   groupLoader((ids: readonly string[]) => em.find(OrderLine, { orderId: { $in: [...ids] } }, { orderBy: { orderId: 'asc', lineNo: 'asc' } }), (l) => l.orderId);
@@ -27,23 +47,25 @@ function applyFilter(query: Knex.QueryBuilder, filter: OrderFilter | null, prefi
 }
 
 /** A customer's newest orders (Customer.orders), for many customers in one windowed statement. */
-export const customerOrders = nestedPages<Order, OrderFilter>({
+export const customerOrders = nestedPages<Order, OrderFilter, Set<string> | null>({
   entity: Order,
   parentColumn: 'customer_id',
   parentOf: (o) => o.customerId,
   sortColumn: 'created_at',
   sortOf: (o) => o.createdAt,
-  restrict: (query, filter, prefix) => applyFilter(query, filter, prefix),
+  access: agentCustomerScope,
+  restrict: (query, filter, prefix, scope) => inScope(applyFilter(query, filter, prefix), scope, prefix),
 }).pages;
 
-/** The newest orders an agent placed (FieldAgent.orders), for many agents in one windowed statement. */
-export const agentOrders = nestedPages<Order, OrderFilter>({
+/** The newest orders an agent placed (FieldAgent.orders) that the caller may see, for many agents in one windowed statement. */
+export const agentOrders = nestedPages<Order, OrderFilter, Set<string> | null>({
   entity: Order,
   parentColumn: 'placed_by_id',
   parentOf: (o) => o.placedById,
   sortColumn: 'created_at',
   sortOf: (o) => o.createdAt,
-  restrict: (query, filter, prefix) => applyFilter(query, filter, prefix),
+  access: agentCustomerScope,
+  restrict: (query, filter, prefix, scope) => inScope(applyFilter(query, filter, prefix), scope, prefix),
 }).pages;
 
 /** The order statuses that count as sales: every status but CANCELLED (a REFUNDED order was a sale; its refund is in the payment trail). */
@@ -58,7 +80,8 @@ export interface AgentSalesFigures {
 
 /**
  * Sales of many agents in a period [from, to) by order creation time, in one grouped
- * statement per distinct period: orders placed by the agent in {@link SALES_STATUSES}.
+ * statement per distinct period: orders placed by the agent in {@link SALES_STATUSES}, of the
+ * customers the caller may see (a field agent: its territory's).
  */
 export const agentSales = (ctx: SubgraphContext) =>
   new DataLoader<{ agentId: string; from: Date; to: Date }, AgentSalesFigures, string>(
@@ -73,8 +96,9 @@ export const agentSales = (ctx: SubgraphContext) =>
       }
       const figures = new Map<string, AgentSalesFigures>();
       const knex = ctx.em.getKnex();
+      const scope = byPeriod.size ? await agentCustomerScope(ctx) : null;
       for (const [period, { from, to, agentIds }] of byPeriod) {
-        const query = knex(knex.raw(qualifiedTable(ctx.em, Order)))
+        const query = inScope(knex(knex.raw(qualifiedTable(ctx.em, Order))), scope, '')
           .whereIn('placed_by_id', [...agentIds])
           .whereIn('status', [...SALES_STATUSES])
           .where('created_at', '>=', from)

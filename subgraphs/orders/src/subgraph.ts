@@ -1,7 +1,7 @@
 import type { SubgraphContext, SubgraphDefinition } from '@tradegraph/kit';
 import { migrations } from '../migrations';
 import { Customer, entities, FieldAgent, Product } from './entities';
-import { orderById } from './loaders';
+import { referencedOrder } from './loaders';
 import { permissions } from './permissions';
 import { FieldAgentOrdersResolver } from './resolvers/agent-resolver';
 import { CustomerOrdersResolver, OrderLineResolver, OrderResolver } from './resolvers/order-resolver';
@@ -15,7 +15,7 @@ export const ordersSubgraph: SubgraphDefinition = {
   resolvers: [OrderResolver, OrderLineResolver, CustomerOrdersResolver, FieldAgentOrdersResolver, OrderSubscriptionResolver],
   orphanedTypes: [Customer, Product, FieldAgent],
   references: {
-    Order: (ref, ctx: SubgraphContext) => ctx.loaders.get(orderById).load(String(ref.id)),
+    Order: (ref, ctx: SubgraphContext) => referencedOrder(ctx, String(ref.id)),
     Customer: (ref) => ({ id: String(ref.id) }),
     Product: (ref) => ({ id: String(ref.id) }),
     FieldAgent: (ref) => ({ id: String(ref.id) }),

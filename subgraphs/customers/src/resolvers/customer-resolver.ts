@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, Connection, hasScope, MAX_BULK_ITEMS, UpsertResult, type ConnectionPage, type SubgraphContext, type UpsertSummary } from '@tradegraph/kit';
+import { agentCustomerScope, badInput, Connection, hasScope, MAX_BULK_ITEMS, UpsertResult, type ConnectionPage, type SubgraphContext, type UpsertSummary } from '@tradegraph/kit';
 import { Customer, CustomerStatus, CustomerStatusChange } from '../entities';
 import { CreateCustomerInput, CustomerFilter, CustomerSort, UpdateCustomerInput, UpsertCustomerInput } from '../inputs/customer-inputs';
-import { agentCustomerScope, statusHistoryByCustomer, visibleCustomer } from '../loaders';
+import { statusHistoryByCustomer, visibleCustomer } from '../loaders';
 import { CustomerService } from '../services/customers';
 import { maskEmail, maskPhone, PII_SCOPE } from '../services/pii';
 

@@ -37,7 +37,7 @@ export class VisitResolver {
     return ctx.loaders.get(visibleAgentById).load(visit.agentId);
   }
 
-  @FieldResolver(() => Customer)
+  @FieldResolver(() => Customer, { nullable: true, description: 'Null, with FORBIDDEN, when the caller may not see the customer (one moved out of a field agent\'s territory).' })
   customer(@Root() visit: Visit): Customer {
     return { id: visit.customerId };
   }

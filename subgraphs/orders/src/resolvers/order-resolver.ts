@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Connection, hasRole, Money, Role, toMoney, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { agentCustomerScope, assertCustomerInScope, Connection, isTerritoryScoped, Money, toMoney, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
 import { Customer, Order, OrderLine, OrderStatusChange, PaymentTransaction, Product } from '../entities';
 import { OrderFilter, OrderSort, PaymentInput, PlaceOrderInput, RefundOrderInput } from '../inputs/order-inputs';
-import { customerOrders, linesByOrder, orderById, statusHistoryByOrder, transactionsByOrder } from '../loaders';
+import { customerOrders, linesByOrder, orderById, statusHistoryByOrder, transactionsByOrder, visibleOrder } from '../loaders';
 import { agentIdForSubject } from '../services/agents';
 import { OrderService } from '../services/orders';
 import { OrderPlacementService } from '../services/placement';
@@ -15,18 +15,18 @@ const service = (ctx: SubgraphContext) => new OrderService(ctx.em, ctx.caller.su
 
 @Resolver(() => Order)
 export class OrderResolver {
-  @Query(() => Order, { nullable: true })
-  order(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Order | null> {
-    return ctx.loaders.get(orderById).load(id);
+  @Query(() => Order, { nullable: true, description: 'One order; null when unknown or not visible to the caller (a field agent sees its territory\'s customers\' orders only).' })
+  async order(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Order | null> {
+    return visibleOrder(ctx, await ctx.loaders.get(orderById).load(id));
   }
 
-  @Query(() => Order, { nullable: true, description: 'One order by its number, e.g. "SO-000123".' })
-  orderByNumber(@Arg('number') number: string, @Ctx() ctx: SubgraphContext): Promise<Order | null> {
-    return ctx.em.findOne(Order, { number });
+  @Query(() => Order, { nullable: true, description: 'One order by its number, e.g. "SO-000123"; null when unknown or not visible to the caller.' })
+  async orderByNumber(@Arg('number') number: string, @Ctx() ctx: SubgraphContext): Promise<Order | null> {
+    return visibleOrder(ctx, await ctx.em.findOne(Order, { number }));
   }
 
-  @Query(() => OrderConnection, { description: 'Orders matching the filter, newest first unless sorted otherwise.' })
-  orders(
+  @Query(() => OrderConnection, { description: 'Orders matching the filter that the caller may see, newest first unless sorted otherwise.' })
+  async orders(
     @Ctx() ctx: SubgraphContext,
     @Arg('filter', () => OrderFilter, { nullable: true }) filter?: OrderFilter,
     @Arg('sort', () => OrderSort, { defaultValue: OrderSort.NEWEST }) sort: OrderSort = OrderSort.NEWEST,
@@ -35,10 +35,11 @@ export class OrderResolver {
     @Arg('last', () => Int, { nullable: true }) last?: number,
     @Arg('before', () => String, { nullable: true }) before?: string,
   ): Promise<ConnectionPage<Order>> {
-    return service(ctx).search(filter, sort, { first, after, last, before });
+    // A field agent's page is narrowed in the query itself (`customer_id in (…)` of its territory).
+    return service(ctx).search(filter, sort, { first, after, last, before }, await agentCustomerScope(ctx));
   }
 
-  @FieldResolver(() => Customer)
+  @FieldResolver(() => Customer, { nullable: true, description: 'Null, with FORBIDDEN, when the caller may not see the customer.' })
   customer(@Root() order: Order): Customer {
     return { id: order.customerId };
   }
@@ -77,11 +78,13 @@ export class OrderResolver {
     @Arg('idempotencyKey') idempotencyKey: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Order> {
-    // Staff may record any agent as the placer; a field agent is always recorded as itself
-    // (its record found by the token's subject; none when it has no agent record), whatever
-    // placedById it sends.
+    // Staff may record any agent as the placer; a field agent orders for its territory's
+    // customers only and is always recorded as itself (its record found by the token's
+    // subject), whatever placedById it sends.
     let agentId: string | null = null;
-    if (hasRole(ctx.caller, Role.AGENT) && !hasRole(ctx.caller, Role.ADMIN, Role.MANAGER, Role.SERVICE)) {
+    if (isTerritoryScoped(ctx.caller)) {
+      // refused before anything is claimed or reserved
+      await assertCustomerInScope(ctx, input.customerId, 'The customer (input.customerId)');
       agentId = ctx.caller.subject ? await agentIdForSubject(ctx.runtime.gateway, ctx.caller.subject, ctx.requestId) : null;
       input.placedById = agentId;
     }
@@ -121,7 +124,7 @@ export class OrderResolver {
 
 @Resolver(() => OrderLine)
 export class OrderLineResolver {
-  @FieldResolver(() => Product)
+  @FieldResolver(() => Product, { nullable: true, description: 'Null, with FORBIDDEN, when the caller may not see the product (no longer published, for a catalog reader who sees published products only); the line keeps its sku and name.' })
   product(@Root() line: OrderLine): Product {
     return { id: line.productId };
   }
@@ -129,14 +132,15 @@ export class OrderLineResolver {
 
 @Resolver(() => Customer)
 export class CustomerOrdersResolver {
-  @FieldResolver(() => OrderConnection, { description: 'This customer\'s orders, newest first.' })
-  orders(
+  @FieldResolver(() => OrderConnection, { nullable: true, description: 'This customer\'s orders, newest first; null, with FORBIDDEN, for a customer outside a field agent\'s territory.' })
+  async orders(
     @Root() customer: Customer,
     @Ctx() ctx: SubgraphContext,
     @Arg('filter', () => OrderFilter, { nullable: true }) filter?: OrderFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<ConnectionPage<Order>> {
+    await assertCustomerInScope(ctx, customer.id);
     return ctx.loaders.get(customerOrders).load({ parentId: customer.id, filter: filter ?? null, first: first ?? null, after: after ?? null });
   }
 }

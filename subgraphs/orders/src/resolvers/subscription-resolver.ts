@@ -1,5 +1,17 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { badInput, eventStream, forbidden, hasRole, notFound, refreshForEvent, Role, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
+import {
+  agentCustomerScope,
+  assertCustomerInScope,
+  badInput,
+  eventStream,
+  forbidden,
+  hasRole,
+  notFound,
+  refreshForEvent,
+  Role,
+  type EventEnvelope,
+  type SubgraphContext,
+} from '@tradegraph/kit';
 import { Order } from '../entities';
 import { orderById } from '../loaders';
 
@@ -10,16 +22,26 @@ const STATUS_EVENTS = new Set(['order.placed', 'order.status_changed']);
 @Resolver()
 export class OrderSubscriptionResolver {
   @Subscription(() => Order, {
-    description: 'An order as it is placed and after every status change; give orderId or customerId.',
-    subscribe: ({ args, context }) => {
+    description:
+      'An order as it is placed and after every status change; give orderId or customerId. A field agent may follow only its territory\'s customers and their orders (FORBIDDEN otherwise) and receives no event of any other.',
+    subscribe: async ({ args, context }) => {
       const ctx = context as SubgraphContext;
       if (!hasRole(ctx.caller, ...READERS)) throw forbidden(`Requires one of the roles ${READERS.join(', ')}`);
       const orderId = (args.orderId as string | undefined) ?? null;
       const customerId = (args.customerId as string | undefined) ?? null;
       if (!orderId && !customerId) throw badInput('orderId', 'give orderId or customerId');
+      // A field agent's territory, as it is when it subscribes: following anything outside it is
+      // refused, and whatever is outside it never passes the filter below.
+      const scope = await agentCustomerScope(ctx);
+      if (scope) {
+        if (customerId) await assertCustomerInScope(ctx, customerId);
+        const order = orderId ? await ctx.loaders.get(orderById).load(orderId) : null;
+        if (order) await assertCustomerInScope(ctx, order.customerId, 'This order\'s customer');
+      }
       return eventStream(ctx.runtime.bus, 'Order', (event) => {
         if (!STATUS_EVENTS.has(event.type)) return false;
         const payload = event.payload as { orderId: string; customerId: string };
+        if (scope && !scope.has(payload.customerId.toLowerCase())) return false;
         return (!orderId || payload.orderId === orderId) && (!customerId || payload.customerId === customerId);
       });
     },
@@ -33,6 +55,8 @@ export class OrderSubscriptionResolver {
     refreshForEvent(ctx);
     const order = await ctx.loaders.get(orderById).load(event.entityId);
     if (!order) throw notFound('Order', event.entityId);
+    // The territory may have changed since the subscription began (a customer reassigned).
+    await assertCustomerInScope(ctx, order.customerId, 'This order\'s customer');
     return order;
   }
 }

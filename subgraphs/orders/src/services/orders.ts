@@ -135,10 +135,11 @@ export class OrderService {
     });
   }
 
-  /** One page of orders matching the filter. */
-  async search(filter: OrderFilter | null | undefined, sort: OrderSort, page: PageArgs): Promise<ConnectionPage<Order>> {
+  /** One page of orders matching the filter, of the customers in `scope` when one is given. */
+  async search(filter: OrderFilter | null | undefined, sort: OrderSort, page: PageArgs, scope: Set<string> | null = null): Promise<ConnectionPage<Order>> {
     const request = pageRequest(page);
     const conditions = orderConditions(filter);
+    if (scope) conditions.push({ customerId: { $in: [...scope] } });
     const keyset = SORTS[sort];
     const rows = await this.em.find(Order, { $and: [...conditions, keysetFilter(keyset, request) as FilterQuery<Order>] }, { orderBy: keysetOrder(keyset, request), limit: request.size + 1 });
     return toConnectionPage(rows, request, (o) => [o.createdAt.toISOString(), o.id], () => this.em.count(Order, { $and: conditions }));

@@ -1,8 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Connection, pageRequest, toConnectionPage, keysetFilter, keysetOrder, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { assertCustomerInScope, Connection, pageRequest, toConnectionPage, keysetFilter, keysetOrder, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
 import { Category, Customer, PriceList, PriceListItem, Product } from '../entities';
 import { CreateCategoryInput, CreatePriceListInput, SetPricesInput, UpdateCategoryInput } from '../inputs/catalog-inputs';
 import { assignmentByCustomer, categoryById, categoryChildren, priceListById, productById } from '../loaders';
+import { visibleReference } from '../services/visibility';
 import { CategoryService, PriceListService } from '../services/catalog';
 
 @Resolver(() => Category)
@@ -102,16 +103,17 @@ export class PriceListResolver {
 
 @Resolver(() => PriceListItem)
 export class PriceListItemResolver {
-  @FieldResolver(() => Product)
-  product(@Root() item: PriceListItem, @Ctx() ctx: SubgraphContext): Promise<Product | null> {
-    return ctx.loaders.get(productById).load(item.productId);
+  @FieldResolver(() => Product, { nullable: true, description: 'Null, with FORBIDDEN, for a product the caller may not see.' })
+  async product(@Root() item: PriceListItem, @Ctx() ctx: SubgraphContext): Promise<Product | null> {
+    return visibleReference(ctx.caller, await ctx.loaders.get(productById).load(item.productId));
   }
 }
 
 @Resolver(() => Customer)
 export class CustomerResolver {
-  @FieldResolver(() => PriceList, { nullable: true, description: 'The price list this customer buys from; null means base prices.' })
+  @FieldResolver(() => PriceList, { nullable: true, description: 'The price list this customer buys from; null means base prices. Null, with FORBIDDEN, for a customer outside a field agent\'s territory.' })
   async priceList(@Root() customer: Customer, @Ctx() ctx: SubgraphContext): Promise<PriceList | null> {
+    await assertCustomerInScope(ctx, customer.id);
     const assignment = await ctx.loaders.get(assignmentByCustomer).load(customer.id);
     return assignment ? ctx.loaders.get(priceListById).load(assignment.priceListId) : null;
   }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertUuid, badInput, Connection, hasRole, MAX_BULK_ITEMS, Money, Role, UpsertResult, type ConnectionPage, type SubgraphContext, type UpsertSummary } from '@tradegraph/kit';
+import { assertCustomerInScope, assertUuid, badInput, Connection, MAX_BULK_ITEMS, Money, UpsertResult, type ConnectionPage, type SubgraphContext, type UpsertSummary } from '@tradegraph/kit';
 import { Category, Product, ProductStatus, ProductStatusChange } from '../entities';
 import {
   CreateProductInput,
@@ -11,13 +11,13 @@ import {
 import { assignmentByCustomer, categoryById, listPrice, productById, statusHistoryByProduct } from '../loaders';
 import { effectivePrice } from '../services/pricing';
 import { ProductService } from '../services/products';
+import { maySee, seesEveryStatus } from '../services/visibility';
 
 export const ProductConnection = Connection('Product', Product);
 
 export const UpsertProductsResult = UpsertResult('Product', Product, { key: 'sku', node: 'product' });
 
-/** Catalog staff see every status; everybody else sees published products only. */
-const isStaff = (ctx: SubgraphContext) => hasRole(ctx.caller, Role.ADMIN, Role.MANAGER, Role.SERVICE);
+const isStaff = (ctx: SubgraphContext) => seesEveryStatus(ctx.caller);
 const service = (ctx: SubgraphContext) => new ProductService(ctx.em, ctx.caller.subject);
 
 @Resolver(() => Product)
@@ -30,8 +30,7 @@ export class ProductResolver {
   ): Promise<Product | null> {
     if ((id == null) === (sku == null)) throw badInput('id', 'give exactly one of id and sku');
     const product = id != null ? await ctx.loaders.get(productById).load(id) : await ctx.em.findOne(Product, { sku: sku! });
-    if (!product || (!isStaff(ctx) && product.status !== ProductStatus.PUBLISHED)) return null;
-    return product;
+    return product && maySee(ctx.caller, product) ? product : null;
   }
 
   @Query(() => ProductConnection, { description: 'Products matching the filter, as a keyset-paginated connection.' })
@@ -57,9 +56,10 @@ export class ProductResolver {
     return ctx.loaders.get(statusHistoryByProduct).load(product.id);
   }
 
-  @FieldResolver(() => Money, { description: 'What this customer pays: their price list\'s price, else the base price.' })
+  @FieldResolver(() => Money, { nullable: true, description: 'What this customer pays: their price list\'s price, else the base price. Null, with FORBIDDEN, for a customer outside a field agent\'s territory.' })
   async priceFor(@Root() product: Product, @Arg('customerId', () => ID) customerId: string, @Ctx() ctx: SubgraphContext): Promise<Money> {
     assertUuid(customerId, 'customerId');
+    await assertCustomerInScope(ctx, customerId);
     const assignment = await ctx.loaders.get(assignmentByCustomer).load(customerId);
     const item = assignment ? await ctx.loaders.get(listPrice).load(`${assignment.priceListId}:${product.id}`) : null;
     return effectivePrice(product, item);
