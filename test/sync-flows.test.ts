@@ -193,7 +193,7 @@ describe('conflict policies', () => {
     // Found again on the next run: still one open conflict, not two.
     expect(await sync(connectorId, true)).toMatchObject({ conflicts: 1 });
     const [open] = await conflictsOf(connectorId);
-    expect(open).toMatchObject({ status: 'OPEN', resolution: null, sourceValue: expect.objectContaining({ item: expect.objectContaining({ name: 'Renamed in Shopify' }) }) });
+    expect(open).toMatchObject({ status: 'OPEN', resolution: null, sourceValue: { name: 'Renamed in Shopify' }, supergraphValue: { name: 'Renamed in Tradegraph' } });
     expect((await gql(SyncConflictsDocument, { connectorId, status: 'OPEN' })).syncConflicts.totalCount).toBe(1);
 
     const manager = await stack.token(Role.MANAGER, [], 'manager-1');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { GroupChecksums } from '../services/field-groups';
 import { ExternalSystem, SyncEntity, SyncStatus } from './enums';
 
 /** (connector, entity type, external id) ↔ (entity type, our id), with the checksums last applied on both sides. */
@@ -9,7 +10,7 @@ import { ExternalSystem, SyncEntity, SyncStatus } from './enums';
 @Unique({ properties: ['connectorId', 'entityType', 'externalId'] })
 @Index({ properties: ['entityType', 'entityId'] })
 export class ExternalRef {
-  [OptionalProps]?: 'localChecksum' | 'stockChecksum' | 'lastSeenAt' | 'lastSyncedAt';
+  [OptionalProps]?: 'localChecksum' | 'groupChecksums' | 'stockChecksum' | 'lastSeenAt' | 'lastSyncedAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -45,6 +46,14 @@ export class ExternalRef {
    */
   @Property({ type: 'string', length: 64, nullable: true })
   localChecksum: string | null = null;
+
+  /**
+   * Per field group (services/field-groups.ts): the checksum of the source's value when sync
+   * last took it in, and of the supergraph's as sync last wrote or acknowledged it. Conflicts
+   * are found group by group against these; null for refs written before groups existed.
+   */
+  @Property({ type: 'json', nullable: true })
+  groupChecksums: GroupChecksums | null = null;
 
   /**
    * Products: SHA-256 of the stock both sides last agreed on (per warehouse code, the quantity

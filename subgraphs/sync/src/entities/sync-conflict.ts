@@ -5,13 +5,14 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { ConflictResolution, ConflictStatus, SyncEntity } from './enums';
 
 /**
- * A record both sides changed since the last sync: the source sent a new version while the
- * supergraph's copy differed from what sync had last written. The connector's policy settles
- * it at once (RESOLVED, `resolvedBy` = "policy:<POLICY>"), or it stays OPEN until a person
- * calls `resolveConflict` (`resolvedBy` = their subject). At most one is OPEN per record: a
- * newer source version updates the open one.
+ * A record whose same field group (services/field-groups.ts) both sides changed, to different
+ * values, since the last sync. It holds only those groups; the source's other changes, and its
+ * stock, were applied regardless. The connector's policy settles it at once (RESOLVED,
+ * `resolvedBy` = "policy:<POLICY>"), or it stays OPEN until a person calls `resolveConflict`
+ * (`resolvedBy` = their subject). At most one is OPEN per record: a newer source version
+ * updates the open one, and one whose groups no longer conflict is RESOLVED by "sync".
  */
-@ObjectType({ description: 'A record both sides changed since the last sync, and how it was settled.' })
+@ObjectType({ description: 'A record whose same fields both sides changed since the last sync, and how it was settled.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'sync_conflict' })
 @Index({ properties: ['connectorId', 'status', 'detectedAt'] })
@@ -43,11 +44,11 @@ export class SyncConflict {
   @Property({ type: 'uuid' })
   entityId!: string;
 
-  @Field(() => GraphQLJSON, { description: 'The source\'s version, as sync would apply it.' })
+  @Field(() => GraphQLJSON, { description: 'The source\'s values of the fields in conflict (only those), e.g. { "name": "…" }.' })
   @Property({ type: 'json' })
   sourceValue!: Record<string, unknown>;
 
-  @Field(() => GraphQLJSON, { description: 'The supergraph\'s version when the conflict was found.' })
+  @Field(() => GraphQLJSON, { description: 'Tradegraph\'s values of the same fields when the conflict was found.' })
   @Property({ type: 'json' })
   supergraphValue!: Record<string, unknown>;
 
@@ -67,7 +68,7 @@ export class SyncConflict {
   @Enum({ items: () => ConflictResolution, nullable: true })
   resolution: ConflictResolution | null = null;
 
-  @Field(() => String, { nullable: true, description: 'Who chose: "policy:<POLICY>" for the connector\'s policy, else the subject of the person who called resolveConflict.' })
+  @Field(() => String, { nullable: true, description: 'Who chose: "policy:<POLICY>" for the connector\'s policy, "sync" when the fields stopped conflicting before anyone chose, else the subject of the person who called resolveConflict.' })
   @Property({ type: 'string', length: 200, nullable: true })
   resolvedBy: string | null = null;
 

@@ -3,6 +3,7 @@ import { DomainError, ErrorCode, insertRows, selectRows, updateRows, type Gatewa
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConflictPolicy, ConflictResolution, ConflictStatus, ExternalRef, SyncConflict, SyncEntity, type Connector, type ExternalSystem } from '../entities';
 import type { SourceCustomer, SourceProduct } from '../adapters';
+import { agreedChecksums, canonicalJson, compareGroups, groupChecksum, pick, type GroupChecksums, type Groups } from './field-groups';
 
 /** What a batch did. */
 export interface BatchOutcome {
@@ -17,22 +18,33 @@ export interface BatchOutcome {
 /** A record from a source, of any entity sync applies inbound. */
 export type SourceRecord = SourceProduct | SourceCustomer;
 
-/** The supergraph's copy of a record: what it holds of the fields sync writes, and when it last changed. */
-export interface LocalCopy {
-  value: Record<string, unknown>;
+/** The supergraph's copy of a record: the fields sync writes, shaped like the upsert's item, and when it last changed. */
+export interface LocalCopy<I> {
+  item: I;
   updatedAt: string | null;
 }
 
-/** One record's result from the owning subgraph's bulk mutation. */
-interface Applied<R> {
+/** What to write for one record. */
+export interface InboundWrite<R extends SourceRecord> {
   record: R;
+  /** what to upsert — the source's item with the groups Tradegraph keeps — or null when its fields need no write */
+  item: R['item'] | null;
+  /** the record's entity when it exists */
+  entityId: string | null;
+  /** whether to apply what the source is the authority for (products: stock) */
+  sourceOwned: boolean;
+}
+
+/** One write's result from the owning subgraph's bulk mutation. */
+export interface Applied<R extends SourceRecord> {
+  write: InboundWrite<R>;
   entityId: string;
   outcome: 'CREATED' | 'UPDATED' | 'UNCHANGED';
 }
 
 /**
- * How sync applies one entity type: validation, the supergraph-side projection that conflict
- * detection compares, the batched read of the supergraph's copies, and the bulk mutation.
+ * How sync applies one entity type: validation, the field groups conflict detection compares,
+ * the batched read of the supergraph's copies, and the bulk mutation.
  */
 export interface InboundKind<R extends SourceRecord> {
   entityType: SyncEntity;
@@ -40,23 +52,21 @@ export interface InboundKind<R extends SourceRecord> {
   problemWith(record: R): string | null;
   /** everything the source said that sync applies (for products, stock too): equal means unchanged */
   sourceValue(record: R): unknown;
-  /** the fields sync writes, normalised as the supergraph returns them */
-  localValue(record: R): Record<string, unknown>;
-  /** what else the ref remembers of an applied record (products: the stock both sides agree on) */
-  refFields?(record: R): { stockChecksum?: string | null };
+  /** the field groups both sides may change (services/field-groups.ts), of a source's item or the supergraph's copy */
+  groupsOf(item: R['item']): Groups;
+  /** the fields sync writes, normalised as the supergraph returns them: the ref's `localChecksum` */
+  localValue(item: R['item']): Record<string, unknown>;
+  /** the checksum of what the source is the authority for (products: stock), or null when the record carries none */
+  sourceOwnedChecksum?(record: R): string | null;
   /** the supergraph's copies of these entities, by id (absent when deleted) */
-  readLocal(gateway: GatewayClient | undefined, ids: string[], requestId: string): Promise<Map<string, LocalCopy>>;
-  /** applies the records through the owning subgraph's bulk mutation; failures are reported per record */
-  apply(gateway: GatewayClient | undefined, records: R[], requestId: string): Promise<{ applied: Applied<R>[]; failed: { record: R; message: string }[] }>;
+  readLocal(gateway: GatewayClient | undefined, ids: string[], requestId: string): Promise<Map<string, LocalCopy<R['item']>>>;
+  /** applies the writes through the owning subgraph's bulk mutation; failures are reported per record */
+  apply(gateway: GatewayClient | undefined, writes: InboundWrite<R>[], requestId: string): Promise<{ applied: Applied<R>[]; failed: { record: R; message: string }[] }>;
 }
 
 /** SHA-256 of a value's JSON with sorted keys: equal records give equal checksums. */
 export function checksumOf(value: unknown): string {
-  const canonical = (v: unknown): string =>
-    Array.isArray(v) ? `[${v.map(canonical).join(',')}]`
-      : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`
-        : JSON.stringify(v ?? null);
-  return createHash('sha256').update(canonical(value)).digest('hex');
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
 }
 
 /** A decision for one record whose both sides changed. */
@@ -84,12 +94,14 @@ export function decideConflict(policy: ConflictPolicy, sourceUpdatedAt: string |
 /**
  * Applies one batch (≤ 1000) of inbound records of one entity type:
  * 1. a record whose source checksum equals its ExternalRef's is unchanged and skipped;
- * 2. a changed record that sync had written before is checked against the supergraph's copy:
- *    if that copy changed since (its checksum differs from the ref's `localChecksum`), both
- *    sides changed — a {@link SyncConflict} settled by the connector's policy or left OPEN;
- * 3. the rest go to the owning subgraph's bulk mutation through the gateway as SERVICE, and
- *    their refs record the new checksums. A record that failed keeps its old ref, so the
- *    next run tries it again.
+ * 2. a changed record sync had written before is compared with the supergraph's copy field
+ *    group by field group ({@link planWrites}): groups only the source changed are taken,
+ *    groups only Tradegraph changed are kept, and groups both changed are a {@link SyncConflict}
+ *    settled by the connector's policy or left OPEN. What the source is the authority for
+ *    (stock) is never part of a conflict: it is applied whenever the source's changed;
+ * 3. what is left to write goes to the owning subgraph's bulk mutation through the gateway as
+ *    SERVICE, and the refs record exactly what was applied or acknowledged. A record that
+ *    failed keeps its old ref, so the next run tries it again.
  */
 export async function applyInboundBatch<R extends SourceRecord>(
   em: EntityManager,
@@ -121,23 +133,34 @@ export async function applyInboundBatch<R extends SourceRecord>(
   // Unchanged refs only need their time: one statement, not one per ref.
   if (seen.length) await em.getConnection().execute('update sync.external_ref set last_seen_at = ? where id = any(?::uuid[])', [now, `{${seen.join(',')}}`], 'run', em.getTransactionContext());
 
-  const toApply = await settleConflicts(em, gateway, kind, connector, runId, changed, refByExternalId, writes, outcome, requestId);
-  if (toApply.length) {
+  const plans = await planWrites(em, gateway, kind, connector, runId, changed, refByExternalId, requestId);
+  const toWrite = new Map<InboundWrite<R>, Plan<R>>();
+  for (const plan of plans) {
+    if (plan.conflict) outcome.conflicts++;
+    if (plan.write) toWrite.set(plan.write, plan);
+    else {
+      // Nothing to write: the ref still learns what was taken in or acknowledged.
+      if (!plan.conflict) outcome.unchanged++;
+      writes.set(plan.ref, plan.record, plan.ref!.entityId, plan.refFields, now, plan.conflict !== null);
+    }
+  }
+  if (toWrite.size) {
     let result: Awaited<ReturnType<InboundKind<R>['apply']>>;
     try {
-      result = await kind.apply(gateway, toApply, requestId);
+      result = await kind.apply(gateway, [...toWrite.keys()], requestId);
     } catch (error) {
       // The batch as a whole was refused (input the checks above did not foresee): its records
       // fail and the run goes on. Anything else (UNAVAILABLE …) fails the attempt.
       if (!(error instanceof DomainError) || error.extensions.code !== ErrorCode.BAD_USER_INPUT) throw error;
-      result = { applied: [], failed: toApply.map((record) => ({ record, message: error.message })) };
+      result = { applied: [], failed: [...toWrite.keys()].map((w) => ({ record: w.record, message: error.message })) };
     }
     for (const { record, message } of result.failed) outcome.failed.push({ externalId: record.externalId, message });
     for (const a of result.applied) {
       if (a.outcome === 'CREATED') outcome.created++;
       else if (a.outcome === 'UPDATED') outcome.updated++;
       else outcome.unchanged++;
-      writes.applied(kind, refByExternalId.get(a.record.externalId), a.record, a.entityId, now);
+      const plan = toWrite.get(a.write)!;
+      writes.set(plan.ref, plan.record, a.entityId, plan.refFields, now, true);
     }
   }
   await writes.write(em);
@@ -146,7 +169,10 @@ export async function applyInboundBatch<R extends SourceRecord>(
 }
 
 /** An ExternalRef as a plain row (every column). */
-type RefRow = Required<Pick<ExternalRef, 'id' | 'connectorId' | 'system' | 'entityType' | 'externalId' | 'entityId' | 'checksum' | 'localChecksum' | 'stockChecksum' | 'lastSeenAt' | 'lastSyncedAt'>>;
+type RefRow = Required<Pick<ExternalRef, 'id' | 'connectorId' | 'system' | 'entityType' | 'externalId' | 'entityId' | 'checksum' | 'localChecksum' | 'groupChecksums' | 'stockChecksum' | 'lastSeenAt' | 'lastSyncedAt'>>;
+
+/** What a ref holds once a plan's write (if any) is done. */
+type RefFields = Pick<RefRow, 'checksum' | 'localChecksum' | 'groupChecksums' | 'stockChecksum'>;
 
 /** The ref rows a batch creates and changes, written in two statements at the end. */
 class RefWrites {
@@ -155,11 +181,11 @@ class RefWrites {
 
   constructor(private readonly connector: Connector, private readonly entityType: SyncEntity) {}
 
-  /** Records that sync wrote `record`: both checksums become the record's. */
-  applied<R extends SourceRecord>(kind: InboundKind<R>, ref: RefRow | undefined, record: R, entityId: string, now: Date): void {
-    const fields = { entityId, checksum: checksumOf(kind.sourceValue(record)), localChecksum: checksumOf(kind.localValue(record)), stockChecksum: kind.refFields?.(record).stockChecksum ?? ref?.stockChecksum ?? null, lastSeenAt: now, lastSyncedAt: now };
-    if (ref) this.changed(ref, fields);
-    else this.inserts.push({ id: randomUUID(), connectorId: this.connector.id, system: this.connector.system as ExternalSystem, entityType: this.entityType, externalId: record.externalId, ...fields });
+  /** Records what sync applied or acknowledged for `record`; `synced`: it wrote or settled something. */
+  set(ref: RefRow | undefined, record: SourceRecord, entityId: string, fields: RefFields, now: Date, synced: boolean): void {
+    const row = { entityId, ...fields, lastSeenAt: now, lastSyncedAt: synced ? now : (ref?.lastSyncedAt ?? null) };
+    if (ref) this.changed(ref, row);
+    else this.inserts.push({ id: randomUUID(), connectorId: this.connector.id, system: this.connector.system as ExternalSystem, entityType: this.entityType, externalId: record.externalId, ...row });
   }
 
   /** Records a change to an existing ref. */
@@ -170,15 +196,26 @@ class RefWrites {
 
   async write(em: EntityManager): Promise<void> {
     await insertRows(em, ExternalRef, this.inserts);
-    await updateRows(em, ExternalRef, 'id', [...this.updates.values()].map(({ id, entityId, checksum, localChecksum, stockChecksum, lastSeenAt, lastSyncedAt }) => ({ id, entityId, checksum, localChecksum, stockChecksum, lastSeenAt, lastSyncedAt })));
+    await updateRows(em, ExternalRef, 'id', [...this.updates.values()].map(({ id, entityId, checksum, localChecksum, groupChecksums, stockChecksum, lastSeenAt, lastSyncedAt }) => ({ id, entityId, checksum, localChecksum, groupChecksums, stockChecksum, lastSeenAt, lastSyncedAt })));
   }
 }
 
+/** What to do with one changed record. */
+interface Plan<R extends SourceRecord> {
+  record: R;
+  ref: RefRow | undefined;
+  /** null: nothing to write (the ref is still updated) */
+  write: InboundWrite<R> | null;
+  refFields: RefFields;
+  /** the conflict found (settled or OPEN), if any */
+  conflict: SyncConflict | null;
+}
+
 /**
- * Finds the changed records whose supergraph copy changed too, settles each by the policy
- * (recording the conflict), and returns the records to apply.
+ * Compares each changed record with the supergraph's copy group by group, records the
+ * conflicts (settled by the policy, or OPEN), and says what to write and what the ref will hold.
  */
-async function settleConflicts<R extends SourceRecord>(
+async function planWrites<R extends SourceRecord>(
   em: EntityManager,
   gateway: GatewayClient | undefined,
   kind: InboundKind<R>,
@@ -186,49 +223,82 @@ async function settleConflicts<R extends SourceRecord>(
   runId: string | null,
   changed: R[],
   refByExternalId: Map<string, RefRow>,
-  writes: RefWrites,
-  outcome: BatchOutcome,
   requestId: string,
-): Promise<R[]> {
-  const known = changed.filter((r) => refByExternalId.get(r.externalId)?.localChecksum);
-  if (!known.length) return changed;
-  const locals = await kind.readLocal(gateway, known.map((r) => refByExternalId.get(r.externalId)!.entityId), requestId);
-  const open = await em.find(SyncConflict, { connectorId: connector.id, entityType: kind.entityType, status: ConflictStatus.OPEN, externalId: { $in: known.map((r) => r.externalId) } });
+): Promise<Plan<R>[]> {
+  const known = changed.filter((r) => refByExternalId.has(r.externalId));
+  const locals = known.length ? await kind.readLocal(gateway, known.map((r) => refByExternalId.get(r.externalId)!.entityId), requestId) : new Map<string, LocalCopy<R['item']>>();
+  const open = known.length ? await em.find(SyncConflict, { connectorId: connector.id, entityType: kind.entityType, status: ConflictStatus.OPEN, externalId: { $in: known.map((r) => r.externalId) } }) : [];
   const openByExternalId = new Map(open.map((c) => [c.externalId, c]));
-  const skip = new Set<R>();
   const now = new Date();
-  for (const record of known) {
-    const ref = refByExternalId.get(record.externalId)!;
-    const local = locals.get(ref.entityId);
-    if (!local) continue; // deleted in Tradegraph: the upsert brings it back
-    const localChecksum = checksumOf(local.value);
-    if (localChecksum === ref.localChecksum && !openByExternalId.has(record.externalId)) continue;
-    outcome.conflicts++;
-    const decision = decideConflict(connector.conflictPolicy, record.updatedAt, local.updatedAt);
-    const fields = {
-      runId,
-      entityId: ref.entityId,
-      sourceValue: { ...record } as Record<string, unknown>,
-      supergraphValue: local.value,
-      sourceUpdatedAt: record.updatedAt ? new Date(record.updatedAt) : null,
-      supergraphUpdatedAt: local.updatedAt ? new Date(local.updatedAt) : null,
-      detectedAt: now,
-      ...(decision.winner ? { status: ConflictStatus.RESOLVED, resolution: decision.winner, resolvedBy: decision.by, resolvedAt: now } : {}),
+  return changed.map((record) => {
+    const ref = refByExternalId.get(record.externalId);
+    const local = ref ? locals.get(ref.entityId) : undefined;
+    const owned = kind.sourceOwnedChecksum?.(record) ?? null;
+    const checksum = checksumOf(kind.sourceValue(record));
+    if (!ref || !local) {
+      // New, or deleted in Tradegraph (the upsert brings it back): the source's version whole.
+      const refFields = { checksum, localChecksum: checksumOf(kind.localValue(record.item)), groupChecksums: agreedChecksums(kind.groupsOf(record.item)), stockChecksum: owned ?? ref?.stockChecksum ?? null };
+      return { record, ref, write: { record, item: record.item, entityId: null, sourceOwned: owned !== null }, refFields, conflict: null };
+    }
+    const sourceGroups = kind.groupsOf(record.item);
+    const localGroups = kind.groupsOf(local.item);
+    const compared = compareGroups(sourceGroups, localGroups, ref.groupChecksums, checksumOf(kind.localValue(local.item)) === ref.localChecksum);
+    const take = [...compared.fromSource];
+    const groups = compared.next;
+    const existing = openByExternalId.get(record.externalId) ?? null;
+    let conflict: SyncConflict | null = null;
+    let stillOpen = false;
+    if (compared.conflicting.length) {
+      const decision = decideConflict(connector.conflictPolicy, record.updatedAt, local.updatedAt);
+      const fields = {
+        runId,
+        entityId: ref.entityId,
+        // Only what conflicts: the groups both sides changed.
+        sourceValue: pick(sourceGroups, compared.conflicting),
+        supergraphValue: pick(localGroups, compared.conflicting),
+        sourceUpdatedAt: record.updatedAt ? new Date(record.updatedAt) : null,
+        supergraphUpdatedAt: local.updatedAt ? new Date(local.updatedAt) : null,
+        detectedAt: now,
+        ...(decision.winner ? { status: ConflictStatus.RESOLVED, resolution: decision.winner, resolvedBy: decision.by, resolvedAt: now } : {}),
+      };
+      conflict = existing ? Object.assign(existing, fields) : em.create(SyncConflict, { connectorId: connector.id, entityType: kind.entityType, externalId: record.externalId, ...fields });
+      em.persist(conflict);
+      // SOURCE: written, both sides agree. SUPERGRAPH: both versions acknowledged, neither is a
+      // conflict again until one changes. OPEN: nothing moves, so the next run finds it again.
+      for (const group of decision.winner ? compared.conflicting : []) {
+        const s = groupChecksum(sourceGroups[group]);
+        if (decision.winner === ConflictResolution.SOURCE) take.push(group);
+        groups.source[group] = s;
+        groups.local[group] = decision.winner === ConflictResolution.SOURCE ? s : groupChecksum(localGroups[group]);
+      }
+      stillOpen = decision.winner === null;
+    } else if (existing) {
+      // What the open conflict waited on is gone (a side went back, or both now agree).
+      const settled = Object.keys(existing.sourceValue).every((g) => take.includes(g) || groupChecksum(sourceGroups[g]) === groupChecksum(localGroups[g]));
+      Object.assign(existing, { status: ConflictStatus.RESOLVED, resolution: settled ? ConflictResolution.SOURCE : ConflictResolution.SUPERGRAPH, resolvedBy: 'sync', resolvedAt: now });
+    }
+    const item = { ...record.item } as Record<string, unknown>;
+    for (const group of Object.keys(sourceGroups)) if (!take.includes(group)) item[group] = (local.item as Record<string, unknown>)[group];
+    const written = item as R['item'];
+    const itemChanged = checksumOf(kind.localValue(written)) !== checksumOf(kind.localValue(local.item));
+    const sourceOwned = owned !== null && owned !== ref.stockChecksum;
+    const refFields: RefFields = {
+      // While a conflict is open the source's version is not settled: the next run reads the record again.
+      checksum: stillOpen ? ref.checksum : checksum,
+      localChecksum: checksumOf(kind.localValue(written)),
+      groupChecksums: groups,
+      stockChecksum: owned ?? ref.stockChecksum,
     };
-    const existing = openByExternalId.get(record.externalId);
-    if (existing) Object.assign(existing, fields);
-    else em.persist(em.create(SyncConflict, { connectorId: connector.id, entityType: kind.entityType, externalId: record.externalId, ...fields }));
-    if (decision.winner === ConflictResolution.SOURCE) continue;
-    skip.add(record);
-    // The supergraph's copy stays; acknowledging both versions means neither is a conflict again until one changes.
-    if (decision.winner === ConflictResolution.SUPERGRAPH) writes.changed(ref, { checksum: checksumOf(kind.sourceValue(record)), localChecksum, lastSeenAt: now, lastSyncedAt: now });
-  }
-  return changed.filter((r) => !skip.has(r));
+    const write = itemChanged || sourceOwned ? { record, item: itemChanged ? written : null, entityId: ref.entityId, sourceOwned } : null;
+    return { record, ref, write, refFields, conflict };
+  });
 }
 
 /**
- * Settles an OPEN conflict as a person chose: SOURCE applies the source's version (as sync
- * would have), SUPERGRAPH keeps Tradegraph's and acknowledges both. Records who chose.
+ * Settles an OPEN conflict as a person chose: SOURCE writes the source's values of the groups
+ * in conflict, SUPERGRAPH keeps Tradegraph's and acknowledges both. Either way the ref's group
+ * checksums record it, so the next sync neither raises it again nor forgets the source's
+ * other changes (those, and stock, were applied when the conflict was found). Records who chose.
  */
 export async function resolveConflictWith<R extends SourceRecord>(
   em: EntityManager,
@@ -240,18 +310,28 @@ export async function resolveConflictWith<R extends SourceRecord>(
   subject: string,
   requestId: string,
 ): Promise<SyncConflict> {
-  const record = conflict.sourceValue as unknown as R;
   const [ref] = (await selectRows(em, ExternalRef, ['connectorId', 'entityType', 'externalId'], [{ connectorId: connector.id, entityType: kind.entityType, externalId: conflict.externalId }])) as RefRow[];
+  const local = (await kind.readLocal(gateway, [conflict.entityId], requestId)).get(conflict.entityId);
+  if (!local || !ref) throw new DomainError(ErrorCode.CONFLICT, 'The record no longer exists in Tradegraph; the next sync brings the source\'s version back');
+  // Conflicts found before field groups held the whole source record.
+  const legacy = conflict.sourceValue.item as R['item'] | undefined;
+  const source = legacy ? kind.groupsOf(legacy) : conflict.sourceValue;
+  const localGroups = kind.groupsOf(local.item);
+  const groups: GroupChecksums = { source: { ...ref.groupChecksums?.source }, local: { ...ref.groupChecksums?.local } };
   const writes = new RefWrites(connector, kind.entityType);
   const now = new Date();
+  let item = local.item;
   if (choice === ConflictResolution.SOURCE) {
-    const result = await kind.apply(gateway, [record], requestId);
+    item = { ...local.item, ...source } as R['item'];
+    const record = { externalId: conflict.externalId, updatedAt: null, item, stock: [] } as unknown as R;
+    const result = await kind.apply(gateway, [{ record, item, entityId: conflict.entityId, sourceOwned: false }], requestId);
     if (result.failed.length) throw new DomainError(ErrorCode.CONFLICT, `The source's version could not be applied: ${result.failed[0].message}`);
-    writes.applied(kind, ref, record, result.applied[0].entityId, now);
-  } else if (ref) {
-    const local = (await kind.readLocal(gateway, [conflict.entityId], requestId)).get(conflict.entityId);
-    writes.changed(ref, { checksum: checksumOf(kind.sourceValue(record)), localChecksum: local ? checksumOf(local.value) : ref.localChecksum, lastSyncedAt: now });
   }
+  for (const group of Object.keys(source)) {
+    groups.source[group] = groupChecksum(source[group]);
+    groups.local[group] = choice === ConflictResolution.SOURCE ? groups.source[group] : groupChecksum(localGroups[group]);
+  }
+  writes.changed(ref, { localChecksum: checksumOf(kind.localValue(item)), groupChecksums: groups, lastSyncedAt: now });
   await writes.write(em);
   Object.assign(conflict, { status: ConflictStatus.RESOLVED, resolution: choice, resolvedBy: subject, resolvedAt: now });
   await em.flush();

@@ -1,7 +1,7 @@
 import { throughGateway } from '@tradegraph/kit';
 import { SyncEntity } from '../entities';
 import type { SourceCustomer, SourceProduct } from '../adapters';
-import { checksumOf, inChunks, normalAmount, type InboundKind, type LocalCopy } from './inbound';
+import { checksumOf, inChunks, normalAmount, type Applied, type InboundKind, type LocalCopy } from './inbound';
 
 const UPSERT_PRODUCTS = /* GraphQL */ `
   mutation SyncUpsertProducts($items: [UpsertProductInput!]!) {
@@ -51,32 +51,45 @@ export function productProblem(item: SourceProduct['item']): string | null {
   return null;
 }
 
-/** Products (and, when the record carries it, their stock): upsertProducts then setStockLevels. */
+type ProductItem = SourceProduct['item'];
+
+/** A product's field groups: the price's amount and currency are one. */
+const productGroups = (item: ProductItem) => ({ name: item.name, description: item.description ?? null, brand: item.brand ?? null, basePrice: { amount: normalAmount(item.basePrice.amount), currency: item.basePrice.currency } });
+
+/**
+ * Products (and, when the record carries it, their stock): upsertProducts then setStockLevels.
+ * Stock is the source's alone: never a conflict group, applied whenever the source's changed.
+ */
 export const productKind: InboundKind<SourceProduct> = {
   entityType: SyncEntity.PRODUCT,
   problemWith: (record) => productProblem(record.item),
   sourceValue: (record) => ({ item: record.item, stock: record.stock }),
-  localValue: ({ item }) => ({ sku: item.sku, name: item.name, description: item.description ?? null, brand: item.brand ?? null, amount: normalAmount(item.basePrice.amount), currency: item.basePrice.currency }),
-  refFields: (record) => (record.stock.length ? { stockChecksum: stockChecksumOf(record.stock.map((s) => ({ warehouseCode: s.warehouseCode, quantity: s.onHand }))) } : {}),
+  groupsOf: productGroups,
+  localValue: (item) => ({ sku: item.sku, name: item.name, description: item.description ?? null, brand: item.brand ?? null, amount: normalAmount(item.basePrice.amount), currency: item.basePrice.currency }),
+  sourceOwnedChecksum: (record) => (record.stock.length ? stockChecksumOf(record.stock.map((s) => ({ warehouseCode: s.warehouseCode, quantity: s.onHand }))) : null),
 
   readLocal: (gateway, ids, requestId) =>
     inChunks(ids, 100, async (chunk) => {
       type Node = { id: string; sku: string; name: string; description: string | null; brand: string | null; basePrice: { amount: string; currency: string }; updatedAt: string };
       const data = await throughGateway(gateway, 'Products could not be read', (g) => g.request<{ products: { edges: { node: Node }[] } }>(PRODUCTS_BY_ID, { ids: chunk, first: chunk.length }, requestId));
-      return new Map<string, LocalCopy>(data.products.edges.map(({ node: p }) => [p.id, { updatedAt: p.updatedAt, value: { sku: p.sku, name: p.name, description: p.description ?? null, brand: p.brand ?? null, amount: normalAmount(p.basePrice.amount), currency: p.basePrice.currency } }]));
+      return new Map<string, LocalCopy<ProductItem>>(data.products.edges.map(({ node: p }) => [p.id, { updatedAt: p.updatedAt, item: { sku: p.sku, name: p.name, description: p.description ?? null, brand: p.brand ?? null, basePrice: { amount: p.basePrice.amount, currency: p.basePrice.currency } } }]));
     }),
 
-  async apply(gateway, records, requestId) {
+  async apply(gateway, writes, requestId) {
     type Upserted = { upsertProducts: { items: (UpsertItem & { product: { id: string } | null })[] } };
-    const upserted = await throughGateway(gateway, 'Products could not be applied', (g) => g.request<Upserted>(UPSERT_PRODUCTS, { items: records.map((r) => r.item) }, requestId));
+    const upserts = writes.filter((w) => w.item);
     const failed: { record: SourceProduct; message: string }[] = [];
-    const applied: { record: SourceProduct; entityId: string; outcome: 'CREATED' | 'UPDATED' | 'UNCHANGED' }[] = [];
-    for (const result of upserted.upsertProducts.items) {
-      const record = records[result.index];
-      if (result.outcome === 'FAILED' || !result.product) failed.push({ record, message: result.error ?? 'the product was refused' });
-      else applied.push({ record, entityId: result.product.id, outcome: result.outcome });
+    // A write with no item only sets stock, on the product it already has.
+    const applied: Applied<SourceProduct>[] = writes.filter((w) => !w.item).map((write) => ({ write, entityId: write.entityId!, outcome: 'UNCHANGED' as const }));
+    if (upserts.length) {
+      const upserted = await throughGateway(gateway, 'Products could not be applied', (g) => g.request<Upserted>(UPSERT_PRODUCTS, { items: upserts.map((w) => w.item) }, requestId));
+      for (const result of upserted.upsertProducts.items) {
+        const write = upserts[result.index];
+        if (result.outcome === 'FAILED' || !result.product) failed.push({ record: write.record, message: result.error ?? 'the product was refused' });
+        else applied.push({ write, entityId: result.product.id, outcome: result.outcome });
+      }
     }
-    const stockItems = applied.flatMap((a) => a.record.stock.map((s) => ({ productId: a.entityId, warehouseCode: s.warehouseCode, onHand: s.onHand, owner: a })));
+    const stockItems = applied.filter((a) => a.write.sourceOwned).flatMap((a) => a.write.record.stock.map((s) => ({ productId: a.entityId, warehouseCode: s.warehouseCode, onHand: s.onHand, owner: a })));
     if (!stockItems.length) return { applied, failed };
     const set = await throughGateway(gateway, 'Stock levels could not be applied', (g) =>
       g.request<{ setStockLevels: { items: UpsertItem[] } }>(SET_STOCK_LEVELS, { items: stockItems.map(({ owner: _owner, ...item }) => item) }, requestId),
@@ -88,7 +101,7 @@ export const productKind: InboundKind<SourceProduct> = {
       if ((item.outcome === 'CREATED' || item.outcome === 'UPDATED') && owner.outcome === 'UNCHANGED') owner.outcome = 'UPDATED';
       if (!item.error || stockFailed.has(owner)) continue;
       stockFailed.add(owner);
-      failed.push({ record: owner.record, message: `stock: ${item.error}` });
+      failed.push({ record: owner.write.record, message: `stock: ${item.error}` });
     }
     return { applied: applied.filter((a) => !stockFailed.has(a)), failed };
   },
@@ -103,30 +116,35 @@ export function customerProblem(item: SourceCustomer['item']): string | null {
   return null;
 }
 
-/** Customers: upsertCustomers, keyed by code. */
+type CustomerItem = SourceCustomer['item'];
+
+/** Customers: upsertCustomers, keyed by code. The source owns no field of theirs alone: every field is a group. */
 export const customerKind: InboundKind<SourceCustomer> = {
   entityType: SyncEntity.CUSTOMER,
   problemWith: (record) => customerProblem(record.item),
   sourceValue: (record) => record.item,
-  localValue: ({ item }) => ({ code: item.code, name: item.name, email: item.email ?? null, phone: item.phone ?? null, amount: normalAmount(item.creditLimit.amount), currency: item.creditLimit.currency }),
+  groupsOf: (item) => ({ name: item.name, email: item.email ?? null, phone: item.phone ?? null, creditLimit: { amount: normalAmount(item.creditLimit.amount), currency: item.creditLimit.currency } }),
+  localValue: (item) => ({ code: item.code, name: item.name, email: item.email ?? null, phone: item.phone ?? null, amount: normalAmount(item.creditLimit.amount), currency: item.creditLimit.currency }),
 
   readLocal: (gateway, ids, requestId) =>
     inChunks(ids, 500, async (chunk) => {
       type Node = { id: string; code: string; name: string; email: string | null; phone: string | null; creditLimit: { amount: string; currency: string }; updatedAt: string };
       const data = await throughGateway(gateway, 'Customers could not be read', (g) => g.request<{ customers: { edges: { node: Node }[] } }>(CUSTOMERS_BY_ID, { ids: chunk, first: chunk.length }, requestId));
-      return new Map<string, LocalCopy>(data.customers.edges.map(({ node: c }) => [c.id, { updatedAt: c.updatedAt, value: { code: c.code, name: c.name, email: c.email ?? null, phone: c.phone ?? null, amount: normalAmount(c.creditLimit.amount), currency: c.creditLimit.currency } }]));
+      return new Map<string, LocalCopy<CustomerItem>>(data.customers.edges.map(({ node: c }) => [c.id, { updatedAt: c.updatedAt, item: { code: c.code, name: c.name, email: c.email ?? null, phone: c.phone ?? null, creditLimit: { amount: c.creditLimit.amount, currency: c.creditLimit.currency } } }]));
     }),
 
-  async apply(gateway, records, requestId) {
+  async apply(gateway, writes, requestId) {
     type Upserted = { upsertCustomers: { items: (UpsertItem & { customer: { id: string } | null })[] } };
-    const items = records.map(({ item }) => ({ code: item.code, name: item.name, email: item.email ?? null, phone: item.phone ?? null, creditLimit: item.creditLimit }));
-    const upserted = await throughGateway(gateway, 'Customers could not be applied', (g) => g.request<Upserted>(UPSERT_CUSTOMERS, { items }, requestId));
+    const upserts = writes.filter((w): w is typeof w & { item: CustomerItem } => w.item !== null);
+    const items = upserts.map(({ item }) => ({ code: item.code, name: item.name, email: item.email ?? null, phone: item.phone ?? null, creditLimit: item.creditLimit }));
     const failed: { record: SourceCustomer; message: string }[] = [];
-    const applied: { record: SourceCustomer; entityId: string; outcome: 'CREATED' | 'UPDATED' | 'UNCHANGED' }[] = [];
+    const applied: Applied<SourceCustomer>[] = [];
+    if (!items.length) return { applied, failed };
+    const upserted = await throughGateway(gateway, 'Customers could not be applied', (g) => g.request<Upserted>(UPSERT_CUSTOMERS, { items }, requestId));
     for (const result of upserted.upsertCustomers.items) {
-      const record = records[result.index];
-      if (result.outcome === 'FAILED' || !result.customer) failed.push({ record, message: result.error ?? 'the customer was refused' });
-      else applied.push({ record, entityId: result.customer.id, outcome: result.outcome });
+      const write = upserts[result.index];
+      if (result.outcome === 'FAILED' || !result.customer) failed.push({ record: write.record, message: result.error ?? 'the customer was refused' });
+      else applied.push({ write, entityId: result.customer.id, outcome: result.outcome });
     }
     return { applied, failed };
   },
