@@ -47,5 +47,5 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
 }
 
 if (parentPort && workerData) {
-  run(workerData as LoadPlan).then((result) => parentPort!.postMessage(result));
+  void run(workerData as LoadPlan).then((result) => parentPort!.postMessage(result));
 }

@@ -59,7 +59,7 @@ process.on('message', async (message: { type: string; plan?: Plan }) => {
   }
   if (message.type === 'report') process.send!({ type: 'report', delivered, errors, latencies });
   if (message.type === 'close') {
-    await Promise.all(clients.map((c) => c.dispose()));
+    await Promise.all(clients.map(async (c) => c.dispose()));
     process.exit(0);
   }
 });

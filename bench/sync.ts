@@ -31,7 +31,7 @@ async function inProcessTarget(): Promise<BenchTarget> {
 /** Every subgraph and the gateway in a process of its own, as deployed (sync reads SYNC_* from the environment). */
 async function processTarget(): Promise<BenchTarget> {
   const stack = await startProcessStack();
-  return { gatewayUrl: stack.gatewayUrl, syncUrl: stack.subgraphUrls.sync, adminToken: () => stack.token('ADMIN' as never, 'bench'), stop: () => stack.stop() };
+  return { gatewayUrl: stack.gatewayUrl, syncUrl: stack.subgraphUrls.sync, adminToken: () => stack.token('ADMIN', 'bench'), stop: () => stack.stop() };
 }
 
 const WAREHOUSE = 'SHOP-BENCH';

@@ -31,10 +31,10 @@ export async function seedDemoData(
   options: { stockPerLevel?: number } = {},
 ) {
   const started = Date.now();
-  const customers = await seedCustomers(databases.customers.orm.em.fork() as never, sizes.customers);
-  const products = await seedProducts(databases.products.orm.em.fork() as never, sizes.products, customers.customers);
-  const stock = databases.inventory ? await seedInventory(databases.inventory.orm.em.fork() as never, products.productIds, { onHand: options.stockPerLevel }) : undefined;
-  const field = databases.fieldAgents ? await seedFieldAgents(databases.fieldAgents.orm.em.fork() as never, customers.customers) : undefined;
+  const customers = await seedCustomers(databases.customers.orm.em.fork(), sizes.customers);
+  const products = await seedProducts(databases.products.orm.em.fork(), sizes.products, customers.customers);
+  const stock = databases.inventory ? await seedInventory(databases.inventory.orm.em.fork(), products.productIds, { onHand: options.stockPerLevel }) : undefined;
+  const field = databases.fieldAgents ? await seedFieldAgents(databases.fieldAgents.orm.em.fork(), customers.customers) : undefined;
   return {
     customers: customers.inserted,
     products: products.inserted,

@@ -30,7 +30,7 @@ import {
   VisitsDocument,
 } from '../operations/__generated__/graphql';
 import { execute, executeOk, postGraphQL } from './support/client';
-import { createProduct, createWarehouse, receive } from './support/fixtures';
+import { stockedProduct } from './support/fixtures';
 import { countStatements, startStack, type TestStack } from './support/stack';
 
 /** Metres per degree of latitude on the mean Earth sphere (R = 6,371,008.8 m): 2πR / 360. */
@@ -224,8 +224,7 @@ describe('what an agent may see', () => {
     othersVisit = await planOk(agentTwoToken, customerB, inHours(3));
     ownVisitOfA = await planOk(agentOneToken, customerA, inHours(3));
     await planOk(admin, customerA, inHours(4), agentThree); // same customer, another agent of the territory
-    const productId = await createProduct(stack, admin, '10.00');
-    await receive(stack, admin, productId, await createWarehouse(stack, admin), 10);
+    const { productId } = await stockedProduct(stack, admin, 10);
     othersOrder = (await executeOk(stack.gatewayUrl, PlaceOrderDocument, { input: { customerId: customerB, lines: [{ productId, quantity: 1 }] }, idempotencyKey: randomUUID() }, { token: admin })).placeOrder.id;
   });
 
@@ -324,8 +323,7 @@ describe('performance across visits and orders', () => {
     // orders at 10.00 + 19 % tax: the agent places 2 × 2 units (23.80 each) and 1 unit that is
     // cancelled; it also claims its colleague placed one (ignored: an agent is always itself);
     // an admin records the colleague as placer of one more (allowed for staff).
-    const productId = await createProduct(stack, admin, '10.00');
-    await receive(stack, admin, productId, await createWarehouse(stack, admin), 100);
+    const { productId } = await stockedProduct(stack, admin, 100);
     const placeAs = (token: string, quantity: number, placedById?: string) =>
       executeOk(stack.gatewayUrl, PlaceOrderDocument, { input: { customerId: shop, lines: [{ productId, quantity }], placedById }, idempotencyKey: randomUUID() }, { token });
     const first = await placeAs(sellerToken, 2);

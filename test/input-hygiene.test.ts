@@ -3,7 +3,6 @@
  * price and forged cursors are the client's mistake (BAD_USER_INPUT naming the field), never an
  * INTERNAL error carrying SQL, a stack or a file path.
  */
-import type { GraphQLFormattedError } from 'graphql';
 import { postGraphQL, type GraphQLResponse } from './support/client';
 import { createCustomer, createProduct } from './support/fixtures';
 import { startStack, type TestStack } from './support/stack';
@@ -37,7 +36,7 @@ function expectNoInternals(response: GraphQLResponse<unknown>): void {
 /** BAD_USER_INPUT whose `extensions.fields` name `field`. */
 function expectBadInput(response: GraphQLResponse<unknown>, field: string): void {
   expectNoInternals(response);
-  const error = response.errors?.[0] as GraphQLFormattedError | undefined;
+  const error = response.errors?.[0];
   expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
   const fields = ((error?.extensions?.fields ?? []) as { field: string }[]).map((f) => f.field);
   expect(fields).toContain(field);

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { PlaceOrderDocument, ProductStockDocument } from '../operations/__generated__/graphql';
 import { execute, executeOk } from './support/client';
-import { createCustomer, createProduct, createWarehouse, receive, sql } from './support/fixtures';
+import { createCustomer, sql, stockedProduct } from './support/fixtures';
 import { startStack, type TestStack } from './support/stack';
 
 describe('the orders subgraph dies right after the reservation', () => {
@@ -20,9 +20,7 @@ describe('the orders subgraph dies right after the reservation', () => {
   test('no order is written, and the reservation is released when it expires', async () => {
     const admin = await stack.token('ADMIN');
     const customerId = await createCustomer(stack, admin);
-    const productId = await createProduct(stack, admin);
-    const warehouse = await createWarehouse(stack, admin);
-    await receive(stack, admin, productId, warehouse, 5);
+    const { productId } = await stockedProduct(stack, admin, 5);
 
     const result = await execute(stack.gatewayUrl, PlaceOrderDocument, { input: { customerId, lines: [{ productId, quantity: 4 }] }, idempotencyKey: randomUUID() }, { token: admin });
     expect(result.errors?.[0].extensions?.code).toBe('INTERNAL');
@@ -53,9 +51,7 @@ describe('inventory is unreachable during placeOrder', () => {
   test('the client gets a clear error and no order exists', async () => {
     const admin = await stack.token('ADMIN');
     const customerId = await createCustomer(stack, admin);
-    const productId = await createProduct(stack, admin);
-    const warehouse = await createWarehouse(stack, admin);
-    await receive(stack, admin, productId, warehouse, 5);
+    const { productId } = await stockedProduct(stack, admin, 5);
     await stack.subgraphs.inventory.stop();
 
     const result = await execute(stack.gatewayUrl, PlaceOrderDocument, { input: { customerId, lines: [{ productId, quantity: 1 }] }, idempotencyKey: randomUUID() }, { token: admin });

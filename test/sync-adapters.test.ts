@@ -23,8 +23,8 @@ import {
 } from '../operations/__generated__/graphql';
 import { executeOk } from './support/client';
 import { createCustomer } from './support/fixtures';
-import { startStack, type TestStack } from './support/stack';
-import { FINAL_RUN_STATUSES, runSync, sharedSecretHeaders, waitForRun } from './support/sync';
+import type { TestStack } from './support/stack';
+import { FINAL_RUN_STATUSES, runSync, sharedSecretHeaders, startSyncStack, waitForRun } from './support/sync';
 import { eventually } from './support/subscribe';
 import { FakeNetSuite } from '../subgraphs/sync/test/fakes/netsuite';
 import { FakeSapBusinessOne } from '../subgraphs/sync/test/fakes/sap-business-one';
@@ -128,11 +128,7 @@ async function customerByCode(code: string) {
 }
 
 beforeAll(async () => {
-  stack = await startStack({
-    subgraphs: ['products', 'customers', 'inventory', 'orders', 'sync'],
-    settings: { sync: { retryBaseMs: 20, retryMaxMs: 2000, maxAttempts: 4, pollIntervalMs: 200, concurrency: 2, schedulerIntervalMs: 60_000 } },
-    relayIntervalMs: 50,
-  });
+  stack = await startSyncStack();
   webhookBase = stack.subgraphs.sync.url.replace(/\/graphql$/, '');
   admin = await stack.token(Role.ADMIN, ['customers:pii']);
 }, 120_000);

@@ -15,8 +15,8 @@ import {
 } from '../operations/__generated__/graphql';
 import { executeOk, postGraphQL } from './support/client';
 import { sql } from './support/fixtures';
-import { startStack, type TestStack } from './support/stack';
-import { runSync, sharedSecretHeaders, waitForRun } from './support/sync';
+import type { TestStack } from './support/stack';
+import { runSync, sharedSecretHeaders, shopifyConnectorInput, startSyncStack, waitForRun } from './support/sync';
 import { FakeShopify } from '../subgraphs/sync/test/fakes/shopify';
 import { FakeRest } from '../subgraphs/sync/test/fakes/rest';
 
@@ -45,11 +45,7 @@ async function query<T>(text: string, variables: Record<string, unknown>): Promi
 const sync = (connectorId: string, full = false) => runSync(stack.gatewayUrl, admin, connectorId, { full, timeoutMs: 60_000 });
 
 beforeAll(async () => {
-  stack = await startStack({
-    subgraphs: ['products', 'customers', 'inventory', 'orders', 'sync'],
-    settings: { sync: { retryBaseMs: 20, retryMaxMs: 500, maxAttempts: 3, pollIntervalMs: 100, concurrency: 2, schedulerIntervalMs: 60_000 } },
-    relayIntervalMs: 50,
-  });
+  stack = await startSyncStack({ retryMaxMs: 500, maxAttempts: 3, pollIntervalMs: 100 });
   admin = await stack.token(Role.ADMIN, ['customers:pii']);
   await gql(CreateWarehouseDocument, { input: { code: warehouseCode, name: 'Convergence stock', priority: 1 } });
 }, 120_000);
@@ -60,18 +56,7 @@ afterAll(async () => {
 
 async function shopConnector(shop: FakeShopify, policy: ConflictPolicy, input: Partial<CreateConnectorInput> = {}): Promise<string> {
   const { createConnector } = await gql(CreateConnectorDocument, {
-    input: {
-      name: `Convergence ${policy}`,
-      system: 'SHOPIFY',
-      direction: 'INBOUND',
-      entities: ['PRODUCT', 'INVENTORY'],
-      mode: 'BOTH',
-      baseUrl: shop.url,
-      conflictPolicy: policy,
-      fieldMapping: { product: { currency: 'EUR' }, inventory: { locations: { [String(shop.locationId)]: warehouseCode } } },
-      credentials: { accessToken: shop.accessToken, webhookSecret: 'whsec-convergence' },
-      ...input,
-    },
+    input: shopifyConnectorInput(shop, warehouseCode, 'whsec-convergence', { name: `Convergence ${policy}`, mode: 'BOTH', conflictPolicy: policy, ...input }),
   });
   return createConnector.id;
 }
@@ -355,7 +340,7 @@ async function convergenceRun(source: Source, policy: ConflictPolicy, scenario: 
   const prefix = `PBT${run}${source.system.slice(0, 1)}`;
   const external = source.seed(prefix);
   const { createConnector } = await gql(CreateConnectorDocument, {
-    input: { name: `Convergence ${run}`, system: 'SHOPIFY', direction: 'INBOUND', mode: 'BOTH', conflictPolicy: policy, entities: [], baseUrl: '', ...source.connectorInput() } as CreateConnectorInput,
+    input: { name: `Convergence ${run}`, system: 'SHOPIFY', direction: 'INBOUND', mode: 'BOTH', conflictPolicy: policy, entities: [], baseUrl: '', ...source.connectorInput() },
   });
   const connectorId = createConnector.id;
   expect(await sync(connectorId, true)).toMatchObject({ status: 'SUCCEEDED', created: PRODUCTS + CUSTOMERS, failed: 0 });

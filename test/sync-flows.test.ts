@@ -19,8 +19,8 @@ import {
 } from '../operations/__generated__/graphql';
 import { execute, executeOk, postGraphQL } from './support/client';
 import { createCustomer, sql } from './support/fixtures';
-import { startStack, type TestStack } from './support/stack';
-import { runSync } from './support/sync';
+import type { TestStack } from './support/stack';
+import { runSync, shopifyConnectorInput, startSyncStack } from './support/sync';
 import { collect, eventually, wsClient } from './support/subscribe';
 import { FakeShopify } from '../subgraphs/sync/test/fakes/shopify';
 
@@ -42,20 +42,7 @@ function gql<T, V>(document: TypedDocumentNode<T, V>, variables: V, token = admi
 }
 
 async function createConnector(shop: FakeShopify, name: string, input: Partial<CreateConnectorInput> = {}): Promise<string> {
-  const { createConnector } = await gql(CreateConnectorDocument, {
-    input: {
-      name,
-      system: 'SHOPIFY',
-      direction: 'INBOUND',
-      entities: ['PRODUCT', 'INVENTORY'],
-      mode: 'WEBHOOK',
-      baseUrl: shop.url,
-      conflictPolicy: 'SOURCE_WINS',
-      fieldMapping: { product: { currency: 'EUR' }, inventory: { locations: { [String(shop.locationId)]: warehouseCode } } },
-      credentials: { accessToken: shop.accessToken, webhookSecret: WEBHOOK_SECRET },
-      ...input,
-    },
-  });
+  const { createConnector } = await gql(CreateConnectorDocument, { input: shopifyConnectorInput(shop, warehouseCode, WEBHOOK_SECRET, { name, ...input }) });
   return createConnector.id;
 }
 
@@ -67,11 +54,7 @@ async function productIdOf(sku: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  stack = await startStack({
-    subgraphs: ['products', 'customers', 'inventory', 'orders', 'sync'],
-    settings: { sync: { retryBaseMs: 20, retryMaxMs: 2000, maxAttempts: 4, pollIntervalMs: 200, concurrency: 2, schedulerIntervalMs: 60_000 } },
-    relayIntervalMs: 50,
-  });
+  stack = await startSyncStack();
   webhookBase = stack.subgraphs.sync.url.replace(/\/graphql$/, '');
   admin = await stack.token(Role.ADMIN, ['customers:pii']);
   await gql(CreateWarehouseDocument, { input: { code: warehouseCode, name: 'Shop stock', priority: 1 } });

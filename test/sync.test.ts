@@ -20,7 +20,7 @@ import {
 import { execute, executeOk, postGraphQL } from './support/client';
 import { sql } from './support/fixtures';
 import { startStack, type TestStack } from './support/stack';
-import { runSync, waitForRun } from './support/sync';
+import { runSync, shopifyConnectorInput, waitForRun } from './support/sync';
 import { FakeShopify } from '../subgraphs/sync/test/fakes/shopify';
 
 /**
@@ -45,23 +45,7 @@ function gql<T, V>(document: TypedDocumentNode<T, V>, variables: V, token = admi
 }
 
 async function createConnector(name: string, mode: SyncMode = 'WEBHOOK', pollingSchedule: string | null = null): Promise<string> {
-  const { createConnector } = await gql(
-    CreateConnectorDocument,
-    {
-      input: {
-        name,
-        system: 'SHOPIFY',
-        direction: 'INBOUND',
-        entities: ['PRODUCT', 'INVENTORY'],
-        mode,
-        pollingSchedule,
-        baseUrl: shopify.url,
-        conflictPolicy: 'SOURCE_WINS',
-        fieldMapping: { product: { currency: 'EUR' }, inventory: { locations: { [String(shopify.locationId)]: warehouseCode } } },
-        credentials: { accessToken: shopify.accessToken, webhookSecret: WEBHOOK_SECRET },
-      },
-    },
-  );
+  const { createConnector } = await gql(CreateConnectorDocument, { input: shopifyConnectorInput(shopify, warehouseCode, WEBHOOK_SECRET, { name, mode, pollingSchedule }) });
   return createConnector.id;
 }
 

@@ -18,7 +18,7 @@ export interface ComposedSupergraph {
 export class CompositionError extends Error {
   override name = 'CompositionError';
   constructor(readonly errors: readonly GraphQLError[]) {
-    super(`composition failed with ${errors.length} error(s):\n${errors.map((e) => `  - [${e.extensions?.code ?? 'ERROR'}] ${e.message}`).join('\n')}`);
+    super(`composition failed with ${errors.length} error(s):\n${errors.map((e) => `  - [${typeof e.extensions?.code === 'string' ? e.extensions.code : 'ERROR'}] ${e.message}`).join('\n')}`);
   }
 }
 

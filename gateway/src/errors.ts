@@ -24,11 +24,11 @@ export function formatClientError(formatted: GraphQLFormattedError, error: unkno
  * Parses and validates a realtime client's document and picks its operation, answering each
  * failure the way HTTP does: GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, BAD_USER_INPUT.
  */
-export function checkDocument(schema: GraphQLSchema | undefined, query: unknown, operationName: string | null | undefined): DocumentNode | GraphQLError[] {
+export function checkDocument(schema: GraphQLSchema | undefined, query: string | null | undefined, operationName: string | null | undefined): DocumentNode | GraphQLError[] {
   if (!schema) return [new GraphQLError('The gateway has no supergraph loaded yet', { extensions: { code: 'UNAVAILABLE' } })];
   let document: DocumentNode;
   try {
-    document = parse(String(query ?? ''));
+    document = parse(query ?? '');
   } catch (error) {
     const parseError = error instanceof GraphQLError ? error : undefined;
     return [new GraphQLError(parseError?.message ?? 'The document could not be parsed', { source: parseError?.source, positions: parseError?.positions, extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];

@@ -28,7 +28,9 @@ const tokenExpired = () => new GraphQLError('The token has expired; subscribe ag
 
 /** The credentials a graphql-ws client sends in connection_init: `{ authorization: "Bearer …" }` (or `Authorization`, or `token`). */
 function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
-  const value = params?.authorization ?? params?.Authorization ?? (params?.token ? `Bearer ${String(params.token)}` : undefined);
+  const token = params?.token;
+  // A token that is not a string still makes a (wrong) credential, so it is refused, not ignored.
+  const value = params?.authorization ?? params?.Authorization ?? (token ? `Bearer ${typeof token === 'string' ? token : JSON.stringify(token)}` : undefined);
   return typeof value === 'string' ? value : undefined;
 }
 
@@ -113,7 +115,7 @@ export function serveRealtime(options: {
   };
   const subscribe = (args: ExecutionArgs) => {
     const client = args.contextValue as ClientContext;
-    return subscriptions.subscribe({ document: args.document, operationName: args.operationName, variables: (args.variableValues ?? {}) as Record<string, unknown>, caller: client.caller, requestId: client.requestId });
+    return subscriptions.subscribe({ document: args.document, operationName: args.operationName, variables: (args.variableValues ?? {}), caller: client.caller, requestId: client.requestId });
   };
 
   const wsServer = new WebSocketServer({ server: options.server, path: options.path });
@@ -143,7 +145,7 @@ export function serveRealtime(options: {
         if (Array.isArray(checked)) return checked;
         return { schema: schema!, document: checked, operationName: payload.operationName, variableValues: payload.variables };
       },
-      context: (ctx) => clients.get(ctx.extra) as never,
+      context: (ctx) => clients.get(ctx.extra),
       subscribe: subscribe as never,
       execute: onlySubscriptions as never,
     },

@@ -76,8 +76,8 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
 
   const gateway = new ApolloGateway({
     supergraphSdl: 'path' in supergraph ? supergraphFromFile(supergraph.path) : async () => ({ supergraphSdl: supergraph.sdl }),
-    buildService: ({ name, url }) => new SignedDataSource({ url: config.subgraphUrls[name] ?? url, fetcher: subgraphFetch(name) as never }),
-    logger: logger.child({ component: 'apollo-gateway' }) as never,
+    buildService: ({ name, url }) => new SignedDataSource({ url: config.subgraphUrls[name] ?? url, fetcher: subgraphFetch(name) }),
+    logger: logger.child({ component: 'apollo-gateway' }),
   });
 
   const app = express();

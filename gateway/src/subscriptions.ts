@@ -165,7 +165,9 @@ class SubscriptionGroup {
     for (const name of primary.variableUsages ?? []) if (name in request.variables) variables[name] = request.variables[name];
     this.upstream = pool.subscribe(this.setup.url, request.caller, request.requestId, { query: primary.operation, variables, operationName: primary.operationName }, {
       // Events are handled one after another, so every client sees them in upstream order.
-      next: (result) => (this.queue = this.queue.then(() => this.onEvent(result))),
+      next: (result) => {
+        this.queue = this.queue.then(() => this.onEvent(result));
+      },
       // A refusal (GraphQL errors: FORBIDDEN, BAD_USER_INPUT …) is passed on as it is; a broken
       // connection that will not come back ends the subscription as UNAVAILABLE.
       error: (error) =>
@@ -256,6 +258,9 @@ class SubscriptionGroup {
 
 function describe(error: unknown): string {
   if (Array.isArray(error)) return error.map((e) => (e as Error).message).join('; ');
-  if (error && typeof error === 'object' && 'reason' in error) return String((error as { reason: unknown }).reason || (error as { code?: number }).code);
+  if (error && typeof error === 'object' && 'reason' in error) {
+    const { reason, code } = error as { reason: unknown; code?: number };
+    return typeof reason === 'string' && reason ? reason : String(code);
+  }
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,42 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException, type EntityClass, type EntityProperty } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { qualifiedTable } from './database';
+import { summarizeUpsert, UpsertOutcome, type UpsertItemResult, type UpsertSummary } from './bulk-result';
+import { detachedEntity, insertRows, selectRows, updateRows, type Row } from './bulk-sql';
 import { badInput } from './errors';
-import { OutboxEvent, type NewEvent } from './events/outbox';
+import type { StateMachine } from './state-machine';
+
+/*
+ * The bulk upsert by natural key (upsertProducts by sku, upsertCustomers by code): the pass is
+ * the same for every entity, so it lives here once; a service says only how an item becomes
+ * columns and what its lifecycle records. Result types: bulk-result.ts; the SQL: bulk-sql.ts.
+ */
 
 /** The most items one bulk upsert call may carry. */
 export const MAX_BULK_ITEMS = 1000;
-
-/** What a bulk upsert did with one item. */
-export enum UpsertOutcome {
-  CREATED = 'CREATED',
-  UPDATED = 'UPDATED',
-  UNCHANGED = 'UNCHANGED',
-  FAILED = 'FAILED',
-}
-registerEnumType(UpsertOutcome, { name: 'UpsertOutcome', description: 'What a bulk upsert did with one item.' });
-
-/** One item's result, in the order the items were given. */
-export interface UpsertItemResult<T> {
-  index: number;
-  /** the item's natural key (sku, customer code) */
-  key: string;
-  outcome: UpsertOutcome;
-  node: T | null;
-  /** why the item failed; the others still applied */
-  error: string | null;
-}
-
-/** A bulk upsert's answer: counts per outcome and each item's result. */
-export interface UpsertSummary<T> {
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  items: UpsertItemResult<T>[];
-}
 
 /**
  * Checks a bulk call before any work: at most {@link MAX_BULK_ITEMS} items and no natural key
@@ -67,61 +44,6 @@ export async function withUpsertRetry<T>(run: () => Promise<T>, beforeRetry: () 
   }
 }
 
-/** Counts the outcomes of a bulk upsert. */
-export function summarizeUpsert<T>(items: UpsertItemResult<T>[]): UpsertSummary<T> {
-  const count = (outcome: UpsertOutcome) => items.filter((r) => r.outcome === outcome).length;
-  return {
-    created: count(UpsertOutcome.CREATED),
-    updated: count(UpsertOutcome.UPDATED),
-    unchanged: count(UpsertOutcome.UNCHANGED),
-    failed: count(UpsertOutcome.FAILED),
-    items,
-  };
-}
-
-/**
- * Declares the GraphQL result types of a bulk upsert of `node`: `Upsert<Name>Item` (the key and
- * node under the given field names) and `Upsert<Name>sResult`.
- */
-export function UpsertResult<T extends object>(name: string, node: ClassType<T>, fields: { key: string; node: string }) {
-  @ObjectType(`Upsert${name}Item`, { description: `What a bulk upsert did with one ${name}.` })
-  class Item {
-    @Field(() => Int, { description: 'The item\'s position in the request.' })
-    index!: number;
-
-    @Field({ name: fields.key })
-    key!: string;
-
-    @Field(() => UpsertOutcome)
-    outcome!: UpsertOutcome;
-
-    @Field(() => node, { name: fields.node, nullable: true })
-    node!: T | null;
-
-    @Field(() => String, { nullable: true, description: 'Why the item failed; the other items still applied.' })
-    error!: string | null;
-  }
-
-  @ObjectType(`Upsert${name}sResult`)
-  class Result {
-    @Field(() => Int)
-    created!: number;
-
-    @Field(() => Int)
-    updated!: number;
-
-    @Field(() => Int)
-    unchanged!: number;
-
-    @Field(() => Int)
-    failed!: number;
-
-    @Field(() => [Item])
-    items!: Item[];
-  }
-  return Result;
-}
-
 /** Serialises with object keys sorted, so values read back from jsonb compare equal to fresh ones. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -142,171 +64,107 @@ export function hasSameFields(current: object, changes: object): boolean {
   return Object.entries(changes).every(([key, value]) => canonical(record[key]) === canonical(value));
 }
 
-/*
- * Set-based writes for bulk mutations. MikroORM's unit of work costs far more CPU per row than
- * PostgreSQL does (an entity, its change set and an identity-map entry each), and it inlines
- * every parameter into the SQL text; a batch of 500 is cheaper as a few statements whose rows
- * travel as one jsonb parameter (`jsonb_to_recordset`). Column names and types come from the
- * entity's metadata, so these helpers stay in step with the entities and their migrations.
- */
-
-/** Some columns of an entity, by property name, as the set-based helpers take and return them. */
-export type Row<T> = { [K in keyof T]?: T[K] };
-
-interface Column {
-  prop: EntityProperty;
-  name: string;
-  type: string;
-}
-
-function columnsOf(em: EntityManager, entity: EntityClass<unknown>, props: readonly string[]): Column[] {
-  const meta = em.getMetadata().get(entity.name);
-  return props.map((name) => {
-    const prop = meta.properties[name as never] as EntityProperty | undefined;
-    if (!prop?.fieldNames?.length || !prop.columnTypes?.length) throw new Error(`${entity.name}.${name} is not a column`);
-    return { prop, name: prop.fieldNames[0], type: prop.columnTypes[0] };
-  });
-}
-
-const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
-
-/**
- * The rows as the one jsonb parameter: plain JSON.stringify, keyed by property name (Dates become
- * ISO strings, json properties stay nested), which is far cheaper than building objects keyed by
- * column; {@link recordset} renames the keys to columns. Values must be JSON-serialisable
- * (no JS bigint: BigIntType('number') columns hold numbers).
- */
-function recordsJson(rows: readonly object[]): string {
-  return JSON.stringify(rows);
-}
-
-/** The rows of the one jsonb parameter as a table `alias(columns…, ord)`, `ord` numbering them in order. */
-function recordset(columns: readonly Column[], alias: string): string {
-  const definitions = columns.map((c) => `${quote(c.prop.name)} ${c.type}`).join(', ');
-  return `rows from (jsonb_to_recordset(?::jsonb) as (${definitions})) with ordinality as ${alias}(${columns.map((c) => quote(c.name)).join(', ')}, ord)`;
+/** What a service tells {@link upsertByKey} about one entity. */
+export interface KeyedUpsert<I, T extends { id: string }, S extends string, H extends object, L = undefined> {
+  entity: EntityClass<T>;
+  /** the natural key, a unique column: rows are found, locked and inserted in its order */
+  key: keyof T & string;
+  keyOf(item: I): string;
+  /** reads, in the pass's transaction, what `fields` needs for the whole batch (categories by slug) */
+  load?(em: EntityManager, items: readonly I[]): Promise<L>;
+  /**
+   * The columns the item sets, other than id, the key, status and the timestamps; the item is
+   * UNCHANGED when its row already holds them. Throwing fails this item alone, with the
+   * error's message.
+   */
+  fields(item: I, index: number, loaded: L): Row<T>;
+  /** the columns an update writes besides id, status and updatedAt: all `fields` may set, and what `entered` sets */
+  updated: readonly (keyof T & string)[];
+  /** columns a new row carries before `entered` runs, so that every new row has them (`publishedAt: null`) */
+  inserted?: Row<T>;
+  /** the status: where new rows start, and how existing ones move (along the lifecycle, never around it) */
+  lifecycle: {
+    machine: Pick<StateMachine<S>, 'path'>;
+    initial: S;
+    wanted(item: I): S | null | undefined;
+    /** sets what entering `to` sets besides the status (`publishedAt`) */
+    entered?(row: Row<T>, to: S, now: Date): void;
+    history: EntityClass<H>;
+    /** the history row of one move of row `id`; `from` is null for a new row */
+    change(id: string, from: S | null, to: S, now: Date): Row<H>;
+  };
 }
 
 /**
- * Runs one hand-written statement in `em`'s transaction (if it is in one), counted like any
- * other. Errors come as MikroORM's exceptions (UniqueConstraintViolationException …), as a
- * flush would throw them: raw `execute` leaves the driver's error as it is.
+ * Creates or updates up to {@link MAX_BULK_ITEMS} items by their natural key, in one
+ * transaction; idempotent. Items that break a domain rule (an impossible status, a bad amount)
+ * FAIL alone and are reported; the rest apply.
+ * @throws BAD_USER_INPUT when the batch is too large or repeats a key
  */
-export async function executeIn<T = Record<string, unknown>>(em: EntityManager, sql: string, params: readonly unknown[] = []): Promise<T[]> {
-  try {
-    return await em.getConnection().execute<T[]>(sql, [...params], 'all', em.getTransactionContext());
-  } catch (error) {
-    throw em.getPlatform().getExceptionConverter().convertException(error as Error);
-  }
-}
-
-/**
- * Inserts the rows in one statement, in the order given (autoincrement keys ascend with it).
- * Every row must carry the columns of the first; the database's defaults are not applied to
- * the others, so give every required column. A duplicate key throws
- * UniqueConstraintViolationException, which {@link withUpsertRetry} retries.
- */
-export async function insertRows<T extends object>(em: EntityManager, entity: EntityClass<T>, rows: readonly Row<T>[]): Promise<void> {
-  if (!rows.length) return;
-  const columns = columnsOf(em, entity, Object.keys(rows[0]));
-  const names = columns.map((c) => quote(c.name)).join(', ');
-  await executeIn(em, `insert into ${qualifiedTable(em, entity)} (${names}) select ${names} from ${recordset(columns, 'r')} order by ord`, [recordsJson(rows)]);
-}
-
-/**
- * Updates rows found by `key` (a unique column) in one statement: each row sets the columns it
- * carries (those of the first row). Returns how many rows changed.
- */
-export async function updateRows<T extends object>(em: EntityManager, entity: EntityClass<T>, key: keyof T & string, rows: readonly Row<T>[]): Promise<number> {
-  if (!rows.length) return 0;
-  const columns = columnsOf(em, entity, Object.keys(rows[0]));
-  const keyColumn = columns.find((c) => c.prop.name === key);
-  if (!keyColumn) throw new Error(`updateRows: the rows of ${entity.name} must carry the key ${key}`);
-  const set = columns.filter((c) => c !== keyColumn).map((c) => `${quote(c.name)} = r.${quote(c.name)}`).join(', ');
-  const updated = await executeIn<{ n: number }>(
-    em,
-    `with changed as (update ${qualifiedTable(em, entity)} as t set ${set} from ${recordset(columns, 'r')} where t.${quote(keyColumn.name)} = r.${quote(keyColumn.name)} returning 1) select count(*)::int as n from changed`,
-    [recordsJson(rows)],
-  );
-  return updated[0]?.n ?? 0;
-}
-
-/** How {@link selectRows} locks what it reads, if at all. */
-export type RowLock = 'update' | 'no key update';
-
-/**
- * Reads every column of the rows whose `keys` columns match one of `values` (objects carrying
- * those properties; anything else they carry is sent along, so keep them small), in one
- * statement, values converted as MikroORM would (bigint numbers, Dates, parsed json).
- * PostgreSQL takes the key list for about 100 rows: against a small table it hashes the list
- * and scans the table, against a large one it probes the table's index on `keys` per key —
- * have one (the natural key's unique constraint).
- * @param options.orderBy the order rows come back in, and are locked in: give the order the
- *   subgraph's locking rule names, so that concurrent transactions cannot deadlock
- * @param options.lock `for update` / `for no key update` on the rows read
- */
-export async function selectRows<T extends object>(
+export async function upsertByKey<I, T extends { id: string }, S extends string, H extends object, L>(
   em: EntityManager,
-  entity: EntityClass<T>,
-  keys: readonly (keyof T & string)[],
-  values: readonly Row<T>[],
-  options: { orderBy?: readonly (keyof T & string)[]; lock?: RowLock } = {},
-): Promise<Row<T>[]> {
-  if (!values.length) return [];
-  const meta = em.getMetadata().get(entity.name);
-  const all = columnsOf(em, entity, meta.props.filter((p) => p.persist !== false && p.fieldNames?.length === 1 && p.columnTypes?.length).map((p) => p.name));
-  const keyColumns = columnsOf(em, entity, keys);
-  const order = options.orderBy?.length ? ` order by ${columnsOf(em, entity, options.orderBy).map((c) => `t.${quote(c.name)}`).join(', ')}` : '';
-  const lock = options.lock ? ` for ${options.lock} of t` : '';
-  const tuple = (alias: string) => `(${keyColumns.map((c) => `${alias}.${quote(c.name)}`).join(', ')})`;
-  const rows = await executeIn<Record<string, unknown>>(
-    em,
-    `select ${all.map((c) => `t.${quote(c.name)}`).join(', ')} from ${qualifiedTable(em, entity)} as t where ${tuple('t')} in (select ${keyColumns.map((c) => `r.${quote(c.name)}`).join(', ')} from ${recordset(keyColumns, 'r')})${order}${lock}`,
-    [recordsJson(values)],
-  );
-  const platform = em.getPlatform();
-  return rows.map((raw) => {
-    const row: Record<string, unknown> = {};
-    for (const { prop, name } of all) {
-      let value = raw[name];
-      if (value != null && prop.customType) value = prop.customType.convertToJSValue(value, platform);
-      else if (value != null && prop.runtimeType === 'Date') value = platform.parseDate(value as string);
-      row[prop.name] = value;
+  items: I[],
+  spec: KeyedUpsert<I, T, S, H, L>,
+): Promise<UpsertSummary<T>> {
+  assertBulkItems(items, (item) => spec.keyOf(item), spec.key);
+  return summarizeUpsert(await withUpsertRetry(() => em.transactional((trx) => upsertPass(trx, items, spec)), () => em.clear()));
+}
+
+/**
+ * One pass of {@link upsertByKey}, set-based: one select of the existing rows (locked, in key
+ * order, so a concurrent status move cannot slip between the check and the write), then one
+ * insert of the new rows, one update of the changed ones and one insert of their status
+ * history, whatever the batch size.
+ */
+async function upsertPass<I, T extends { id: string }, S extends string, H extends object, L>(em: EntityManager, items: I[], spec: KeyedUpsert<I, T, S, H, L>): Promise<UpsertItemResult<T>[]> {
+  const { entity, key, lifecycle } = spec;
+  const keyOf = (item: I) => spec.keyOf(item);
+  const loaded = (spec.load ? await spec.load(em, items) : undefined) as L;
+  const existing = await selectRows(em, entity, [key], items.map((item) => ({ [key]: keyOf(item) }) as Row<T>), { orderBy: [key], lock: 'no key update' });
+  const byKey = new Map(existing.map((row) => [row[key] as string, row]));
+  const now = new Date();
+  const inserts: Row<T>[] = [];
+  const updates: Row<T>[] = [];
+  const history: Row<H>[] = [];
+  const statusOf = (row: Row<T>) => (row as { status?: S }).status!;
+  const enter = (row: Row<T>, from: S | null, to: S) => {
+    history.push(lifecycle.change(row.id!, from, to, now));
+    (row as { status?: S }).status = to;
+    lifecycle.entered?.(row, to, now);
+  };
+
+  const results = items.map((item, index): UpsertItemResult<T> => {
+    const itemKey = keyOf(item);
+    const result = (outcome: UpsertOutcome, node: T | null, error: string | null = null) => ({ index, key: itemKey, outcome, node, error });
+    const current = byKey.get(itemKey);
+    let fields: Row<T>;
+    let steps: S[] = [];
+    try {
+      fields = spec.fields(item, index, loaded);
+      const wanted = lifecycle.wanted(item);
+      if (current && wanted && wanted !== statusOf(current)) steps = lifecycle.machine.path(statusOf(current), wanted);
+    } catch (error) {
+      return result(UpsertOutcome.FAILED, null, (error as Error).message);
     }
-    return row as Row<T>;
+    if (!current) {
+      const row = { ...spec.inserted, id: randomUUID(), [key]: itemKey, ...fields, createdAt: now, updatedAt: now } as Row<T>;
+      enter(row, null, lifecycle.wanted(item) ?? lifecycle.initial);
+      inserts.push(row);
+      return result(UpsertOutcome.CREATED, detachedEntity(entity, row));
+    }
+    if (steps.length === 0 && hasSameFields(current, fields)) return result(UpsertOutcome.UNCHANGED, detachedEntity(entity, current));
+    const row = { ...current, ...fields, updatedAt: now } as Row<T>;
+    for (const step of steps) enter(row, statusOf(row), step);
+    updates.push(row);
+    return result(UpsertOutcome.UPDATED, detachedEntity(entity, row));
   });
-}
 
-/**
- * Per entity class, an object between an instance and the class's prototype that holds a
- * writable data property for every field set so far: assigning such a field on an instance then
- * creates an own property, and MikroORM's tracking setters on the prototype never run.
- */
-const detachedPrototypes = new WeakMap<object, object>();
-
-/**
- * An instance of an entity class holding `data` as plain own properties, unknown to every
- * EntityManager: what a set-based write returns as GraphQL nodes. The class's getters (prices,
- * availability …) work; MikroORM's change tracking does not, so never persist or flush one.
- */
-export function detachedEntity<T extends object>(entity: EntityClass<T>, data: Row<T>): T {
-  let prototype = detachedPrototypes.get(entity);
-  if (!prototype) detachedPrototypes.set(entity, (prototype = Object.create(entity.prototype) as object));
-  for (const key in data) {
-    if (!Object.prototype.hasOwnProperty.call(prototype, key)) Object.defineProperty(prototype, key, { value: undefined, writable: true, enumerable: false, configurable: true });
-  }
-  return Object.assign(Object.create(prototype) as T, data);
-}
-
-/**
- * Writes events to the outbox of `em`'s transaction in one statement, in the order given (the
- * order the relay publishes them in): the set-based counterpart of `recordEvent`, for changes
- * written with {@link insertRows} and {@link updateRows} rather than flushed.
- */
-export async function insertEvents(em: EntityManager, events: readonly NewEvent[]): Promise<void> {
-  const occurredAt = new Date();
-  await insertRows(
-    em,
-    OutboxEvent,
-    events.map((e) => ({ eventId: randomUUID(), type: e.type, entity: e.entity, entityId: e.entityId, version: e.version, occurredAt, payload: e.payload, publishedAt: null, attempts: 0 })),
-  );
+  // New keys in one fixed order: two batches inserting the same new keys queue up on the
+  // first one instead of deadlocking; the later one fails on it and withUpsertRetry runs it again.
+  const keyOfRow = (row: Row<T>) => row[key] as string;
+  await insertRows(em, entity, inserts.sort((a, b) => (keyOfRow(a) < keyOfRow(b) ? -1 : keyOfRow(a) > keyOfRow(b) ? 1 : 0)));
+  const columns = ['id', ...spec.updated, 'status', 'updatedAt'] as (keyof Row<T>)[];
+  await updateRows(em, entity, 'id', updates.map((row) => Object.fromEntries(columns.map((c) => [c, row[c]])) as Row<T>));
+  await insertRows(em, lifecycle.history, history);
+  return results;
 }

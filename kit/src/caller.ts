@@ -1,6 +1,6 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 
-/** The roles of DESIGN.md; scopes refine them (`customers:pii`). */
+/** The roles (docs/architecture.md, "Who may do what" in the README); scopes refine them (`customers:pii`). */
 export const Role = {
   ADMIN: 'ADMIN',
   MANAGER: 'MANAGER',
@@ -20,7 +20,7 @@ export interface Caller {
 }
 
 /** The caller with no identity: deny-by-default rules let it do nothing unless a rule allows it. */
-export const ANONYMOUS: Caller = Object.freeze({ subject: null, roles: [], scopes: [] }) as Caller;
+export const ANONYMOUS: Caller = Object.freeze({ subject: null, roles: [], scopes: [] });
 
 /** True when the caller holds any of the roles. */
 export function hasRole(caller: Caller, ...roles: Role[]): boolean {

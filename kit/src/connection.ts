@@ -159,43 +159,10 @@ export function toConnectionPage<T>(
   };
 }
 
-/** A sort over one column, ties broken by `id` in the same direction. */
-export interface KeysetSort {
-  /** the entity property sorted on (it must be non-null) */
-  field: string;
-  descending: boolean;
-}
-
-/**
- * The MikroORM filter that continues after (or, backwards, before) the cursor's position:
- * `(field, id) > (value, cursorId)` written as an OR, which PostgreSQL serves from a
- * `(field, id)` index.
- */
-export function keysetFilter(sort: KeysetSort, request: PageRequest): Record<string, unknown> {
-  if (!request.cursor) return {};
-  const [value, id] = request.cursor;
-  const op = sort.descending !== request.backward ? '$lt' : '$gt';
-  return { $or: [{ [sort.field]: { [op]: value } }, { [sort.field]: value, id: { [op]: id } }] };
-}
-
-/** The ORDER BY for a page request: the sort's direction, reversed when paging backwards. */
-export function keysetOrder(sort: KeysetSort, request: PageRequest): Record<string, 'asc' | 'desc'> {
-  const direction = sort.descending !== request.backward ? 'desc' : 'asc';
-  return { [sort.field]: direction, id: direction };
-}
-
 /**
  * A case-insensitive substring pattern for `$ilike` with LIKE's wildcards escaped, so a search
  * for "50%" means the text "50%".
  */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** The cursor position of a row under a keyset sort: its sort value (dates as ISO strings) and its id. */
-export function keysetPosition<T extends { id: string }>(sort: KeysetSort): (row: T) => CursorValue {
-  return (row) => {
-    const value = (row as unknown as Record<string, unknown>)[sort.field];
-    return [value instanceof Date ? value.toISOString() : (value as string | number), row.id];
-  };
 }

@@ -40,7 +40,7 @@ export interface SubgraphRuntime {
  * so each event is resolved against current data and nothing accumulates between events.
  */
 export function refreshForEvent(context: SubgraphContext): SubgraphContext {
-  context.em = context.runtime.database.orm.em.fork() as SubgraphContext['em'];
+  context.em = context.runtime.database.orm.em.fork();
   context.loaders = new LoaderRegistry(() => context);
   return context;
 }

@@ -19,7 +19,7 @@ const RANGE_TEXT = 'from 1900-01-01T00:00:00Z to 9999-12-31T23:59:59Z';
 export function dateTimeProblem(value: unknown): string | undefined {
   let parsed: Date;
   try {
-    parsed = DateTimeResolver.parseValue(value) as Date;
+    parsed = DateTimeResolver.parseValue(value);
   } catch {
     return `must be an RFC 3339 date-time such as "2024-05-01T09:30:00Z" (a day that exists, with a time and an offset)`;
   }
@@ -31,7 +31,7 @@ export function dateTimeProblem(value: unknown): string | undefined {
 function parse(value: unknown): Date {
   const problem = dateTimeProblem(value);
   if (problem) throw new TypeError(`DateTime ${problem}`);
-  return DateTimeResolver.parseValue(value) as Date;
+  return DateTimeResolver.parseValue(value);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { logger } from './logger';
 
-/** The stable error codes a client can branch on (`extensions.code`); see DESIGN.md. */
+/** The stable error codes a client can branch on (`extensions.code`); the README's "Errors" section lists them. */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',

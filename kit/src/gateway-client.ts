@@ -104,8 +104,8 @@ export function serviceTokenProvider(options: { secret: string; issuer: string; 
 /**
  * Runs calls to other subgraphs and turns their failure into this subgraph's error, whose
  * message starts with `what` ("Stock could not be released"): UNAVAILABLE (retryable, nothing
- * changed here) when the other side cannot be reached, else the other side's own code
- * (INSUFFICIENT_STOCK, NOT_FOUND …).
+ * changed here; "…: a service it needs is unavailable (…)") when the other side cannot be
+ * reached, else the other side's own code (INSUFFICIENT_STOCK, NOT_FOUND …).
  * @throws DomainError INTERNAL when this subgraph has no gateway configured (GATEWAY_URL)
  */
 export async function throughGateway<T>(gateway: GatewayClient | undefined, what: string, run: (gateway: GatewayClient) => Promise<T>): Promise<T> {
@@ -114,7 +114,7 @@ export async function throughGateway<T>(gateway: GatewayClient | undefined, what
     return await run(gateway);
   } catch (error) {
     if (!(error instanceof GatewayCallError)) throw error;
-    if (error.code === 'UNAVAILABLE') throw new DomainError(ErrorCode.UNAVAILABLE, `${what}: ${error.message}; nothing was changed`, { retryable: true });
+    if (error.code === 'UNAVAILABLE') throw new DomainError(ErrorCode.UNAVAILABLE, `${what}: a service it needs is unavailable (${error.message}); nothing was changed`, { retryable: true });
     throw error.toDomainError(what);
   }
 }

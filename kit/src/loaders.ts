@@ -16,10 +16,10 @@ export class LoaderRegistry<C> {
 
   /** This request's instance of the loader `factory` defines. */
   get<K, V>(factory: LoaderFactory<C, K, V>): DataLoader<K, V> {
-    let loader = this.loaders.get(factory as LoaderFactory<C, unknown, unknown>);
+    let loader = this.loaders.get(factory);
     if (!loader) {
-      loader = factory(this.context()) as DataLoader<unknown, unknown>;
-      this.loaders.set(factory as LoaderFactory<C, unknown, unknown>, loader);
+      loader = factory(this.context());
+      this.loaders.set(factory, loader);
     }
     return loader as DataLoader<K, V>;
   }

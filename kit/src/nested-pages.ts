@@ -108,7 +108,7 @@ export function nestedPages<E extends object, F, A = undefined>(spec: NestedPage
     const rows: Record<string, unknown>[] = await ctx.em.getConnection().execute(outer);
     return rows.map((row) => {
       delete row.rn;
-      return ctx.em.map(spec.entity, row as never) as E;
+      return ctx.em.map<E>(spec.entity, row as never);
     });
   }
 

@@ -29,7 +29,7 @@ export interface SchemaDefinition {
    * PageInfo, Money), whose
    * data a guarded field already returned.
    */
-  permissions: Record<string, Record<string, unknown> | unknown>;
+  permissions: Record<string, unknown>;
 }
 
 /** The schema a subgraph serves (rules applied) and the SDL it contributes to composition. */

@@ -1,8 +1,12 @@
+/**
+ * Test support: databases of their own per test file. Not part of the runtime exports: import
+ * it as `@tradegraph/kit/testing` (a running subgraph never loads it).
+ */
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { Database } from './database';
-import { schemaNameOf, type SubgraphDefinition } from './subgraph';
+import { schemaNameOf, type SubgraphDefinition } from './subgraph-definition';
 
 /** The PostgreSQL server tests use: TEST_DATABASE_URL (test/support/global-setup sets it), else DATABASE_URL, else the local server. */
 export function testServerUrl(): string {
@@ -57,7 +61,7 @@ export async function openTestDatabase(definition: Pick<SubgraphDefinition, 'nam
   await database.migrate();
   return {
     database,
-    em: () => database.orm.em.fork() as EntityManager,
+    em: () => database.orm.em.fork(),
     async close() {
       await database.close();
       await created.drop();

@@ -1,4 +1,5 @@
-import { assertBulkItems, hasSameFields, MAX_BULK_ITEMS, summarizeUpsert, UpsertOutcome } from '../src/bulk';
+import { assertBulkItems, hasSameFields, MAX_BULK_ITEMS } from '../src/bulk';
+import { summarizeUpsert, UpsertOutcome } from '../src/bulk-result';
 import { stableId, isUuid } from '../src/ids';
 
 describe('bulk upserts', () => {

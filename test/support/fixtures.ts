@@ -35,6 +35,14 @@ export async function receive(stack: TestStack, token: string, productId: string
   await executeOk(stack.gatewayUrl, ReceiveStockDocument, { input: { productId, warehouseId, quantity, reason: 'fixture' } }, { token });
 }
 
+/** A published product at `price` EUR with `quantity` on hand in a warehouse of its own. */
+export async function stockedProduct(stack: TestStack, token: string, quantity: number, price = '10.00', name?: string): Promise<{ productId: string; warehouseId: string }> {
+  const productId = await createProduct(stack, token, price, name);
+  const warehouseId = await createWarehouse(stack, token);
+  await receive(stack, token, productId, warehouseId, quantity);
+  return { productId, warehouseId };
+}
+
 /** Runs SQL in a subgraph's own database (tests only: to check invariants behind the API). */
 export async function sql<T = Record<string, unknown>>(stack: TestStack, subgraph: string, query: string, params: unknown[] = []): Promise<T[]> {
   return stack.subgraphs[subgraph].database.orm.em.getConnection().execute(query, params);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import {
-  createTestDatabase,
   GatewayClient,
   InProcessBus,
   serviceTokenProvider,
@@ -10,8 +9,8 @@ import {
   type Role,
   type RunningSubgraph,
   type SubgraphDefinition,
-  type TestDatabase,
 } from '@tradegraph/kit';
+import { createTestDatabase, type TestDatabase } from '@tradegraph/kit/testing';
 import { composeSupergraph } from '../../gateway/src/composition';
 import { gatewayConfigFromEnv, type GatewayConfig } from '../../gateway/src/config';
 import { issueToken } from '../../gateway/src/auth';

@@ -1,6 +1,46 @@
 import { createHmac } from 'node:crypto';
-import { SyncRunDocument, TriggerSyncDocument, type SyncRunPartsFragment } from '../../operations/__generated__/graphql';
+import { SyncRunDocument, TriggerSyncDocument, type CreateConnectorInput, type SyncRunPartsFragment } from '../../operations/__generated__/graphql';
 import { executeOk } from './client';
+import { startStack, type TestStack } from './stack';
+
+/**
+ * The stack the end-to-end sync tests run on: every subgraph sync writes to or reads from, sync
+ * retrying fast, the relay polling often (outbound pushes follow events); `sync` overrides
+ * single sync settings.
+ */
+export function startSyncStack(sync: Record<string, unknown> = {}): Promise<TestStack> {
+  return startStack({
+    subgraphs: ['products', 'customers', 'inventory', 'orders', 'sync'],
+    settings: { sync: { retryBaseMs: 20, retryMaxMs: 2000, maxAttempts: 4, pollIntervalMs: 200, concurrency: 2, schedulerIntervalMs: 60_000, ...sync } },
+    relayIntervalMs: 50,
+  });
+}
+
+/** What a fake shop's connector needs: its address and credentials (FakeShopify has them). */
+export interface ShopUnderTest {
+  url: string;
+  accessToken: string;
+  locationId: number | string;
+}
+
+/**
+ * A Shopify connector on `shop`: inbound products and stock (its location mapped to
+ * `warehouseCode`), prices in EUR, webhooks signed with `webhookSecret`, the source winning
+ * conflicts; `input` overrides any of it.
+ */
+export function shopifyConnectorInput(shop: ShopUnderTest, warehouseCode: string, webhookSecret: string, input: Partial<CreateConnectorInput> & { name: string }): CreateConnectorInput {
+  return {
+    system: 'SHOPIFY',
+    direction: 'INBOUND',
+    entities: ['PRODUCT', 'INVENTORY'],
+    mode: 'WEBHOOK',
+    baseUrl: shop.url,
+    conflictPolicy: 'SOURCE_WINS',
+    fieldMapping: { product: { currency: 'EUR' }, inventory: { locations: { [String(shop.locationId)]: warehouseCode } } },
+    credentials: { accessToken: shop.accessToken, webhookSecret },
+    ...input,
+  };
+}
 
 /** The statuses a sync run ends in. */
 export const FINAL_RUN_STATUSES: readonly string[] = ['SUCCEEDED', 'PARTIALLY_SUCCEEDED', 'FAILED', 'CANCELLED'];

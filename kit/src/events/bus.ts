@@ -134,7 +134,7 @@ export class RedisBus implements EventBus {
       let batches: [string, [string, string[]][]][] | null;
       try {
         // A short block, so a stream subscribed meanwhile joins the next read soon.
-        batches = (await reader.xread('COUNT', 500, 'BLOCK', 250, 'STREAMS', ...streams, ...streams.map((s) => this.positions.get(s)!))) as typeof batches;
+        batches = (await reader.xread('COUNT', 500, 'BLOCK', 250, 'STREAMS', ...streams, ...streams.map((s) => this.positions.get(s)!)));
       } catch (error) {
         if (this.closed) return;
         logger.debug({ err: error }, 'redis stream read failed; retrying');

@@ -1,3 +1,4 @@
 export * from './bus';
 export * from './outbox';
 export * from './relay';
+export * from './catalogue';

@@ -3,7 +3,7 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/c
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
- * The event envelope of DESIGN.md, as it travels on the bus: `id` is unique per event,
+ * The event envelope (docs/events.md), as it travels on the bus: `id` is unique per event,
  * `version` increases per entity so a consumer can drop stale or repeated deliveries.
  */
 export interface EventEnvelope<P = Record<string, unknown>> {

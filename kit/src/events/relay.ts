@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { executeIn } from '../bulk';
+import { executeIn } from '../bulk-sql';
 import { qualifiedTable, tryAdvisoryLock } from '../database';
 import { logger } from '../logger';
 import type { EventBus } from './bus';

@@ -1,4 +1,4 @@
-import { allow, requireRole, Role } from '@tradegraph/kit';
+import { requireRole, Role } from '@tradegraph/kit';
 
 /** Who works with customer records: staff, field agents (narrowed to their territory later) and services. */
 const customerReaders = requireRole(Role.ADMIN, Role.MANAGER, Role.AGENT, Role.SERVICE);

@@ -1,4 +1,4 @@
-import { openTestDatabase, type TestSubgraphDatabase } from '@tradegraph/kit';
+import { openTestDatabase, type TestSubgraphDatabase } from '@tradegraph/kit/testing';
 import { AddressKind, Customer, CustomerSegment, CustomerStatus, CustomerStatusChange } from '../src/entities';
 import { CustomerSort, type UpsertCustomerInput } from '../src/inputs/customer-inputs';
 import { CustomerService } from '../src/services/customers';

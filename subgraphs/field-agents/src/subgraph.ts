@@ -1,14 +1,14 @@
 import { PeriodicTask, type SubgraphContext, type SubgraphDefinition } from '@tradegraph/kit';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { migrations } from '../migrations';
 import { Customer, entities } from './entities';
 import { visibleAgentById, visibleTerritoryById, visibleVisitById } from './loaders';
 import { permissions } from './permissions';
 import { AgentResolver } from './resolvers/agent-resolver';
+import { CustomerExtensionResolver } from './resolvers/customer-extension-resolver';
 import { VisitSubscriptionResolver } from './resolvers/subscription-resolver';
 import { TerritoryResolver } from './resolvers/territory-resolver';
-import { CustomerFieldResolver, VisitResolver } from './resolvers/visit-resolver';
-import { markMissedVisits } from './services/visits';
+import { VisitResolver } from './resolvers/visit-resolver';
+import { markMissedVisits } from './services/missed-visits';
 import { fieldAgentSettingsOf } from './settings';
 
 /** The field-agents subgraph: agents, territories, visits with GPS check-in, performance. */
@@ -16,7 +16,7 @@ export const fieldAgentsSubgraph: SubgraphDefinition = {
   name: 'field-agents',
   entities,
   migrations,
-  resolvers: [AgentResolver, TerritoryResolver, VisitResolver, CustomerFieldResolver, VisitSubscriptionResolver],
+  resolvers: [AgentResolver, TerritoryResolver, VisitResolver, CustomerExtensionResolver, VisitSubscriptionResolver],
   orphanedTypes: [Customer],
   references: {
     // Scoped like every other read: what the caller may not see resolves to null.
@@ -31,7 +31,7 @@ export const fieldAgentsSubgraph: SubgraphDefinition = {
     const settings = fieldAgentSettingsOf(runtime.settings);
     return [
       new PeriodicTask('field-agents:missed-visits', settings.missedSweepMs, () =>
-        markMissedVisits(runtime.database.orm.em.fork() as EntityManager, { missedAfterMinutes: settings.missedAfterMinutes }),
+        markMissedVisits(runtime.database.orm.em.fork(), { missedAfterMinutes: settings.missedAfterMinutes }),
       ),
     ];
   },

@@ -1,5 +1,6 @@
-import { openTestDatabase, stableId, type TestSubgraphDatabase } from '@tradegraph/kit';
-import { markMissedVisits } from '../src/services/visits';
+import { stableId } from '@tradegraph/kit';
+import { openTestDatabase, type TestSubgraphDatabase } from '@tradegraph/kit/testing';
+import { markMissedVisits } from '../src/services/missed-visits';
 import { seedFieldAgents, type SeedCustomer } from '../src/seed';
 import { fieldAgentsSubgraph } from '../src/subgraph';
 

@@ -1,11 +1,10 @@
 import { PeriodicTask, type SubgraphContext, type SubgraphDefinition } from '@tradegraph/kit';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { StockSubscriptionResolver } from './resolvers/subscription-resolver';
 import { migrations } from '../migrations';
 import { entities, Product } from './entities';
 import { reservationById, stockLevelById, stockMovementById, warehouseById } from './loaders';
 import { permissions } from './permissions';
-import { ProductStockResolver } from './resolvers/product-resolver';
+import { ProductExtensionResolver } from './resolvers/product-extension-resolver';
 import { ReservationAllocationResolver, ReservationResolver } from './resolvers/reservation-resolver';
 import { StockLevelResolver } from './resolvers/stock-level-resolver';
 import { StockMovementResolver } from './resolvers/stock-movement-resolver';
@@ -18,7 +17,7 @@ export const inventorySubgraph: SubgraphDefinition = {
   name: 'inventory',
   entities,
   migrations,
-  resolvers: [StockSubscriptionResolver, WarehouseResolver, StockLevelResolver, StockMovementResolver, ReservationResolver, ReservationAllocationResolver, ProductStockResolver],
+  resolvers: [StockSubscriptionResolver, WarehouseResolver, StockLevelResolver, StockMovementResolver, ReservationResolver, ReservationAllocationResolver, ProductExtensionResolver],
   // No inventory field returns a Product at the top level; the gateway reaches it through _entities.
   orphanedTypes: [Product],
   references: {
@@ -33,7 +32,7 @@ export const inventorySubgraph: SubgraphDefinition = {
   // The expiry sweep: safe with any number of replicas (it locks with `for update skip locked`).
   background: (runtime) => [
     new PeriodicTask('inventory:reservation-expiry', inventorySettingsOf(runtime.settings).sweepIntervalMs, () =>
-      expireReservations(runtime.database.orm.em.fork() as EntityManager),
+      expireReservations(runtime.database.orm.em.fork()),
     ),
   ],
 };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { formatError, openTestDatabase, Role, type TestSubgraphDatabase } from '@tradegraph/kit';
+import { formatError, Role } from '@tradegraph/kit';
+import { openTestDatabase, type TestSubgraphDatabase } from '@tradegraph/kit/testing';
 import { inventorySubgraph } from '../src/subgraph';
 import { execute, newProduct, stock, warehouse } from './helpers';
 

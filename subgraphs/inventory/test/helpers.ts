@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { graphql, type ExecutionResult } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { InProcessBus, LoaderRegistry, logger, OutboxEvent, subgraphSchema, type Caller, type Role, type SubgraphContext, type TestSubgraphDatabase } from '@tradegraph/kit';
+import { InProcessBus, LoaderRegistry, logger, OutboxEvent, subgraphSchema, type Caller, type Role, type SubgraphContext } from '@tradegraph/kit';
+import type { TestSubgraphDatabase } from '@tradegraph/kit/testing';
 import { StockLevel, StockMovement, Warehouse } from '../src/entities';
 import { inventorySubgraph } from '../src/subgraph';
 import { StockService } from '../src/services/stock';

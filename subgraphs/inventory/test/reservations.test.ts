@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { openTestDatabase, type TestSubgraphDatabase } from '@tradegraph/kit';
+import { openTestDatabase, type TestSubgraphDatabase } from '@tradegraph/kit/testing';
 import { MovementType, Reservation, ReservationAllocation, ReservationStatus, StockLevel, StockMovement } from '../src/entities';
 import { expireReservations, ReservationService } from '../src/services/reservations';
 import { WarehouseService } from '../src/services/warehouses';

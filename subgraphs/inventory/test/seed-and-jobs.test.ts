@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { InProcessBus, openTestDatabase, type TestSubgraphDatabase, type PeriodicTask } from '@tradegraph/kit';
+import { InProcessBus, type PeriodicTask } from '@tradegraph/kit';
+import { openTestDatabase, type TestSubgraphDatabase } from '@tradegraph/kit/testing';
 import { ReservationStatus, StockLevel, StockMovement, Warehouse } from '../src/entities';
 import { seedInventory } from '../src/seed';
 import { ReservationService } from '../src/services/reservations';
@@ -16,11 +16,11 @@ afterAll(() => db?.close());
 
 test('seedInventory is idempotent and keeps the ledger equal to the levels', async () => {
   const products = Array.from({ length: 40 }, () => newProduct());
-  const first = await seedInventory(db.em() as EntityManager, products);
+  const first = await seedInventory(db.em(), products);
   expect(first.warehouses).toBe(3);
   expect(first.levels).toBeGreaterThanOrEqual(40);
   const movements = await db.em().count(StockMovement, {});
-  const second = await seedInventory(db.em() as EntityManager, products);
+  const second = await seedInventory(db.em(), products);
   expect(second).toEqual({ warehouses: 0, levels: 0 });
   expect(await db.em().count(StockMovement, {})).toBe(movements);
   expect((await db.em().find(Warehouse, { code: { $like: '%-1' } }, { orderBy: { priority: 'asc' } })).map((w) => w.code)).toEqual(['BER-1', 'HAM-1', 'MUC-1']);

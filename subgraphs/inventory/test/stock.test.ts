@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { OutboxEvent, openTestDatabase, seededRandom, type TestSubgraphDatabase } from '@tradegraph/kit';
+import { OutboxEvent, seededRandom } from '@tradegraph/kit';
+import { openTestDatabase, type TestSubgraphDatabase } from '@tradegraph/kit/testing';
 import { MovementType, StockLevel, StockMovement } from '../src/entities';
 import { ReservationService } from '../src/services/reservations';
 import { StockService } from '../src/services/stock';

@@ -46,27 +46,24 @@ function applyFilter(query: Knex.QueryBuilder, filter: OrderFilter | null, prefi
   return query;
 }
 
-/** A customer's newest orders (Customer.orders), for many customers in one windowed statement. */
-export const customerOrders = nestedPages<Order, OrderFilter, Set<string> | null>({
-  entity: Order,
-  parentColumn: 'customer_id',
-  parentOf: (o) => o.customerId,
-  sortColumn: 'created_at',
-  sortOf: (o) => o.createdAt,
-  access: agentCustomerScope,
-  restrict: (query, filter, prefix, scope) => inScope(applyFilter(query, filter, prefix), scope, prefix),
-}).pages;
+/** Orders newest first under a parent column, restricted to the caller's customers, for many parents in one windowed statement. */
+function newestOrdersBy(parentColumn: string, parentOf: (order: Order) => string | null) {
+  return nestedPages<Order, OrderFilter, Set<string> | null>({
+    entity: Order,
+    parentColumn,
+    parentOf,
+    sortColumn: 'created_at',
+    sortOf: (o) => o.createdAt,
+    access: agentCustomerScope,
+    restrict: (query, filter, prefix, scope) => inScope(applyFilter(query, filter, prefix), scope, prefix),
+  }).pages;
+}
 
-/** The newest orders an agent placed (FieldAgent.orders) that the caller may see, for many agents in one windowed statement. */
-export const agentOrders = nestedPages<Order, OrderFilter, Set<string> | null>({
-  entity: Order,
-  parentColumn: 'placed_by_id',
-  parentOf: (o) => o.placedById,
-  sortColumn: 'created_at',
-  sortOf: (o) => o.createdAt,
-  access: agentCustomerScope,
-  restrict: (query, filter, prefix, scope) => inScope(applyFilter(query, filter, prefix), scope, prefix),
-}).pages;
+/** A customer's newest orders (Customer.orders). */
+export const customerOrders = newestOrdersBy('customer_id', (o) => o.customerId);
+
+/** The newest orders an agent placed (FieldAgent.orders) that the caller may see. */
+export const agentOrders = newestOrdersBy('placed_by_id', (o) => o.placedById);
 
 /** The order statuses that count as sales: every status but CANCELLED (a REFUNDED order was a sale; its refund is in the payment trail). */
 export const SALES_STATUSES = [OrderStatus.PENDING, OrderStatus.PROCESSING, OrderStatus.COMPLETED, OrderStatus.REFUNDED] as const;

@@ -28,7 +28,7 @@ export function orderSettingsFromEnv(): OrderSettings {
   };
 }
 
-/** The settings a request runs with: the runtime's, over the defaults. */
-export function settingsOf(runtime: { settings: Record<string, unknown> }): OrderSettings {
-  return { ...DEFAULT_ORDER_SETTINGS, ...(runtime.settings as Partial<OrderSettings>) };
+/** The settings in `runtime.settings`, over the defaults. */
+export function orderSettingsOf(settings: Record<string, unknown> | undefined): OrderSettings {
+  return { ...DEFAULT_ORDER_SETTINGS, ...(settings as Partial<OrderSettings> | undefined) };
 }

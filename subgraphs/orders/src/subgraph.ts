@@ -3,8 +3,9 @@ import { migrations } from '../migrations';
 import { Customer, entities, FieldAgent, Product } from './entities';
 import { referencedOrder } from './loaders';
 import { permissions } from './permissions';
-import { FieldAgentOrdersResolver } from './resolvers/agent-resolver';
-import { CustomerOrdersResolver, OrderLineResolver, OrderResolver } from './resolvers/order-resolver';
+import { CustomerExtensionResolver } from './resolvers/customer-extension-resolver';
+import { FieldAgentExtensionResolver } from './resolvers/field-agent-extension-resolver';
+import { OrderLineResolver, OrderResolver } from './resolvers/order-resolver';
 import { OrderSubscriptionResolver } from './resolvers/subscription-resolver';
 
 /** The orders subgraph: orders, their lines, status flow and payment trail. */
@@ -12,7 +13,7 @@ export const ordersSubgraph: SubgraphDefinition = {
   name: 'orders',
   entities,
   migrations,
-  resolvers: [OrderResolver, OrderLineResolver, CustomerOrdersResolver, FieldAgentOrdersResolver, OrderSubscriptionResolver],
+  resolvers: [OrderResolver, OrderLineResolver, CustomerExtensionResolver, FieldAgentExtensionResolver, OrderSubscriptionResolver],
   orphanedTypes: [Customer, Product, FieldAgent],
   references: {
     Order: (ref, ctx: SubgraphContext) => referencedOrder(ctx, String(ref.id)),

@@ -3,7 +3,8 @@ import { Customer, entities } from './entities';
 import { productById, productBySku } from './loaders';
 import { migrations } from '../migrations';
 import { permissions } from './permissions';
-import { CategoryResolver, CustomerResolver, PriceListItemResolver, PriceListResolver } from './resolvers/catalog-resolvers';
+import { CategoryResolver, PriceListItemResolver, PriceListResolver } from './resolvers/catalog-resolvers';
+import { CustomerExtensionResolver } from './resolvers/customer-extension-resolver';
 import { ProductResolver } from './resolvers/product-resolver';
 import { visibleReference } from './services/visibility';
 import { categoryById, priceListById } from './loaders';
@@ -13,7 +14,7 @@ export const productsSubgraph: SubgraphDefinition = {
   name: 'products',
   entities,
   migrations,
-  resolvers: [ProductResolver, CategoryResolver, PriceListResolver, PriceListItemResolver, CustomerResolver],
+  resolvers: [ProductResolver, CategoryResolver, PriceListResolver, PriceListItemResolver, CustomerExtensionResolver],
   // No products field returns a Customer; the gateway reaches it only through _entities.
   orphanedTypes: [Customer],
   references: {

@@ -1,4 +1,4 @@
-import { openTestDatabase, type TestSubgraphDatabase } from '@tradegraph/kit';
+import { openTestDatabase, type TestSubgraphDatabase } from '@tradegraph/kit/testing';
 import { Category, Product, ProductStatus, ProductStatusChange } from '../src/entities';
 import { ProductSort, type UpsertProductInput } from '../src/inputs/product-inputs';
 import { CategoryService, PriceListService } from '../src/services/catalog';

@@ -1,10 +1,16 @@
 import { groupLoader, isUuid, uuidLoader, type SubgraphContext } from '@tradegraph/kit';
-import { ConflictStatus, Connector, ExternalRef, SyncConflict, SyncEntity } from './entities';
+import { ConflictStatus, Connector, ExternalRef, SyncConflict, SyncEntity, SyncRun } from './entities';
 
 /** The sync subgraph's DataLoaders: one SQL statement per batch, one instance per request. */
 
 export const connectorById = ({ em }: SubgraphContext) =>
   uuidLoader((ids) => em.find(Connector, { id: { $in: [...ids] } }), (c) => c.id);
+
+export const syncRunById = ({ em }: SubgraphContext) =>
+  uuidLoader((ids) => em.find(SyncRun, { id: { $in: [...ids] } }), (r) => r.id);
+
+export const conflictById = ({ em }: SubgraphContext) =>
+  uuidLoader((ids) => em.find(SyncConflict, { id: { $in: [...ids] } }), (c) => c.id);
 
 /** External refs of many entities of one type in one statement. */
 const refsOf = (entityType: SyncEntity) => ({ em }: SubgraphContext) =>

@@ -1,11 +1,13 @@
-import { isUuid, PeriodicTask, type SubgraphContext, type SubgraphDefinition } from '@tradegraph/kit';
+import { PeriodicTask, type SubgraphContext, type SubgraphDefinition } from '@tradegraph/kit';
 import { migrations } from '../migrations';
-import { Customer, entities, Order, Product, SyncConflict, SyncRun } from './entities';
-import { connectorById } from './loaders';
+import { Customer, entities, Order, Product } from './entities';
+import { conflictById, connectorById, syncRunById } from './loaders';
 import { permissions } from './permissions';
 import { ConnectorResolver } from './resolvers/connector-resolver';
 import { ConflictResolver } from './resolvers/conflict-resolver';
-import { CustomerRefsResolver, OrderRefsResolver, ProductRefsResolver } from './resolvers/external-ref-resolver';
+import { CustomerExtensionResolver } from './resolvers/customer-extension-resolver';
+import { OrderExtensionResolver } from './resolvers/order-extension-resolver';
+import { ProductExtensionResolver } from './resolvers/product-extension-resolver';
 import { SyncSubscriptionResolver } from './resolvers/subscription-resolver';
 import { SyncRunResolver } from './resolvers/sync-run-resolver';
 import { OutboundDispatcher } from './services/outbound';
@@ -21,13 +23,13 @@ export const syncSubgraph: SubgraphDefinition = {
   name: 'sync',
   entities,
   migrations,
-  resolvers: [ConnectorResolver, SyncRunResolver, ConflictResolver, SyncSubscriptionResolver, ProductRefsResolver, CustomerRefsResolver, OrderRefsResolver],
+  resolvers: [ConnectorResolver, SyncRunResolver, ConflictResolver, SyncSubscriptionResolver, ProductExtensionResolver, CustomerExtensionResolver, OrderExtensionResolver],
   orphanedTypes: [Product, Customer, Order],
   references: {
     Connector: (ref, ctx: SubgraphContext) => ctx.loaders.get(connectorById).load(String(ref.id)),
-    SyncRun: (ref, ctx: SubgraphContext) => (isUuid(ref.id) ? ctx.em.findOne(SyncRun, String(ref.id)) : null),
+    SyncRun: (ref, ctx: SubgraphContext) => ctx.loaders.get(syncRunById).load(String(ref.id)),
     Product: (ref) => ({ id: String(ref.id) }),
-    SyncConflict: (ref, ctx: SubgraphContext) => (isUuid(ref.id) ? ctx.em.findOne(SyncConflict, String(ref.id)) : null),
+    SyncConflict: (ref, ctx: SubgraphContext) => ctx.loaders.get(conflictById).load(String(ref.id)),
     Customer: (ref) => ({ id: String(ref.id) }),
     Order: (ref) => ({ id: String(ref.id) }),
   },

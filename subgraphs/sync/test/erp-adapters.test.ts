@@ -7,51 +7,12 @@ import { Dynamics365Adapter } from '../src/adapters/dynamics-365';
 import { NetSuiteAdapter } from '../src/adapters/netsuite';
 import { odataPages, odataQuery, recordsOf, sinceFilter } from '../src/adapters/odata';
 import { SapBusinessOneAdapter } from '../src/adapters/sap-business-one';
-import type { AdapterContext, FieldMapping, OutboundOrder } from '../src/adapters/types';
+import type { AdapterContext, FieldMapping } from '../src/adapters/types';
 import { ExternalSystem } from '../src/entities';
-import { ExternalSystemError } from '../src/services/backoff';
 import { FakeDynamics365 } from './fakes/dynamics-365';
 import { FakeNetSuite } from './fakes/netsuite';
 import { FakeSapBusinessOne } from './fakes/sap-business-one';
-
-async function all<T>(pages: AsyncGenerator<T[]>): Promise<{ pages: number; items: T[] }> {
-  const items: T[] = [];
-  let count = 0;
-  for await (const page of pages) {
-    count++;
-    items.push(...page);
-  }
-  return { pages: count, items };
-}
-
-/** The ExternalSystemError a promise rejects with; fails the test when it resolves or rejects with something else. */
-async function failureOf(promise: Promise<unknown>): Promise<ExternalSystemError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ExternalSystemError);
-    return error as ExternalSystemError;
-  }
-  throw new Error('expected an ExternalSystemError, but the call succeeded');
-}
-
-function order(overrides: Partial<OutboundOrder> = {}): OutboundOrder {
-  return {
-    id: '0b7e4d1c-1111-4222-8333-944445555666',
-    number: 'SO-1001',
-    status: 'CONFIRMED',
-    placedAt: '2026-06-02T09:30:00.000Z',
-    currency: 'EUR',
-    total: '40.00',
-    customer: { id: 'cust-1', code: 'TG-CUST-1', name: 'Acme GmbH', email: 'buyer@acme.example', externalId: null },
-    lines: [],
-    ...overrides,
-  };
-}
-
-function context(baseUrl: string, credentials: AdapterContext['credentials'], mapping: FieldMapping = {}): AdapterContext {
-  return { baseUrl, credentials, mapping, timeoutMs: 5000 };
-}
+import { all, context, failureOf, order } from './adapter-helpers';
 
 test('the adapter registry builds the three ERP adapters', () => {
   // Required here so that another adapter in the registry being broken fails this test only.
@@ -109,11 +70,7 @@ describe('NetSuite (SuiteTalk REST)', () => {
   afterAll(() => fake.stop());
   beforeEach(() => {
     fake.seed(1200, 3);
-    fake.failures = [];
-    fake.down = null;
-    fake.received = [];
-    fake.maxInFlight = 0;
-    fake.salesOrders.clear();
+    fake.reset();
   });
 
   test('reads 1,200 items in two collection pages of 1,000 and fetches every record within the concurrency limit', async () => {
@@ -298,14 +255,7 @@ describe('SAP Business One (Service Layer)', () => {
   afterAll(() => fake.stop());
   beforeEach(() => {
     fake.seed(1200, 4);
-    fake.failures = [];
-    fake.down = null;
-    fake.received = [];
-    fake.logins = 0;
-    fake.nextLinkStyle = 'v3';
-    fake.orders.clear();
-    fake.postings = [];
-    fake.expireSessions();
+    fake.reset();
   });
 
   test('close() logs the session out, so the next call has to log in again', async () => {
@@ -458,7 +408,7 @@ describe('SAP Business One (Service Layer)', () => {
   });
 
   test('pushStock posts one InventoryPostings document with counted quantities at mapped warehouses', async () => {
-    await adapter().pushStock!([
+    await adapter().pushStock([
       { externalId: 'A00003', sku: 'A00003', warehouseCode: 'WH-BER', onHand: 42, available: 40 },
       { externalId: 'A00004', sku: 'A00004', warehouseCode: 'WH-ELSEWHERE', onHand: 1, available: 1 },
     ]);
@@ -490,11 +440,7 @@ describe('Dynamics 365 Business Central (API v2.0)', () => {
   afterAll(() => fake.stop());
   beforeEach(() => {
     fake.seed(1200, 3);
-    fake.failures = [];
-    fake.down = null;
-    fake.received = [];
-    fake.salesOrders.clear();
-    fake.salesOrderLines.clear();
+    fake.reset();
   });
 
   test('reads 1,200 items by @odata.nextLink: two pages of 1,000, or three of 500', async () => {

@@ -2,27 +2,18 @@ import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promi
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { CsvFileAdapter, hasPendingFiles, ORDER_COLUMNS } from '../src/adapters/csv-file';
+import { CsvFileAdapter, ORDER_COLUMNS } from '../src/adapters/csv-file';
+import { hasPendingFiles } from '../src/adapters/csv-folder';
 import { RestAdapter } from '../src/adapters/rest';
 import type { AdapterContext, FieldMapping, OutboundOrder, SourceCustomer, SourceProduct } from '../src/adapters/types';
 import { ExternalSystemError } from '../src/services/backoff';
+import { failureOf } from './adapter-helpers';
 import { FakeRest } from './fakes/rest';
 
 async function collect<T>(pages: AsyncGenerator<T[]>): Promise<T[][]> {
   const out: T[][] = [];
   for await (const page of pages) out.push(page);
   return out;
-}
-
-/** The error a promise rejects with (fails the test when it resolves). */
-async function failure(promise: Promise<unknown>): Promise<ExternalSystemError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ExternalSystemError);
-    return error as ExternalSystemError;
-  }
-  throw new Error('expected a rejection');
 }
 
 const ORDER: OutboundOrder = {
@@ -110,7 +101,7 @@ describe('CSV_FILE adapter', () => {
     await inbox('products-1-good.csv', productsCsv(0, 3, true));
     await inbox('products-2-bad.csv', 'sku,name,price\nA-1,First,1.00\nA-2,"Second,2.00\nA-3,Third,3.00\n');
     const pages: SourceProduct[][] = [];
-    const error = await failure((async () => { for await (const page of adapter().products({ since: null, withStock: false })) pages.push(page); })());
+    const error = await failureOf((async () => { for await (const page of adapter().products({ since: null, withStock: false })) pages.push(page); })());
     expect(error.retryable).toBe(false);
     expect(error.message).toMatch(/^CSV file products-2-bad\.csv is broken at line 3: .*never closed/);
     expect(pages).toEqual([]); // checked before anything was handed out
@@ -129,15 +120,15 @@ describe('CSV_FILE adapter', () => {
 
   it('names the header problem (line 1) and a wrong field count (its line), and checks stock on-hand values', async () => {
     await inbox('products-x.csv', 'sku,name,cost\nA-1,First,1\n');
-    expect((await failure(collect(adapter().products({ since: null, withStock: false })))).message).toContain('products-x.csv is broken at line 1: header has no "price" column (for basePrice.amount); its columns are: sku, name, cost');
+    expect((await failureOf(collect(adapter().products({ since: null, withStock: false })))).message).toContain('products-x.csv is broken at line 1: header has no "price" column (for basePrice.amount); its columns are: sku, name, cost');
 
     await inbox('products-y.csv', 'sku,name,price\nA-1,First,1\n\nA-2,Second,2,extra\n');
-    const error = await failure(collect(adapter().products({ since: null, withStock: false })));
+    const error = await failureOf(collect(adapter().products({ since: null, withStock: false })));
     expect(error.message).toMatch(/products-y\.csv is broken at line 4: Invalid Record Length: expect 3, got 4/);
 
     await inbox('products-z.csv', 'sku,name,price\nA-1,First,1\n');
     await inbox('stock-q.csv', 'sku,warehouse,on_hand\nA-1,MAIN,7\nA-1,EAST,seven\n');
-    expect((await failure(collect(adapter().products({ since: null, withStock: true })))).message).toContain('stock-q.csv is broken at line 3: on_hand "seven" is not a whole number');
+    expect((await failureOf(collect(adapter().products({ since: null, withStock: true })))).message).toContain('stock-q.csv is broken at line 3: on_hand "seven" is not a whole number');
     expect(await list('inbox')).toEqual(['products-z.csv']);
     expect((await list('failed')).filter((n) => n.endsWith('.error.txt'))).toHaveLength(3);
   });
@@ -218,7 +209,7 @@ describe('CSV_FILE adapter', () => {
     expect(await readdir(folder)).toEqual(['SO-1001.csv']); // no .tmp left behind
     const text = await readFile(path.join(folder, 'SO-1001.csv'), 'utf8');
     expect(text.split('\r\n')[1]).toBe('SO-1001,ord-uuid-1,CONFIRMED,2026-11-20T10:00:00.000Z,EUR,129.5,C-0001,"Müller, Schmidt & ""Partner""",buyer@example.test,,1,P-00001,"Widget, large",2,50,P-00001');
-    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(text, { columns: true });
     expect(Object.keys(rows[0])).toEqual(ORDER_COLUMNS);
     expect(rows.map((r) => [r.line_no, r.sku, r.quantity, r.unit_price, r.customer_name])).toEqual([
       ['1', 'P-00001', '2', '50', 'Müller, Schmidt & "Partner"'],
@@ -316,16 +307,16 @@ describe('REST adapter', () => {
   it('classifies failures: 429 retryable with retryAfterMs, 5xx retryable, 401 permanent', async () => {
     const mapping = productMapping({ type: 'cursor', cursorPath: 'meta.next_cursor' });
     fake.failures = [{ status: 429, retryAfterSeconds: 7 }];
-    const limited = await failure(collect(rest(mapping).products({ since: null, withStock: false })));
+    const limited = await failureOf(collect(rest(mapping).products({ since: null, withStock: false })));
     expect(limited).toMatchObject({ retryable: true, retryAfterMs: 7000 });
     expect(limited.message).toContain('HTTP 429');
 
     fake.failures = [{ status: 503 }];
-    const down = await failure(collect(rest(mapping).products({ since: null, withStock: false })));
+    const down = await failureOf(collect(rest(mapping).products({ since: null, withStock: false })));
     expect(down.retryable).toBe(true);
     expect(down.message).toContain('HTTP 503');
 
-    const denied = await failure(collect(rest(mapping, { accessToken: 'wrong' }).products({ since: null, withStock: false })));
+    const denied = await failureOf(collect(rest(mapping, { accessToken: 'wrong' }).products({ since: null, withStock: false })));
     expect(denied.retryable).toBe(false);
     expect(denied.message).toContain('HTTP 401');
     expect(fake.log[2].headers.authorization).toBe('Bearer wrong');
@@ -352,7 +343,7 @@ describe('REST adapter', () => {
   });
 
   it('refuses an answer without the records array, naming itemsPath', async () => {
-    const error = await failure(collect(rest({ product: { path: '/v1/items', itemsPath: 'items' } }).products({ since: null, withStock: false })));
+    const error = await failureOf(collect(rest({ product: { path: '/v1/items', itemsPath: 'items' } }).products({ since: null, withStock: false })));
     expect(error.retryable).toBe(false);
     expect(error.message).toContain('has no array at "items" (mapping.product.itemsPath)');
   });
@@ -369,7 +360,7 @@ describe('REST adapter', () => {
     expect(await shaped.pushOrder(ORDER, 'ord_2')).toEqual({ externalId: 'ord_2' });
     expect(fake.orders[2]).toMatchObject({ method: 'PUT', url: '/v1/orders/ord_2' });
 
-    const noId = await failure(rest({ order: { path: '/v1/orders', idPath: 'order.id' } }).pushOrder(ORDER, null));
+    const noId = await failureOf(rest({ order: { path: '/v1/orders', idPath: 'order.id' } }).pushOrder(ORDER, null));
     expect(noId.retryable).toBe(false);
     expect(noId.message).toContain('has no id at "order.id" (mapping.order.idPath)');
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { BigIntType, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Directive, Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Money, toMoney } from '@tradegraph/kit';
+import { BigIntType, Entity, Index, OptionalProps, Property, Unique } from '@mikro-orm/core';
+import { Directive, Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { DateColumn, EnumColumn, IdColumn, Money, statusHistoryEntity, StringColumn, toMoney, UpdatedAtColumn } from '@tradegraph/kit';
 
 /** How a customer buys from us; drives price lists and service levels. */
 export enum CustomerSegment {
@@ -26,7 +26,6 @@ export enum AddressKind {
 }
 registerEnumType(AddressKind, { name: 'AddressKind' });
 
-/** A postal address of a customer. */
 @ObjectType({ description: 'A postal address of a customer.' })
 export class Address {
   @Field(() => AddressKind)
@@ -51,7 +50,6 @@ export class Address {
   country!: string;
 }
 
-/** A point on the map (WGS 84). */
 @ObjectType({ description: 'A point on the map (WGS 84 degrees).' })
 export class GeoPoint {
   @Field(() => Float)
@@ -61,7 +59,6 @@ export class GeoPoint {
   lng!: number;
 }
 
-/** A business we sell to. */
 @ObjectType({ description: 'A business we sell to.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'customer' })
@@ -70,17 +67,14 @@ export class GeoPoint {
 export class Customer {
   [OptionalProps]?: 'email' | 'phone' | 'addresses' | 'segment' | 'status' | 'latitude' | 'longitude' | 'createdAt' | 'updatedAt' | 'creditLimit' | 'location';
 
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id: string = randomUUID();
 
-  @Field({ description: 'Our customer number, unique; the key bulk upserts match on.' })
-  @Property({ type: 'string', length: 40 })
+  @StringColumn(40, { description: 'Our customer number, unique; the key bulk upserts match on.' })
   @Unique()
   code!: string;
 
-  @Field()
-  @Property({ type: 'string', length: 200 })
+  @StringColumn(200)
   name!: string;
 
   /** Personal data: exposed masked unless the caller has the customers:pii scope. */
@@ -95,8 +89,7 @@ export class Customer {
   @Property({ type: 'json' })
   addresses: Address[] = [];
 
-  @Field(() => CustomerSegment)
-  @Enum({ items: () => CustomerSegment })
+  @EnumColumn(() => CustomerSegment)
   @Index()
   segment: CustomerSegment = CustomerSegment.RETAIL;
 
@@ -106,8 +99,7 @@ export class Customer {
   @Property({ type: 'string', length: 3 })
   currency!: string;
 
-  @Field(() => CustomerStatus)
-  @Enum({ items: () => CustomerStatus })
+  @EnumColumn(() => CustomerStatus)
   @Index()
   status: CustomerStatus = CustomerStatus.ACTIVE;
 
@@ -117,12 +109,10 @@ export class Customer {
   @Property({ type: 'double', nullable: true })
   longitude: number | null = null;
 
-  @Field(() => Date)
-  @Property({ type: 'Date' })
+  @DateColumn()
   createdAt: Date = new Date();
 
-  @Field(() => Date)
-  @Property({ type: 'Date', onUpdate: () => new Date() })
+  @UpdatedAtColumn()
   updatedAt: Date = new Date();
 
   @Field(() => Money, { description: 'How much this customer may owe us at once.' })
@@ -136,37 +126,8 @@ export class Customer {
   }
 }
 
-/** One recorded move of a customer's status. */
-@ObjectType({ description: 'One recorded move of a customer\'s status.' })
-@Entity({ tableName: 'customer_status_change' })
-@Index({ properties: ['customerId', 'id'] })
-export class CustomerStatusChange {
-  [OptionalProps]?: 'id' | 'changedAt' | 'from' | 'actor' | 'reason';
-
-  /** Increases with every move, so history reads in the order it happened even within one millisecond. */
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
-
-  @ManyToOne(() => Customer, { mapToPk: true, fieldName: 'customer_id', deleteRule: 'cascade' })
-  customerId!: string;
-
-  @Field(() => CustomerStatus, { nullable: true, description: 'Null when the customer was created.' })
-  @Enum({ items: () => CustomerStatus, nullable: true })
-  from: CustomerStatus | null = null;
-
-  @Field(() => CustomerStatus)
-  @Enum({ items: () => CustomerStatus })
-  to!: CustomerStatus;
-
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', length: 200, nullable: true })
-  actor: string | null = null;
-
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', length: 500, nullable: true })
-  reason: string | null = null;
-
-  @Field(() => Date)
-  @Property({ type: 'Date' })
-  changedAt: Date = new Date();
-}
+export const CustomerStatusChange = statusHistoryEntity(Customer, 'customerId', CustomerStatus, {
+  description: 'One recorded move of a customer\'s status.',
+  fromDescription: 'Null when the customer was created.',
+});
+export type CustomerStatusChange = InstanceType<typeof CustomerStatusChange>;

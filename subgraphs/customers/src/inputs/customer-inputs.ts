@@ -1,10 +1,8 @@
 import { ArrayMaxSize, IsEmail, IsISO31661Alpha2, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Field, Float, InputType, registerEnumType } from 'type-graphql';
-import { MoneyInput } from '@tradegraph/kit';
+import { IsCode, MoneyInput, OptionalTextField } from '@tradegraph/kit';
 import { AddressKind, CustomerSegment, CustomerStatus } from '../entities';
 
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/;
-const CODE_MESSAGE = 'code may hold letters, digits and . _ - / and must start with a letter or digit';
 const PHONE = /^\+?[0-9 ()\-.]{5,40}$/;
 
 @InputType()
@@ -16,9 +14,7 @@ export class AddressInput {
   @Length(1, 200)
   line1!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(200)
+  @OptionalTextField(200)
   line2?: string | null;
 
   @Field()
@@ -29,9 +25,7 @@ export class AddressInput {
   @Length(1, 20)
   postalCode!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(100)
+  @OptionalTextField(100)
   region?: string | null;
 
   @Field()
@@ -85,8 +79,7 @@ class CustomerFields {
 @InputType({ description: 'A new customer; it starts ACTIVE.' })
 export class CreateCustomerInput extends CustomerFields {
   @Field()
-  @Length(1, 40)
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @IsCode(40, { slash: true })
   code!: string;
 
   @Field()

@@ -1,13 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { agentCustomerScope, badInput, Connection, hasScope, MAX_BULK_ITEMS, UpsertResult, type ConnectionPage, type SubgraphContext, type UpsertSummary } from '@tradegraph/kit';
+import { agentCustomerScope, badInput, hasScope, MAX_BULK_ITEMS, type ConnectionPage, type SubgraphContext, type UpsertSummary } from '@tradegraph/kit';
 import { Customer, CustomerStatus, CustomerStatusChange } from '../entities';
 import { CreateCustomerInput, CustomerFilter, CustomerSort, UpdateCustomerInput, UpsertCustomerInput } from '../inputs/customer-inputs';
 import { statusHistoryByCustomer, visibleCustomer } from '../loaders';
 import { CustomerService } from '../services/customers';
 import { maskEmail, maskPhone, PII_SCOPE } from '../services/pii';
-
-export const CustomerConnection = Connection('Customer', Customer);
-export const UpsertCustomersResult = UpsertResult('Customer', Customer, { key: 'code', node: 'customer' });
+import { CustomerConnection, UpsertCustomersResult } from './types';
 
 const service = (ctx: SubgraphContext) => new CustomerService(ctx.em, ctx.caller.subject);
 const seesPii = (ctx: SubgraphContext) => hasScope(ctx.caller, PII_SCOPE);

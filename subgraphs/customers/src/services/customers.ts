@@ -1,31 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  containsPattern,
-  assertBulkItems,
-  detachedEntity,
-  insertRows,
-  selectRows,
-  updateRows,
-  type Row,
-  flushOrConflict,
-  hasSameFields,
-  keysetFilter,
-  keysetOrder,
-  keysetPosition,
-  notFound,
-  pageRequest,
-  summarizeUpsert,
-  toConnectionPage,
-  toMinorUnits,
-  UpsertOutcome,
-  withUpsertRetry,
   type ConnectionPage,
+  containsPattern,
+  findPage,
+  flushOrConflict,
   type KeysetSort,
+  notFound,
   type PageArgs,
-  type UpsertItemResult,
+  recordStatusChange,
+  toMinorUnits,
+  upsertByKey,
   type UpsertSummary,
 } from '@tradegraph/kit';
 import { Customer, CustomerSegment, CustomerStatus, CustomerStatusChange } from '../entities';
@@ -104,73 +90,20 @@ export class CustomerService {
   }
 
   /** Creates or updates up to MAX_BULK_ITEMS customers by code, in one transaction; idempotent. */
-  async upsertMany(items: UpsertCustomerInput[]): Promise<UpsertSummary<Customer>> {
-    assertBulkItems(items, (item) => item.code, 'code');
-    return summarizeUpsert(await withUpsertRetry(() => this.applyUpsert(items), () => this.em.clear()));
-  }
-
-  /**
-   * One pass of {@link upsertMany}, set-based: one select of the existing customers (locked, in
-   * code order, so a concurrent status move cannot slip between the check and the write), then
-   * one insert of the new customers, one update of the changed ones and one insert of their
-   * status history, whatever the batch size.
-   */
-  private applyUpsert(items: UpsertCustomerInput[]): Promise<UpsertItemResult<Customer>[]> {
-    return this.em.transactional(async (em) => {
-      const existing = await selectRows(em, Customer, ['code'], items.map((i) => ({ code: i.code })), { orderBy: ['code'], lock: 'no key update' });
-      const byCode = new Map(existing.map((c) => [c.code!, c]));
-      const now = new Date();
-      const inserts: Row<Customer>[] = [];
-      const updates: Row<Customer>[] = [];
-      const history: Row<CustomerStatusChange>[] = [];
-      const record = (customerId: string, from: CustomerStatus | null, to: CustomerStatus, reason: string | null) =>
-        history.push({ customerId, from, to, actor: this.actor, reason, changedAt: now });
-
-      const results = items.map((item, index): UpsertItemResult<Customer> => {
-        const fail = (error: string): UpsertItemResult<Customer> => ({ index, key: item.code, outcome: UpsertOutcome.FAILED, node: null, error });
-        let data: CustomerData;
-        try {
-          data = columns({ segment: CustomerSegment.RETAIL, email: null, phone: null, addresses: [], location: null, ...item }, `items.${index}`) as CustomerData;
-        } catch (error) {
-          return fail((error as Error).message);
-        }
-        const current = byCode.get(item.code);
-        if (!current) {
-          const status = item.status ?? CustomerStatus.ACTIVE;
-          const row: Row<Customer> = { id: randomUUID(), code: item.code, ...data, status, createdAt: now, updatedAt: now };
-          inserts.push(row);
-          record(row.id!, null, status, null);
-          return { index, key: item.code, outcome: UpsertOutcome.CREATED, node: detachedEntity(Customer, row), error: null };
-        }
-        let steps: CustomerStatus[] = [];
-        if (item.status && item.status !== current.status) {
-          try {
-            steps = customerStatus.path(current.status!, item.status);
-          } catch (error) {
-            return fail((error as Error).message);
-          }
-        }
-        if (steps.length === 0 && hasSameFields(current, data)) return { index, key: item.code, outcome: UpsertOutcome.UNCHANGED, node: detachedEntity(Customer, current), error: null };
-        const row: Row<Customer> = { ...current, ...data, updatedAt: now };
-        for (const step of steps) {
-          record(row.id!, row.status!, step, 'bulk upsert');
-          row.status = step;
-        }
-        updates.push(row);
-        return { index, key: item.code, outcome: UpsertOutcome.UPDATED, node: detachedEntity(Customer, row), error: null };
-      });
-
-      // New codes in one fixed order: two batches inserting the same new codes queue up on the
-      // first one instead of deadlocking; the later one fails on it and withUpsertRetry runs it again.
-      await insertRows(em, Customer, inserts.sort((a, b) => (a.code! < b.code! ? -1 : a.code! > b.code! ? 1 : 0)));
-      await updateRows(
-        em,
-        Customer,
-        'id',
-        updates.map(({ id, name, email, phone, addresses, segment, creditLimitMinor, currency, latitude, longitude, status, updatedAt }) => ({ id, name, email, phone, addresses, segment, creditLimitMinor, currency, latitude, longitude, status, updatedAt })),
-      );
-      await insertRows(em, CustomerStatusChange, history);
-      return results;
+  upsertMany(items: UpsertCustomerInput[]): Promise<UpsertSummary<Customer>> {
+    return upsertByKey(this.em, items, {
+      entity: Customer,
+      key: 'code',
+      keyOf: (item) => item.code,
+      fields: (item, index) => columns({ segment: CustomerSegment.RETAIL, email: null, phone: null, addresses: [], location: null, ...item }, `items.${index}`),
+      updated: ['name', 'email', 'phone', 'addresses', 'segment', 'creditLimitMinor', 'currency', 'latitude', 'longitude'],
+      lifecycle: {
+        machine: customerStatus,
+        initial: CustomerStatus.ACTIVE,
+        wanted: (item) => item.status,
+        history: CustomerStatusChange,
+        change: (customerId, from, to, now) => ({ customerId, from, to, actor: this.actor, reason: from === null ? null : 'bulk upsert', changedAt: now }),
+      },
     });
   }
 
@@ -181,7 +114,6 @@ export class CustomerService {
    * @param onlyIds when given, only these customers (a field agent's territory); part of the query
    */
   async search(filter: CustomerFilter | null | undefined, sort: CustomerSort, page: PageArgs, searchEmail: boolean, onlyIds: ReadonlySet<string> | null = null): Promise<ConnectionPage<Customer>> {
-    const request = pageRequest(page);
     const conditions: FilterQuery<Customer>[] = [];
     if (onlyIds) conditions.push({ id: { $in: [...onlyIds] } });
     if (filter?.status?.length) conditions.push({ status: { $in: filter.status } });
@@ -193,21 +125,10 @@ export class CustomerService {
       if (searchEmail) fields.push({ email: { $ilike: like } });
       conditions.push({ $or: fields });
     }
-    const keyset = SORTS[sort];
-    const rows = await this.em.find(
-      Customer,
-      { $and: [...conditions, keysetFilter(keyset, request) as FilterQuery<Customer>] },
-      { orderBy: keysetOrder(keyset, request), limit: request.size + 1 },
-    );
-    return toConnectionPage(
-      rows,
-      request,
-      keysetPosition(keyset),
-      () => this.em.count(Customer, { $and: conditions }),
-    );
+    return findPage(this.em, Customer, { $and: conditions }, SORTS[sort], page);
   }
 
   private record(customer: Customer, from: CustomerStatus | null, to: CustomerStatus, reason: string | null, em: EntityManager = this.em): void {
-    em.create(CustomerStatusChange, { customerId: customer.id, from, to, actor: this.actor, reason });
+    recordStatusChange(em, CustomerStatusChange, customer.id, { from, to, actor: this.actor, reason });
   }
 }

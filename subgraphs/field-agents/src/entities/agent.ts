@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { DateColumn, EnumColumn, IdColumn, StringColumn, UpdatedAtColumn } from '@tradegraph/kit';
 import { Territory } from './territory';
 
-/** Whether an agent works; an INACTIVE agent keeps its history but gets no new visits and sees no customers. */
 export enum AgentStatus {
   ACTIVE = 'ACTIVE',
   INACTIVE = 'INACTIVE',
 }
 registerEnumType(AgentStatus, { name: 'AgentStatus', description: 'An INACTIVE agent keeps its history but gets no new visits and sees no customers.' });
 
-/** The vehicle an agent drives. */
 @ObjectType({ description: 'The vehicle an agent drives.' })
 export class Vehicle {
   @Field({ description: 'e.g. "VAN", "CAR", "BIKE".' })
@@ -20,7 +19,6 @@ export class Vehicle {
   registration!: string;
 }
 
-/** A field sales agent, working one territory. */
 @ObjectType({ description: 'A field sales agent, working one territory.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'field_agent' })
@@ -29,25 +27,20 @@ export class Vehicle {
 export class FieldAgent {
   [OptionalProps]?: 'phone' | 'vehicleType' | 'vehicleRegistration' | 'status' | 'subject' | 'createdAt' | 'updatedAt' | 'vehicle';
 
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id: string = randomUUID();
 
-  @Field({ description: 'The HR number, unique.' })
-  @Property({ type: 'string', length: 40 })
+  @StringColumn(40, { description: 'The HR number, unique.' })
   @Unique()
   employeeId!: string;
 
-  @Field()
-  @Property({ type: 'string', length: 200 })
+  @StringColumn(200)
   name!: string;
 
-  @Field()
-  @Property({ type: 'string', length: 254 })
+  @StringColumn(254)
   email!: string;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', length: 40, nullable: true })
+  @StringColumn(40, { nullable: true })
   phone: string | null = null;
 
   @ManyToOne(() => Territory, { mapToPk: true, fieldName: 'territory_id' })
@@ -59,21 +52,17 @@ export class FieldAgent {
   @Property({ type: 'string', length: 20, nullable: true })
   vehicleRegistration: string | null = null;
 
-  @Field(() => AgentStatus)
-  @Enum({ items: () => AgentStatus })
+  @EnumColumn(() => AgentStatus)
   status: AgentStatus = AgentStatus.ACTIVE;
 
-  @Field(() => String, { nullable: true, description: 'The auth subject the agent\'s tokens carry; how `myAgent` finds this record.' })
-  @Property({ type: 'string', length: 200, nullable: true })
+  @StringColumn(200, { nullable: true, description: 'The auth subject the agent\'s tokens carry; how `myAgent` finds this record.' })
   @Unique()
   subject: string | null = null;
 
-  @Field(() => Date)
-  @Property({ type: 'Date' })
+  @DateColumn()
   createdAt: Date = new Date();
 
-  @Field(() => Date)
-  @Property({ type: 'Date', onUpdate: () => new Date() })
+  @UpdatedAtColumn()
   updatedAt: Date = new Date();
 
   @Field(() => Vehicle, { nullable: true })

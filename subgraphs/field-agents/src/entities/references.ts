@@ -1,9 +1,5 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { entityReference } from '@tradegraph/kit';
 
 /** The customers subgraph's Customer, as far as field-agents needs it: the key, to hang territory, agent and visits on. */
-@ObjectType()
-@Directive('@key(fields: "id")')
-export class Customer {
-  @Field(() => ID)
-  id!: string;
-}
+export const Customer = entityReference('Customer');
+export type Customer = InstanceType<typeof Customer>;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, Float, ID, ObjectType, registerEnumType, Directive } from 'type-graphql';
+import { Entity, Index, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
+import { Field, Float, ObjectType, registerEnumType, Directive } from 'type-graphql';
+import { BooleanColumn, DateColumn, EnumColumn, IdColumn, statusHistoryEntity, TextColumn, UpdatedAtColumn } from '@tradegraph/kit';
 import { FieldAgent } from './agent';
 import { Territory } from './territory';
 
@@ -25,7 +26,6 @@ registerEnumType(VisitStatus, {
   description: 'PLANNED → IN_PROGRESS (check-in) → COMPLETED (check-out); PLANNED → CANCELLED, or MISSED when not started in time.',
 });
 
-/** A GPS fix taken at check-in or check-out. */
 @ObjectType({ description: 'A GPS fix taken at check-in or check-out (WGS 84 degrees).' })
 export class GeoFix {
   @Field(() => Date, { description: 'When the server received it.' })
@@ -41,7 +41,6 @@ export class GeoFix {
   accuracyMeters!: number | null;
 }
 
-/** An agent's visit to a customer. */
 @ObjectType({ description: 'An agent\'s visit to a customer, with GPS check-in and check-out.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'visit' })
@@ -55,8 +54,7 @@ export class Visit {
     | 'status' | 'checkInAt' | 'checkInLat' | 'checkInLng' | 'checkInAccuracy' | 'checkOutAt' | 'checkOutLat' | 'checkOutLng' | 'checkOutAccuracy'
     | 'distanceMeters' | 'offSite' | 'notes' | 'outcome' | 'photoUrls' | 'version' | 'createdAt' | 'updatedAt' | 'checkIn' | 'checkOut';
 
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id: string = randomUUID();
 
   @ManyToOne(() => FieldAgent, { mapToPk: true, fieldName: 'agent_id' })
@@ -70,16 +68,13 @@ export class Visit {
   @ManyToOne(() => Territory, { mapToPk: true, fieldName: 'territory_id' })
   territoryId!: string;
 
-  @Field(() => VisitType)
-  @Enum({ items: () => VisitType })
+  @EnumColumn(() => VisitType)
   type!: VisitType;
 
-  @Field(() => VisitStatus)
-  @Enum({ items: () => VisitStatus })
+  @EnumColumn(() => VisitStatus)
   status: VisitStatus = VisitStatus.PLANNED;
 
-  @Field(() => Date)
-  @Property({ type: 'Date' })
+  @DateColumn()
   scheduledAt!: Date;
 
   @Property({ type: 'Date', nullable: true })
@@ -110,16 +105,13 @@ export class Visit {
   @Property({ type: 'double', nullable: true })
   distanceMeters: number | null = null;
 
-  @Field({ description: 'True when the check-in was farther from the customer than the check-in radius.' })
-  @Property({ type: 'boolean' })
+  @BooleanColumn({ description: 'True when the check-in was farther from the customer than the check-in radius.' })
   offSite: boolean = false;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   notes: string | null = null;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   outcome: string | null = null;
 
   @Field(() => [String])
@@ -130,12 +122,10 @@ export class Visit {
   @Property({ type: 'integer' })
   version: number = 1;
 
-  @Field(() => Date)
-  @Property({ type: 'Date' })
+  @DateColumn()
   createdAt: Date = new Date();
 
-  @Field(() => Date)
-  @Property({ type: 'Date', onUpdate: () => new Date() })
+  @UpdatedAtColumn()
   updatedAt: Date = new Date();
 
   @Field(() => GeoFix, { nullable: true })
@@ -153,37 +143,9 @@ export class Visit {
   }
 }
 
-/** One recorded move of a visit's status. */
-@ObjectType({ description: 'One recorded move of a visit\'s status.' })
-@Entity({ tableName: 'visit_status_change' })
-@Index({ properties: ['visitId', 'id'] })
-export class VisitStatusChange {
-  [OptionalProps]?: 'id' | 'changedAt' | 'from' | 'actor' | 'reason';
-
-  /** Increases with every move (an identity column), so history reads in order even within one millisecond. */
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
-
-  @ManyToOne(() => Visit, { mapToPk: true, fieldName: 'visit_id', deleteRule: 'cascade' })
-  visitId!: string;
-
-  @Field(() => VisitStatus, { nullable: true, description: 'Null when the visit was planned.' })
-  @Enum({ items: () => VisitStatus, nullable: true })
-  from: VisitStatus | null = null;
-
-  @Field(() => VisitStatus)
-  @Enum({ items: () => VisitStatus })
-  to!: VisitStatus;
-
-  @Field(() => String, { nullable: true, description: 'Who moved it: a subject, or system:missed-visits.' })
-  @Property({ type: 'string', length: 200, nullable: true })
-  actor: string | null = null;
-
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', length: 500, nullable: true })
-  reason: string | null = null;
-
-  @Field(() => Date)
-  @Property({ type: 'Date' })
-  changedAt: Date = new Date();
-}
+export const VisitStatusChange = statusHistoryEntity(Visit, 'visitId', VisitStatus, {
+  description: 'One recorded move of a visit\'s status.',
+  fromDescription: 'Null when the visit was planned.',
+  actorDescription: 'Who moved it: a subject, or system:missed-visits.',
+});
+export type VisitStatusChange = InstanceType<typeof VisitStatusChange>;

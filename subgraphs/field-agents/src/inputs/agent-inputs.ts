@@ -1,15 +1,12 @@
-import { IsEmail, IsOptional, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { IsCode, OptionalIdField, OptionalTextField } from '@tradegraph/kit';
 import { AgentStatus } from '../entities';
-
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const CODE_MESSAGE = 'code may hold letters, digits and . _ - and must start with a letter or digit';
 
 @InputType({ description: 'A new territory.' })
 export class CreateTerritoryInput {
   @Field()
-  @Length(1, 32)
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @IsCode(32)
   code!: string;
 
   @Field()
@@ -26,8 +23,7 @@ export class CreateTerritoryInput {
 export class UpdateTerritoryInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(1, 32)
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @IsCode(32)
   code?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -134,17 +130,13 @@ export class UpdateAgentInput {
 
 @InputType({ description: 'Narrows an agent list; all given conditions must hold.' })
 export class AgentFilter {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   territoryId?: string | null;
 
   @Field(() => AgentStatus, { nullable: true })
   @IsOptional()
   status?: AgentStatus | null;
 
-  @Field(() => String, { nullable: true, description: 'Matches name, employee id or email (case-insensitive substring).' })
-  @IsOptional()
-  @MaxLength(200)
+  @OptionalTextField(200, { description: 'Matches name, employee id or email (case-insensitive substring).' })
   text?: string | null;
 }

@@ -1,5 +1,6 @@
-import { ArrayMaxSize, IsNumber, IsOptional, IsUrl, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsNumber, IsOptional, IsUrl, IsUUID, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
+import { OptionalIdField, OptionalTextField } from '@tradegraph/kit';
 import { VisitStatus, VisitType } from '../entities';
 
 @InputType({ description: 'A visit to plan. An AGENT plans for itself; staff name the agent.' })
@@ -19,9 +20,7 @@ export class PlanVisitInput {
   @Field(() => Date)
   scheduledAt!: Date;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(4000)
+  @OptionalTextField(4000)
   notes?: string | null;
 }
 
@@ -52,14 +51,10 @@ export class CompleteVisitInput {
   @Field(() => GeoFixInput)
   checkOut!: GeoFixInput;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(2000)
+  @OptionalTextField(2000)
   outcome?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(4000)
+  @OptionalTextField(4000)
   notes?: string | null;
 
   @Field(() => [String], { nullable: true })
@@ -71,19 +66,13 @@ export class CompleteVisitInput {
 
 @InputType({ description: 'Narrows a visit list; all given conditions must hold.' })
 export class VisitFilter {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   agentId?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   customerId?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   territoryId?: string | null;
 
   @Field(() => [VisitStatus], { nullable: true })

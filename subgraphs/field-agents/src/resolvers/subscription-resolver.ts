@@ -1,15 +1,10 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { badInput, eventStream, forbidden, notFound, refreshForEvent, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
+import { assertAllowed, badInput, eventStream, forbidden, notFound, refreshForEvent, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
 import { FieldAgent, Visit } from '../entities';
 import { visibleVisitById } from '../loaders';
+import { permissions } from '../permissions';
 import { canSeeAgent, canSeeVisit, resolveAccess, supervises } from '../services/access';
-
-/** What a visit event says about the visit (see services/visits.ts). */
-interface VisitEventPayload {
-  visitId: string;
-  agentId: string;
-  territoryId: string;
-}
+import { VISIT_ENTITY, type VisitEventPayload } from '../services/events';
 
 /** Live visits, served over graphql-ws from the event bus. */
 @Resolver()
@@ -19,6 +14,7 @@ export class VisitSubscriptionResolver {
       'A visit as it is planned and after every status change, for one agent or one territory. Agents may follow themselves, managers their territories.',
     subscribe: async ({ args, context }) => {
       const ctx = context as SubgraphContext;
+      assertAllowed(ctx, permissions.Subscription.visitUpdated);
       const agentId = (args.agentId as string | undefined) ?? null;
       const territoryId = (args.territoryId as string | undefined) ?? null;
       if (!agentId && !territoryId) throw badInput('agentId', 'give agentId or territoryId');
@@ -30,8 +26,8 @@ export class VisitSubscriptionResolver {
         if (!agent || !canSeeAgent(access, agent)) throw forbidden('You may not follow this agent');
       }
       if (territoryId && !supervises(access, territoryId)) throw forbidden('You may not follow this territory');
-      return eventStream(ctx.runtime.bus, 'Visit', (event) => {
-        const payload = event.payload as unknown as VisitEventPayload;
+      return eventStream(ctx.runtime.bus, VISIT_ENTITY, (event) => {
+        const payload = event.payload as VisitEventPayload;
         return (!agentId || payload.agentId === agentId) && (!territoryId || payload.territoryId === territoryId) && canSeeVisit(access, payload);
       });
     },

@@ -5,7 +5,6 @@ import { FieldAgent, Visit } from '../entities';
 export const FieldAgentConnection = Connection('FieldAgent', FieldAgent);
 export const VisitConnection = Connection('Visit', Visit);
 
-/** What an agent did with the visits scheduled in a period. */
 @ObjectType({ description: 'What an agent did with the visits scheduled in a period [from, to).' })
 export class AgentPerformance {
   @Field(() => Int, { description: 'Visits scheduled in the period, whatever their status.' })

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ConnectionPage, SubgraphContext } from '@tradegraph/kit';
-import { Customer, FieldAgent, Territory, Visit, VisitStatusChange } from '../entities';
+import { Customer, FieldAgent, Visit, VisitStatusChange } from '../entities';
 import { CompleteVisitInput, GeoFixInput, PlanVisitInput, VisitFilter } from '../inputs/visit-inputs';
-import { accessOf, assignmentByCustomer, customerVisits, statusHistoryByVisit, visibleAgentById, visibleTerritoryById, visibleVisitById } from '../loaders';
+import { accessOf, statusHistoryByVisit, visibleAgentById, visibleVisitById } from '../loaders';
 import { GatewayCustomerDirectory } from '../services/customer-directory';
 import { VisitService } from '../services/visits';
 import { fieldAgentSettingsOf } from '../settings';
@@ -67,31 +67,5 @@ export class VisitResolver {
   @Mutation(() => Visit, { description: 'PLANNED → CANCELLED.' })
   async cancelVisit(@Arg('id', () => ID) id: string, @Arg('reason', () => String, { nullable: true }) reason: string | null, @Ctx() ctx: SubgraphContext): Promise<Visit> {
     return (await service(ctx)).cancel(id, reason ?? null);
-  }
-}
-
-@Resolver(() => Customer)
-export class CustomerFieldResolver {
-  @FieldResolver(() => Territory, { nullable: true, description: 'The territory the customer is assigned to; null when none or not visible to the caller.' })
-  async territory(@Root() customer: Customer, @Ctx() ctx: SubgraphContext): Promise<Territory | null> {
-    const assignment = await ctx.loaders.get(assignmentByCustomer).load(customer.id);
-    return assignment ? ctx.loaders.get(visibleTerritoryById).load(assignment.territoryId) : null;
-  }
-
-  @FieldResolver(() => FieldAgent, { nullable: true, description: 'The agent who looks after the customer; null when none or not visible to the caller.' })
-  async assignedAgent(@Root() customer: Customer, @Ctx() ctx: SubgraphContext): Promise<FieldAgent | null> {
-    const assignment = await ctx.loaders.get(assignmentByCustomer).load(customer.id);
-    return assignment?.agentId ? ctx.loaders.get(visibleAgentById).load(assignment.agentId) : null;
-  }
-
-  @FieldResolver(() => VisitConnection, { description: 'The customer\'s visits the caller may see, latest scheduled first.' })
-  visits(
-    @Root() customer: Customer,
-    @Ctx() ctx: SubgraphContext,
-    @Arg('filter', () => VisitFilter, { nullable: true }) filter?: VisitFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-  ): Promise<ConnectionPage<Visit>> {
-    return ctx.loaders.get(customerVisits).load({ parentId: customer.id, filter: filter ?? null, first: first ?? null, after: after ?? null });
   }
 }

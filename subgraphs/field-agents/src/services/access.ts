@@ -35,22 +35,26 @@ export async function resolveAccess(em: EntityManager, caller: Caller): Promise<
 /** An SQL condition that matches nothing (MikroORM renders an empty `$in` as `1 = 0`). */
 const NOTHING = { id: { $in: [] as string[] } };
 
-/** The visits the caller may see, as a condition for the query itself (never load-then-filter). */
-export function visitScope(access: Access): FilterQuery<Visit> {
+/**
+ * What the caller may see of records kept per agent and territory: its own (the agent's id in
+ * `ownKey`), and those of the territories it manages.
+ */
+function ownOrManaged(access: Access, ownKey: 'agentId' | 'id'): Record<string, unknown> {
   if (access.all) return {};
-  const or: FilterQuery<Visit>[] = [];
-  if (access.agent) or.push({ agentId: access.agent.id });
+  const or: Record<string, unknown>[] = [];
+  if (access.agent) or.push({ [ownKey]: access.agent.id });
   if (access.managedTerritoryIds.length) or.push({ territoryId: { $in: access.managedTerritoryIds } });
   return or.length ? { $or: or } : NOTHING;
 }
 
+/** The visits the caller may see, as a condition for the query itself (never load-then-filter). */
+export function visitScope(access: Access): FilterQuery<Visit> {
+  return ownOrManaged(access, 'agentId');
+}
+
 /** The agents the caller may see. */
 export function agentScope(access: Access): FilterQuery<FieldAgent> {
-  if (access.all) return {};
-  const or: FilterQuery<FieldAgent>[] = [];
-  if (access.agent) or.push({ id: access.agent.id });
-  if (access.managedTerritoryIds.length) or.push({ territoryId: { $in: access.managedTerritoryIds } });
-  return or.length ? { $or: or } : NOTHING;
+  return ownOrManaged(access, 'id');
 }
 
 /** The territories the caller may see: managed ones, and an agent's own. */

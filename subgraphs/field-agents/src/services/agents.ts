@@ -6,11 +6,8 @@ import {
   badInput,
   flushOrConflict,
   forbidden,
-  keysetFilter,
-  keysetOrder,
+  findPage,
   notFound,
-  pageRequest,
-  toConnectionPage,
   type ConnectionPage,
   type KeysetSort,
   type PageArgs,
@@ -104,7 +101,6 @@ export class AgentService {
 
   /** One page of the agents the caller may see, by name; the scope is part of the query. */
   async search(filter: AgentFilter | null | undefined, page: PageArgs): Promise<ConnectionPage<FieldAgent>> {
-    const request = pageRequest(page);
     const conditions: FilterQuery<FieldAgent>[] = [agentScope(this.access)];
     if (filter?.territoryId) conditions.push({ territoryId: filter.territoryId });
     if (filter?.status) conditions.push({ status: filter.status });
@@ -112,8 +108,7 @@ export class AgentService {
       const like = containsPattern(filter.text);
       conditions.push({ $or: [{ name: { $ilike: like } }, { employeeId: { $ilike: like } }, { email: { $ilike: like } }] });
     }
-    const rows = await this.em.find(FieldAgent, { $and: [...conditions, keysetFilter(BY_NAME, request) as FilterQuery<FieldAgent>] }, { orderBy: keysetOrder(BY_NAME, request), limit: request.size + 1 });
-    return toConnectionPage(rows, request, (a) => [a.name, a.id], () => this.em.count(FieldAgent, { $and: conditions }));
+    return findPage(this.em, FieldAgent, { $and: conditions }, BY_NAME, page);
   }
 
   /** The ids of the customers assigned to the territory of the ACTIVE agent with this subject (none otherwise). */

@@ -3,44 +3,22 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   assertUuid,
   badInput,
-  forbidden,
-  keysetFilter,
-  keysetOrder,
-  notFound,
-  pageRequest,
-  recordEvent,
-  toConnectionPage,
   type ConnectionPage,
+  findPage,
+  forbidden,
   type KeysetSort,
+  notFound,
   type PageArgs,
+  recordStatusChange,
 } from '@tradegraph/kit';
 import { AgentStatus, CustomerAssignment, FieldAgent, Visit, VisitStatus, VisitStatusChange } from '../entities';
 import type { CompleteVisitInput, GeoFixInput, PlanVisitInput, VisitFilter } from '../inputs/visit-inputs';
 import type { FieldAgentSettings } from '../settings';
 import { canSeeVisit, supervises, visitScope, type Access } from './access';
 import type { CustomerDirectory } from './customer-directory';
+import { recordVisitEvent, VisitEvent } from './events';
 import { haversineMeters } from './geo';
 import { visitStatus } from './visit-status';
-
-/**
- * The visit events, written to the outbox in the transaction of the change:
- *
- * | type                   | entity  | entityId | version               | payload |
- * |------------------------|---------|----------|-----------------------|---------|
- * | `visit.planned`        | `Visit` | the visit| the visit's `version` (1) | {@link VisitEventPayload}, `from: null`, `to: PLANNED` |
- * | `visit.status_changed` | `Visit` | the visit| the visit's `version` | {@link VisitEventPayload} |
- */
-export const VisitEvent = { PLANNED: 'visit.planned', STATUS_CHANGED: 'visit.status_changed' } as const;
-
-export interface VisitEventPayload extends Record<string, unknown> {
-  visitId: string;
-  agentId: string;
-  customerId: string;
-  territoryId: string;
-  from: VisitStatus | null;
-  to: VisitStatus;
-  scheduledAt: string;
-}
 
 /** Visits are listed by scheduled time, latest first; ties broken by id. */
 const LATEST_FIRST: KeysetSort = { field: 'scheduledAt', descending: true };
@@ -105,8 +83,8 @@ export class VisitService {
         scheduledAt: input.scheduledAt,
         notes: input.notes ?? null,
       });
-      em.create(VisitStatusChange, { visitId: visit.id, from: null, to: VisitStatus.PLANNED, actor: this.access.subject });
-      recordEvent(em, { type: VisitEvent.PLANNED, entity: 'Visit', entityId: visit.id, version: visit.version, payload: payloadOf(visit, null, VisitStatus.PLANNED) });
+      recordStatusChange(em, VisitStatusChange, visit.id, { from: null, to: VisitStatus.PLANNED, actor: this.access.subject });
+      recordVisitEvent(em, VisitEvent.PLANNED, visit, null, VisitStatus.PLANNED);
       return visit;
     });
   }
@@ -156,10 +134,8 @@ export class VisitService {
 
   /** One page of the visits the caller may see, latest scheduled first; the scope is part of the query. */
   async search(filter: VisitFilter | null | undefined, page: PageArgs): Promise<ConnectionPage<Visit>> {
-    const request = pageRequest(page);
     const conditions = [visitScope(this.access), ...visitConditions(filter)];
-    const rows = await this.em.find(Visit, { $and: [...conditions, keysetFilter(LATEST_FIRST, request) as FilterQuery<Visit>] }, { orderBy: keysetOrder(LATEST_FIRST, request), limit: request.size + 1 });
-    return toConnectionPage(rows, request, (v) => [v.scheduledAt.toISOString(), v.id], () => this.em.count(Visit, { $and: conditions }));
+    return findPage(this.em, Visit, { $and: conditions }, LATEST_FIRST, page);
   }
 
   /** The caller's own visits scheduled in the 24 hours from `dayStart`, in scheduled order. */
@@ -198,49 +174,17 @@ export class VisitService {
       if (!visit) throw notFound('Visit', id);
       visitStatus.assert(visit.status, to);
       change(visit);
-      transition(em, visit, to, this.access.subject, reason);
+      recordVisitTransition(em, visit, to, this.access.subject, reason);
       return visit;
     });
   }
 }
 
-function payloadOf(visit: Visit, from: VisitStatus | null, to: VisitStatus): VisitEventPayload {
-  return { visitId: visit.id, agentId: visit.agentId, customerId: visit.customerId, territoryId: visit.territoryId, from, to, scheduledAt: visit.scheduledAt.toISOString() };
-}
-
 /** Records a status move (history row, version, event) on a locked visit. */
-function transition(em: EntityManager, visit: Visit, to: VisitStatus, actor: string | null, reason: string | null): void {
+export function recordVisitTransition(em: EntityManager, visit: Visit, to: VisitStatus, actor: string | null, reason: string | null): void {
   const from = visit.status;
-  em.create(VisitStatusChange, { visitId: visit.id, from, to, actor, reason });
+  recordStatusChange(em, VisitStatusChange, visit.id, { from, to, actor, reason });
   visit.status = to;
   visit.version++;
-  recordEvent(em, { type: VisitEvent.STATUS_CHANGED, entity: 'Visit', entityId: visit.id, version: visit.version, payload: payloadOf(visit, from, to) });
-}
-
-/**
- * The missed-visit sweep: PLANNED visits scheduled more than `missedAfterMinutes` ago become
- * MISSED. Batches are taken with `for update skip locked`, so replicas sweeping at once share
- * the work, and a visit being started right now is left to that call.
- * @returns how many visits were marked
- */
-export async function markMissedVisits(em: EntityManager, options: { missedAfterMinutes: number; now?: Date; batchSize?: number; limit?: number }): Promise<number> {
-  const cutoff = new Date((options.now ?? new Date()).getTime() - options.missedAfterMinutes * 60_000);
-  const batchSize = options.batchSize ?? 100;
-  const limit = options.limit ?? 5000;
-  const reason = `not started within ${options.missedAfterMinutes} minutes of its scheduled time`;
-  let marked = 0;
-  while (marked < limit) {
-    const count = await em.fork().transactional(async (trx) => {
-      const visits = await trx.find(
-        Visit,
-        { status: VisitStatus.PLANNED, scheduledAt: { $lt: cutoff } },
-        { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, orderBy: { scheduledAt: 'asc', id: 'asc' }, limit: batchSize, refresh: true },
-      );
-      for (const visit of visits) transition(trx, visit, VisitStatus.MISSED, 'system:missed-visits', reason);
-      return visits.length;
-    });
-    marked += count;
-    if (count < batchSize) break;
-  }
-  return marked;
+  recordVisitEvent(em, VisitEvent.STATUS_CHANGED, visit, from, to);
 }

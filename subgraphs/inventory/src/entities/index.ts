@@ -1,8 +1,8 @@
-export * from './product';
 export * from './reservation';
 export * from './stock-level';
 export * from './stock-movement';
 export * from './warehouse';
+export * from './references';
 
 import { OutboxEvent } from '@tradegraph/kit';
 import { Reservation, ReservationAllocation } from './reservation';

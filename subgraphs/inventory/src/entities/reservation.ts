@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Check, Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Directive, ObjectType, registerEnumType } from 'type-graphql';
+import { DateColumn, EnumColumn, IdColumn, IntColumn, UuidColumn } from '@tradegraph/kit';
 import { Warehouse } from './warehouse';
 
 /** Where a reservation is in its life; the allowed moves are in `reservationStatus`. */
@@ -15,7 +16,6 @@ registerEnumType(ReservationStatus, {
   description: 'ACTIVE → COMMITTED (shipped), RELEASED (given back) or EXPIRED (not committed in time).',
 });
 
-/** Stock held for one order until it is committed (shipped), released or expires. */
 @ObjectType({ description: 'Stock held for one order until it is committed (shipped), released or expires.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'reservation' })
@@ -23,38 +23,31 @@ registerEnumType(ReservationStatus, {
 export class Reservation {
   [OptionalProps]?: 'status' | 'version' | 'createdAt' | 'updatedAt';
 
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id: string = randomUUID();
 
   /** The order's id in the orders subgraph; one reservation per order, which makes reserveStock idempotent. */
-  @Field(() => ID)
-  @Property({ type: 'uuid' })
+  @UuidColumn()
   @Unique()
   orderId!: string;
 
-  @Field(() => ReservationStatus)
-  @Enum({ items: () => ReservationStatus })
+  @EnumColumn(() => ReservationStatus)
   status: ReservationStatus = ReservationStatus.ACTIVE;
 
   /** Increases with every status change; the version of the reservation's events. */
   @Property({ type: 'integer' })
   version: number = 1;
 
-  @Field(() => Date, { description: 'When an ACTIVE reservation is released as EXPIRED unless committed first.' })
-  @Property({ type: 'Date' })
+  @DateColumn({ description: 'When an ACTIVE reservation is released as EXPIRED unless committed first.' })
   expiresAt!: Date;
 
-  @Field(() => Date)
-  @Property({ type: 'Date' })
+  @DateColumn()
   createdAt: Date = new Date();
 
-  @Field(() => Date)
-  @Property({ type: 'Date' })
+  @DateColumn()
   updatedAt: Date = new Date();
 }
 
-/** The part of a reservation drawn from one warehouse for one product. */
 @ObjectType({ description: 'The part of a reservation drawn from one warehouse for one product.' })
 @Entity({ tableName: 'reservation_allocation' })
 @Unique({ properties: ['reservationId', 'productId', 'warehouseId'] })
@@ -66,14 +59,12 @@ export class ReservationAllocation {
   @ManyToOne(() => Reservation, { mapToPk: true, fieldName: 'reservation_id', deleteRule: 'cascade' })
   reservationId!: string;
 
-  @Field(() => ID)
-  @Property({ type: 'uuid' })
+  @UuidColumn()
   productId!: string;
 
   @ManyToOne(() => Warehouse, { mapToPk: true, fieldName: 'warehouse_id', deleteRule: 'restrict' })
   warehouseId!: string;
 
-  @Field(() => Int)
-  @Property({ type: 'integer' })
+  @IntColumn()
   quantity!: number;
 }

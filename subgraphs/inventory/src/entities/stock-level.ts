@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Check, Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Check, Entity, Index, ManyToOne, OptionalProps, Property, Unique } from '@mikro-orm/core';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { DateColumn, IdColumn, IntColumn, UuidColumn } from '@tradegraph/kit';
 import { Warehouse } from './warehouse';
 
 /**
@@ -21,40 +22,32 @@ import { Warehouse } from './warehouse';
 export class StockLevel {
   [OptionalProps]?: 'onHand' | 'reserved' | 'safetyStock' | 'reorderPoint' | 'version' | 'updatedAt' | 'available' | 'inStock';
 
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id: string = randomUUID();
 
   /** The product's id in the products subgraph; not a foreign key, that table is not ours. */
-  @Field(() => ID)
-  @Property({ type: 'uuid' })
+  @UuidColumn()
   productId!: string;
 
   @ManyToOne(() => Warehouse, { mapToPk: true, fieldName: 'warehouse_id', deleteRule: 'restrict' })
   warehouseId!: string;
 
-  @Field(() => Int, { description: 'Units physically in the warehouse, reserved ones included.' })
-  @Property({ type: 'integer' })
+  @IntColumn({ description: 'Units physically in the warehouse, reserved ones included.' })
   onHand: number = 0;
 
-  @Field(() => Int, { description: 'Units promised to active reservations.' })
-  @Property({ type: 'integer' })
+  @IntColumn({ description: 'Units promised to active reservations.' })
   reserved: number = 0;
 
-  @Field(() => Int, { description: 'Units kept back from reservations as a buffer.' })
-  @Property({ type: 'integer' })
+  @IntColumn({ description: 'Units kept back from reservations as a buffer.' })
   safetyStock: number = 0;
 
-  @Field(() => Int, { description: 'When available falls to this or below, the level is low (lowStock, stock.low).' })
-  @Property({ type: 'integer' })
+  @IntColumn({ description: 'When available falls to this or below, the level is low (lowStock, stock.low).' })
   reorderPoint: number = 0;
 
-  @Field(() => Int, { description: 'Increases by one with every change; events carry it so consumers can drop stale ones.' })
-  @Property({ type: 'integer' })
+  @IntColumn({ description: 'Increases by one with every change; events carry it so consumers can drop stale ones.' })
   version: number = 0;
 
-  @Field(() => Date)
-  @Property({ type: 'Date' })
+  @DateColumn()
   updatedAt: Date = new Date();
 
   /**
@@ -69,7 +62,6 @@ export class StockLevel {
   @Property({ type: 'boolean', fieldName: 'below_reorder_point', generated: '(greatest(0, on_hand - reserved - safety_stock) <= reorder_point) stored', hidden: true })
   belowReorderPoint?: boolean;
 
-  /** What can still be reserved: `max(0, onHand − reserved − safetyStock)`. */
   @Field(() => Int, { description: 'What can still be reserved: max(0, onHand − reserved − safetyStock).' })
   get available(): number {
     return availableOf(this);

@@ -1,8 +1,8 @@
-import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Check, Entity, Index, ManyToOne, OptionalProps, PrimaryKey } from '@mikro-orm/core';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { DateColumn, EnumColumn, IntColumn, StringColumn, UuidColumn } from '@tradegraph/kit';
 import { Warehouse } from './warehouse';
 
-/** Why a stock level changed. */
 export enum MovementType {
   /** goods arrived (onHand +) */
   RECEIPT = 'RECEIPT',
@@ -42,42 +42,33 @@ export class StockMovement {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
 
-  @Field(() => ID)
-  @Property({ type: 'uuid' })
+  @UuidColumn()
   productId!: string;
 
   @ManyToOne(() => Warehouse, { mapToPk: true, fieldName: 'warehouse_id', deleteRule: 'restrict' })
   warehouseId!: string;
 
-  @Field(() => MovementType)
-  @Enum({ items: () => MovementType })
+  @EnumColumn(() => MovementType)
   type!: MovementType;
 
-  @Field(() => Int, { description: 'How many units moved; always positive, the deltas carry the direction.' })
-  @Property({ type: 'integer' })
+  @IntColumn({ description: 'How many units moved; always positive, the deltas carry the direction.' })
   quantity!: number;
 
-  @Field(() => Int, { description: 'What this movement did to onHand.' })
-  @Property({ type: 'integer' })
+  @IntColumn({ description: 'What this movement did to onHand.' })
   onHandDelta!: number;
 
-  @Field(() => Int, { description: 'What this movement did to reserved.' })
-  @Property({ type: 'integer' })
+  @IntColumn({ description: 'What this movement did to reserved.' })
   reservedDelta!: number;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', length: 500, nullable: true })
+  @StringColumn(500, { nullable: true })
   reason: string | null = null;
 
-  @Field(() => String, { nullable: true, description: 'What the movement belongs to, e.g. the order id of a reservation.' })
-  @Property({ type: 'string', length: 200, nullable: true })
+  @StringColumn(200, { nullable: true, description: 'What the movement belongs to, e.g. the order id of a reservation.' })
   reference: string | null = null;
 
-  @Field(() => String, { nullable: true, description: 'The subject of the caller who caused the movement.' })
-  @Property({ type: 'string', length: 200, nullable: true })
+  @StringColumn(200, { nullable: true, description: 'The subject of the caller who caused the movement.' })
   actor: string | null = null;
 
-  @Field(() => Date)
-  @Property({ type: 'Date' })
+  @DateColumn()
   occurredAt: Date = new Date();
 }

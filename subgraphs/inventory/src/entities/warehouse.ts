@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Entity, Index, OptionalProps, Unique } from '@mikro-orm/core';
+import { Directive, ObjectType } from 'type-graphql';
+import { BooleanColumn, DateColumn, IdColumn, IntColumn, StringColumn, TextColumn } from '@tradegraph/kit';
 
-/** A place that holds stock. Reservations draw from active warehouses, lowest `priority` first. */
 @ObjectType({ description: 'A place that holds stock. Reservations draw from active warehouses, lowest priority first.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'warehouse' })
@@ -10,32 +10,25 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 export class Warehouse {
   [OptionalProps]?: 'createdAt' | 'active' | 'address' | 'priority';
 
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id: string = randomUUID();
 
-  @Field({ description: 'Short unique code, e.g. "BER-1"; what bulk stock sync refers to.' })
-  @Property({ type: 'string', length: 32 })
+  @StringColumn(32, { description: 'Short unique code, e.g. "BER-1"; what bulk stock sync refers to.' })
   @Unique()
   code!: string;
 
-  @Field()
-  @Property({ type: 'string', length: 120 })
+  @StringColumn(120)
   name!: string;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   address: string | null = null;
 
-  @Field({ description: 'Inactive warehouses keep their stock but are never allocated from and refuse stock changes.' })
-  @Property({ type: 'boolean' })
+  @BooleanColumn({ description: 'Inactive warehouses keep their stock but are never allocated from and refuse stock changes.' })
   active: boolean = true;
 
-  @Field(() => Int, { description: 'Allocation preference: the lower the number, the earlier the warehouse is drawn from.' })
-  @Property({ type: 'integer' })
+  @IntColumn({ description: 'Allocation preference: the lower the number, the earlier the warehouse is drawn from.' })
   priority: number = 100;
 
-  @Field(() => Date)
-  @Property({ type: 'Date' })
+  @DateColumn()
   createdAt: Date = new Date();
 }

@@ -1,59 +1,54 @@
-import { IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, NotEquals } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
-import { MAX_QUANTITY } from '../services/validation';
-import { WAREHOUSE_CODE, WAREHOUSE_CODE_MESSAGE } from './warehouse-inputs';
+import { IsInt, Length, Matches, Max, Min, NotEquals } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
+import { IdField, IsCode, OptionalTextField } from '@tradegraph/kit';
+import { MAX_QUANTITY } from '../services/quantities';
 
 /** A reason must say something: not empty and not only blanks. */
 const NOT_BLANK = /\S/;
 
+/** `Int!`, a number of units: a whole number from `min` to MAX_QUANTITY. */
+function UnitsField(min: 0 | 1, options: { description?: string } = {}): PropertyDecorator {
+  return (target, property) => {
+    Field(() => Int, options)(target, property);
+    Max(MAX_QUANTITY)(target, property);
+    Min(min)(target, property);
+    IsInt()(target, property);
+  };
+}
+
 @InputType({ description: 'One product of an order and how many units of it. Lines repeating a product are added up.' })
 export class ReservationLineInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   productId!: string;
 
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_QUANTITY)
+  @UnitsField(1)
   quantity!: number;
 }
 
 @InputType({ description: 'Goods arriving in a warehouse.' })
 export class ReceiveStockInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   productId!: string;
 
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   warehouseId!: string;
 
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_QUANTITY)
+  @UnitsField(1)
   quantity!: number;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(500)
+  @OptionalTextField(500)
   reason?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'e.g. the delivery note or purchase order number.' })
-  @IsOptional()
-  @MaxLength(200)
+  @OptionalTextField(200, { description: 'e.g. the delivery note or purchase order number.' })
   reference?: string | null;
 }
 
 @InputType({ description: 'A correction of what is on hand (after counting, damage, loss).' })
 export class AdjustStockInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   productId!: string;
 
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   warehouseId!: string;
 
   @Field(() => Int, { description: 'Units to add (positive) or remove (negative); not 0. onHand may not fall below reserved.' })
@@ -71,67 +66,46 @@ export class AdjustStockInput {
 
 @InputType({ description: 'Moves available units of a product from one warehouse to another, both sides or neither.' })
 export class TransferStockInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   productId!: string;
 
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   fromWarehouseId!: string;
 
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   toWarehouseId!: string;
 
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_QUANTITY)
+  @UnitsField(1)
   quantity!: number;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(500)
+  @OptionalTextField(500)
   reason?: string | null;
 }
 
 @InputType({ description: 'A level\'s buffer and reorder point.' })
 export class StockPolicyInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   productId!: string;
 
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   warehouseId!: string;
 
-  @Field(() => Int, { description: 'Units never handed to reservations.' })
-  @IsInt()
-  @Min(0)
-  @Max(MAX_QUANTITY)
+  @UnitsField(0, { description: 'Units never handed to reservations.' })
   safetyStock!: number;
 
-  @Field(() => Int, { description: 'available at or below this makes the level low.' })
-  @IsInt()
-  @Min(0)
-  @Max(MAX_QUANTITY)
+  @UnitsField(0, { description: 'available at or below this makes the level low.' })
   reorderPoint!: number;
 }
 
 @InputType({ description: 'What an external system says is on hand, for one product in one warehouse (by code).' })
 export class SetStockLevelInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   productId!: string;
 
   @Field()
-  @Length(1, 32)
-  @Matches(WAREHOUSE_CODE, { message: WAREHOUSE_CODE_MESSAGE })
+  @IsCode(32)
   warehouseCode!: string;
 
-  @Field(() => Int)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_QUANTITY)
+  @UnitsField(0)
   onHand!: number;
 }

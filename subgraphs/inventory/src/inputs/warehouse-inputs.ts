@@ -1,24 +1,18 @@
-import { IsBoolean, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, Length, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
-
-/** Warehouse codes: what bulk sync refers to, so kept short and plain. */
-export const WAREHOUSE_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-export const WAREHOUSE_CODE_MESSAGE = 'code may hold letters, digits and . _ - and must start with a letter or digit';
+import { IsCode, OptionalTextField } from '@tradegraph/kit';
 
 @InputType({ description: 'A new warehouse; active unless said otherwise.' })
 export class CreateWarehouseInput {
   @Field()
-  @Length(1, 32)
-  @Matches(WAREHOUSE_CODE, { message: WAREHOUSE_CODE_MESSAGE })
+  @IsCode(32)
   code!: string;
 
   @Field()
   @Length(1, 120)
   name!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(1000)
+  @OptionalTextField(1000)
   address?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Default true.' })
@@ -38,8 +32,7 @@ export class CreateWarehouseInput {
 export class UpdateWarehouseInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(1, 32)
-  @Matches(WAREHOUSE_CODE, { message: WAREHOUSE_CODE_MESSAGE })
+  @IsCode(32)
   code?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -47,9 +40,7 @@ export class UpdateWarehouseInput {
   @Length(1, 120)
   name?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'null clears it.' })
-  @IsOptional()
-  @MaxLength(1000)
+  @OptionalTextField(1000, { description: 'null clears it.' })
   address?: string | null;
 
   @Field(() => Boolean, { nullable: true })

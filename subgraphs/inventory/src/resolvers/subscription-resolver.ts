@@ -1,14 +1,8 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { eventStream, forbidden, hasRole, refreshForEvent, Role, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
+import { assertAllowed, EventEntity, eventStream, refreshForEvent, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
 import { StockLevel } from '../entities';
+import { permissions } from '../permissions';
 import { InventoryEvent, type StockLevelPayload } from '../services/events';
-
-const READERS = [Role.ADMIN, Role.MANAGER, Role.AGENT, Role.SERVICE];
-
-/** Refuses at subscribe time what the per-event rules would refuse anyway. */
-function assertReader(ctx: SubgraphContext): void {
-  if (!hasRole(ctx.caller, ...READERS)) throw forbidden(`Requires one of the roles ${READERS.join(', ')}`);
-}
 
 /** The level an event describes, as it was right after the change (not re-read). */
 function levelOf(event: EventEnvelope): StockLevel {
@@ -32,10 +26,10 @@ export class StockSubscriptionResolver {
   @Subscription(() => StockLevel, {
     description: 'Every change of a stock level, optionally only for some products or one warehouse.',
     subscribe: ({ args, context }) => {
-      assertReader(context as SubgraphContext);
+      assertAllowed(context as SubgraphContext, permissions.Subscription.stockChanged);
       const productIds = args.productIds ? new Set<string>(args.productIds as string[]) : null;
       const warehouseId = (args.warehouseId as string | undefined) ?? null;
-      return eventStream((context as SubgraphContext).runtime.bus, 'StockLevel', (event) => {
+      return eventStream((context as SubgraphContext).runtime.bus, EventEntity.STOCK_LEVEL, (event) => {
         if (event.type !== InventoryEvent.STOCK_CHANGED) return false;
         const payload = event.payload as StockLevelPayload;
         return (!productIds || productIds.has(payload.productId)) && (!warehouseId || payload.warehouseId === warehouseId);
@@ -55,9 +49,9 @@ export class StockSubscriptionResolver {
   @Subscription(() => StockLevel, {
     description: 'A level whose available stock just fell to or below its reorder point.',
     subscribe: ({ args, context }) => {
-      assertReader(context as SubgraphContext);
+      assertAllowed(context as SubgraphContext, permissions.Subscription.lowStock);
       const warehouseId = (args.warehouseId as string | undefined) ?? null;
-      return eventStream((context as SubgraphContext).runtime.bus, 'StockLevel', (event) =>
+      return eventStream((context as SubgraphContext).runtime.bus, EventEntity.STOCK_LEVEL, (event) =>
         event.type === InventoryEvent.STOCK_LOW && (!warehouseId || (event.payload as StockLevelPayload).warehouseId === warehouseId),
       );
     },

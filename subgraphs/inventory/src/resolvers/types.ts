@@ -7,7 +7,6 @@ export const StockMovementConnection = Connection('StockMovement', StockMovement
 /** `UpsertStockLevelsResult`: counts per outcome and each item's result; an item's key is `productId@warehouseCode`. */
 export const UpsertStockLevelsResult = UpsertResult('StockLevel', StockLevel, { key: 'key', node: 'stockLevel' });
 
-/** A product's stock summed over its active warehouses. */
 @ObjectType({ description: 'A product\'s stock summed over its active warehouses; zeros when it has none.' })
 export class ProductStock {
   @Field(() => Int)

@@ -1,4 +1,4 @@
-import type { StockLine } from './validation';
+import type { StockLine } from './quantities';
 
 /** One warehouse's stock of one product, as the allocator sees it. */
 export interface AllocationCandidate {

@@ -1,6 +1,8 @@
 /**
  * The inventory subgraph's events. Each is written to the outbox by `recordEvent` in the same
  * transaction as the change it reports (or not at all), then published by kit's relay.
+ * `stock.changed` is consumed by other subgraphs (sync), so its name and payload come from kit's
+ * event catalogue.
  *
  * | type                   | entity        | entityId        | version                      | payload |
  * |------------------------|---------------|-----------------|------------------------------|---------|
@@ -14,14 +16,14 @@
  * `stock.changed` is written once per level per movement; a policy change (safetyStock,
  * reorderPoint) writes it with `movementType: null` and `quantity: 0`.
  */
-import { recordEvent, type NewEvent } from '@tradegraph/kit';
+import { EventEntity, recordEvent, StockEvent, type NewEvent, type StockChangedPayload } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Reservation, ReservationAllocation, StockLevel } from '../entities';
 import type { MovementType } from '../entities/stock-movement';
 
 /** The event types inventory writes; see the table above. */
 export const InventoryEvent = {
-  STOCK_CHANGED: 'stock.changed',
+  STOCK_CHANGED: StockEvent.CHANGED,
   STOCK_LOW: 'stock.low',
   RESERVATION_CREATED: 'reservation.created',
   RESERVATION_COMMITTED: 'reservation.committed',
@@ -30,18 +32,10 @@ export const InventoryEvent = {
 } as const;
 export type InventoryEvent = (typeof InventoryEvent)[keyof typeof InventoryEvent];
 
-/** The payload of `stock.changed` and `stock.low`: the level after the change, and what changed it. */
-export interface StockLevelPayload extends Record<string, unknown> {
-  productId: string;
-  warehouseId: string;
-  onHand: number;
-  reserved: number;
-  available: number;
-  safetyStock: number;
-  reorderPoint: number;
+/** The payload of `stock.changed` and `stock.low`: kit's {@link StockChangedPayload}, with inventory's movement types. */
+export interface StockLevelPayload extends StockChangedPayload {
   /** null for a policy change */
   movementType: MovementType | null;
-  quantity: number;
 }
 
 /** The payload of the `reservation.*` events. */
@@ -70,7 +64,7 @@ export function levelChangeEvents(level: StockLevel, before: LevelBefore, moveme
     movementType,
     quantity,
   };
-  const event = { entity: 'StockLevel', entityId: level.id, version: level.version, payload };
+  const event = { entity: EventEntity.STOCK_LEVEL, entityId: level.id, version: level.version, payload };
   const events: NewEvent<StockLevelPayload>[] = [{ type: InventoryEvent.STOCK_CHANGED, ...event }];
   if (before.available > before.reorderPoint && level.available <= level.reorderPoint) events.push({ type: InventoryEvent.STOCK_LOW, ...event });
   return events;

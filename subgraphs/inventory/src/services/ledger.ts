@@ -125,17 +125,7 @@ export class Ledger {
     level.reserved = reserved;
     level.version++;
     level.updatedAt = new Date();
-    const movement = this.em.create(StockMovement, {
-      productId: level.productId,
-      warehouseId: level.warehouseId,
-      type: spec.type,
-      quantity: spec.quantity,
-      onHandDelta: spec.onHandDelta,
-      reservedDelta: spec.reservedDelta,
-      reason: spec.reason ?? null,
-      reference: spec.reference ?? null,
-      actor: this.actor,
-    });
+    const movement = this.em.create(StockMovement, movementOf(level, spec, this.actor));
     recordLevelChange(this.em, level, before, spec.type, spec.quantity);
     return movement;
   }
@@ -155,18 +145,7 @@ export class Ledger {
       const before = { available: level.available, reorderPoint: level.reorderPoint };
       const { onHand, reserved } = checkedMove(level, spec);
       Object.assign(level, { onHand, reserved, version: level.version + 1, updatedAt: now, availableStored: undefined, belowReorderPoint: undefined });
-      movements.push({
-        productId: level.productId,
-        warehouseId: level.warehouseId,
-        type: spec.type,
-        quantity: spec.quantity,
-        onHandDelta: spec.onHandDelta,
-        reservedDelta: spec.reservedDelta,
-        reason: spec.reason ?? null,
-        reference: spec.reference ?? null,
-        actor: this.actor,
-        occurredAt: now,
-      });
+      movements.push({ ...movementOf(level, spec, this.actor), occurredAt: now });
       events.push(...levelChangeEvents(level, before, spec.type, spec.quantity));
     }
     await updateRows(this.em, StockLevel, 'id', moves.map(({ level }) => ({ id: level.id, onHand: level.onHand, reserved: level.reserved, version: level.version, updatedAt: level.updatedAt })));
@@ -205,4 +184,19 @@ function uniqueSorted(keys: readonly LevelKey[]): LevelKey[] {
   const map = new Map<string, LevelKey>();
   for (const k of keys) map.set(levelKey(k), { productId: k.productId, warehouseId: k.warehouseId });
   return [...map.values()].sort(compareKeys);
+}
+
+/** The ledger row of one move of a level. */
+function movementOf(level: StockLevel, spec: MovementSpec, actor: string | null) {
+  return {
+    productId: level.productId,
+    warehouseId: level.warehouseId,
+    type: spec.type,
+    quantity: spec.quantity,
+    onHandDelta: spec.onHandDelta,
+    reservedDelta: spec.reservedDelta,
+    reason: spec.reason ?? null,
+    reference: spec.reference ?? null,
+    actor,
+  };
 }

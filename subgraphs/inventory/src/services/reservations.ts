@@ -8,7 +8,7 @@ import { InventoryEvent, recordReservationEvent } from './events';
 import { Ledger, levelKey } from './ledger';
 import { reservationStatus } from './reservation-status';
 import { activeWarehouse } from './warehouses';
-import { normalizeLines, type StockLine } from './validation';
+import { normalizeLines, type StockLine } from './quantities';
 
 /** The longest a reservation may hold stock: a week. */
 export const MAX_RESERVATION_TTL_SECONDS = 7 * 24 * 3600;

@@ -16,7 +16,7 @@ import { MovementType, StockLevel, Warehouse } from '../entities';
 import type { AdjustStockInput, ReceiveStockInput, SetStockLevelInput, StockPolicyInput, TransferStockInput } from '../inputs/stock-inputs';
 import { Ledger, levelKey, type MovementSpec } from './ledger';
 import { activeWarehouse } from './warehouses';
-import { assertNonNegativeQuantity, assertPositiveQuantity, MAX_QUANTITY } from './validation';
+import { assertNonNegativeQuantity, assertPositiveQuantity, MAX_QUANTITY } from './quantities';
 
 /**
  * Stock changes made by people and systems rather than orders: receipts, adjustments,
@@ -35,11 +35,7 @@ export class StockService {
     const productId = productIdOf(input.productId, 'input.productId');
     assertPositiveQuantity(input.quantity, 'input.quantity');
     return this.em.transactional(async (em) => {
-      const warehouse = await activeWarehouse(em, input.warehouseId, 'input.warehouseId');
-      const ledger = new Ledger(em, this.actor);
-      const key = { productId, warehouseId: warehouse.id };
-      const { levels } = await ledger.ensureAndLock([key]);
-      const level = levels.get(levelKey(key))!;
+      const { ledger, level } = await this.lockedLevel(em, productId, input.warehouseId);
       ledger.move(level, { type: MovementType.RECEIPT, quantity: input.quantity, onHandDelta: input.quantity, reservedDelta: 0, reason: input.reason, reference: input.reference });
       return level;
     });
@@ -58,11 +54,7 @@ export class StockService {
     const reason = input.reason?.trim();
     if (!reason) throw badInput('input.reason', 'is required and must not be blank');
     return this.em.transactional(async (em) => {
-      const warehouse = await activeWarehouse(em, input.warehouseId, 'input.warehouseId');
-      const ledger = new Ledger(em, this.actor);
-      const key = { productId, warehouseId: warehouse.id };
-      const { levels } = await ledger.ensureAndLock([key]);
-      const level = levels.get(levelKey(key))!;
+      const { ledger, level, warehouse } = await this.lockedLevel(em, productId, input.warehouseId);
       if (level.onHand + input.delta < level.reserved) {
         throw badInput(
           'input.delta',
@@ -117,11 +109,7 @@ export class StockService {
     assertNonNegativeQuantity(input.safetyStock, 'input.safetyStock');
     assertNonNegativeQuantity(input.reorderPoint, 'input.reorderPoint');
     return this.em.transactional(async (em) => {
-      const warehouse = await activeWarehouse(em, input.warehouseId, 'input.warehouseId');
-      const ledger = new Ledger(em, this.actor);
-      const key = { productId, warehouseId: warehouse.id };
-      const { levels } = await ledger.ensureAndLock([key]);
-      const level = levels.get(levelKey(key))!;
+      const { ledger, level } = await this.lockedLevel(em, productId, input.warehouseId);
       if (level.safetyStock !== input.safetyStock || level.reorderPoint !== input.reorderPoint) ledger.setPolicy(level, input);
       return level;
     });
@@ -169,6 +157,15 @@ export class StockService {
       return results;
     });
     return summarizeUpsert(results);
+  }
+
+  /** The level of a product in an active warehouse, created on first use and locked, with the ledger that moves it. */
+  private async lockedLevel(em: EntityManager, productId: string, warehouseId: string): Promise<{ ledger: Ledger; level: StockLevel; warehouse: Warehouse }> {
+    const warehouse = await activeWarehouse(em, warehouseId, 'input.warehouseId');
+    const ledger = new Ledger(em, this.actor);
+    const key = { productId, warehouseId: warehouse.id };
+    const { levels } = await ledger.ensureAndLock([key]);
+    return { ledger, level: levels.get(levelKey(key))!, warehouse };
   }
 }
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertUuid, badInput, flushOrConflict, isUuid, notFound } from '@tradegraph/kit';
+import { assertUuid, badInput, codeRule, flushOrConflict, isCode, isUuid, notFound } from '@tradegraph/kit';
 import { Warehouse } from '../entities';
-import { WAREHOUSE_CODE, WAREHOUSE_CODE_MESSAGE, type CreateWarehouseInput, type UpdateWarehouseInput } from '../inputs/warehouse-inputs';
+import type { CreateWarehouseInput, UpdateWarehouseInput } from '../inputs/warehouse-inputs';
 
 /**
  * The warehouse a stock change names, which must exist and be active: stock in an inactive
@@ -56,5 +56,5 @@ export class WarehouseService {
 }
 
 function assertCode(code: string, field: string): void {
-  if (code.length < 1 || code.length > 32 || !WAREHOUSE_CODE.test(code)) throw badInput(field, WAREHOUSE_CODE_MESSAGE.replace(/^code /, ''));
+  if (code.length < 1 || code.length > 32 || !isCode(code)) throw badInput(field, codeRule());
 }

@@ -1,25 +1,13 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { entityReference } from '@tradegraph/kit';
 
 /** The customers subgraph's Customer, as far as orders needs it: the key, to hang `orders` on. */
-@ObjectType()
-@Directive('@key(fields: "id")')
-export class Customer {
-  @Field(() => ID)
-  id!: string;
-}
+export const Customer = entityReference('Customer');
+export type Customer = InstanceType<typeof Customer>;
 
 /** The products subgraph's Product, referenced from order lines. */
-@ObjectType()
-@Directive('@key(fields: "id")')
-export class Product {
-  @Field(() => ID)
-  id!: string;
-}
+export const Product = entityReference('Product');
+export type Product = InstanceType<typeof Product>;
 
 /** The field-agents subgraph's FieldAgent, as far as orders needs it: the key, to hang `orders` and `sales` on. */
-@ObjectType()
-@Directive('@key(fields: "id")')
-export class FieldAgent {
-  @Field(() => ID)
-  id!: string;
-}
+export const FieldAgent = entityReference('FieldAgent');
+export type FieldAgent = InstanceType<typeof FieldAgent>;

@@ -1,6 +1,6 @@
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IsPositiveMoney, MoneyInput } from '@tradegraph/kit';
+import { IsPositiveMoney, MoneyInput, OptionalIdField, OptionalTextField } from '@tradegraph/kit';
 import { OrderStatus } from '../entities';
 
 export const MAX_ORDER_LINES = 100;
@@ -30,19 +30,13 @@ export class PlaceOrderInput {
   @ValidateNested({ each: true })
   lines!: OrderLineInput[];
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(2000)
+  @OptionalTextField(2000)
   notes?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The field agent placing it; an AGENT caller is recorded as the placer anyway.' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField({ description: 'The field agent placing it; an AGENT caller is recorded as the placer anyway.' })
   placedById?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The visit during which the order was taken.' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField({ description: 'The visit during which the order was taken.' })
   visitId?: string | null;
 }
 
@@ -69,14 +63,10 @@ export class PaymentInput {
   @IsPositiveMoney()
   amount!: MoneyInput;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(200)
+  @OptionalTextField(200)
   reference?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(500)
+  @OptionalTextField(500)
   reason?: string | null;
 }
 
@@ -92,14 +82,10 @@ export class OrderFilter {
   @IsOptional()
   status?: OrderStatus[] | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   customerId?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   placedById?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'Placed at or after.' })

@@ -1,15 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { agentCustomerScope, assertCustomerInScope, Connection, isTerritoryScoped, Money, toMoney, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { agentCustomerScope, assertCustomerInScope, isTerritoryScoped, Money, toMoney, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
 import { Customer, Order, OrderLine, OrderStatusChange, PaymentTransaction, Product } from '../entities';
 import { OrderFilter, OrderSort, PaymentInput, PlaceOrderInput, RefundOrderInput } from '../inputs/order-inputs';
-import { customerOrders, linesByOrder, orderById, statusHistoryByOrder, transactionsByOrder, visibleOrder } from '../loaders';
+import { linesByOrder, orderById, statusHistoryByOrder, transactionsByOrder, visibleOrder } from '../loaders';
 import { agentIdForSubject } from '../services/agents';
 import { OrderService } from '../services/orders';
 import { OrderPlacementService } from '../services/placement';
 import { paidMinor } from '../services/totals';
-import { settingsOf } from '../settings';
-
-export const OrderConnection = Connection('Order', Order);
+import { orderSettingsOf } from '../settings';
+import { OrderConnection } from './types';
 
 const service = (ctx: SubgraphContext) => new OrderService(ctx.em, ctx.caller.subject, ctx.runtime.gateway, ctx.requestId);
 
@@ -88,7 +87,7 @@ export class OrderResolver {
       agentId = ctx.caller.subject ? await agentIdForSubject(ctx.runtime.gateway, ctx.caller.subject, ctx.requestId) : null;
       input.placedById = agentId;
     }
-    return new OrderPlacementService(ctx.em, ctx.runtime.gateway, settingsOf(ctx.runtime), ctx.requestId).place(input, idempotencyKey, { subject: ctx.caller.subject, agentId });
+    return new OrderPlacementService(ctx.em, ctx.runtime.gateway, orderSettingsOf(ctx.runtime.settings), ctx.requestId).place(input, idempotencyKey, { subject: ctx.caller.subject, agentId });
   }
 
   @Mutation(() => Order, { description: 'PENDING → PROCESSING.' })
@@ -127,20 +126,5 @@ export class OrderLineResolver {
   @FieldResolver(() => Product, { nullable: true, description: 'Null, with FORBIDDEN, when the caller may not see the product (no longer published, for a catalog reader who sees published products only); the line keeps its sku and name.' })
   product(@Root() line: OrderLine): Product {
     return { id: line.productId };
-  }
-}
-
-@Resolver(() => Customer)
-export class CustomerOrdersResolver {
-  @FieldResolver(() => OrderConnection, { nullable: true, description: 'This customer\'s orders, newest first; null, with FORBIDDEN, for a customer outside a field agent\'s territory.' })
-  async orders(
-    @Root() customer: Customer,
-    @Ctx() ctx: SubgraphContext,
-    @Arg('filter', () => OrderFilter, { nullable: true }) filter?: OrderFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-  ): Promise<ConnectionPage<Order>> {
-    await assertCustomerInScope(ctx, customer.id);
-    return ctx.loaders.get(customerOrders).load({ parentId: customer.id, filter: filter ?? null, first: first ?? null, after: after ?? null });
   }
 }

@@ -1,22 +1,22 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
 import {
   agentCustomerScope,
+  assertAllowed,
   assertCustomerInScope,
   badInput,
+  EventEntity,
   eventStream,
-  forbidden,
-  hasRole,
   notFound,
   refreshForEvent,
-  Role,
   type EventEnvelope,
   type SubgraphContext,
 } from '@tradegraph/kit';
 import { Order } from '../entities';
 import { orderById } from '../loaders';
+import { permissions } from '../permissions';
+import { OrderEvent, type OrderPlacedPayload, type OrderStatusChangedPayload } from '../services/events';
 
-const READERS = [Role.ADMIN, Role.MANAGER, Role.AGENT, Role.SERVICE];
-const STATUS_EVENTS = new Set(['order.placed', 'order.status_changed']);
+const STATUS_EVENTS = new Set<string>([OrderEvent.PLACED, OrderEvent.STATUS_CHANGED]);
 
 /** Live order status, served over graphql-ws from the event bus. */
 @Resolver()
@@ -26,7 +26,7 @@ export class OrderSubscriptionResolver {
       'An order as it is placed and after every status change; give orderId or customerId. A field agent may follow only its territory\'s customers and their orders (FORBIDDEN otherwise) and receives no event of any other.',
     subscribe: async ({ args, context }) => {
       const ctx = context as SubgraphContext;
-      if (!hasRole(ctx.caller, ...READERS)) throw forbidden(`Requires one of the roles ${READERS.join(', ')}`);
+      assertAllowed(ctx, permissions.Subscription.orderStatusChanged);
       const orderId = (args.orderId as string | undefined) ?? null;
       const customerId = (args.customerId as string | undefined) ?? null;
       if (!orderId && !customerId) throw badInput('orderId', 'give orderId or customerId');
@@ -38,9 +38,9 @@ export class OrderSubscriptionResolver {
         const order = orderId ? await ctx.loaders.get(orderById).load(orderId) : null;
         if (order) await assertCustomerInScope(ctx, order.customerId, 'This order\'s customer');
       }
-      return eventStream(ctx.runtime.bus, 'Order', (event) => {
+      return eventStream(ctx.runtime.bus, EventEntity.ORDER, (event) => {
         if (!STATUS_EVENTS.has(event.type)) return false;
-        const payload = event.payload as { orderId: string; customerId: string };
+        const payload = event.payload as OrderPlacedPayload | OrderStatusChangedPayload;
         if (scope && !scope.has(payload.customerId.toLowerCase())) return false;
         return (!orderId || payload.orderId === orderId) && (!customerId || payload.customerId === customerId);
       });

@@ -3,26 +3,24 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   badInput,
+  type ConnectionPage,
   DomainError,
   ErrorCode,
-  keysetFilter,
-  keysetOrder,
-  notFound,
-  pageRequest,
-  recordEvent,
-  throughGateway,
-  toConnectionPage,
-  toMinorUnits,
-  type ConnectionPage,
+  findPage,
   type GatewayClient,
   type KeysetSort,
   type MoneyInput,
+  notFound,
   type PageArgs,
+  recordStatusChange,
+  throughGateway,
+  toMinorUnits,
 } from '@tradegraph/kit';
 import { Order, OrderLine, OrderStatus, OrderStatusChange, PaymentTransaction, TransactionKind } from '../entities';
 import { OrderSort, type OrderFilter } from '../inputs/order-inputs';
+import { recordOrderStatusChanged, recordPaymentRecorded } from './events';
 import { orderStatus } from './order-status';
-import { Supply } from './supply';
+import { InventoryClient } from './inventory-client';
 import { paidMinor } from './totals';
 
 const SORTS: Record<OrderSort, KeysetSort> = {
@@ -72,7 +70,7 @@ export class OrderService {
   async complete(id: string): Promise<Order> {
     const order = await this.get(id);
     orderStatus.assert(order.status, OrderStatus.COMPLETED);
-    await this.call('Stock could not be shipped', (supply) => supply.commit(id));
+    await this.call('Stock could not be shipped', (inventory) => inventory.commit(id));
     return this.move(id, OrderStatus.COMPLETED, null);
   }
 
@@ -80,7 +78,7 @@ export class OrderService {
   async cancel(id: string, reason: string | null): Promise<Order> {
     const order = await this.get(id);
     orderStatus.assert(order.status, OrderStatus.CANCELLED);
-    await this.call('Stock could not be released', (supply) => supply.release(id));
+    await this.call('Stock could not be released', (inventory) => inventory.release(id));
     return this.move(id, OrderStatus.CANCELLED, reason);
   }
 
@@ -97,7 +95,7 @@ export class OrderService {
     if (amountMinor > paid) throw badInput('input.amount', `is more than was paid (${paid} minor units)`);
     if (input.restock) {
       const lines = await this.em.find(OrderLine, { orderId: id }, { orderBy: { lineNo: 'asc' } });
-      await this.call('Returned goods could not be restocked', (supply) => supply.restock(id, lines.map((l) => ({ productId: l.productId, quantity: l.quantity }))));
+      await this.call('Returned goods could not be restocked', (inventory) => inventory.restock(id, lines.map((l) => ({ productId: l.productId, quantity: l.quantity }))));
     }
     return this.em.transactional(async (em) => {
       const locked = await this.lock(em, id);
@@ -137,12 +135,9 @@ export class OrderService {
 
   /** One page of orders matching the filter, of the customers in `scope` when one is given. */
   async search(filter: OrderFilter | null | undefined, sort: OrderSort, page: PageArgs, scope: Set<string> | null = null): Promise<ConnectionPage<Order>> {
-    const request = pageRequest(page);
     const conditions = orderConditions(filter);
     if (scope) conditions.push({ customerId: { $in: [...scope] } });
-    const keyset = SORTS[sort];
-    const rows = await this.em.find(Order, { $and: [...conditions, keysetFilter(keyset, request) as FilterQuery<Order>] }, { orderBy: keysetOrder(keyset, request), limit: request.size + 1 });
-    return toConnectionPage(rows, request, (o) => [o.createdAt.toISOString(), o.id], () => this.em.count(Order, { $and: conditions }));
+    return findPage(this.em, Order, { $and: conditions }, SORTS[sort], page);
   }
 
   private amountOf(order: Order, amount: MoneyInput, field: string): number {
@@ -169,32 +164,20 @@ export class OrderService {
 
   private transition(em: EntityManager, order: Order, to: OrderStatus, reason: string | null): void {
     const from = order.status;
-    em.create(OrderStatusChange, { orderId: order.id, from, to, actor: this.actor, reason });
+    recordStatusChange(em, OrderStatusChange, order.id, { from, to, actor: this.actor, reason });
     order.status = to;
     order.version++;
-    recordEvent(em, {
-      type: 'order.status_changed',
-      entity: 'Order',
-      entityId: order.id,
-      version: order.version,
-      payload: { orderId: order.id, number: order.number, customerId: order.customerId, placedById: order.placedById, from, to, reason },
-    });
+    recordOrderStatusChanged(em, order, from, to, reason);
   }
 
   private addTransaction(em: EntityManager, order: Order, kind: TransactionKind, amountMinor: number, reference: string | null, reason: string | null): void {
     em.create(PaymentTransaction, { orderId: order.id, kind, amountMinor, currency: order.currency, reference, reason, actor: this.actor });
     order.version++;
-    recordEvent(em, {
-      type: 'payment.recorded',
-      entity: 'Order',
-      entityId: order.id,
-      version: order.version,
-      payload: { orderId: order.id, kind, amount: { amountMinor, currency: order.currency }, reference, reason },
-    });
+    recordPaymentRecorded(em, order, kind, amountMinor, reference, reason);
   }
 
-  /** Runs a call to another subgraph, turning its failure into this subgraph's error. */
-  private call(what: string, run: (supply: Supply) => Promise<void>): Promise<void> {
-    return throughGateway(this.gateway, `${what}; the order is unchanged`, (gateway) => run(new Supply(gateway, this.requestId)));
+  /** Runs a call to inventory, turning its failure into this subgraph's error. */
+  private call(what: string, run: (inventory: InventoryClient) => Promise<void>): Promise<void> {
+    return throughGateway(this.gateway, `${what}; the order is unchanged`, (gateway) => run(new InventoryClient(gateway, this.requestId)));
   }
 }

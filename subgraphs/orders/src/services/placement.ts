@@ -1,10 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict, DomainError, ErrorCode, GatewayCallError, recordEvent, toMinorUnits, type GatewayClient } from '@tradegraph/kit';
+import { badInput, conflict, DomainError, ErrorCode, GatewayCallError, type GatewayClient, recordStatusChange, throughGateway, toMinorUnits } from '@tradegraph/kit';
 import { Order, OrderLine, OrderPlacement, OrderStatus, OrderStatusChange, PlacementState } from '../entities';
 import type { PlaceOrderInput } from '../inputs/order-inputs';
 import type { OrderSettings } from '../settings';
-import { Supply } from './supply';
+import { recordOrderPlaced } from './events';
+import { CatalogClient } from './catalog-client';
+import { InventoryClient } from './inventory-client';
 import { computeTotals } from './totals';
 
 /** Thrown by the crash fault injection; nothing after it runs, as if the process had died. */
@@ -42,37 +44,33 @@ export class OrderPlacementService {
       if (first !== undefined) throw badInput(`input.lines.${index}.productId`, `repeats the product of input.lines.${first}; give one line per product`);
       seen.set(line.productId, index);
     });
-    if (!this.gateway) throw new DomainError(ErrorCode.INTERNAL, 'Orders cannot be placed: this subgraph has no gateway to reach the catalog and inventory (set GATEWAY_URL)');
+    return throughGateway(this.gateway, 'No order was placed', async (gateway) => {
+      const requestHash = createHash('sha256').update(JSON.stringify([input.customerId, input.lines.map((l) => [l.productId, l.quantity]), input.notes ?? null, input.placedById ?? null])).digest('hex');
+      const claim = await this.claim(idempotencyKey, requestHash);
+      if (claim.existing) return claim.existing;
+      const orderId = claim.orderId;
 
-    const requestHash = createHash('sha256').update(JSON.stringify([input.customerId, input.lines.map((l) => [l.productId, l.quantity]), input.notes ?? null, input.placedById ?? null])).digest('hex');
-    const claim = await this.claim(idempotencyKey, requestHash);
-    if (claim.existing) return claim.existing;
-    const orderId = claim.orderId;
-
-    const supply = new Supply(this.gateway, this.requestId);
-    let reserved = false;
-    try {
-      const lines = await this.price(supply, input);
+      const inventory = new InventoryClient(gateway, this.requestId);
+      let reserved = false;
       try {
-        await supply.reserve(orderId, input.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })), this.settings.reservationTtlSeconds);
-        reserved = true;
+        const lines = await this.price(new CatalogClient(gateway, this.requestId), input);
+        try {
+          await inventory.reserve(orderId, input.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })), this.settings.reservationTtlSeconds);
+          reserved = true;
+        } catch (error) {
+          // The reservation may have been made even though the answer was lost.
+          if (error instanceof GatewayCallError && error.code === 'UNAVAILABLE') reserved = true;
+          throw error;
+        }
+        if (this.settings.crashAfterReservation) throw new SimulatedCrash('simulated crash after the reservation');
+        return await this.write(orderId, idempotencyKey, input, lines, placer);
       } catch (error) {
-        // The reservation may have been made even though the answer was lost.
-        if (error instanceof GatewayCallError && error.code === 'UNAVAILABLE') reserved = true;
+        if (error instanceof SimulatedCrash) throw new DomainError(ErrorCode.INTERNAL, 'Order placement stopped (simulated crash)');
+        if (reserved) await inventory.releaseQuietly(orderId);
+        await this.em.fork().nativeDelete(OrderPlacement, { idempotencyKey, state: PlacementState.IN_PROGRESS });
         throw error;
       }
-      if (this.settings.crashAfterReservation) throw new SimulatedCrash('simulated crash after the reservation');
-      return await this.write(orderId, idempotencyKey, input, lines, placer);
-    } catch (error) {
-      if (error instanceof SimulatedCrash) throw new DomainError(ErrorCode.INTERNAL, 'Order placement stopped (simulated crash)');
-      if (reserved) await supply.releaseQuietly(orderId);
-      await this.em.fork().nativeDelete(OrderPlacement, { idempotencyKey, state: PlacementState.IN_PROGRESS });
-      if (error instanceof GatewayCallError) {
-        if (error.code === 'UNAVAILABLE') throw new DomainError(ErrorCode.UNAVAILABLE, `No order was placed: a service it needs is unavailable (${error.message})`, { retryable: true });
-        throw error.toDomainError('No order was placed');
-      }
-      throw error;
-    }
+    });
   }
 
   /**
@@ -106,8 +104,8 @@ export class OrderPlacementService {
   }
 
   /** Prices every line from the catalog for this customer; refuses what cannot be sold. */
-  private async price(supply: Supply, input: PlaceOrderInput) {
-    const quote = await supply.quote(input.customerId, input.lines.map((l) => l.productId));
+  private async price(catalog: CatalogClient, input: PlaceOrderInput) {
+    const quote = await catalog.quote(input.customerId, input.lines.map((l) => l.productId));
     if (!quote.customer) throw badInput('input.customerId', `is not a known customer: ${input.customerId}`);
     if (quote.customer.status !== 'ACTIVE') throw badInput('input.customerId', `belongs to a ${quote.customer.status} customer, who cannot order`);
     const byId = new Map(quote.products.map((p) => [p.id, p]));
@@ -140,14 +138,8 @@ export class OrderPlacementService {
       lines.forEach((line, index) =>
         em.create(OrderLine, { orderId, lineNo: index + 1, productId: line.productId, sku: line.sku, name: line.name, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor, currency: line.currency }),
       );
-      em.create(OrderStatusChange, { orderId, from: null, to: OrderStatus.PENDING, actor: placer.subject });
-      recordEvent(em, {
-        type: 'order.placed',
-        entity: 'Order',
-        entityId: orderId,
-        version: order.version,
-        payload: { orderId, number: order.number, customerId: order.customerId, placedById: order.placedById, status: order.status, total: order.total, lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })) },
-      });
+      recordStatusChange(em, OrderStatusChange, orderId, { from: null, to: OrderStatus.PENDING, actor: placer.subject });
+      recordOrderPlaced(em, order, lines);
       await em.nativeUpdate(OrderPlacement, { idempotencyKey }, { state: PlacementState.DONE });
       return order;
     });

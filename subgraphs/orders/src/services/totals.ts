@@ -1,4 +1,4 @@
-import { TransactionKind } from '../entities/order';
+import { TransactionKind } from '../entities/payment-transaction';
 
 /** An order's money, in minor units of its currency. */
 export interface OrderTotals {

@@ -1,24 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Entity, Index, ManyToOne, Unique, OptionalProps } from '@mikro-orm/core';
+import { Directive, ObjectType } from 'type-graphql';
+import { DateColumn, IdColumn, StringColumn } from '@tradegraph/kit';
 
-/** A node in the catalog's category tree. */
 @ObjectType({ description: 'A node in the catalog\'s category tree.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'category' })
 export class Category {
   [OptionalProps]?: 'createdAt' | 'parentId';
 
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id: string = randomUUID();
 
-  @Field()
-  @Property({ type: 'string', length: 120 })
+  @StringColumn(120)
   name!: string;
 
-  @Field({ description: 'URL-safe unique name, e.g. "power-tools".' })
-  @Property({ type: 'string', length: 120 })
+  @StringColumn(120, { description: 'URL-safe unique name, e.g. "power-tools".' })
   @Unique()
   slug!: string;
 
@@ -26,7 +23,6 @@ export class Category {
   @Index()
   parentId: string | null = null;
 
-  @Field(() => Date)
-  @Property({ type: 'Date' })
+  @DateColumn()
   createdAt: Date = new Date();
 }

@@ -1,7 +1,7 @@
 export * from './category';
-export * from './customer';
 export * from './price-list';
 export * from './product';
+export * from './references';
 
 import { Category } from './category';
 import { CustomerPriceList, PriceList, PriceListItem } from './price-list';

@@ -1,39 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { BigIntType, Entity, Index, ManyToOne, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Money, toMoney } from '@tradegraph/kit';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { DateColumn, IdColumn, Money, StringColumn, toMoney, UpdatedAtColumn } from '@tradegraph/kit';
 import { Product } from './product';
 
-/** A set of customer-specific prices, in one currency. */
 @ObjectType({ description: 'A set of customer-specific prices, in one currency.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'price_list' })
 export class PriceList {
   [OptionalProps]?: 'createdAt' | 'updatedAt';
 
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id: string = randomUUID();
 
-  @Field()
-  @Property({ type: 'string', length: 120 })
+  @StringColumn(120)
   @Unique()
   name!: string;
 
-  @Field()
-  @Property({ type: 'string', length: 3 })
+  @StringColumn(3)
   currency!: string;
 
-  @Field(() => Date)
-  @Property({ type: 'Date' })
+  @DateColumn()
   createdAt: Date = new Date();
 
-  @Field(() => Date)
-  @Property({ type: 'Date', onUpdate: () => new Date() })
+  @UpdatedAtColumn()
   updatedAt: Date = new Date();
 }
 
-/** One product's price on one price list. */
 @ObjectType({ description: 'One product\'s price on one price list.' })
 @Entity({ tableName: 'price_list_item' })
 @Unique({ properties: ['priceListId', 'productId'] })

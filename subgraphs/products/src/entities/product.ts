@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Money, toMoney } from '@tradegraph/kit';
+import { BigIntType, Entity, Index, ManyToOne, Property, Unique, OptionalProps } from '@mikro-orm/core';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { DateColumn, EnumColumn, IdColumn, Money, statusHistoryEntity, StringColumn, TextColumn, toMoney, UpdatedAtColumn } from '@tradegraph/kit';
 import { Category } from './category';
 
 /** Where a product is in its publishing lifecycle; the allowed moves are in `productStatus`. */
@@ -15,7 +15,6 @@ registerEnumType(ProductStatus, {
   description: 'DRAFT → PUBLISHED → ARCHIVED → DRAFT, and PUBLISHED → DRAFT.',
 });
 
-/** A name/value pair describing a product (colour, size, voltage …). */
 @ObjectType({ description: 'A name/value pair describing a product (colour, size, voltage …).' })
 export class ProductAttribute {
   @Field()
@@ -25,7 +24,6 @@ export class ProductAttribute {
   value!: string;
 }
 
-/** A sellable item in the catalog. */
 @ObjectType({ description: 'A sellable item in the catalog.' })
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "sku")')
@@ -36,25 +34,20 @@ export class ProductAttribute {
 export class Product {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'status' | 'basePrice' | 'description' | 'categoryId' | 'brand' | 'attributes' | 'publishedAt';
 
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id: string = randomUUID();
 
-  @Field({ description: 'Stock-keeping unit, unique across the catalog.' })
-  @Property({ type: 'string', length: 64 })
+  @StringColumn(64, { description: 'Stock-keeping unit, unique across the catalog.' })
   @Unique()
   sku!: string;
 
-  @Field()
-  @Property({ type: 'string', length: 200 })
+  @StringColumn(200)
   name!: string;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true })
   description: string | null = null;
 
-  @Field(() => ProductStatus)
-  @Enum({ items: () => ProductStatus })
+  @EnumColumn(() => ProductStatus)
   @Index()
   status: ProductStatus = ProductStatus.DRAFT;
 
@@ -62,8 +55,7 @@ export class Product {
   @Index()
   categoryId: string | null = null;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', length: 100, nullable: true })
+  @StringColumn(100, { nullable: true })
   brand: string | null = null;
 
   @Property({ type: new BigIntType('number') })
@@ -76,16 +68,13 @@ export class Product {
   @Property({ type: 'json' })
   attributes: ProductAttribute[] = [];
 
-  @Field(() => Date)
-  @Property({ type: 'Date' })
+  @DateColumn()
   createdAt: Date = new Date();
 
-  @Field(() => Date)
-  @Property({ type: 'Date', onUpdate: () => new Date() })
+  @UpdatedAtColumn()
   updatedAt: Date = new Date();
 
-  @Field(() => Date, { nullable: true, description: 'When the product was last published.' })
-  @Property({ type: 'Date', nullable: true })
+  @DateColumn({ nullable: true, description: 'When the product was last published.' })
   publishedAt: Date | null = null;
 
   @Field(() => Money, { description: 'The list price, before any customer price list.' })
@@ -94,33 +83,10 @@ export class Product {
   }
 }
 
-/** One recorded move of a product's status: who moved it, when, from where to where. */
-@ObjectType({ description: 'One recorded move of a product\'s status.' })
-@Entity({ tableName: 'product_status_change' })
-@Index({ properties: ['productId', 'id'] })
-export class ProductStatusChange {
-  [OptionalProps]?: 'id' | 'changedAt' | 'from' | 'actor';
-
-  /** Increases with every move, so history reads in the order it happened even within one millisecond. */
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
-
-  @ManyToOne(() => Product, { mapToPk: true, fieldName: 'product_id', deleteRule: 'cascade' })
-  productId!: string;
-
-  @Field(() => ProductStatus, { nullable: true, description: 'Null when the product was created.' })
-  @Enum({ items: () => ProductStatus, nullable: true })
-  from: ProductStatus | null = null;
-
-  @Field(() => ProductStatus)
-  @Enum({ items: () => ProductStatus })
-  to!: ProductStatus;
-
-  @Field(() => String, { nullable: true, description: 'The subject of the caller who made the change.' })
-  @Property({ type: 'string', length: 200, nullable: true })
-  actor: string | null = null;
-
-  @Field(() => Date)
-  @Property({ type: 'Date' })
-  changedAt: Date = new Date();
-}
+export const ProductStatusChange = statusHistoryEntity(Product, 'productId', ProductStatus, {
+  description: 'One recorded move of a product\'s status.',
+  fromDescription: 'Null when the product was created.',
+  actorDescription: 'The subject of the caller who made the change.',
+  reason: false,
+});
+export type ProductStatusChange = InstanceType<typeof ProductStatusChange>;

@@ -1,6 +1,6 @@
-import { ArrayMaxSize, IsOptional, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
-import { IsCurrencyCode, IsPositiveMoney, MoneyInput } from '@tradegraph/kit';
+import { ArrayMaxSize, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { IdField, IsCurrencyCode, IsPositiveMoney, MoneyInput, OptionalIdField } from '@tradegraph/kit';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -15,9 +15,7 @@ export class CreateCategoryInput {
   @Matches(SLUG, { message: 'slug must be lower-case words joined by dashes, e.g. "power-tools"' })
   slug!: string;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   parentId?: string | null;
 }
 
@@ -34,9 +32,7 @@ export class UpdateCategoryInput {
   @Matches(SLUG, { message: 'slug must be lower-case words joined by dashes, e.g. "power-tools"' })
   slug?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The new parent; null makes it a root category.' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField({ description: 'The new parent; null makes it a root category.' })
   parentId?: string | null;
 }
 
@@ -53,8 +49,7 @@ export class CreatePriceListInput {
 
 @InputType()
 export class PriceListPriceInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   productId!: string;
 
   @Field(() => MoneyInput, { description: 'Above zero.' })
@@ -67,8 +62,7 @@ export const MAX_PRICES_PER_CALL = 1000;
 
 @InputType()
 export class SetPricesInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   priceListId!: string;
 
   @Field(() => [PriceListPriceInput])

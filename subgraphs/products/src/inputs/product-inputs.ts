@@ -1,10 +1,7 @@
-import { ArrayMaxSize, IsOptional, IsUUID, Length, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUUID, Length, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { IsPositiveMoney, MoneyInput } from '@tradegraph/kit';
+import { IsCode, IsPositiveMoney, MoneyInput, OptionalIdField, OptionalTextField } from '@tradegraph/kit';
 import { ProductStatus } from '../entities';
-
-const SKU = /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/;
-const SKU_MESSAGE = 'sku may hold letters, digits and . _ - / and must start with a letter or digit';
 
 @InputType()
 export class ProductAttributeInput {
@@ -20,27 +17,20 @@ export class ProductAttributeInput {
 @InputType({ description: 'A new product; it starts as DRAFT.' })
 export class CreateProductInput {
   @Field()
-  @Length(1, 64)
-  @Matches(SKU, { message: SKU_MESSAGE })
+  @IsCode(64, { slash: true })
   sku!: string;
 
   @Field()
   @Length(1, 200)
   name!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(10000)
+  @OptionalTextField(10000)
   description?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   categoryId?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(100)
+  @OptionalTextField(100)
   brand?: string | null;
 
   @Field(() => MoneyInput, { description: 'Above zero.' })
@@ -59,8 +49,7 @@ export class CreateProductInput {
 export class UpdateProductInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(1, 64)
-  @Matches(SKU, { message: SKU_MESSAGE })
+  @IsCode(64, { slash: true })
   sku?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -68,19 +57,13 @@ export class UpdateProductInput {
   @Length(1, 200)
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(10000)
+  @OptionalTextField(10000)
   description?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   categoryId?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(100)
+  @OptionalTextField(100)
   brand?: string | null;
 
   @Field(() => MoneyInput, { nullable: true, description: 'Above zero.' })
@@ -99,27 +82,20 @@ export class UpdateProductInput {
 @InputType({ description: 'One product of a bulk upsert, matched by sku: created when new, updated when different, left alone when equal.' })
 export class UpsertProductInput {
   @Field()
-  @Length(1, 64)
-  @Matches(SKU, { message: SKU_MESSAGE })
+  @IsCode(64, { slash: true })
   sku!: string;
 
   @Field()
   @Length(1, 200)
   name!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(10000)
+  @OptionalTextField(10000)
   description?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The category\'s slug; unknown slugs fail that item.' })
-  @IsOptional()
-  @MaxLength(120)
+  @OptionalTextField(120, { description: 'The category\'s slug; unknown slugs fail that item.' })
   categorySlug?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(100)
+  @OptionalTextField(100)
   brand?: string | null;
 
   @Field(() => MoneyInput, { description: 'Above zero.' })
@@ -160,9 +136,7 @@ export class ProductFilter {
   @IsUUID('all', { each: true })
   ids?: string[] | null;
 
-  @Field(() => ID, { nullable: true, description: 'Products in this category or any category below it.' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField({ description: 'Products in this category or any category below it.' })
   categoryId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Matches name, sku or description (case-insensitive substring).' })
@@ -171,9 +145,7 @@ export class ProductFilter {
   @MaxLength(200)
   text?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(100)
+  @OptionalTextField(100)
   brand?: string | null;
 
   @Field(() => MoneyInput, { nullable: true, description: 'Base price at least this (same currency only).' })

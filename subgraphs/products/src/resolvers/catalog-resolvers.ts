@@ -1,10 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertCustomerInScope, Connection, pageRequest, toConnectionPage, keysetFilter, keysetOrder, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
-import { Category, Customer, PriceList, PriceListItem, Product } from '../entities';
+import { findPage, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { Category, PriceList, PriceListItem, Product } from '../entities';
 import { CreateCategoryInput, CreatePriceListInput, SetPricesInput, UpdateCategoryInput } from '../inputs/catalog-inputs';
-import { assignmentByCustomer, categoryById, categoryChildren, priceListById, productById } from '../loaders';
+import { categoryById, categoryChildren, priceListById, productById } from '../loaders';
 import { visibleReference } from '../services/visibility';
 import { CategoryService, PriceListService } from '../services/catalog';
+import { PriceListItemConnection } from './types';
 
 @Resolver(() => Category)
 export class CategoryResolver {
@@ -42,8 +43,6 @@ export class CategoryResolver {
     return new CategoryService(ctx.em).update(id, input);
   }
 }
-
-export const PriceListItemConnection = Connection('PriceListItem', PriceListItem);
 
 @Resolver(() => PriceList)
 export class PriceListResolver {
@@ -109,23 +108,6 @@ export class PriceListItemResolver {
   }
 }
 
-@Resolver(() => Customer)
-export class CustomerResolver {
-  @FieldResolver(() => PriceList, { nullable: true, description: 'The price list this customer buys from; null means base prices. Null, with FORBIDDEN, for a customer outside a field agent\'s territory.' })
-  async priceList(@Root() customer: Customer, @Ctx() ctx: SubgraphContext): Promise<PriceList | null> {
-    await assertCustomerInScope(ctx, customer.id);
-    const assignment = await ctx.loaders.get(assignmentByCustomer).load(customer.id);
-    return assignment ? ctx.loaders.get(priceListById).load(assignment.priceListId) : null;
-  }
-}
-
-async function pricePage(ctx: SubgraphContext, priceListId: string, first?: number, after?: string): Promise<ConnectionPage<PriceListItem>> {
-  const request = pageRequest({ first, after });
-  const sort = { field: 'productId', descending: false };
-  const rows = await ctx.em.find(
-    PriceListItem,
-    { $and: [{ priceListId }, keysetFilter(sort, request)] },
-    { orderBy: keysetOrder(sort, request), limit: request.size + 1 },
-  );
-  return toConnectionPage(rows, request, (i) => [i.productId, i.id], () => ctx.em.count(PriceListItem, { priceListId }));
+function pricePage(ctx: SubgraphContext, priceListId: string, first?: number, after?: string): Promise<ConnectionPage<PriceListItem>> {
+  return findPage(ctx.em, PriceListItem, { priceListId }, { field: 'productId', descending: false }, { first, after });
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertCustomerInScope, assertUuid, badInput, Connection, MAX_BULK_ITEMS, Money, UpsertResult, type ConnectionPage, type SubgraphContext, type UpsertSummary } from '@tradegraph/kit';
+import { assertCustomerInScope, assertUuid, badInput, MAX_BULK_ITEMS, Money, type ConnectionPage, type SubgraphContext, type UpsertSummary } from '@tradegraph/kit';
 import { Category, Product, ProductStatus, ProductStatusChange } from '../entities';
 import {
   CreateProductInput,
@@ -12,10 +12,7 @@ import { assignmentByCustomer, categoryById, listPrice, productById, statusHisto
 import { effectivePrice } from '../services/pricing';
 import { ProductService } from '../services/products';
 import { maySee, seesEveryStatus } from '../services/visibility';
-
-export const ProductConnection = Connection('Product', Product);
-
-export const UpsertProductsResult = UpsertResult('Product', Product, { key: 'sku', node: 'product' });
+import { ProductConnection, UpsertProductsResult } from './types';
 
 const isStaff = (ctx: SubgraphContext) => seesEveryStatus(ctx.caller);
 const service = (ctx: SubgraphContext) => new ProductService(ctx.em, ctx.caller.subject);

@@ -1,32 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  containsPattern,
-  assertBulkItems,
-  detachedEntity,
-  insertRows,
-  selectRows,
-  updateRows,
-  type Row,
   badInput,
+  type ConnectionPage,
+  containsPattern,
+  findPage,
   flushOrConflict,
-  hasSameFields,
-  keysetFilter,
-  keysetOrder,
-  keysetPosition,
+  type KeysetSort,
   notFound,
+  type PageArgs,
   pageRequest,
   qualifiedTable,
-  toConnectionPage,
-  summarizeUpsert,
+  recordStatusChange,
+  selectRows,
   toMinorUnits,
-  UpsertOutcome,
-  withUpsertRetry,
-  type ConnectionPage,
-  type KeysetSort,
-  type PageArgs,
-  type UpsertItemResult,
+  upsertByKey,
   type UpsertSummary,
 } from '@tradegraph/kit';
 import { Category, Product, ProductStatus, ProductStatusChange } from '../entities';
@@ -120,85 +108,44 @@ export class ProductService {
    * apply. Running the same batch again changes nothing.
    * @throws BAD_USER_INPUT when the batch is too large or repeats a sku
    */
-  async upsertMany(items: UpsertProductInput[]): Promise<UpsertSummary<Product>> {
-    assertBulkItems(items, (item) => item.sku, 'sku');
-    return summarizeUpsert(await withUpsertRetry(() => this.applyUpsert(items), () => this.em.clear()));
-  }
-
-  /**
-   * One pass of {@link upsertMany}, set-based: one select of the categories, one of the existing
-   * products (locked, in sku order, so a concurrent status move cannot slip between the check
-   * and the write), then one insert of the new products, one update of the changed ones and one
-   * insert of their status history, whatever the batch size.
-   */
-  private async applyUpsert(items: UpsertProductInput[]): Promise<UpsertItemResult<Product>[]> {
-    return this.em.transactional(async (em) => {
-      const slugs = [...new Set(items.map((i) => i.categorySlug).filter((s): s is string => !!s))];
-      const categories = await selectRows(em, Category, ['slug'], slugs.map((slug) => ({ slug })));
-      const categoryBySlug = new Map(categories.map((c) => [c.slug!, c.id!]));
-      const existing = await selectRows(em, Product, ['sku'], items.map((i) => ({ sku: i.sku })), { orderBy: ['sku'], lock: 'no key update' });
-      const bySku = new Map(existing.map((p) => [p.sku!, p]));
-      const now = new Date();
-      const inserts: Row<Product>[] = [];
-      const updates: Row<Product>[] = [];
-      const history: Row<ProductStatusChange>[] = [];
-      const record = (productId: string, from: ProductStatus | null, to: ProductStatus) => history.push({ productId, from, to, actor: this.actor, changedAt: now });
-
-      const results = items.map((item, index): UpsertItemResult<Product> => {
-        const fail = (error: string): UpsertItemResult<Product> => ({ index, key: item.sku, outcome: UpsertOutcome.FAILED, node: null, error });
+  upsertMany(items: UpsertProductInput[]): Promise<UpsertSummary<Product>> {
+    return upsertByKey(this.em, items, {
+      entity: Product,
+      key: 'sku',
+      keyOf: (item) => item.sku,
+      load: async (em, all) => {
+        const slugs = [...new Set(all.map((i) => i.categorySlug).filter((s): s is string => !!s))];
+        const categories = await selectRows(em, Category, ['slug'], slugs.map((slug) => ({ slug })));
+        return new Map(categories.map((c) => [c.slug!, c.id!]));
+      },
+      fields: (item, index, categoryBySlug) => {
         let categoryId: string | null = null;
         if (item.categorySlug) {
           categoryId = categoryBySlug.get(item.categorySlug) ?? null;
-          if (!categoryId) return fail(`categorySlug "${item.categorySlug}" is not a known category`);
+          if (!categoryId) throw new Error(`categorySlug "${item.categorySlug}" is not a known category`);
         }
-        let basePriceMinor: number;
-        try {
-          basePriceMinor = toMinorUnits(item.basePrice.amount, item.basePrice.currency, `items.${index}.basePrice.amount`);
-        } catch (error) {
-          return fail((error as Error).message);
-        }
-        const fields = {
+        return {
           name: item.name,
           description: item.description ?? null,
           categoryId,
           brand: item.brand ?? null,
-          basePriceMinor,
+          basePriceMinor: toMinorUnits(item.basePrice.amount, item.basePrice.currency, `items.${index}.basePrice.amount`),
           currency: item.basePrice.currency,
           attributes: (item.attributes ?? []).map(({ name, value }) => ({ name, value })),
         };
-        const current = bySku.get(item.sku);
-        if (!current) {
-          const status = item.status ?? ProductStatus.DRAFT;
-          const row: Row<Product> = { id: randomUUID(), sku: item.sku, ...fields, status, createdAt: now, updatedAt: now, publishedAt: status === ProductStatus.PUBLISHED ? now : null };
-          inserts.push(row);
-          record(row.id!, null, status);
-          return { index, key: item.sku, outcome: UpsertOutcome.CREATED, node: detachedEntity(Product, row), error: null };
-        }
-        let steps: ProductStatus[] = [];
-        if (item.status && item.status !== current.status) {
-          try {
-            steps = productStatus.path(current.status!, item.status);
-          } catch (error) {
-            return fail((error as Error).message);
-          }
-        }
-        if (steps.length === 0 && hasSameFields(current, fields)) return { index, key: item.sku, outcome: UpsertOutcome.UNCHANGED, node: detachedEntity(Product, current), error: null };
-        const row: Row<Product> = { ...current, ...fields, updatedAt: now };
-        for (const step of steps) {
-          record(row.id!, row.status!, step);
-          row.status = step;
-          if (step === ProductStatus.PUBLISHED) row.publishedAt = now;
-        }
-        updates.push(row);
-        return { index, key: item.sku, outcome: UpsertOutcome.UPDATED, node: detachedEntity(Product, row), error: null };
-      });
-
-      // New skus in one fixed order: two batches inserting the same new skus queue up on the
-      // first one instead of deadlocking; the later one fails on it and withUpsertRetry runs it again.
-      await insertRows(em, Product, inserts.sort((a, b) => (a.sku! < b.sku! ? -1 : a.sku! > b.sku! ? 1 : 0)));
-      await updateRows(em, Product, 'id', updates.map(({ id, name, description, categoryId, brand, basePriceMinor, currency, attributes, status, publishedAt, updatedAt }) => ({ id, name, description, categoryId, brand, basePriceMinor, currency, attributes, status, publishedAt, updatedAt })));
-      await insertRows(em, ProductStatusChange, history);
-      return results;
+      },
+      updated: ['name', 'description', 'categoryId', 'brand', 'basePriceMinor', 'currency', 'attributes', 'publishedAt'],
+      inserted: { publishedAt: null },
+      lifecycle: {
+        machine: productStatus,
+        initial: ProductStatus.DRAFT,
+        wanted: (item) => item.status,
+        entered: (row, to, now) => {
+          if (to === ProductStatus.PUBLISHED) row.publishedAt = now;
+        },
+        history: ProductStatusChange,
+        change: (productId, from, to, now) => ({ productId, from, to, actor: this.actor, changedAt: now }),
+      },
     });
   }
 
@@ -223,18 +170,7 @@ export class ProductService {
     if (minPrice) conditions.push({ currency: minPrice.currency, basePriceMinor: { $gte: toMinorUnits(minPrice.amount, minPrice.currency, 'filter.minPrice.amount') } });
     if (maxPrice) conditions.push({ currency: maxPrice.currency, basePriceMinor: { $lte: toMinorUnits(maxPrice.amount, maxPrice.currency, 'filter.maxPrice.amount') } });
 
-    const keyset = SORTS[sort];
-    const rows = await this.em.find(
-      Product,
-      { $and: [...conditions, keysetFilter(keyset, request) as FilterQuery<Product>] },
-      { orderBy: keysetOrder(keyset, request), limit: request.size + 1 },
-    );
-    return toConnectionPage(
-      rows,
-      request,
-      keysetPosition(keyset),
-      () => this.em.count(Product, { $and: conditions }),
-    );
+    return findPage(this.em, Product, { $and: conditions }, SORTS[sort], request);
   }
 
   private async categoryAndDescendants(categoryId: string): Promise<string[]> {
@@ -259,6 +195,6 @@ export class ProductService {
   }
 
   private record(product: Product, from: ProductStatus | null, to: ProductStatus, em: EntityManager = this.em): void {
-    em.create(ProductStatusChange, { productId: product.id, from, to, actor: this.actor });
+    recordStatusChange(em, ProductStatusChange, product.id, { from, to, actor: this.actor });
   }
 }

@@ -1,31 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { link, mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse, type CsvError } from 'csv-parse';
 import { ExternalSystem } from '../entities';
 import { ExternalSystemError } from '../services/backoff';
+import { claimFiles, ClaimedSet, CsvFileProblem, ensureFolders, FILE_KINDS, sectionOf, stamp, watchedDirectory, writeAtomically, type ClaimedFile, type FileKind } from './csv-folder';
 import { decimal, mapFields, text } from './mapping';
-import type { AdapterContext, ConnectorAdapter, FieldMapping, OutboundOrder, OutboundStockLevel, SourceCustomer, SourceProduct } from './types';
+import type { AdapterContext, ConnectorAdapter, OutboundOrder, OutboundStockLevel, SourceCustomer, SourceProduct } from './types';
 
 /**
- * CSV files dropped into a watched directory.
- *
- * Layout of the directory (the connector's `baseUrl`, a path or a `file://` URL):
- * - `inbox/` — where writers drop files. A writer MUST write `<name>.tmp` (or a dot-file, as
- *   rsync does) and rename it to its final name when complete: rename is atomic within one file
- *   system, so the adapter never sees a half-written file. Names ending in `.tmp` and names
- *   starting with `.` are never read.
- * - `processing/` — a file is claimed by renaming it here (under a unique name with the claim's
- *   timestamp) before it is read, so two workers never read the same file: the loser's rename
- *   fails with ENOENT and it skips the file.
- * - `done/` — files whose records were all handed to the engine, under their claimed name
- *   (original stem + timestamp suffix).
- * - `failed/` — files that cannot be parsed, each with a `<name>.error.txt` naming the line and
- *   the reason.
- * - `outbox/` — what the adapter writes: `outbox/orders/<number>.csv` and `outbox/stock-<timestamp>-<4 hex>.csv`.
- * The four inbox folders are created when missing.
+ * CSV files dropped into a watched directory (its layout, and how files are claimed: see
+ * csv-folder.ts).
  *
  * Files (matched case-insensitively, `*` and `?` wildcards; configurable as
  * `mapping.product.filePattern`, `mapping.inventory.filePattern`, `mapping.customer.filePattern`):
@@ -70,12 +56,12 @@ export class CsvFileAdapter implements ConnectorAdapter {
    * `<name>.unmatched.csv` (same columns), ready to be dropped again with their products.
    */
   async *products(options: { since: Date | null; withStock: boolean }): AsyncGenerator<SourceProduct[]> {
-    await this.ensureFolders();
-    const productFiles = await this.claim('product');
+    await ensureFolders(this.directory);
+    const productFiles = await claimFiles(this.directory, this.context.mapping, 'product');
     if (!productFiles.length) return;
-    const batch = new ClaimedSet(this, productFiles);
+    const batch = new ClaimedSet(this.directory, productFiles);
     try {
-      const stockFiles = options.withStock ? await this.claim('stock') : [];
+      const stockFiles = options.withStock ? await claimFiles(this.directory, this.context.mapping, 'stock') : [];
       batch.add(stockFiles);
       for (const file of [...stockFiles, ...productFiles]) await this.check(file, batch);
       const stock = await this.readStock(stockFiles);
@@ -105,10 +91,10 @@ export class CsvFileAdapter implements ConnectorAdapter {
 
   /** Reads every pending customers file in pages of {@link CSV_PAGE_SIZE}; `since` is ignored (see the class doc). */
   async *customers(_options: { since: Date | null }): AsyncGenerator<SourceCustomer[]> {
-    await this.ensureFolders();
-    const files = await this.claim('customer');
+    await ensureFolders(this.directory);
+    const files = await claimFiles(this.directory, this.context.mapping, 'customer');
     if (!files.length) return;
-    const batch = new ClaimedSet(this, files);
+    const batch = new ClaimedSet(this.directory, files);
     try {
       for (const file of files) await this.check(file, batch);
       const paths = this.paths('customer');
@@ -154,35 +140,12 @@ export class CsvFileAdapter implements ConnectorAdapter {
 
   /** The column for each target field of a kind: the defaults, then `mapping.<section>.fields`. */
   paths(kind: FileKind): Record<string, string> {
-    const spec = KINDS[kind];
+    const spec = FILE_KINDS[kind];
     const overrides = sectionOf(this.context.mapping, kind).fields as Record<string, string> | undefined;
     const paths = { ...spec.fields, ...(overrides ?? {}) };
     // The external id is the sku / code unless the mapping names its own column.
     if (kind !== 'stock' && !overrides?.externalId) paths.externalId = paths[kind === 'product' ? 'sku' : 'code'];
     return paths;
-  }
-
-  private async ensureFolders(): Promise<void> {
-    for (const folder of FOLDERS) await mkdir(path.join(this.directory, folder), { recursive: true });
-  }
-
-  /** Claims every pending file of a kind (in name order, so writers can order their deltas by name). */
-  private async claim(kind: FileKind): Promise<ClaimedFile[]> {
-    const claimed: ClaimedFile[] = [];
-    for (const name of await pendingNames(this.directory, patternOf(this.context.mapping, kind))) {
-      const ext = path.extname(name);
-      const claimedName = `${name.slice(0, name.length - ext.length)}.${stamp()}-${randomBytes(3).toString('hex')}${ext}`;
-      const target = path.join(this.directory, 'processing', claimedName);
-      try {
-        await rename(path.join(this.directory, 'inbox', name), target);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue; // another worker claimed it first
-        throw error;
-      }
-      const { mtime } = await stat(target);
-      claimed.push({ kind, name, claimedName, path: target, mtime });
-    }
-    return claimed;
   }
 
   /** Parses a whole claimed file once; a broken one goes to failed/ and the run stops with a permanent error. */
@@ -269,7 +232,7 @@ export class CsvFileAdapter implements ConnectorAdapter {
         lastLine = info.lines;
         if (!header) {
           header = record;
-          const problem = headerProblem(header, paths, KINDS[file.kind].required);
+          const problem = headerProblem(header, paths, FILE_KINDS[file.kind].required);
           if (problem) throw new CsvFileProblem(line, problem);
           continue;
         }
@@ -281,7 +244,7 @@ export class CsvFileAdapter implements ConnectorAdapter {
         }
         yield { values, line };
       }
-      if (!header) throw new CsvFileProblem(1, `the file is empty: a header row is required (${requiredColumns(paths, KINDS[file.kind].required).join(', ')})`);
+      if (!header) throw new CsvFileProblem(1, `the file is empty: a header row is required (${requiredColumns(paths, FILE_KINDS[file.kind].required).join(', ')})`);
     } catch (error) {
       if (error instanceof CsvFileProblem) throw error;
       const csv = error as CsvError & { lines?: number };
@@ -305,117 +268,10 @@ export const ORDER_COLUMNS = ['order_number', 'order_id', 'status', 'placed_at',
 /** The columns of `outbox/stock-<timestamp>-<4 hex>.csv`. */
 export const STOCK_OUT_COLUMNS = ['external_id', 'sku', 'warehouse', 'on_hand', 'available'];
 
-/**
- * Whether `inbox/` of the watched directory holds a products or customers file the adapter
- * would read (`.tmp` and dot-files excluded), so the engine can skip a scheduled run that has
- * nothing to do. Stock files alone do not count: they are read only together with products.
- * `mapping` gives the file patterns when they are not the defaults. False when inbox/ is missing.
- */
-export async function hasPendingFiles(dir: string, mapping: FieldMapping = {}): Promise<boolean> {
-  const directory = watchedDirectory(dir);
-  for (const kind of ['product', 'customer'] as const) {
-    try {
-      if ((await pendingNames(directory, patternOf(mapping, kind))).length) return true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-      throw error;
-    }
-  }
-  return false;
-}
-
-
-type FileKind = 'product' | 'stock' | 'customer';
-
-interface ClaimedFile {
-  kind: FileKind;
-  /** the name it had in inbox/, for messages */
-  name: string;
-  /** its unique name in processing/, done/ and failed/ */
-  claimedName: string;
-  path: string;
-  mtime: Date;
-}
-
 interface StockRow {
   sku: string;
   warehouse: string;
   onHand: string;
-}
-
-const FOLDERS = ['inbox', 'processing', 'done', 'failed'];
-
-const KINDS: Record<FileKind, { section: string; pattern: string; fields: Record<string, string>; required: string[] }> = {
-  product: {
-    section: 'product',
-    pattern: 'products*.csv',
-    fields: { sku: 'sku', name: 'name', description: 'description', brand: 'brand', 'basePrice.amount': 'price', 'basePrice.currency': 'currency', updatedAt: 'updated_at' },
-    required: ['externalId', 'sku', 'name', 'basePrice.amount'],
-  },
-  stock: { section: 'inventory', pattern: 'stock*.csv', fields: { sku: 'sku', warehouseCode: 'warehouse', onHand: 'on_hand' }, required: ['sku', 'warehouseCode', 'onHand'] },
-  customer: {
-    section: 'customer',
-    pattern: 'customers*.csv',
-    fields: { code: 'code', name: 'name', email: 'email', phone: 'phone', 'creditLimit.amount': 'credit_limit', 'creditLimit.currency': 'currency', updatedAt: 'updated_at' },
-    required: ['externalId', 'code', 'name'],
-  },
-};
-
-/** Why a file cannot be read: the 1-based line and the reason, for failed/<name>.error.txt. */
-class CsvFileProblem extends Error {
-  constructor(
-    readonly line: number,
-    readonly reason: string,
-  ) {
-    super(`line ${line}: ${reason}`);
-  }
-}
-
-/**
- * The files claimed by one read, and where each ended up. Files neither done nor failed when
- * the read ends (broken sibling, engine stopped early) go back to inbox/ under their original
- * name — or, when a writer has dropped a new file of that name meanwhile, their claimed name,
- * which never overwrites it.
- */
-class ClaimedSet {
-  private readonly open = new Set<ClaimedFile>();
-
-  constructor(
-    private readonly adapter: CsvFileAdapter,
-    files: ClaimedFile[],
-  ) {
-    this.add(files);
-  }
-
-  add(files: ClaimedFile[]): void {
-    for (const file of files) this.open.add(file);
-  }
-
-  async done(file: ClaimedFile): Promise<void> {
-    if (!this.open.delete(file)) return;
-    await rename(file.path, path.join(this.adapter.directory, 'done', file.claimedName));
-  }
-
-  async fail(file: ClaimedFile, problem: CsvFileProblem): Promise<void> {
-    if (!this.open.delete(file)) return;
-    const failed = path.join(this.adapter.directory, 'failed', file.claimedName);
-    await rename(file.path, failed);
-    await writeFile(`${failed}.error.txt`, `${file.name}: line ${problem.line}: ${problem.reason}\n`);
-  }
-
-  async release(): Promise<void> {
-    for (const file of [...this.open]) {
-      this.open.delete(file);
-      const inbox = path.join(this.adapter.directory, 'inbox');
-      try {
-        await link(file.path, path.join(inbox, file.name)); // link, unlike rename, refuses to overwrite
-        await unlink(file.path);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        await rename(file.path, path.join(inbox, file.claimedName));
-      }
-    }
-  }
 }
 
 function productFromRow(values: Record<string, string>, paths: Record<string, string>, currency: string, mtime: Date): SourceProduct {
@@ -473,47 +329,4 @@ function headerProblem(header: string[], paths: Record<string, string>, required
 
 function requiredColumns(paths: Record<string, string>, required: string[]): string[] {
   return [...new Set(required.map((t) => paths[t]))];
-}
-
-function sectionOf(mapping: FieldMapping, kind: FileKind): Record<string, unknown> {
-  return (mapping[KINDS[kind].section] as Record<string, unknown> | undefined) ?? {};
-}
-
-function patternOf(mapping: FieldMapping, kind: FileKind): RegExp {
-  const configured = sectionOf(mapping, kind).filePattern;
-  const glob = typeof configured === 'string' && configured ? configured : KINDS[kind].pattern;
-  const source = [...glob].map((c) => (c === '*' ? '[^/\\\\]*' : c === '?' ? '[^/\\\\]' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
-  return new RegExp(`^${source}$`, 'i');
-}
-
-/** Names in inbox/ matching `pattern`, in name order; `.tmp` files and dot-files (writes in progress) excluded. */
-async function pendingNames(directory: string, pattern: RegExp): Promise<string[]> {
-  const entries = await readdir(path.join(directory, 'inbox'), { withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && !e.name.startsWith('.') && !/\.tmp$/i.test(e.name) && pattern.test(e.name))
-    .map((e) => e.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-function watchedDirectory(baseUrl: string): string {
-  if (!baseUrl) throw new ExternalSystemError('the CSV_FILE connector has no baseUrl: it must be the watched directory', false);
-  return path.resolve(baseUrl.startsWith('file:') ? fileURLToPath(baseUrl) : baseUrl);
-}
-
-/** 20261122T044512345Z: sortable, and safe in file names on every system. */
-function stamp(): string {
-  return new Date().toISOString().replace(/[-:.]/g, '');
-}
-
-/** RFC 4180: quoted when it holds a comma, quote, line break or edge spaces; quotes doubled. */
-function csvField(value: unknown): string {
-  const s = text(value);
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** Writes CSV rows to `<name>.tmp` beside the target, then renames it into place (atomic on one file system). */
-async function writeAtomically(target: string, rows: unknown[][]): Promise<void> {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
-  await writeFile(tmp, rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n');
-  await rename(tmp, target);
 }

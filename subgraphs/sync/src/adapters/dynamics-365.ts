@@ -1,8 +1,9 @@
 import { ExternalSystem } from '../entities';
 import { ExternalSystemError } from '../services/backoff';
 import { JsonHttpClient, type JsonResponse } from './http';
-import { decimal, mapFields, text } from './mapping';
-import { odataPages, odataQuery, recordsOf, sinceFilter } from './odata';
+import { ErpMapping, erpCustomerItem, erpProductItem, erpWebhookRecords } from './erp';
+import { mapFields, mapPages, text } from './mapping';
+import { odataPages, odataQuery, sinceFilter } from './odata';
 import type { AdapterContext, ConnectorAdapter, OutboundOrder, SourceCustomer, SourceProduct, WebhookRecords } from './types';
 
 /** A Business Central API v2.0 `items` record (the fields sync reads by default). */
@@ -56,13 +57,7 @@ export function productFromBusinessCentral(item: BusinessCentralItem, currency: 
   return {
     externalId: item.id,
     updatedAt: item.lastModifiedDateTime ?? null,
-    item: {
-      sku,
-      name: (text(v.name) || sku).slice(0, 200),
-      description: text(v.description) || null,
-      brand: text(v.brand) || null,
-      basePrice: { amount: decimal(v['basePrice.amount']) || '0', currency: text(v['basePrice.currency']) || currency },
-    },
+    item: erpProductItem(v, sku, currency),
     stock: warehouseCode && item.inventory !== undefined && item.inventory !== null && Number.isFinite(onHand) ? [{ warehouseCode, onHand: Math.max(0, onHand) }] : [],
   };
 }
@@ -71,17 +66,7 @@ export function productFromBusinessCentral(item: BusinessCentralItem, currency: 
 export function customerFromBusinessCentral(customer: BusinessCentralCustomer, currency: string, fields?: Record<string, string>): SourceCustomer {
   const v = mapFields(customer, CUSTOMER_FIELDS, fields);
   const code = text(v.code) || customer.number || `bc-${customer.id}`;
-  return {
-    externalId: customer.id,
-    updatedAt: customer.lastModifiedDateTime ?? null,
-    item: {
-      code,
-      name: (text(v.name) || code).slice(0, 200),
-      email: text(v.email) || null,
-      phone: text(v.phone) || null,
-      creditLimit: { amount: decimal(v['creditLimit.amount']) || '0', currency: text(v['creditLimit.currency']) || currency },
-    },
-  };
+  return { externalId: customer.id, updatedAt: customer.lastModifiedDateTime ?? null, item: erpCustomerItem(v, code, text(v.name), currency) };
 }
 
 /** Tuning for {@link Dynamics365Adapter}. */
@@ -118,36 +103,31 @@ export interface Dynamics365Options {
 export class Dynamics365Adapter implements ConnectorAdapter {
   readonly system = ExternalSystem.DYNAMICS_365;
   private readonly http: JsonHttpClient;
-  private readonly currency: string;
-  private readonly locations: Record<string, string>;
+  private readonly mapping: ErpMapping;
   private readonly pageSize: number;
 
-  constructor(private readonly context: AdapterContext, options: Dynamics365Options = {}) {
+  constructor(context: AdapterContext, options: Dynamics365Options = {}) {
     if (!context.credentials.accessToken) throw new ExternalSystemError('the connector has no Dynamics 365 accessToken (Entra ID bearer token) in its credentials', false);
     const companyId = text(context.mapping.companyId ?? context.credentials.companyId);
     if (!companyId) throw new ExternalSystemError('the Dynamics 365 connector names no Business Central company: set companyId in its field mapping or credentials', false);
     const base = context.baseUrl.replace(/\/+$/, '');
     const api = /\/api\/v2\.0$/.test(base) ? base : `${base}/api/v2.0`;
     this.http = new JsonHttpClient('Dynamics 365', `${api}/companies(${encodeURIComponent(companyId)})/`, { authorization: `Bearer ${String(context.credentials.accessToken)}` }, context.timeoutMs);
-    this.currency = context.mapping.product?.currency ?? 'EUR';
-    this.locations = context.mapping.inventory?.locations ?? {};
+    this.mapping = new ErpMapping(context.mapping, 'EUR');
     this.pageSize = Math.max(1, options.pageSize ?? 1000);
   }
 
   async *products(options: { since: Date | null; withStock: boolean }): AsyncGenerator<SourceProduct[]> {
     const url = odataQuery('items', { filter: [sinceFilter('lastModifiedDateTime', options.since, 'datetimeoffset')] });
-    const locations = options.withStock ? this.locations : {};
-    for await (const page of odataPages<BusinessCentralItem>((u, h) => this.http.get(u, h), url, this.pageSize, 'Dynamics 365')) {
-      yield page.map((item) => productFromBusinessCentral(item, this.currency, locations, this.context.mapping.product?.fields));
-    }
+    const { currency, productFields } = this.mapping;
+    const locations = options.withStock ? this.mapping.locations : {};
+    yield* mapPages(this.pages<BusinessCentralItem>(url), (item) => productFromBusinessCentral(item, currency, locations, productFields));
   }
 
   async *customers(options: { since: Date | null }): AsyncGenerator<SourceCustomer[]> {
-    const currency = this.context.mapping.customer?.currency ?? this.currency;
+    const { customerCurrency, customerFields } = this.mapping;
     const url = odataQuery('customers', { filter: [sinceFilter('lastModifiedDateTime', options.since, 'datetimeoffset')] });
-    for await (const page of odataPages<BusinessCentralCustomer>((u, h) => this.http.get(u, h), url, this.pageSize, 'Dynamics 365')) {
-      yield page.map((customer) => customerFromBusinessCentral(customer, currency, this.context.mapping.customer?.fields));
-    }
+    yield* mapPages(this.pages<BusinessCentralCustomer>(url), (customer) => customerFromBusinessCentral(customer, customerCurrency, customerFields));
   }
 
   async pushOrder(order: OutboundOrder, externalId: string | null): Promise<{ externalId: string }> {
@@ -157,7 +137,7 @@ export class Dynamics365Adapter implements ConnectorAdapter {
       await this.http.patch(path, { externalDocumentNumber: order.number }, { 'if-match': '*' });
       // All ids first: deleting while paging would shift the pages still to read.
       const old: string[] = [];
-      for await (const page of odataPages<{ id: string }>((u, h) => this.http.get(u, h), `${path}/salesOrderLines`, this.pageSize, 'Dynamics 365')) old.push(...page.map((line) => line.id));
+      for await (const page of this.pages<{ id: string }>(`${path}/salesOrderLines`)) old.push(...page.map((line) => line.id));
       for (const lineId of old) await this.http.send('DELETE', `${path}/salesOrderLines(${encodeURIComponent(lineId)})`, undefined, { 'if-match': '*' });
       for (const line of lines) await this.http.post(`${path}/salesOrderLines`, line);
       return { externalId };
@@ -185,15 +165,19 @@ export class Dynamics365Adapter implements ConnectorAdapter {
    * which name a record without carrying it. Other topics: null.
    */
   fromWebhook(topic: string, payload: unknown): WebhookRecords | null {
+    const m = this.mapping;
     const isRecord = (r: { id?: unknown; number?: unknown }) => typeof r.id === 'string' && typeof r.number === 'string';
-    if (['product.created', 'product.updated', 'item.created', 'item.updated'].includes(topic)) {
-      return { products: recordsOf<BusinessCentralItem>(payload).filter(isRecord).map((r) => productFromBusinessCentral(r, this.currency, this.locations, this.context.mapping.product?.fields)) };
-    }
-    if (topic === 'customer.created' || topic === 'customer.updated') {
-      const currency = this.context.mapping.customer?.currency ?? this.currency;
-      return { customers: recordsOf<BusinessCentralCustomer>(payload).filter(isRecord).map((r) => customerFromBusinessCentral(r, currency, this.context.mapping.customer?.fields)) };
-    }
-    return null;
+    return erpWebhookRecords<BusinessCentralItem, BusinessCentralCustomer>(topic, payload, {
+      product: (r) => productFromBusinessCentral(r, m.currency, m.locations, m.productFields),
+      customer: (r) => customerFromBusinessCentral(r, m.customerCurrency, m.customerFields),
+      keepProduct: isRecord,
+      keepCustomer: isRecord,
+    });
+  }
+
+  /** An OData collection page by page. */
+  private pages<T>(url: string): AsyncGenerator<T[]> {
+    return odataPages<T>((u, h) => this.http.get(u, h), url, this.pageSize, 'Dynamics 365');
   }
 }
 

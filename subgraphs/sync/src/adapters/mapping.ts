@@ -24,7 +24,16 @@ export function mapFields(record: unknown, defaults: Record<string, string>, ove
 
 /** A value as text ('' for null/undefined), for ids and names from loosely typed sources. */
 export function text(value: unknown): string {
-  return value === null || value === undefined ? '' : String(value);
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value);
+    default:
+      return value === null || value === undefined ? '' : (JSON.stringify(value) ?? '');
+  }
 }
 
 /** A number or decimal string as a decimal string with at most 4 decimals ("12.5"), or '' when it is not a number. */
@@ -32,4 +41,9 @@ export function decimal(value: unknown): string {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
   if (!Number.isFinite(n) || n < 0) return '';
   return String(Math.round(n * 10_000) / 10_000);
+}
+
+/** Each page of source records mapped record by record (the index is the record's place in its page). */
+export async function* mapPages<T, R>(pages: AsyncIterable<T[]>, map: (record: T, index: number) => R): AsyncGenerator<R[]> {
+  for await (const page of pages) yield page.map(map);
 }

@@ -1,8 +1,9 @@
 import { ExternalSystem } from '../entities';
 import { ExternalSystemError } from '../services/backoff';
 import { JsonHttpClient } from './http';
-import { decimal, mapFields, text } from './mapping';
-import { httpStatusOf, recordsOf } from './odata';
+import { ErpMapping, erpCustomerItem, erpProductItem, erpWebhookRecords } from './erp';
+import { mapFields, mapPages, text } from './mapping';
+import { httpStatusOf } from './odata';
 import type { AdapterContext, ConnectorAdapter, OutboundOrder, SourceCustomer, SourceProduct, WebhookRecords } from './types';
 
 /** A NetSuite reference to another record, as REST web services write it. */
@@ -80,18 +81,7 @@ export function productFromNetSuite(record: NetSuiteInventoryItem, currency: str
     if (!warehouseCode) continue;
     stock.push({ warehouseCode, onHand: Math.max(0, Number(line.quantityOnHand ?? 0) || 0) });
   }
-  return {
-    externalId: String(record.id),
-    updatedAt: record.lastModifiedDate ?? null,
-    item: {
-      sku,
-      name: (text(v.name) || sku).slice(0, 200),
-      description: text(v.description) || null,
-      brand: text(v.brand) || null,
-      basePrice: { amount: decimal(v['basePrice.amount']) || '0', currency: text(v['basePrice.currency']) || currency },
-    },
-    stock,
-  };
+  return { externalId: String(record.id), updatedAt: record.lastModifiedDate ?? null, item: erpProductItem(v, sku, currency), stock };
 }
 
 /** Maps a NetSuite customer: the code is its `entityId`, the name its company, else the person. */
@@ -99,17 +89,7 @@ export function customerFromNetSuite(record: NetSuiteCustomer, currency: string,
   const v = mapFields(record, CUSTOMER_FIELDS, fields);
   const person = [text(v.firstName), text(v.lastName)].filter(Boolean).join(' ');
   const code = text(v.code) || `netsuite-${record.id}`;
-  return {
-    externalId: String(record.id),
-    updatedAt: record.lastModifiedDate ?? null,
-    item: {
-      code,
-      name: (text(v.company) || person || code).slice(0, 200),
-      email: text(v.email) || null,
-      phone: text(v.phone) || null,
-      creditLimit: { amount: decimal(v['creditLimit.amount']) || '0', currency: text(v['creditLimit.currency']) || currency },
-    },
-  };
+  return { externalId: String(record.id), updatedAt: record.lastModifiedDate ?? null, item: erpCustomerItem(v, code, text(v.company) || person, currency) };
 }
 
 /** Tuning for {@link NetSuiteAdapter}; the defaults suit a standard account. */
@@ -156,18 +136,16 @@ export interface NetSuiteOptions {
 export class NetSuiteAdapter implements ConnectorAdapter {
   readonly system = ExternalSystem.NETSUITE;
   private readonly http: JsonHttpClient;
-  private readonly currency: string;
-  private readonly locations: Record<string, string>;
+  private readonly mapping: ErpMapping;
   private readonly pageSize: number;
   private readonly concurrency: number;
   private readonly dateFormat: string;
 
-  constructor(private readonly context: AdapterContext, options: NetSuiteOptions = {}) {
+  constructor(context: AdapterContext, options: NetSuiteOptions = {}) {
     if (!context.credentials.accessToken) throw new ExternalSystemError('the connector has no NetSuite accessToken (OAuth 2.0 bearer token) in its credentials', false);
     const base = context.baseUrl.replace(/\/+$/, '');
     this.http = new JsonHttpClient('NetSuite', base.endsWith(RECORD_PATH.slice(0, -1)) ? `${base}/` : `${base}${RECORD_PATH}`, { authorization: `Bearer ${String(context.credentials.accessToken)}` }, context.timeoutMs);
-    this.currency = context.mapping.product?.currency ?? 'USD';
-    this.locations = context.mapping.inventory?.locations ?? {};
+    this.mapping = new ErpMapping(context.mapping, 'USD');
     this.pageSize = Math.min(NETSUITE_MAX_PAGE_SIZE, Math.max(1, options.pageSize ?? NETSUITE_MAX_PAGE_SIZE));
     this.concurrency = Math.max(1, options.concurrency ?? 4);
     const settings = context.mapping.netsuite as { queryDateFormat?: unknown } | undefined;
@@ -176,17 +154,14 @@ export class NetSuiteAdapter implements ConnectorAdapter {
 
   async *products(options: { since: Date | null; withStock: boolean }): AsyncGenerator<SourceProduct[]> {
     const expand = options.withStock ? '?expandSubResources=true' : '';
-    const locations = options.withStock ? this.locations : {};
-    for await (const records of this.records<NetSuiteInventoryItem>('inventoryItem', options.since, expand)) {
-      yield records.map((r) => productFromNetSuite(r, this.currency, locations, this.context.mapping.product?.fields));
-    }
+    const { currency, productFields } = this.mapping;
+    const locations = options.withStock ? this.mapping.locations : {};
+    yield* mapPages(this.records<NetSuiteInventoryItem>('inventoryItem', options.since, expand), (r) => productFromNetSuite(r, currency, locations, productFields));
   }
 
   async *customers(options: { since: Date | null }): AsyncGenerator<SourceCustomer[]> {
-    const currency = this.context.mapping.customer?.currency ?? this.currency;
-    for await (const records of this.records<NetSuiteCustomer>('customer', options.since, '')) {
-      yield records.map((r) => customerFromNetSuite(r, currency, this.context.mapping.customer?.fields));
-    }
+    const { customerCurrency, customerFields } = this.mapping;
+    yield* mapPages(this.records<NetSuiteCustomer>('customer', options.since, ''), (r) => customerFromNetSuite(r, customerCurrency, customerFields));
   }
 
   async pushOrder(order: OutboundOrder, externalId: string | null): Promise<{ externalId: string }> {
@@ -209,14 +184,11 @@ export class NetSuiteAdapter implements ConnectorAdapter {
    * `{ value: [records] }`. Other topics (deletions included) are ignored: null.
    */
   fromWebhook(topic: string, payload: unknown): WebhookRecords | null {
-    if (['product.created', 'product.updated', 'item.created', 'item.updated'].includes(topic)) {
-      return { products: recordsOf<NetSuiteInventoryItem>(payload).map((r) => productFromNetSuite(r, this.currency, this.locations, this.context.mapping.product?.fields)) };
-    }
-    if (topic === 'customer.created' || topic === 'customer.updated') {
-      const currency = this.context.mapping.customer?.currency ?? this.currency;
-      return { customers: recordsOf<NetSuiteCustomer>(payload).map((r) => customerFromNetSuite(r, currency, this.context.mapping.customer?.fields)) };
-    }
-    return null;
+    const m = this.mapping;
+    return erpWebhookRecords<NetSuiteInventoryItem, NetSuiteCustomer>(topic, payload, {
+      product: (r) => productFromNetSuite(r, m.currency, m.locations, m.productFields),
+      customer: (r) => customerFromNetSuite(r, m.customerCurrency, m.customerFields),
+    });
   }
 
   private salesOrderBody(order: OutboundOrder): Record<string, unknown> {

@@ -1,46 +1,9 @@
 import { ExternalSystem } from '../entities';
 import { ExternalSystemError } from '../services/backoff';
 import { JsonHttpClient, nextLink } from './http';
-import { decimal, mapFields, text, valueAt } from './mapping';
-import type { AdapterContext, ConnectorAdapter, FieldMapping, OutboundOrder, SourceCustomer, SourceProduct, WebhookRecords } from './types';
-
-/** How a list endpoint pages, as read from `mapping.<entity>.pagination`. */
-export type RestPagination =
-  /** the answer holds the next cursor at `cursorPath`; it is sent back as `param`; no cursor (or no items) ends */
-  | { type: 'cursor'; cursorPath: string; param: string; sizeParam?: string; size?: number }
-  /** page numbers from `start` in `param`; an empty page, or one shorter than `size`, ends */
-  | { type: 'page'; param: string; start: number; sizeParam?: string; size?: number }
-  /** RFC 8288 `Link: <…>; rel="next"`; no next link ends */
-  | { type: 'link'; sizeParam?: string; size?: number }
-  /** one request returns everything (no `pagination` key) */
-  | { type: 'none'; sizeParam?: string; size?: number };
-
-/** A list endpoint, validated from `mapping.product` or `mapping.customer`. */
-export interface RestReadSpec {
-  /** "product" or "customer", for messages */
-  entity: string;
-  path: string;
-  /** dot path to the records' array in the answer; the answer itself when absent */
-  itemsPath?: string;
-  /** query parameter that takes `since` (ISO 8601); without it every run reads everything */
-  updatedSinceParam?: string;
-  pagination: RestPagination;
-  fields?: Record<string, string>;
-  currency: string;
-}
-
-/** The order endpoint, validated from `mapping.order`. */
-export interface RestOrderSpec {
-  path: string;
-  method: 'POST' | 'PUT' | 'PATCH';
-  /** where an order with a known external id is sent; `{id}` is replaced by it */
-  updatePath: string;
-  updateMethod: 'POST' | 'PUT' | 'PATCH';
-  /** dot path to the created order's id in the answer */
-  idPath: string;
-  /** target path in the body → source path in the OutboundOrder; the whole OutboundOrder when absent */
-  fields?: Record<string, string>;
-}
+import { decimal, mapFields, mapPages, text, valueAt } from './mapping';
+import { defaultSpec, orderSpec, readSpec, requiredSection, stringMap, type RestOrderSpec, type RestReadSpec } from './rest-mapping';
+import type { AdapterContext, ConnectorAdapter, OutboundOrder, SourceCustomer, SourceProduct, WebhookRecords } from './types';
 
 /** Default source paths for products; `mapping.product.fields` overrides them one by one. */
 export const REST_PRODUCT_FIELDS: Record<string, string> = {
@@ -128,23 +91,19 @@ export class RestAdapter implements ConnectorAdapter {
 
   /** Products changed since `since` (when the API takes `updatedSinceParam`, else all), page by page as the API pages them. */
   async *products(options: { since: Date | null; withStock: boolean }): AsyncGenerator<SourceProduct[]> {
-    const spec = required(this.product, 'product');
-    for await (const page of this.pages(spec, options.since)) {
-      yield page.map((record, i) => this.productFrom(record, spec, options.withStock, `${spec.path} item ${i}`));
-    }
+    const spec = requiredSection(this.product, 'product');
+    yield* mapPages(this.pages(spec, options.since), (record, i) => this.productFrom(record, spec, options.withStock, `${spec.path} item ${i}`));
   }
 
   /** Customers changed since `since` (when the API takes `updatedSinceParam`, else all), page by page. */
   async *customers(options: { since: Date | null }): AsyncGenerator<SourceCustomer[]> {
-    const spec = required(this.customer, 'customer');
-    for await (const page of this.pages(spec, options.since)) {
-      yield page.map((record, i) => customerFrom(record, spec, `${spec.path} item ${i}`));
-    }
+    const spec = requiredSection(this.customer, 'customer');
+    yield* mapPages(this.pages(spec, options.since), (record, i) => customerFrom(record, spec, `${spec.path} item ${i}`));
   }
 
   /** Sends the order (see the class doc) and returns the API's id for it. */
   async pushOrder(order: OutboundOrder, externalId: string | null): Promise<{ externalId: string }> {
-    const spec = required(this.order, 'order');
+    const spec = requiredSection(this.order, 'order');
     const body = spec.fields ? reshape(order, spec.fields) : order;
     if (externalId) {
       await this.http.send(spec.updateMethod, spec.updatePath.replace('{id}', encodeURIComponent(externalId)), body);
@@ -155,7 +114,7 @@ export class RestAdapter implements ConnectorAdapter {
     if (id === undefined || id === null || id === '' || typeof id === 'object') {
       throw new ExternalSystemError(`the REST API accepted order ${order.number} (${spec.method} ${spec.path}) but its answer has no id at "${spec.idPath}" (mapping.order.idPath): ${JSON.stringify(created.body)?.slice(0, 200)}`, false);
     }
-    return { externalId: String(id) };
+    return { externalId: text(id) };
   }
 
   /** The records of a `product…` / `customer…` topic (one record or `{ items: [...] }`); null for other topics. */
@@ -258,7 +217,6 @@ export class RestAdapter implements ConnectorAdapter {
   }
 }
 
-
 /** The order re-shaped: each target dot path gets the value at its source path in the OutboundOrder. */
 export function reshape(order: OutboundOrder, fields: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -305,102 +263,6 @@ function isoOrNull(value: unknown): string | null {
 function authHeaders(credentials: AdapterContext['credentials']): Record<string, string> {
   const headers: Record<string, string> = {};
   if (credentials.accessToken) headers.authorization = `Bearer ${credentials.accessToken}`;
-  if (credentials.apiKey) headers[typeof credentials.apiKeyHeader === 'string' && credentials.apiKeyHeader ? credentials.apiKeyHeader : 'X-API-Key'] = String(credentials.apiKey);
+  if (credentials.apiKey) headers[typeof credentials.apiKeyHeader === 'string' && credentials.apiKeyHeader ? credentials.apiKeyHeader : 'X-API-Key'] = text(credentials.apiKey);
   return headers;
-}
-
-function required<T>(spec: T | undefined, entity: string): T {
-  if (!spec) throw new ExternalSystemError(`the REST connector's mapping has no "${entity}" section: mapping.${entity}.path is needed to sync ${entity}s`, false);
-  return spec;
-}
-
-function mappingError(key: string, problem: string): ExternalSystemError {
-  return new ExternalSystemError(`the REST connector's mapping is wrong: ${key} ${problem}`, false);
-}
-
-function section(mapping: FieldMapping, entity: string): Record<string, unknown> | undefined {
-  const value = mapping[entity];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw mappingError(`mapping.${entity}`, `must be an object, not ${JSON.stringify(value)}`);
-  return value as Record<string, unknown>;
-}
-
-function optionalString(value: unknown, key: string): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || !value) throw mappingError(key, `must be a non-empty string, not ${JSON.stringify(value)}`);
-  return value;
-}
-
-function requiredString(value: unknown, key: string): string {
-  if (value === undefined || value === null) throw mappingError(key, 'is missing');
-  return optionalString(value, key)!;
-}
-
-function stringMap(value: unknown, key: string): Record<string, string> | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw mappingError(key, `must be an object of strings, not ${JSON.stringify(value)}`);
-  for (const [k, v] of Object.entries(value)) optionalString(v, `${key}.${k}`);
-  return value as Record<string, string>;
-}
-
-function defaultSpec(entity: string, currency: string): RestReadSpec {
-  return { entity, path: '', pagination: { type: 'none' }, currency };
-}
-
-function readSpec(mapping: FieldMapping, entity: 'product' | 'customer', fallbackCurrency: string): RestReadSpec | undefined {
-  const s = section(mapping, entity);
-  if (!s) return undefined;
-  const key = `mapping.${entity}`;
-  return {
-    entity,
-    path: requiredString(s.path, `${key}.path`),
-    itemsPath: optionalString(s.itemsPath, `${key}.itemsPath`),
-    updatedSinceParam: optionalString(s.updatedSinceParam, `${key}.updatedSinceParam`),
-    pagination: pagination(s.pagination, `${key}.pagination`),
-    fields: stringMap(s.fields, `${key}.fields`),
-    currency: optionalString(s.currency, `${key}.currency`) ?? fallbackCurrency,
-  };
-}
-
-function pagination(value: unknown, key: string): RestPagination {
-  if (value === undefined || value === null) return { type: 'none' };
-  if (typeof value !== 'object' || Array.isArray(value)) throw mappingError(key, `must be an object with a "type", not ${JSON.stringify(value)}`);
-  const p = value as Record<string, unknown>;
-  const sizeParam = optionalString(p.sizeParam, `${key}.sizeParam`);
-  const size = p.size === undefined || p.size === null ? undefined : p.size;
-  if (size !== undefined && (typeof size !== 'number' || !Number.isInteger(size) || size < 1)) throw mappingError(`${key}.size`, `must be a positive whole number, not ${JSON.stringify(size)}`);
-  const sizing = { sizeParam, size: size as number | undefined };
-  switch (p.type) {
-    case 'cursor':
-      return { type: 'cursor', cursorPath: requiredString(p.cursorPath, `${key}.cursorPath`), param: optionalString(p.param, `${key}.param`) ?? 'cursor', ...sizing };
-    case 'page': {
-      const start = p.start ?? 1;
-      if (typeof start !== 'number' || !Number.isInteger(start) || start < 0) throw mappingError(`${key}.start`, `must be a whole number ≥ 0, not ${JSON.stringify(start)}`);
-      return { type: 'page', param: optionalString(p.param, `${key}.param`) ?? 'page', start, ...sizing };
-    }
-    case 'link':
-      return { type: 'link', ...sizing };
-    default:
-      throw mappingError(`${key}.type`, `is ${JSON.stringify(p.type)}; expected "cursor", "page" or "link"`);
-  }
-}
-
-function method(value: unknown, key: string, fallback: RestOrderSpec['method']): RestOrderSpec['method'] {
-  const m = optionalString(value, key)?.toUpperCase() ?? fallback;
-  if (m !== 'POST' && m !== 'PUT' && m !== 'PATCH') throw mappingError(key, `is ${JSON.stringify(value)}; expected "POST", "PUT" or "PATCH"`);
-  return m;
-}
-
-function orderSpec(mapping: FieldMapping): RestOrderSpec | undefined {
-  const s = section(mapping, 'order');
-  if (!s) return undefined;
-  const path = requiredString(s.path, 'mapping.order.path');
-  return {
-    path,
-    method: method(s.method, 'mapping.order.method', 'POST'),
-    updatePath: optionalString(s.updatePath, 'mapping.order.updatePath') ?? `${path.replace(/\/$/, '')}/{id}`,
-    updateMethod: method(s.updateMethod, 'mapping.order.updateMethod', 'PUT'),
-    idPath: optionalString(s.idPath, 'mapping.order.idPath') ?? 'id',
-    fields: stringMap(s.fields, 'mapping.order.fields'),
-  };
 }

@@ -1,8 +1,9 @@
 import { ExternalSystem } from '../entities';
 import { ExternalSystemError } from '../services/backoff';
 import { JsonHttpClient, type JsonResponse } from './http';
-import { decimal, mapFields, text } from './mapping';
-import { httpStatusOf, odataPages, odataQuery, recordsOf, sinceFilter } from './odata';
+import { CUSTOMER_TOPICS, ErpMapping, erpCustomerItem, erpProductItem, erpWebhookRecords } from './erp';
+import { mapFields, mapPages, text } from './mapping';
+import { httpStatusOf, odataPages, odataQuery, sinceFilter } from './odata';
 import type { AdapterContext, ConnectorAdapter, OutboundOrder, OutboundStockLevel, SourceCustomer, SourceProduct, WebhookRecords } from './types';
 
 /** One line of an item's `ItemWarehouseInfoCollection`. */
@@ -87,36 +88,15 @@ export function productFromSap(item: SapItem, currency: string, priceList: numbe
     const warehouseCode = locations[line.WarehouseCode];
     if (warehouseCode) stock.push({ warehouseCode, onHand: Math.max(0, Number(line.InStock ?? 0) || 0) });
   }
-  return {
-    externalId: item.ItemCode,
-    updatedAt: sapUpdatedAt(item),
-    item: {
-      sku,
-      name: (text(v.name) || sku).slice(0, 200),
-      description: text(v.description) || null,
-      brand: text(v.brand) || null,
-      basePrice: { amount: decimal(v['basePrice.amount']) || '0', currency: text(v['basePrice.currency']) || currency },
-    },
-    stock,
-  };
+  return { externalId: item.ItemCode, updatedAt: sapUpdatedAt(item), item: erpProductItem(v, sku, currency), stock };
 }
 
 /** Maps a SAP B1 business partner: code and external id are its `CardCode`; `##` (all currencies) becomes `currency`. */
 export function customerFromSap(partner: SapBusinessPartner, currency: string, fields?: Record<string, string>): SourceCustomer {
   const v = mapFields(partner, CUSTOMER_FIELDS, fields);
   const code = text(v.code) || partner.CardCode;
-  const partnerCurrency = text(v['creditLimit.currency']);
-  return {
-    externalId: partner.CardCode,
-    updatedAt: sapUpdatedAt(partner),
-    item: {
-      code,
-      name: (text(v.name) || code).slice(0, 200),
-      email: text(v.email) || null,
-      phone: text(v.phone) || null,
-      creditLimit: { amount: decimal(v['creditLimit.amount']) || '0', currency: partnerCurrency && partnerCurrency !== '##' ? partnerCurrency : currency },
-    },
-  };
+  if (text(v['creditLimit.currency']) === '##') v['creditLimit.currency'] = undefined; // all currencies: none of its own
+  return { externalId: partner.CardCode, updatedAt: sapUpdatedAt(partner), item: erpCustomerItem(v, code, text(v.name), currency) };
 }
 
 /** Tuning for {@link SapBusinessOneAdapter}. */
@@ -159,15 +139,14 @@ export interface SapBusinessOneOptions {
 export class SapBusinessOneAdapter implements ConnectorAdapter {
   readonly system = ExternalSystem.SAP_BUSINESS_ONE;
   private readonly http: JsonHttpClient;
-  private readonly currency: string;
-  private readonly locations: Record<string, string>;
+  private readonly mapping: ErpMapping;
   private readonly priceList: number;
   private readonly pageSize: number;
   private readonly login: { CompanyDB: string; UserName: string; Password: string };
   /** the session cookie header, once logged in (a promise, so concurrent calls share one login) */
   private session: Promise<string> | null = null;
 
-  constructor(private readonly context: AdapterContext, options: SapBusinessOneOptions = {}) {
+  constructor(context: AdapterContext, options: SapBusinessOneOptions = {}) {
     const c = context.credentials;
     const pick = (...keys: string[]) => text(keys.map((k) => c[k]).find((v) => v !== undefined && v !== null && v !== ''));
     this.login = { CompanyDB: pick('companyDb', 'companyDB', 'CompanyDB'), UserName: pick('userName', 'username', 'UserName'), Password: pick('password', 'Password') };
@@ -175,29 +154,25 @@ export class SapBusinessOneAdapter implements ConnectorAdapter {
     if (missing.length) throw new ExternalSystemError(`the connector's SAP Business One credentials lack ${missing.join(', ')} (needed to POST Login)`, false);
     const base = context.baseUrl.replace(/\/+$/, '');
     this.http = new JsonHttpClient('SAP Business One', /\/b1s\/v\d+$/.test(base) ? `${base}/` : `${base}${SERVICE_PATH}`, {}, context.timeoutMs);
-    this.currency = context.mapping.product?.currency ?? 'EUR';
-    this.locations = context.mapping.inventory?.locations ?? {};
+    this.mapping = new ErpMapping(context.mapping, 'EUR');
     const priceList = Number(context.mapping.product?.priceList ?? 1);
     this.priceList = Number.isInteger(priceList) ? priceList : 1;
     this.pageSize = Math.max(1, options.pageSize ?? 500);
   }
 
   async *products(options: { since: Date | null; withStock: boolean }): AsyncGenerator<SourceProduct[]> {
-    const select = [...PRODUCT_SELECT, ...(options.withStock ? ['ItemWarehouseInfoCollection'] : []), ...selectedBy(this.context.mapping.product?.fields)];
+    const { currency, productFields } = this.mapping;
+    const select = [...PRODUCT_SELECT, ...(options.withStock ? ['ItemWarehouseInfoCollection'] : []), ...selectedBy(productFields)];
     const url = odataQuery('Items', { select, filter: [sinceFilter('UpdateDate', options.since, 'quoted-date')], orderby: 'ItemCode' });
-    const locations = options.withStock ? this.locations : {};
-    for await (const page of odataPages<SapItem>((u, h) => this.request('GET', u, undefined, h), url, this.pageSize, 'SAP Business One')) {
-      yield page.map((item) => productFromSap(item, this.currency, this.priceList, locations, this.context.mapping.product?.fields));
-    }
+    const locations = options.withStock ? this.mapping.locations : {};
+    yield* mapPages(this.pages<SapItem>(url), (item) => productFromSap(item, currency, this.priceList, locations, productFields));
   }
 
   async *customers(options: { since: Date | null }): AsyncGenerator<SourceCustomer[]> {
-    const currency = this.context.mapping.customer?.currency ?? this.currency;
-    const select = [...CUSTOMER_SELECT, ...selectedBy(this.context.mapping.customer?.fields)];
+    const { customerCurrency, customerFields } = this.mapping;
+    const select = [...CUSTOMER_SELECT, ...selectedBy(customerFields)];
     const url = odataQuery('BusinessPartners', { select, filter: ["CardType eq 'cCustomer'", sinceFilter('UpdateDate', options.since, 'quoted-date')], orderby: 'CardCode' });
-    for await (const page of odataPages<SapBusinessPartner>((u, h) => this.request('GET', u, undefined, h), url, this.pageSize, 'SAP Business One')) {
-      yield page.map((partner) => customerFromSap(partner, currency, this.context.mapping.customer?.fields));
-    }
+    yield* mapPages(this.pages<SapBusinessPartner>(url), (partner) => customerFromSap(partner, customerCurrency, customerFields));
   }
 
   async pushOrder(order: OutboundOrder, externalId: string | null): Promise<{ externalId: string }> {
@@ -216,7 +191,7 @@ export class SapBusinessOneAdapter implements ConnectorAdapter {
   }
 
   async pushStock(levels: OutboundStockLevel[]): Promise<void> {
-    const sapWarehouse = new Map(Object.entries(this.locations).map(([sap, ours]) => [ours, sap]));
+    const sapWarehouse = new Map(Object.entries(this.mapping.locations).map(([sap, ours]) => [ours, sap]));
     const lines = levels.flatMap((level) => {
       const warehouse = sapWarehouse.get(level.warehouseCode);
       return warehouse ? [{ ItemCode: level.externalId, WarehouseCode: warehouse, CountedQuantity: level.onHand }] : [];
@@ -234,18 +209,19 @@ export class SapBusinessOneAdapter implements ConnectorAdapter {
    * dropped). The payload is one record or `{ value: [records] }`. Other topics: null.
    */
   fromWebhook(topic: string, payload: unknown): WebhookRecords | null {
-    if (['product.created', 'product.updated', 'item.created', 'item.updated'].includes(topic)) {
-      return { products: recordsOf<SapItem>(payload).filter((r) => typeof r.ItemCode === 'string').map((r) => productFromSap(r, this.currency, this.priceList, this.locations, this.context.mapping.product?.fields)) };
-    }
-    if (['customer.created', 'customer.updated', 'businesspartner.created', 'businesspartner.updated'].includes(topic)) {
-      const currency = this.context.mapping.customer?.currency ?? this.currency;
-      return {
-        customers: recordsOf<SapBusinessPartner>(payload)
-          .filter((r) => typeof r.CardCode === 'string' && (r.CardType === undefined || r.CardType === null || r.CardType === 'cCustomer'))
-          .map((r) => customerFromSap(r, currency, this.context.mapping.customer?.fields)),
-      };
-    }
-    return null;
+    const m = this.mapping;
+    return erpWebhookRecords<SapItem, SapBusinessPartner>(topic, payload, {
+      product: (r) => productFromSap(r, m.currency, this.priceList, m.locations, m.productFields),
+      customer: (r) => customerFromSap(r, m.customerCurrency, m.customerFields),
+      keepProduct: (r) => typeof r.ItemCode === 'string',
+      keepCustomer: (r) => typeof r.CardCode === 'string' && (r.CardType === undefined || r.CardType === null || r.CardType === 'cCustomer'),
+      customerTopics: [...CUSTOMER_TOPICS, 'businesspartner.created', 'businesspartner.updated'],
+    });
+  }
+
+  /** An OData collection page by page, through the session. */
+  private pages<T>(url: string): AsyncGenerator<T[]> {
+    return odataPages<T>((u, h) => this.request('GET', u, undefined, h), url, this.pageSize, 'SAP Business One');
   }
 
   /** Ends the Service Layer session, so a finished run does not hold one of the company's licensed sessions for 30 minutes. */

@@ -1,7 +1,7 @@
 import { ExternalSystem } from '../entities';
 import { ExternalSystemError } from '../services/backoff';
 import { JsonHttpClient, nextLink } from './http';
-import { mapFields, text } from './mapping';
+import { mapFields, mapPages, text } from './mapping';
 import type { AdapterContext, ConnectorAdapter, OutboundOrder, OutboundStockLevel, SourceCustomer, SourceProduct, WebhookRecords } from './types';
 
 /** A Shopify Admin REST product (the fields sync reads). */
@@ -127,9 +127,7 @@ export class ShopifyAdapter implements ConnectorAdapter {
 
   async *customers(options: { since: Date | null }): AsyncGenerator<SourceCustomer[]> {
     const currency = this.context.mapping.customer?.currency ?? this.currency;
-    for await (const page of this.pages<ShopifyCustomer>(`${API}/customers.json?limit=250${since(options.since)}`, 'customers')) {
-      yield page.map((c) => customerFromShopify(c, currency, this.context.mapping.customer?.fields));
-    }
+    yield* mapPages(this.pages<ShopifyCustomer>(`${API}/customers.json?limit=250${since(options.since)}`, 'customers'), (c) => customerFromShopify(c, currency, this.context.mapping.customer?.fields));
   }
 
   async pushOrder(order: OutboundOrder, externalId: string | null): Promise<{ externalId: string }> {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, OptionalProps, Property } from '@mikro-orm/core';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { DateColumn, EnumColumn, IdColumn, StringColumn, UpdatedAtColumn } from '@tradegraph/kit';
 import { ConflictPolicy, ConnectorStatus, ExternalSystem, SyncDirection, SyncEntity, SyncMode } from './enums';
 
 /** How a connector is doing: what the last runs said. */
@@ -27,48 +28,39 @@ export class ConnectorHealth {
 export class Connector {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'status' | 'consecutiveFailures' | 'lastSuccessAt' | 'lastError' | 'pollingSchedule' | 'fieldMapping' | 'credentialsCiphertext' | 'baseUrl' | 'cursors' | 'version';
 
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id: string = randomUUID();
 
-  @Field()
-  @Property({ type: 'string', length: 120 })
+  @StringColumn(120)
   name!: string;
 
-  @Field(() => ExternalSystem)
-  @Enum({ items: () => ExternalSystem })
+  @EnumColumn(() => ExternalSystem)
   system!: ExternalSystem;
 
-  @Field(() => SyncDirection)
-  @Enum({ items: () => SyncDirection })
+  @EnumColumn(() => SyncDirection)
   direction!: SyncDirection;
 
   @Field(() => [SyncEntity])
   @Property({ type: 'json' })
   entities!: SyncEntity[];
 
-  @Field(() => SyncMode)
-  @Enum({ items: () => SyncMode })
+  @EnumColumn(() => SyncMode)
   mode!: SyncMode;
 
-  @Field(() => String, { nullable: true, description: 'Every 1, 5, 15 or 30 minutes ("5m") or a cron expression; null when not polling.' })
-  @Property({ type: 'string', length: 120, nullable: true })
+  @StringColumn(120, { nullable: true, description: 'Every 1, 5, 15 or 30 minutes ("5m") or a cron expression; null when not polling.' })
   pollingSchedule: string | null = null;
 
-  @Field(() => String, { nullable: true, description: 'The external system\'s API base URL, e.g. https://my-shop.myshopify.com.' })
-  @Property({ type: 'string', length: 500, nullable: true })
+  @StringColumn(500, { nullable: true, description: 'The external system\'s API base URL, e.g. https://my-shop.myshopify.com.' })
   baseUrl: string | null = null;
 
   @Field(() => GraphQLJSON, { description: 'Declarative mapping per entity, e.g. { "product": { "currency": "EUR" }, "inventory": { "locations": { "<location id>": "<warehouse code>" } } }.' })
   @Property({ type: 'json' })
   fieldMapping: Record<string, unknown> = {};
 
-  @Field(() => ConflictPolicy)
-  @Enum({ items: () => ConflictPolicy })
+  @EnumColumn(() => ConflictPolicy)
   conflictPolicy!: ConflictPolicy;
 
-  @Field(() => ConnectorStatus)
-  @Enum({ items: () => ConnectorStatus })
+  @EnumColumn(() => ConnectorStatus)
   status: ConnectorStatus = ConnectorStatus.ACTIVE;
 
   /** AES-256-GCM: base64 of iv ‖ tag ‖ ciphertext of the credentials' JSON; never exposed. */
@@ -95,11 +87,9 @@ export class Connector {
   @Property({ type: 'integer' })
   version: number = 0;
 
-  @Field(() => Date)
-  @Property({ type: 'Date' })
+  @DateColumn()
   createdAt: Date = new Date();
 
-  @Field(() => Date)
-  @Property({ type: 'Date', onUpdate: () => new Date() })
+  @UpdatedAtColumn()
   updatedAt: Date = new Date();
 }

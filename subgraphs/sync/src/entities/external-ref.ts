@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Entity, Index, OptionalProps, Property, Unique } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { DateColumn, EnumColumn, IdColumn, StringColumn, UuidColumn } from '@tradegraph/kit';
 import type { GroupChecksums } from '../services/field-groups';
 import { ExternalSystem, SyncEntity, SyncStatus } from './enums';
 
@@ -12,32 +13,25 @@ import { ExternalSystem, SyncEntity, SyncStatus } from './enums';
 export class ExternalRef {
   [OptionalProps]?: 'localChecksum' | 'groupChecksums' | 'stockChecksum' | 'lastSeenAt' | 'lastSyncedAt';
 
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id: string = randomUUID();
 
-  @Field(() => ID)
-  @Property({ type: 'uuid' })
+  @UuidColumn()
   connectorId!: string;
 
-  @Field(() => ExternalSystem)
-  @Enum({ items: () => ExternalSystem })
+  @EnumColumn(() => ExternalSystem)
   system!: ExternalSystem;
 
-  @Field(() => SyncEntity)
-  @Enum({ items: () => SyncEntity })
+  @EnumColumn(() => SyncEntity)
   entityType!: SyncEntity;
 
-  @Field()
-  @Property({ type: 'string', length: 200 })
+  @StringColumn(200)
   externalId!: string;
 
-  @Field(() => ID)
-  @Property({ type: 'uuid' })
+  @UuidColumn()
   entityId!: string;
 
-  @Field({ description: 'SHA-256 of the record as last applied; an equal checksum means unchanged.' })
-  @Property({ type: 'string', length: 64 })
+  @StringColumn(64, { description: 'SHA-256 of the record as last applied; an equal checksum means unchanged.' })
   checksum!: string;
 
   /**
@@ -63,16 +57,13 @@ export class ExternalRef {
   @Property({ type: 'string', length: 64, nullable: true })
   stockChecksum: string | null = null;
 
-  @Field(() => Date, { description: 'When the source last offered the record.' })
-  @Property({ type: 'Date' })
+  @DateColumn({ description: 'When the source last offered the record.' })
   lastSeenAt: Date = new Date();
 
-  @Field(() => Date, { nullable: true, description: 'When sync last wrote the record (either way).' })
-  @Property({ type: 'Date', nullable: true })
+  @DateColumn({ nullable: true, description: 'When sync last wrote the record (either way).' })
   lastSyncedAt: Date | null = null;
 }
 
-/** Where a product stands with the external systems it is linked to. */
 @ObjectType({ description: 'Where a product stands with the external systems it is linked to.' })
 export class SyncState {
   @Field(() => SyncStatus)

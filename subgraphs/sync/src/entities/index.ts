@@ -11,7 +11,7 @@ export * from './external-ref';
 export * from './sync-conflict';
 export * from './sync-run';
 export * from './webhook-delivery';
-export * from './stubs';
+export * from './references';
 
 /** The sync subgraph's tables. */
 export const entities = [Connector, SyncRun, SyncRunError, ExternalRef, WebhookDelivery, SyncConflict, OutboxEvent];

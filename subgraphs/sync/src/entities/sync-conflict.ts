@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, OptionalProps, Property } from '@mikro-orm/core';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { DateColumn, EnumColumn, IdColumn, StringColumn, UuidColumn } from '@tradegraph/kit';
 import { ConflictResolution, ConflictStatus, SyncEntity } from './enums';
 
 /**
@@ -20,28 +21,23 @@ import { ConflictResolution, ConflictStatus, SyncEntity } from './enums';
 export class SyncConflict {
   [OptionalProps]?: 'status' | 'resolution' | 'resolvedBy' | 'resolvedAt' | 'detectedAt' | 'runId' | 'sourceUpdatedAt' | 'supergraphUpdatedAt';
 
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id: string = randomUUID();
 
-  @Field(() => ID)
-  @Property({ type: 'uuid' })
+  @UuidColumn()
   connectorId!: string;
 
   /** the run that found it (the latest, for an open conflict found again) */
   @Property({ type: 'uuid', nullable: true })
   runId: string | null = null;
 
-  @Field(() => SyncEntity)
-  @Enum({ items: () => SyncEntity })
+  @EnumColumn(() => SyncEntity)
   entityType!: SyncEntity;
 
-  @Field({ description: 'The record\'s id in the external system.' })
-  @Property({ type: 'string', length: 200 })
+  @StringColumn(200, { description: 'The record\'s id in the external system.' })
   externalId!: string;
 
-  @Field(() => ID, { description: 'The record\'s id in Tradegraph.' })
-  @Property({ type: 'uuid' })
+  @UuidColumn({ description: 'The record\'s id in Tradegraph.' })
   entityId!: string;
 
   @Field(() => GraphQLJSON, { description: 'The source\'s values of the fields in conflict (only those), e.g. { "name": "…" }.' })
@@ -52,31 +48,24 @@ export class SyncConflict {
   @Property({ type: 'json' })
   supergraphValue!: Record<string, unknown>;
 
-  @Field(() => Date, { nullable: true })
-  @Property({ type: 'Date', nullable: true })
+  @DateColumn({ nullable: true })
   sourceUpdatedAt: Date | null = null;
 
-  @Field(() => Date, { nullable: true })
-  @Property({ type: 'Date', nullable: true })
+  @DateColumn({ nullable: true })
   supergraphUpdatedAt: Date | null = null;
 
-  @Field(() => ConflictStatus)
-  @Enum({ items: () => ConflictStatus })
+  @EnumColumn(() => ConflictStatus)
   status: ConflictStatus = ConflictStatus.OPEN;
 
-  @Field(() => ConflictResolution, { nullable: true, description: 'Which version won.' })
-  @Enum({ items: () => ConflictResolution, nullable: true })
+  @EnumColumn(() => ConflictResolution, { nullable: true, description: 'Which version won.' })
   resolution: ConflictResolution | null = null;
 
-  @Field(() => String, { nullable: true, description: 'Who chose: "policy:<POLICY>" for the connector\'s policy, "sync" when the fields stopped conflicting before anyone chose, else the subject of the person who called resolveConflict.' })
-  @Property({ type: 'string', length: 200, nullable: true })
+  @StringColumn(200, { nullable: true, description: 'Who chose: "policy:<POLICY>" for the connector\'s policy, "sync" when the fields stopped conflicting before anyone chose, else the subject of the person who called resolveConflict.' })
   resolvedBy: string | null = null;
 
-  @Field(() => Date, { nullable: true })
-  @Property({ type: 'Date', nullable: true })
+  @DateColumn({ nullable: true })
   resolvedAt: Date | null = null;
 
-  @Field(() => Date)
-  @Property({ type: 'Date' })
+  @DateColumn()
   detectedAt: Date = new Date();
 }

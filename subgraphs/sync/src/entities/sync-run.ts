@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { BooleanColumn, DateColumn, EnumColumn, IdColumn, IntColumn, StringColumn, TextColumn, UuidColumn } from '@tradegraph/kit';
 import { SyncEntity, SyncRunStatus, SyncTrigger } from './enums';
 
-/** One pass of a connector: what started it, where it is, and what it did. */
 @ObjectType({ description: 'One pass of a connector: what started it, where it is, and what it did.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'sync_run' })
@@ -11,89 +11,69 @@ import { SyncEntity, SyncRunStatus, SyncTrigger } from './enums';
 export class SyncRun {
   [OptionalProps]?: 'status' | 'total' | 'processed' | 'created' | 'updated' | 'unchanged' | 'failed' | 'conflicts' | 'attempts' | 'maxAttempts' | 'lastError' | 'nextAttemptAt' | 'queuedAt' | 'startedAt' | 'finishedAt' | 'webhookDeliveryId' | 'outbound' | 'outboundKey' | 'heartbeatAt' | 'full' | 'version';
 
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id: string = randomUUID();
 
-  @Field(() => ID)
-  @Property({ type: 'uuid' })
+  @UuidColumn()
   connectorId!: string;
 
-  @Field(() => SyncTrigger)
-  @Enum({ items: () => SyncTrigger })
+  @EnumColumn(() => SyncTrigger)
   trigger!: SyncTrigger;
 
   @Field(() => [SyncEntity])
   @Property({ type: 'json' })
   entities!: SyncEntity[];
 
-  @Field(() => SyncRunStatus)
-  @Enum({ items: () => SyncRunStatus })
+  @EnumColumn(() => SyncRunStatus)
   status: SyncRunStatus = SyncRunStatus.QUEUED;
 
-  @Field(() => Int, { description: 'Records the source offered.' })
-  @Property({ type: 'integer' })
+  @IntColumn({ description: 'Records the source offered.' })
   total: number = 0;
 
-  @Field(() => Int)
-  @Property({ type: 'integer' })
+  @IntColumn()
   processed: number = 0;
 
-  @Field(() => Int)
-  @Property({ type: 'integer' })
+  @IntColumn()
   created: number = 0;
 
-  @Field(() => Int)
-  @Property({ type: 'integer' })
+  @IntColumn()
   updated: number = 0;
 
-  @Field(() => Int, { description: 'Records skipped because their checksum matched the last sync.' })
-  @Property({ type: 'integer' })
+  @IntColumn({ description: 'Records skipped because their checksum matched the last sync.' })
   unchanged: number = 0;
 
-  @Field(() => Int)
-  @Property({ type: 'integer' })
+  @IntColumn()
   failed: number = 0;
 
-  @Field(() => Int, { description: 'Records both sides had changed (see syncConflicts); those left OPEN were not applied.' })
-  @Property({ type: 'integer' })
+  @IntColumn({ description: 'Records both sides had changed (see syncConflicts); those left OPEN were not applied.' })
   conflicts: number = 0;
 
-  @Field(() => Int, { description: 'Attempts so far (the first run is attempt 1).' })
-  @Property({ type: 'integer' })
+  @IntColumn({ description: 'Attempts so far (the first run is attempt 1).' })
   attempts: number = 0;
 
-  @Field(() => Int)
-  @Property({ type: 'integer' })
+  @IntColumn()
   maxAttempts: number = 5;
 
-  @Field(() => String, { nullable: true, description: 'Why the last attempt failed.' })
-  @Property({ type: 'text', nullable: true })
+  @TextColumn({ nullable: true, description: 'Why the last attempt failed.' })
   lastError: string | null = null;
 
-  @Field(() => Date, { nullable: true, description: 'When the next attempt is due (after a retryable failure).' })
-  @Property({ type: 'Date', nullable: true })
+  @DateColumn({ nullable: true, description: 'When the next attempt is due (after a retryable failure).' })
   nextAttemptAt: Date | null = null;
 
-  @Field(() => Date)
-  @Property({ type: 'Date' })
+  @DateColumn()
   queuedAt: Date = new Date();
 
-  @Field(() => Date, { nullable: true })
-  @Property({ type: 'Date', nullable: true })
+  @DateColumn({ nullable: true })
   startedAt: Date | null = null;
 
-  @Field(() => Date, { nullable: true })
-  @Property({ type: 'Date', nullable: true })
+  @DateColumn({ nullable: true })
   finishedAt: Date | null = null;
 
   /** the webhook receipt this run applies; null for full syncs */
   @Property({ type: 'uuid', nullable: true })
   webhookDeliveryId: string | null = null;
 
-  /** true: read everything, ignoring the connector's delta cursors */
-  @Field({ description: 'Whether the run reads every record rather than those changed since the last successful run.' })
-  @Property({ type: 'boolean' })
+  @BooleanColumn({ description: 'Whether the run reads every record rather than those changed since the last successful run.' })
   full: boolean = false;
 
   /** increases with every sync_run.updated event (the envelope's version) */
@@ -119,7 +99,6 @@ export class SyncRun {
 /** What an outbound run pushes: one order, or the latest stock of some levels. */
 export type OutboundWork = { kind: 'ORDER'; orderId: string } | { kind: 'STOCK'; productIds: string[] };
 
-/** One record a run could not apply, and why. */
 @ObjectType({ description: 'One record a run could not apply, and why.' })
 @Entity({ tableName: 'sync_run_error' })
 @Index({ properties: ['runId', 'id'] })
@@ -130,15 +109,12 @@ export class SyncRunError {
   @Property({ type: 'uuid' })
   runId!: string;
 
-  @Field(() => String, { nullable: true, description: 'The record\'s id in the external system.' })
-  @Property({ type: 'string', length: 200, nullable: true })
+  @StringColumn(200, { nullable: true, description: 'The record\'s id in the external system.' })
   externalId: string | null = null;
 
-  @Field()
-  @Property({ type: 'text' })
+  @TextColumn()
   message!: string;
 
-  @Field(() => Date)
-  @Property({ type: 'Date' })
+  @DateColumn()
   occurredAt: Date = new Date();
 }

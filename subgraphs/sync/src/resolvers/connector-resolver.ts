@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertUuid, badInput, type SubgraphContext } from '@tradegraph/kit';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Connector, ConnectorHealth } from '../entities';
 import { CreateConnectorInput, UpdateConnectorInput } from '../inputs/connector-inputs';
+import { connectorById } from '../loaders';
 import { isPollingSchedule } from '../services/scheduler';
 import { SyncService, type ConnectorFields } from '../services/sync-service';
 
-const service = (ctx: SubgraphContext) => new SyncService(ctx.em as EntityManager, ctx.runtime);
+const service = (ctx: SubgraphContext) => new SyncService(ctx.em, ctx.runtime);
 
 function fieldsOf(input: CreateConnectorInput | UpdateConnectorInput): ConnectorFields {
   if (input.name !== undefined && input.name !== null && !input.name.trim()) throw badInput('input.name', 'must not be empty');
@@ -29,13 +29,13 @@ function fieldsOf(input: CreateConnectorInput | UpdateConnectorInput): Connector
 export class ConnectorResolver {
   @Query(() => [Connector], { description: 'Every connector, by name.' })
   connectors(@Ctx() ctx: SubgraphContext): Promise<Connector[]> {
-    return ctx.em.find(Connector, {}, { orderBy: { name: 'asc', id: 'asc' }, limit: 500 });
+    return service(ctx).connectors();
   }
 
   @Query(() => Connector, { nullable: true })
   connector(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Connector | null> {
     assertUuid(id, 'id');
-    return ctx.em.findOne(Connector, id);
+    return ctx.loaders.get(connectorById).load(id);
   }
 
   @FieldResolver(() => ConnectorHealth)

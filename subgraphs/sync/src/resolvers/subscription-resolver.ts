@@ -1,15 +1,9 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { eventStream, forbidden, hasRole, refreshForEvent, Role, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
-import { Connector, ConnectorStatus, SyncRun, type SyncRunStatus, type SyncTrigger } from '../entities';
+import { assertAllowed, eventStream, refreshForEvent, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
+import { Connector, SyncRun, type SyncRunStatus, type SyncTrigger } from '../entities';
 import { connectorById } from '../loaders';
-import { SyncEvent, type SyncRunPayload } from '../services/events';
-
-const READERS = [Role.ADMIN, Role.MANAGER, Role.SERVICE];
-
-/** Refuses at subscribe time what the per-event rules would refuse anyway. */
-function assertReader(ctx: SubgraphContext): void {
-  if (!hasRole(ctx.caller, ...READERS)) throw forbidden(`Requires one of the roles ${READERS.join(', ')}`);
-}
+import { permissions } from '../permissions';
+import { CONNECTOR_ENTITY, SyncEvent, SYNC_RUN_ENTITY, type ConnectorStatusPayload, type SyncRunPayload } from '../services/events';
 
 /** The run an event describes, as it was at that moment (not re-read). */
 function runOf(event: EventEnvelope): SyncRun {
@@ -38,9 +32,9 @@ export class SyncSubscriptionResolver {
   @Subscription(() => SyncRun, {
     description: 'A connector\'s runs as they change: every change of status, and progress at most every 500 ms per run. Fields other than the status and counters are read when the event is sent.',
     subscribe: ({ args, context }) => {
-      assertReader(context as SubgraphContext);
+      assertAllowed(context as SubgraphContext, permissions.Subscription.syncRunUpdated);
       const connectorId = String(args.connectorId);
-      return eventStream((context as SubgraphContext).runtime.bus, 'SyncRun', (event) => event.type === SyncEvent.RUN_UPDATED && (event.payload as SyncRunPayload).connectorId === connectorId);
+      return eventStream((context as SubgraphContext).runtime.bus, SYNC_RUN_ENTITY, (event) => event.type === SyncEvent.RUN_UPDATED && (event.payload as SyncRunPayload).connectorId === connectorId);
     },
   })
   syncRunUpdated(@Root() event: EventEnvelope, @Ctx() ctx: SubgraphContext, @Arg('connectorId', () => ID) _connectorId: string): SyncRun {
@@ -51,15 +45,15 @@ export class SyncSubscriptionResolver {
   @Subscription(() => Connector, {
     description: 'A connector\'s status as it changes (ACTIVE, PAUSED, FAILING), for one connector or all.',
     subscribe: ({ args, context }) => {
-      assertReader(context as SubgraphContext);
+      assertAllowed(context as SubgraphContext, permissions.Subscription.connectorStatusChanged);
       const connectorId = (args.connectorId as string | undefined) ?? null;
-      return eventStream((context as SubgraphContext).runtime.bus, 'Connector', (event) => event.type === SyncEvent.CONNECTOR_STATUS_CHANGED && (!connectorId || event.entityId === connectorId));
+      return eventStream((context as SubgraphContext).runtime.bus, CONNECTOR_ENTITY, (event) => event.type === SyncEvent.CONNECTOR_STATUS_CHANGED && (!connectorId || event.entityId === connectorId));
     },
   })
   async connectorStatusChanged(@Root() event: EventEnvelope, @Ctx() ctx: SubgraphContext, @Arg('connectorId', () => ID, { nullable: true }) _connectorId?: string): Promise<Connector> {
     refreshForEvent(ctx);
     const connector = await ctx.loaders.get(connectorById).load(event.entityId);
     // The status the event reports, even if the connector moved on since.
-    return Object.assign(Object.create(Connector.prototype) as Connector, connector, { status: (event.payload as { to: ConnectorStatus }).to });
+    return Object.assign(Object.create(Connector.prototype) as Connector, connector, { status: (event.payload as ConnectorStatusPayload).to });
   }
 }

@@ -1,34 +1,29 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertUuid, Connection, keysetFilter, keysetOrder, pageRequest, toConnectionPage, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertUuid, Connection, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
 import { Connector, SyncEntity, SyncRun, SyncRunError, SyncTrigger } from '../entities';
-import { connectorById } from '../loaders';
+import { connectorById, syncRunById } from '../loaders';
 import { SyncService } from '../services/sync-service';
 
 export const SyncRunConnection = Connection('SyncRun', SyncRun);
-const service = (ctx: SubgraphContext) => new SyncService(ctx.em as EntityManager, ctx.runtime);
-const NEWEST_FIRST = { field: 'queuedAt', descending: true };
+const service = (ctx: SubgraphContext) => new SyncService(ctx.em, ctx.runtime);
 
 @Resolver(() => SyncRun)
 export class SyncRunResolver {
   @Query(() => SyncRunConnection, { description: 'A connector\'s runs, newest first.' })
-  async syncRuns(
+  syncRuns(
     @Arg('connectorId', () => ID) connectorId: string,
     @Ctx() ctx: SubgraphContext,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<ConnectionPage<SyncRun>> {
     assertUuid(connectorId, 'connectorId');
-    const request = pageRequest({ first, after });
-    const where = { connectorId, ...keysetFilter(NEWEST_FIRST, { ...request, cursor: request.cursor ? [new Date(String(request.cursor[0])) as unknown as string, request.cursor[1]] : null }) };
-    const rows = await ctx.em.find(SyncRun, where, { orderBy: keysetOrder(NEWEST_FIRST, request), limit: request.size + 1 });
-    return toConnectionPage(rows, request, (r) => [r.queuedAt.toISOString(), r.id], () => ctx.em.count(SyncRun, { connectorId }));
+    return service(ctx).runs(connectorId, { first, after });
   }
 
   @Query(() => SyncRun, { nullable: true })
   syncRun(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<SyncRun | null> {
     assertUuid(id, 'id');
-    return ctx.em.findOne(SyncRun, id);
+    return ctx.loaders.get(syncRunById).load(id);
   }
 
   @FieldResolver(() => Connector)
@@ -38,7 +33,7 @@ export class SyncRunResolver {
 
   @FieldResolver(() => [SyncRunError], { description: 'The records this run could not apply (at most `first`, oldest first).' })
   errors(@Root() run: SyncRun, @Ctx() ctx: SubgraphContext, @Arg('first', () => Int, { defaultValue: 100 }) first: number): Promise<SyncRunError[]> {
-    return ctx.em.find(SyncRunError, { runId: run.id }, { orderBy: { id: 'asc' }, limit: Math.min(Math.max(first, 0), 1000) });
+    return service(ctx).runErrors(run.id, first);
   }
 
   @Mutation(() => SyncRun, { description: 'Queues a run of the connector now (its configured entities unless given): records changed since the last successful run, or every record when `full`.' })

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, insertRows, selectRows, updateRows, type GatewayClient } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictPolicy, ConflictResolution, ConflictStatus, ExternalRef, SyncConflict, SyncEntity, type Connector, type ExternalSystem } from '../entities';
+import { ConflictPolicy, ConflictResolution, ConflictStatus, ExternalRef, SyncConflict, SyncEntity, type Connector } from '../entities';
 import type { SourceCustomer, SourceProduct } from '../adapters';
 import { agreedChecksums, canonicalJson, compareGroups, groupChecksum, pick, type GroupChecksums, type Groups } from './field-groups';
 
@@ -46,7 +46,7 @@ export interface Applied<R extends SourceRecord> {
  * How sync applies one entity type: validation, the field groups conflict detection compares,
  * the batched read of the supergraph's copies, and the bulk mutation.
  */
-export interface InboundKind<R extends SourceRecord> {
+export interface EntityHandler<R extends SourceRecord> {
   entityType: SyncEntity;
   /** why the owning subgraph would refuse the record, or null (checked here so one bad record cannot sink its batch) */
   problemWith(record: R): string | null;
@@ -106,7 +106,7 @@ export function decideConflict(policy: ConflictPolicy, sourceUpdatedAt: string |
 export async function applyInboundBatch<R extends SourceRecord>(
   em: EntityManager,
   gateway: GatewayClient | undefined,
-  kind: InboundKind<R>,
+  handler: EntityHandler<R>,
   connector: Connector,
   runId: string | null,
   records: R[],
@@ -115,17 +115,17 @@ export async function applyInboundBatch<R extends SourceRecord>(
   const outcome: BatchOutcome = { created: 0, updated: 0, unchanged: 0, conflicts: 0, failed: [] };
   if (!records.length) return outcome;
   // Plain rows, read and written set-based: a batch's refs never pass through the unit of work.
-  const refs = (await selectRows(em, ExternalRef, ['connectorId', 'entityType', 'externalId'], records.map((r) => ({ connectorId: connector.id, entityType: kind.entityType, externalId: r.externalId })))) as RefRow[];
+  const refs = (await selectRows(em, ExternalRef, ['connectorId', 'entityType', 'externalId'], records.map((r) => ({ connectorId: connector.id, entityType: handler.entityType, externalId: r.externalId })))) as RefRow[];
   const refByExternalId = new Map(refs.map((r) => [r.externalId, r]));
-  const writes = new RefWrites(connector, kind.entityType);
+  const writes = new RefWrites(connector, handler.entityType);
   const now = new Date();
   const seen: string[] = [];
   const changed: R[] = [];
   for (const record of records) {
     const ref = refByExternalId.get(record.externalId);
-    const problem = kind.problemWith(record);
+    const problem = handler.problemWith(record);
     if (problem) outcome.failed.push({ externalId: record.externalId, message: problem });
-    else if (ref && ref.checksum === checksumOf(kind.sourceValue(record))) {
+    else if (ref && ref.checksum === checksumOf(handler.sourceValue(record))) {
       outcome.unchanged++;
       seen.push(ref.id);
     } else changed.push(record);
@@ -133,7 +133,7 @@ export async function applyInboundBatch<R extends SourceRecord>(
   // Unchanged refs only need their time: one statement, not one per ref.
   if (seen.length) await em.getConnection().execute('update sync.external_ref set last_seen_at = ? where id = any(?::uuid[])', [now, `{${seen.join(',')}}`], 'run', em.getTransactionContext());
 
-  const plans = await planWrites(em, gateway, kind, connector, runId, changed, refByExternalId, requestId);
+  const plans = await planWrites(em, gateway, handler, connector, runId, changed, refByExternalId, requestId);
   const toWrite = new Map<InboundWrite<R>, Plan<R>>();
   for (const plan of plans) {
     if (plan.conflict) outcome.conflicts++;
@@ -145,9 +145,9 @@ export async function applyInboundBatch<R extends SourceRecord>(
     }
   }
   if (toWrite.size) {
-    let result: Awaited<ReturnType<InboundKind<R>['apply']>>;
+    let result: Awaited<ReturnType<EntityHandler<R>['apply']>>;
     try {
-      result = await kind.apply(gateway, [...toWrite.keys()], requestId);
+      result = await handler.apply(gateway, [...toWrite.keys()], requestId);
     } catch (error) {
       // The batch as a whole was refused (input the checks above did not foresee): its records
       // fail and the run goes on. Anything else (UNAVAILABLE …) fails the attempt.
@@ -185,7 +185,7 @@ class RefWrites {
   set(ref: RefRow | undefined, record: SourceRecord, entityId: string, fields: RefFields, now: Date, synced: boolean): void {
     const row = { entityId, ...fields, lastSeenAt: now, lastSyncedAt: synced ? now : (ref?.lastSyncedAt ?? null) };
     if (ref) this.changed(ref, row);
-    else this.inserts.push({ id: randomUUID(), connectorId: this.connector.id, system: this.connector.system as ExternalSystem, entityType: this.entityType, externalId: record.externalId, ...row });
+    else this.inserts.push({ id: randomUUID(), connectorId: this.connector.id, system: this.connector.system, entityType: this.entityType, externalId: record.externalId, ...row });
   }
 
   /** Records a change to an existing ref. */
@@ -218,7 +218,7 @@ interface Plan<R extends SourceRecord> {
 async function planWrites<R extends SourceRecord>(
   em: EntityManager,
   gateway: GatewayClient | undefined,
-  kind: InboundKind<R>,
+  handler: EntityHandler<R>,
   connector: Connector,
   runId: string | null,
   changed: R[],
@@ -226,23 +226,23 @@ async function planWrites<R extends SourceRecord>(
   requestId: string,
 ): Promise<Plan<R>[]> {
   const known = changed.filter((r) => refByExternalId.has(r.externalId));
-  const locals = known.length ? await kind.readLocal(gateway, known.map((r) => refByExternalId.get(r.externalId)!.entityId), requestId) : new Map<string, LocalCopy<R['item']>>();
-  const open = known.length ? await em.find(SyncConflict, { connectorId: connector.id, entityType: kind.entityType, status: ConflictStatus.OPEN, externalId: { $in: known.map((r) => r.externalId) } }) : [];
+  const locals = known.length ? await handler.readLocal(gateway, known.map((r) => refByExternalId.get(r.externalId)!.entityId), requestId) : new Map<string, LocalCopy<R['item']>>();
+  const open = known.length ? await em.find(SyncConflict, { connectorId: connector.id, entityType: handler.entityType, status: ConflictStatus.OPEN, externalId: { $in: known.map((r) => r.externalId) } }) : [];
   const openByExternalId = new Map(open.map((c) => [c.externalId, c]));
   const now = new Date();
   return changed.map((record) => {
     const ref = refByExternalId.get(record.externalId);
     const local = ref ? locals.get(ref.entityId) : undefined;
-    const owned = kind.sourceOwnedChecksum?.(record) ?? null;
-    const checksum = checksumOf(kind.sourceValue(record));
+    const owned = handler.sourceOwnedChecksum?.(record) ?? null;
+    const checksum = checksumOf(handler.sourceValue(record));
     if (!ref || !local) {
       // New, or deleted in Tradegraph (the upsert brings it back): the source's version whole.
-      const refFields = { checksum, localChecksum: checksumOf(kind.localValue(record.item)), groupChecksums: agreedChecksums(kind.groupsOf(record.item)), stockChecksum: owned ?? ref?.stockChecksum ?? null };
+      const refFields = { checksum, localChecksum: checksumOf(handler.localValue(record.item)), groupChecksums: agreedChecksums(handler.groupsOf(record.item)), stockChecksum: owned ?? ref?.stockChecksum ?? null };
       return { record, ref, write: { record, item: record.item, entityId: null, sourceOwned: owned !== null }, refFields, conflict: null };
     }
-    const sourceGroups = kind.groupsOf(record.item);
-    const localGroups = kind.groupsOf(local.item);
-    const compared = compareGroups(sourceGroups, localGroups, ref.groupChecksums, checksumOf(kind.localValue(local.item)) === ref.localChecksum);
+    const sourceGroups = handler.groupsOf(record.item);
+    const localGroups = handler.groupsOf(local.item);
+    const compared = compareGroups(sourceGroups, localGroups, ref.groupChecksums, checksumOf(handler.localValue(local.item)) === ref.localChecksum);
     const take = [...compared.fromSource];
     const groups = compared.next;
     const existing = openByExternalId.get(record.externalId) ?? null;
@@ -261,7 +261,7 @@ async function planWrites<R extends SourceRecord>(
         detectedAt: now,
         ...(decision.winner ? { status: ConflictStatus.RESOLVED, resolution: decision.winner, resolvedBy: decision.by, resolvedAt: now } : {}),
       };
-      conflict = existing ? Object.assign(existing, fields) : em.create(SyncConflict, { connectorId: connector.id, entityType: kind.entityType, externalId: record.externalId, ...fields });
+      conflict = existing ? Object.assign(existing, fields) : em.create(SyncConflict, { connectorId: connector.id, entityType: handler.entityType, externalId: record.externalId, ...fields });
       em.persist(conflict);
       // SOURCE: written, both sides agree. SUPERGRAPH: both versions acknowledged, neither is a
       // conflict again until one changes. OPEN: nothing moves, so the next run finds it again.
@@ -280,12 +280,12 @@ async function planWrites<R extends SourceRecord>(
     const item = { ...record.item } as Record<string, unknown>;
     for (const group of Object.keys(sourceGroups)) if (!take.includes(group)) item[group] = (local.item as Record<string, unknown>)[group];
     const written = item as R['item'];
-    const itemChanged = checksumOf(kind.localValue(written)) !== checksumOf(kind.localValue(local.item));
+    const itemChanged = checksumOf(handler.localValue(written)) !== checksumOf(handler.localValue(local.item));
     const sourceOwned = owned !== null && owned !== ref.stockChecksum;
     const refFields: RefFields = {
       // While a conflict is open the source's version is not settled: the next run reads the record again.
       checksum: stillOpen ? ref.checksum : checksum,
-      localChecksum: checksumOf(kind.localValue(written)),
+      localChecksum: checksumOf(handler.localValue(written)),
       groupChecksums: groups,
       stockChecksum: owned ?? ref.stockChecksum,
     };
@@ -303,35 +303,35 @@ async function planWrites<R extends SourceRecord>(
 export async function resolveConflictWith<R extends SourceRecord>(
   em: EntityManager,
   gateway: GatewayClient | undefined,
-  kind: InboundKind<R>,
+  handler: EntityHandler<R>,
   connector: Connector,
   conflict: SyncConflict,
   choice: ConflictResolution,
   subject: string,
   requestId: string,
 ): Promise<SyncConflict> {
-  const [ref] = (await selectRows(em, ExternalRef, ['connectorId', 'entityType', 'externalId'], [{ connectorId: connector.id, entityType: kind.entityType, externalId: conflict.externalId }])) as RefRow[];
-  const local = (await kind.readLocal(gateway, [conflict.entityId], requestId)).get(conflict.entityId);
+  const [ref] = (await selectRows(em, ExternalRef, ['connectorId', 'entityType', 'externalId'], [{ connectorId: connector.id, entityType: handler.entityType, externalId: conflict.externalId }])) as RefRow[];
+  const local = (await handler.readLocal(gateway, [conflict.entityId], requestId)).get(conflict.entityId);
   if (!local || !ref) throw new DomainError(ErrorCode.CONFLICT, 'The record no longer exists in Tradegraph; the next sync brings the source\'s version back');
   // Conflicts found before field groups held the whole source record.
   const legacy = conflict.sourceValue.item as R['item'] | undefined;
-  const source = legacy ? kind.groupsOf(legacy) : conflict.sourceValue;
-  const localGroups = kind.groupsOf(local.item);
+  const source = legacy ? handler.groupsOf(legacy) : conflict.sourceValue;
+  const localGroups = handler.groupsOf(local.item);
   const groups: GroupChecksums = { source: { ...ref.groupChecksums?.source }, local: { ...ref.groupChecksums?.local } };
-  const writes = new RefWrites(connector, kind.entityType);
+  const writes = new RefWrites(connector, handler.entityType);
   const now = new Date();
   let item = local.item;
   if (choice === ConflictResolution.SOURCE) {
-    item = { ...local.item, ...source } as R['item'];
+    item = { ...local.item, ...source };
     const record = { externalId: conflict.externalId, updatedAt: null, item, stock: [] } as unknown as R;
-    const result = await kind.apply(gateway, [{ record, item, entityId: conflict.entityId, sourceOwned: false }], requestId);
+    const result = await handler.apply(gateway, [{ record, item, entityId: conflict.entityId, sourceOwned: false }], requestId);
     if (result.failed.length) throw new DomainError(ErrorCode.CONFLICT, `The source's version could not be applied: ${result.failed[0].message}`);
   }
   for (const group of Object.keys(source)) {
     groups.source[group] = groupChecksum(source[group]);
     groups.local[group] = choice === ConflictResolution.SOURCE ? groups.source[group] : groupChecksum(localGroups[group]);
   }
-  writes.changed(ref, { localChecksum: checksumOf(kind.localValue(item)), groupChecksums: groups, lastSyncedAt: now });
+  writes.changed(ref, { localChecksum: checksumOf(handler.localValue(item)), groupChecksums: groups, lastSyncedAt: now });
   await writes.write(em);
   Object.assign(conflict, { status: ConflictStatus.RESOLVED, resolution: choice, resolvedBy: subject, resolvedAt: now });
   await em.flush();

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { logger, throughGateway, type BackgroundJob, type EventEnvelope, type SubgraphRuntime } from '@tradegraph/kit';
+import { EventEntity, logger, StockEvent, throughGateway, type BackgroundJob, type EventEnvelope, type StockChangedPayload, type SubgraphRuntime } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { receives, type ConnectorAdapter, type FieldMapping, type OutboundOrder, type OutboundStockLevel } from '../adapters';
-import { Connector, ExternalRef, SyncDirection, SyncEntity, SyncTrigger, type ExternalSystem, type OutboundWork, type SyncRun } from '../entities';
+import { Connector, ExternalRef, SyncDirection, SyncEntity, SyncTrigger, type OutboundWork, type SyncRun } from '../entities';
 import { syncSettingsOf } from '../settings';
 import { ExternalSystemError } from './backoff';
 import { checksumOf } from './inbound';
-import { stockChecksumOf } from './kinds';
+import { stockChecksumOf } from './entity-handlers';
 import { enqueueRun, ensureQueue } from './queue';
-import type { RunProgress } from './runner';
+import type { RunProgress } from './run-progress';
 
 const log = logger.child({ subgraph: 'sync', component: 'outbound' });
 
@@ -53,7 +53,7 @@ export async function queueOutbound(runtime: SubgraphRuntime, work: OutboundWork
   const targets = connectors.filter((c) => wantsPush(c, work));
   if (!targets.length) return 0;
   await ensureQueue(runtime);
-  const em = runtime.database.orm.em.fork() as EntityManager;
+  const em = runtime.database.orm.em.fork();
   const maxAttempts = syncSettingsOf(runtime.settings).maxAttempts;
   let queued = 0;
   await em.transactional(async (tx) => {
@@ -73,7 +73,7 @@ export async function queueOutbound(runtime: SubgraphRuntime, work: OutboundWork
         tx.getTransactionContext(),
       );
       if (rows[0]?.inserted) {
-        await enqueueRun(tx as EntityManager, { id: rows[0].id, connectorId: connector.id });
+        await enqueueRun(tx, { id: rows[0].id, connectorId: connector.id });
         queued++;
       }
     }
@@ -108,7 +108,7 @@ export async function pushOutbound(em: EntityManager, runtime: SubgraphRuntime, 
     const pushed = await adapter.pushOrder(outbound, existing?.externalId ?? null);
     const now = new Date();
     if (existing) Object.assign(existing, { externalId: pushed.externalId, checksum, lastSeenAt: now, lastSyncedAt: now });
-    else em.create(ExternalRef, { connectorId: connector.id, system: connector.system as ExternalSystem, entityType: SyncEntity.ORDER, externalId: pushed.externalId, entityId: order.id, checksum, lastSeenAt: now, lastSyncedAt: now });
+    else em.create(ExternalRef, { connectorId: connector.id, system: connector.system, entityType: SyncEntity.ORDER, externalId: pushed.externalId, entityId: order.id, checksum, lastSeenAt: now, lastSyncedAt: now });
     return progress.add(1, { created: existing ? 0 : 1, updated: existing ? 1 : 0, unchanged: 0, conflicts: 0, failed: [] });
   }
   if (!adapter.pushStock) throw new ExternalSystemError(`${connector.system} connectors cannot receive stock`, false);
@@ -161,13 +161,14 @@ export class OutboundDispatcher implements BackgroundJob {
 
   start(): this {
     const handle = (event: EventEnvelope) => {
-      if (event.entity === 'Order') this.queue({ kind: 'ORDER', orderId: event.entityId });
-      else if (event.type === 'stock.changed') {
-        this.pendingStock.add(String((event.payload as { productId?: string }).productId));
+      // Any event of an order (placed, status changed, payment recorded): the push's checksum skips what the system already has.
+      if (event.entity === EventEntity.ORDER) this.queue({ kind: 'ORDER', orderId: event.entityId });
+      else if (event.type === StockEvent.CHANGED) {
+        this.pendingStock.add(String((event.payload as StockChangedPayload).productId));
         this.stockTimer ??= setTimeout(() => this.flushStock(), this.options.stockWindowMs ?? 250);
       }
     };
-    this.subscribed = Promise.all([this.runtime.bus.subscribe('Order', handle), this.runtime.bus.subscribe('StockLevel', handle)]);
+    this.subscribed = Promise.all([this.runtime.bus.subscribe(EventEntity.ORDER, handle), this.runtime.bus.subscribe(EventEntity.STOCK_LEVEL, handle)]);
     return this;
   }
 

@@ -32,7 +32,7 @@ const migrated = new WeakMap<object, Promise<void>>();
 
 /** The PostgreSQL URL the subgraph's database was opened with. */
 export function connectionStringOf(runtime: Pick<SubgraphRuntime, 'database'>): string {
-  return runtime.database.orm.config.get('clientUrl') as string;
+  return runtime.database.orm.config.get<'clientUrl', string>('clientUrl');
 }
 
 /** Creates (once per database) graphile-worker's schema, so jobs can be added before the worker runs. */

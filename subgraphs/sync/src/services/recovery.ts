@@ -1,5 +1,4 @@
 import { logger, tryAdvisoryLock, type SubgraphRuntime } from '@tradegraph/kit';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { SyncRun, SyncRunStatus } from '../entities';
 import { recordRunUpdated } from './events';
 import { enqueueRun, ensureQueue, WORKER_SCHEMA } from './queue';
@@ -17,7 +16,7 @@ const log = logger.child({ subgraph: 'sync', component: 'recovery' });
  */
 export async function recoverLostRuns(runtime: SubgraphRuntime, staleAfterMs: number, now = new Date()): Promise<string[]> {
   await ensureQueue(runtime);
-  const em = runtime.database.orm.em.fork() as EntityManager;
+  const em = runtime.database.orm.em.fork();
   const recovered = await em.transactional(async (tx) => {
     if (!(await tryAdvisoryLock(tx, 'sync:recovery'))) return [];
     const lost = await tx.find(SyncRun, { status: SyncRunStatus.RUNNING, heartbeatAt: { $lt: new Date(now.getTime() - staleAfterMs) } }, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
@@ -33,13 +32,13 @@ export async function recoverLostRuns(runtime: SubgraphRuntime, staleAfterMs: nu
       if (run.attempts < run.maxAttempts) {
         syncRunStatus.assert(run.status, SyncRunStatus.QUEUED);
         Object.assign(run, { status: SyncRunStatus.QUEUED, lastError: message, nextAttemptAt: null });
-        recordRunUpdated(tx as EntityManager, run);
+        recordRunUpdated(tx, run);
         await tx.flush();
-        await enqueueRun(tx as EntityManager, run);
+        await enqueueRun(tx, run);
       } else {
         syncRunStatus.assert(run.status, SyncRunStatus.FAILED);
         Object.assign(run, { status: SyncRunStatus.FAILED, lastError: message, finishedAt: now });
-        recordRunUpdated(tx as EntityManager, run);
+        recordRunUpdated(tx, run);
         await tx.flush();
       }
       log.warn({ runId: run.id, workers, requeued: run.status === SyncRunStatus.QUEUED }, 'recovered a sync run whose worker was lost');

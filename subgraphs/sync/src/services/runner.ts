@@ -1,21 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, logger, type SubgraphRuntime } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { adapterClasses, type ConnectorAdapter, type FieldMapping, type SourceCustomer, type SourceProduct } from '../adapters';
+import { adapterClasses, type ConnectorAdapter, type SourceCustomer, type SourceProduct } from '../adapters';
 import { Connector, ConnectorStatus, SyncEntity, SyncRun, SyncRunError, SyncRunStatus, WebhookDelivery } from '../entities';
 import { syncSettingsOf, type SyncSettings } from '../settings';
 import { ExternalSystemError, retryDelayMs } from './backoff';
 import { CredentialBox } from './crypto';
-import { ProgressThrottle, recordConnectorStatus, recordRunUpdated } from './events';
-import { applyInboundBatch, type BatchOutcome, type InboundKind, type SourceRecord } from './inbound';
-import { customerKind, productKind } from './kinds';
+import { recordConnectorStatus, recordRunUpdated } from './events';
+import { applyInboundBatch, type EntityHandler, type SourceRecord } from './inbound';
+import { customerHandler, productHandler } from './entity-handlers';
 import { pushOutbound } from './outbound';
 import { enqueueRun } from './queue';
+import { RunCancelled, RunProgress } from './run-progress';
 import { syncRunStatus } from './run-status';
 
 const log = logger.child({ subgraph: 'sync', component: 'runner' });
-
-class RunCancelled extends Error {}
 
 /** The adapter for a connector, its credentials opened. @throws ExternalSystemError (permanent) when there is none or it is misconfigured */
 export function adapterFor(settings: SyncSettings, connector: Connector): ConnectorAdapter {
@@ -23,7 +22,7 @@ export function adapterFor(settings: SyncSettings, connector: Connector): Connec
   if (!Adapter) throw new ExternalSystemError(`${connector.system} connectors have no adapter`, false);
   if (!connector.baseUrl) throw new ExternalSystemError('the connector has no baseUrl', false);
   const credentials = new CredentialBox(settings.encryptionKey).open(connector.credentialsCiphertext);
-  return new Adapter({ baseUrl: connector.baseUrl, credentials, mapping: connector.fieldMapping as FieldMapping, timeoutMs: settings.requestTimeoutMs });
+  return new Adapter({ baseUrl: connector.baseUrl, credentials, mapping: connector.fieldMapping, timeoutMs: settings.requestTimeoutMs });
 }
 
 /**
@@ -34,7 +33,7 @@ export function adapterFor(settings: SyncSettings, connector: Connector): Connec
  */
 export async function performRun(runtime: SubgraphRuntime, runId: string): Promise<void> {
   const settings = syncSettingsOf(runtime.settings);
-  const em = runtime.database.orm.em.fork() as EntityManager;
+  const em = runtime.database.orm.em.fork();
   const run = await em.findOne(SyncRun, runId);
   if (!run || run.status !== SyncRunStatus.QUEUED) return;
   const connector = await em.findOneOrFail(Connector, run.connectorId);
@@ -83,9 +82,9 @@ export async function performRun(runtime: SubgraphRuntime, runId: string): Promi
         if (current.status !== SyncRunStatus.RUNNING) return;
         syncRunStatus.assert(current.status, SyncRunStatus.QUEUED);
         Object.assign(current, { status: SyncRunStatus.QUEUED, lastError: message, nextAttemptAt: new Date(Date.now() + delay) });
-        recordRunUpdated(tx as EntityManager, current);
+        recordRunUpdated(tx, current);
         await tx.flush();
-        await enqueueRun(tx as EntityManager, current, current.nextAttemptAt);
+        await enqueueRun(tx, current, current.nextAttemptAt);
       });
       nudge();
       return;
@@ -123,59 +122,12 @@ async function finish(em: EntityManager, run: SyncRun, connector: Connector, sta
 }
 
 /**
- * A run's counters, shared by its concurrent batches. Changes and their flush happen in one
- * serialised step: a change made while another flush is under way would be taken for flushed
- * and lost. Each step beats the heartbeat and, when the throttle allows, records progress.
- */
-export class RunProgress {
-  private last: Promise<void> = Promise.resolve();
-  private readonly throttle = new ProgressThrottle();
-
-  constructor(private readonly em: EntityManager, readonly run: SyncRun, private readonly nudge: () => void = () => undefined) {}
-
-  /** Adds a batch's outcome (or just checks for cancellation when `outcome` is null). @throws RunCancelled */
-  add(offered: number, outcome: BatchOutcome | null): Promise<void> {
-    this.last = this.last.catch(() => undefined).then(async () => {
-      const { run } = this;
-      if (outcome) {
-        run.total += offered;
-        run.processed += offered;
-        run.created += outcome.created;
-        run.updated += outcome.updated;
-        run.unchanged += outcome.unchanged;
-        run.conflicts += outcome.conflicts;
-        run.failed += outcome.failed.length;
-        for (const failure of outcome.failed) this.em.create(SyncRunError, { runId: run.id, externalId: failure.externalId, message: failure.message.slice(0, 2000), occurredAt: new Date() });
-      }
-      run.heartbeatAt = new Date();
-      const report = this.throttle.due();
-      if (report) recordRunUpdated(this.em, run);
-      await this.em.flush();
-      if (report) this.nudge();
-      await checkCancelled(this.em, run.id);
-    });
-    return this.last;
-  }
-
-  /** Resolves when every step has run. */
-  async settled(): Promise<void> {
-    await this.last.catch(() => undefined);
-  }
-}
-
-/** Throws RunCancelled when somebody cancelled the run since it started. */
-async function checkCancelled(em: EntityManager, runId: string): Promise<void> {
-  const rows = await em.getConnection().execute<{ status: SyncRunStatus }[]>('select status from sync.sync_run where id = ?', [runId]);
-  if (rows[0]?.status === SyncRunStatus.CANCELLED) throw new RunCancelled();
-}
-
-/**
  * Runs up to `limit` batches at once (the supergraph's bulk mutations, not the source, are
  * what a sync waits for); the first failure is rethrown by `drain` after the others settle.
  */
 class BatchPool {
   private readonly inFlight = new Set<Promise<void>>();
-  private failure: unknown;
+  private failure: Error | undefined;
 
   constructor(private readonly limit: number) {}
 
@@ -184,7 +136,7 @@ class BatchPool {
     if (this.failure) throw this.failure;
     const running: Promise<void> = work()
       .catch((error) => {
-        this.failure ??= error;
+        this.failure ??= error as Error;
       })
       .finally(() => this.inFlight.delete(running));
     this.inFlight.add(running);
@@ -197,8 +149,8 @@ class BatchPool {
 }
 
 /** Applies one batch in a fork of its own (the identity map stays one batch big) and counts it. */
-async function applyBatch<R extends SourceRecord>(em: EntityManager, runtime: SubgraphRuntime, kind: InboundKind<R>, connector: Connector, run: SyncRun, batch: R[], progress: RunProgress): Promise<void> {
-  const outcome = await applyInboundBatch(em.fork(), runtime.gateway, kind, connector, run.id, batch, randomUUID());
+async function applyBatch<R extends SourceRecord>(em: EntityManager, runtime: SubgraphRuntime, handler: EntityHandler<R>, connector: Connector, run: SyncRun, batch: R[], progress: RunProgress): Promise<void> {
+  const outcome = await applyInboundBatch(em.fork(), runtime.gateway, handler, connector, run.id, batch, randomUUID());
   await progress.add(batch.length, outcome);
 }
 
@@ -206,22 +158,22 @@ async function applyBatch<R extends SourceRecord>(em: EntityManager, runtime: Su
  * Reads every page of one entity from the source and applies it in batches; returns the
  * newest updated-at seen (the next delta's cursor) or the old cursor when none was dated.
  */
-async function syncEntity<R extends SourceRecord>(em: EntityManager, runtime: SubgraphRuntime, settings: SyncSettings, kind: InboundKind<R>, pages: AsyncGenerator<R[]>, connector: Connector, run: SyncRun, progress: RunProgress): Promise<string | undefined> {
+async function syncEntity<R extends SourceRecord>(em: EntityManager, runtime: SubgraphRuntime, settings: SyncSettings, handler: EntityHandler<R>, pages: AsyncGenerator<R[]>, connector: Connector, run: SyncRun, progress: RunProgress): Promise<string | undefined> {
   const pool = new BatchPool(settings.batchConcurrency);
   const batch: R[] = [];
-  let newest: string | undefined = connector.cursors[kind.entityType];
+  let newest: string | undefined = connector.cursors[handler.entityType];
   try {
     for await (const page of pages) {
       for (const record of page) if (record.updatedAt && (!newest || Date.parse(record.updatedAt) > Date.parse(newest))) newest = record.updatedAt;
       batch.push(...page);
       while (batch.length >= settings.batchSize) {
         const next = batch.splice(0, settings.batchSize);
-        await pool.add(() => applyBatch(em, runtime, kind, connector, run, next, progress));
+        await pool.add(() => applyBatch(em, runtime, handler, connector, run, next, progress));
       }
     }
     if (batch.length) {
       const last = batch.splice(0);
-      await pool.add(() => applyBatch(em, runtime, kind, connector, run, last, progress));
+      await pool.add(() => applyBatch(em, runtime, handler, connector, run, last, progress));
     }
   } finally {
     await pool.drain();
@@ -236,14 +188,14 @@ async function syncEntity<R extends SourceRecord>(em: EntityManager, runtime: Su
  */
 async function fullSync(em: EntityManager, runtime: SubgraphRuntime, settings: SyncSettings, adapter: ConnectorAdapter, connector: Connector, run: SyncRun, progress: RunProgress): Promise<Partial<Record<SyncEntity, string>>> {
   const cursors: Partial<Record<SyncEntity, string>> = {};
-  const since = (entity: SyncEntity) => (run.full || !connector.cursors[entity] ? null : new Date(connector.cursors[entity]!));
+  const since = (entity: SyncEntity) => (run.full || !connector.cursors[entity] ? null : new Date(connector.cursors[entity]));
   const wants = (entity: SyncEntity) => run.entities.includes(entity);
   if ((wants(SyncEntity.PRODUCT) || wants(SyncEntity.INVENTORY)) && adapter.products) {
-    const newest = await syncEntity(em, runtime, settings, productKind, adapter.products({ since: since(SyncEntity.PRODUCT), withStock: wants(SyncEntity.INVENTORY) }), connector, run, progress);
+    const newest = await syncEntity(em, runtime, settings, productHandler, adapter.products({ since: since(SyncEntity.PRODUCT), withStock: wants(SyncEntity.INVENTORY) }), connector, run, progress);
     if (newest) cursors[SyncEntity.PRODUCT] = newest;
   }
   if (wants(SyncEntity.CUSTOMER) && adapter.customers) {
-    const newest = await syncEntity(em, runtime, settings, customerKind, adapter.customers({ since: since(SyncEntity.CUSTOMER) }), connector, run, progress);
+    const newest = await syncEntity(em, runtime, settings, customerHandler, adapter.customers({ since: since(SyncEntity.CUSTOMER) }), connector, run, progress);
     if (newest) cursors[SyncEntity.CUSTOMER] = newest;
   }
   await progress.settled();
@@ -254,7 +206,7 @@ async function fullSync(em: EntityManager, runtime: SubgraphRuntime, settings: S
 async function applyWebhook(em: EntityManager, runtime: SubgraphRuntime, _settings: SyncSettings, adapter: ConnectorAdapter, connector: Connector, run: SyncRun, progress: RunProgress): Promise<void> {
   const delivery = await em.findOneOrFail(WebhookDelivery, run.webhookDeliveryId!);
   const records = adapter.fromWebhook?.(delivery.topic, delivery.payload) ?? null;
-  if (records?.products?.length) await applyBatch<SourceProduct>(em, runtime, productKind, connector, run, records.products, progress);
-  if (records?.customers?.length) await applyBatch<SourceCustomer>(em, runtime, customerKind, connector, run, records.customers, progress);
+  if (records?.products?.length) await applyBatch<SourceProduct>(em, runtime, productHandler, connector, run, records.products, progress);
+  if (records?.customers?.length) await applyBatch<SourceCustomer>(em, runtime, customerHandler, connector, run, records.customers, progress);
   await progress.settled();
 }

@@ -1,6 +1,5 @@
 import { CronExpressionParser } from 'cron-parser';
 import { logger, tryAdvisoryLock, type SubgraphRuntime } from '@tradegraph/kit';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Connector, ConnectorStatus, SyncMode, SyncRun, SyncRunStatus, SyncTrigger } from '../entities';
 import { syncSettingsOf } from '../settings';
 import { enqueueRun, ensureQueue } from './queue';
@@ -43,7 +42,7 @@ export function isPollingSchedule(value: string): boolean {
  */
 export async function queueDueRuns(runtime: SubgraphRuntime, now = new Date()): Promise<number> {
   await ensureQueue(runtime);
-  const em = runtime.database.orm.em.fork() as EntityManager;
+  const em = runtime.database.orm.em.fork();
   return em.transactional(async (tx) => {
     if (!(await tryAdvisoryLock(tx, 'sync:scheduler'))) return 0;
     const connectors = await tx.find(Connector, { status: { $ne: ConnectorStatus.PAUSED }, mode: { $in: [SyncMode.POLLING, SyncMode.BOTH] }, pollingSchedule: { $ne: null } });
@@ -57,7 +56,7 @@ export async function queueDueRuns(runtime: SubgraphRuntime, now = new Date()): 
       const run = tx.create(SyncRun, { connectorId: connector.id, trigger: SyncTrigger.SCHEDULE, entities: connector.entities, maxAttempts: syncSettingsOf(runtime.settings).maxAttempts, queuedAt: now });
       tx.persist(run);
       await tx.flush();
-      await enqueueRun(tx as EntityManager, run);
+      await enqueueRun(tx, run);
       queued++;
     }
     if (queued) log.debug({ queued }, 'queued scheduled sync runs');

@@ -1,9 +1,9 @@
-import { badInput, conflict as conflictError, notFound, type SubgraphRuntime } from '@tradegraph/kit';
+import { badInput, conflict as conflictError, findPage, notFound, type ConnectionPage, type PageArgs, type SubgraphRuntime } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictStatus, Connector, ConnectorStatus, SyncConflict, SyncEntity, SyncRun, SyncRunStatus, SyncTrigger, type ConflictPolicy, type ConflictResolution, type ExternalSystem, type SyncDirection, type SyncMode } from '../entities';
+import { ConflictStatus, Connector, ConnectorStatus, SyncConflict, SyncEntity, SyncRun, SyncRunError, SyncRunStatus, SyncTrigger, type ConflictPolicy, type ConflictResolution, type ExternalSystem, type SyncDirection, type SyncMode } from '../entities';
 import { recordConnectorStatus, recordRunUpdated } from './events';
-import { resolveConflictWith, type InboundKind, type SourceRecord } from './inbound';
-import { inboundKindOf } from './kinds';
+import { resolveConflictWith, type EntityHandler, type SourceRecord } from './inbound';
+import { entityHandlerFor } from './entity-handlers';
 import { syncSettingsOf } from '../settings';
 import { CredentialBox, type ConnectorCredentials } from './crypto';
 import { dequeueRun, enqueueRun, ensureQueue } from './queue';
@@ -22,12 +22,36 @@ export interface ConnectorFields {
   credentials?: ConnectorCredentials | null;
 }
 
+/** Runs and conflicts are listed newest first. */
+const RUNS_NEWEST_FIRST = { field: 'queuedAt', descending: true };
+const CONFLICTS_NEWEST_FIRST = { field: 'detectedAt', descending: true };
+
 /** Connectors and their runs: the rules, no GraphQL. */
 export class SyncService {
   private readonly box: CredentialBox;
 
   constructor(private readonly em: EntityManager, private readonly runtime: SubgraphRuntime) {
     this.box = new CredentialBox(syncSettingsOf(runtime.settings).encryptionKey);
+  }
+
+  /** Every connector, by name (at most 500). */
+  connectors(): Promise<Connector[]> {
+    return this.em.find(Connector, {}, { orderBy: { name: 'asc', id: 'asc' }, limit: 500 });
+  }
+
+  /** A connector's runs, newest first. */
+  runs(connectorId: string, page: PageArgs): Promise<ConnectionPage<SyncRun>> {
+    return findPage(this.em, SyncRun, { connectorId }, RUNS_NEWEST_FIRST, page);
+  }
+
+  /** The records a run could not apply, oldest first, at most `first` (clamped to 0–1000). */
+  runErrors(runId: string, first: number): Promise<SyncRunError[]> {
+    return this.em.find(SyncRunError, { runId }, { orderBy: { id: 'asc' }, limit: Math.min(Math.max(first, 0), 1000) });
+  }
+
+  /** A connector's conflicts (of one status, when given), newest first. */
+  conflicts(connectorId: string, status: ConflictStatus | undefined, page: PageArgs): Promise<ConnectionPage<SyncConflict>> {
+    return findPage(this.em, SyncConflict, { connectorId, ...(status ? { status } : {}) }, CONFLICTS_NEWEST_FIRST, page);
   }
 
   async connector(id: string): Promise<Connector> {
@@ -75,9 +99,9 @@ export class SyncService {
       const connector = await tx.findOneOrFail(Connector, id, { failHandler: () => notFound('Connector', id) });
       const before = connector.status;
       connector.status = connector.consecutiveFailures > 0 ? ConnectorStatus.FAILING : ConnectorStatus.ACTIVE;
-      if (before !== connector.status) recordConnectorStatus(tx as EntityManager, connector, before);
+      if (before !== connector.status) recordConnectorStatus(tx, connector, before);
       const waiting = await tx.find(SyncRun, { connectorId: id, status: SyncRunStatus.QUEUED });
-      for (const run of waiting) await enqueueRun(tx as EntityManager, run, run.nextAttemptAt);
+      for (const run of waiting) await enqueueRun(tx, run, run.nextAttemptAt);
       await tx.flush();
       return connector;
     });
@@ -97,36 +121,36 @@ export class SyncService {
       const run = tx.create(SyncRun, { connectorId, trigger, full, entities: wanted, maxAttempts: syncSettingsOf(this.runtime.settings).maxAttempts, queuedAt: new Date() });
       tx.persist(run);
       await tx.flush();
-      await enqueueRun(tx as EntityManager, run);
+      await enqueueRun(tx, run);
       return run;
     });
   }
 
   /** Cancels a queued or running run; a running one stops before its next batch. */
-  async cancelRun(id: string): Promise<SyncRun> {
-    await ensureQueue(this.runtime);
-    return this.em.transactional(async (tx) => {
-      const run = await tx.findOneOrFail(SyncRun, id, { failHandler: () => notFound('SyncRun', id), lockMode: 4 /* PESSIMISTIC_WRITE */ });
-      syncRunStatus.assert(run.status, SyncRunStatus.CANCELLED);
-      run.status = SyncRunStatus.CANCELLED;
-      run.finishedAt = new Date();
-      recordRunUpdated(tx as EntityManager, run);
-      await tx.flush();
-      await dequeueRun(tx as EntityManager, id);
-      return run;
-    });
+  cancelRun(id: string): Promise<SyncRun> {
+    return this.moveRun(id, SyncRunStatus.CANCELLED, { finishedAt: new Date() }, (tx) => dequeueRun(tx, id));
   }
 
   /** Queues a FAILED (dead-lettered) or CANCELLED run again with fresh attempts. */
-  async retryRun(id: string): Promise<SyncRun> {
+  retryRun(id: string): Promise<SyncRun> {
+    const fresh = { trigger: SyncTrigger.RETRY, attempts: 0, nextAttemptAt: null, finishedAt: null, queuedAt: new Date() };
+    return this.moveRun(id, SyncRunStatus.QUEUED, fresh, (tx, run) => enqueueRun(tx, run));
+  }
+
+  /**
+   * Moves a run to `status` under a row lock (so a worker finishing it meanwhile cannot
+   * interleave), with `changes`, its `sync_run.updated` event and what the queue must do, in one
+   * transaction. @throws INVALID_TRANSITION when the run's status cannot go there
+   */
+  private async moveRun(id: string, status: SyncRunStatus, changes: Partial<SyncRun>, queue: (tx: EntityManager, run: SyncRun) => Promise<void>): Promise<SyncRun> {
     await ensureQueue(this.runtime);
     return this.em.transactional(async (tx) => {
-      const run = await tx.findOneOrFail(SyncRun, id, { failHandler: () => notFound('SyncRun', id), lockMode: 4 });
-      syncRunStatus.assert(run.status, SyncRunStatus.QUEUED);
-      Object.assign(run, { status: SyncRunStatus.QUEUED, trigger: SyncTrigger.RETRY, attempts: 0, nextAttemptAt: null, finishedAt: null, queuedAt: new Date() });
-      recordRunUpdated(tx as EntityManager, run);
+      const run = await tx.findOneOrFail(SyncRun, id, { failHandler: () => notFound('SyncRun', id), lockMode: 4 /* PESSIMISTIC_WRITE */ });
+      syncRunStatus.assert(run.status, status);
+      Object.assign(run, { status, ...changes });
+      recordRunUpdated(tx, run);
       await tx.flush();
-      await enqueueRun(tx as EntityManager, run);
+      await queue(tx, run);
       return run;
     });
   }
@@ -146,8 +170,8 @@ export class SyncService {
     const conflict = await this.conflict(id);
     if (conflict.status !== ConflictStatus.OPEN) throw conflictError(`The conflict was already resolved (${conflict.resolution} by ${conflict.resolvedBy})`);
     const connector = await this.connector(conflict.connectorId);
-    const kind = inboundKindOf(conflict.entityType);
-    if (!kind) throw badInput('id', `conflicts of ${conflict.entityType} cannot be resolved here`);
-    return resolveConflictWith(this.em, this.runtime.gateway, kind as InboundKind<SourceRecord>, connector, conflict, choice, subject, requestId);
+    const handler = entityHandlerFor(conflict.entityType);
+    if (!handler) throw badInput('id', `conflicts of ${conflict.entityType} cannot be resolved here`);
+    return resolveConflictWith(this.em, this.runtime.gateway, handler as EntityHandler<SourceRecord>, connector, conflict, choice, subject, requestId);
   }
 }

@@ -117,7 +117,7 @@ export async function receiveDelivery(em: EntityManager, runtime: SubgraphRuntim
     const run = tx.create(SyncRun, { connectorId: connector.id, trigger: SyncTrigger.WEBHOOK, entities: connector.entities, status: SyncRunStatus.QUEUED, webhookDeliveryId: inserted[0].id, maxAttempts: syncSettingsOf(runtime.settings).maxAttempts, queuedAt: new Date() });
     tx.persist(run);
     await tx.flush();
-    await enqueueRun(tx as EntityManager, run);
+    await enqueueRun(tx, run);
     return { status: 'accepted' as const, runId: run.id };
   });
 }
@@ -152,7 +152,7 @@ export function webhookApp(runtime: SubgraphRuntime): express.Express {
   app.post('/webhooks/:connectorId', express.raw({ type: '*/*', limit: '5mb' }), async (req, res) => {
     try {
       const connectorId = String(req.params.connectorId);
-      const em = runtime.database.orm.em.fork() as EntityManager;
+      const em = runtime.database.orm.em.fork();
       const connector = isUuid(connectorId) ? await em.findOne(Connector, connectorId) : null;
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const header = (name: string) => req.header(name);

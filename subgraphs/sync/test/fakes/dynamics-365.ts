@@ -29,6 +29,13 @@ export class FakeDynamics365 extends FakeHttpServer {
   readonly companyId = '9f3c1a2e-0000-4000-8000-00000000c0de';
   private nextOrderNumber = 101001;
 
+  /** Also forgets the sales orders and their lines. */
+  override reset(): void {
+    super.reset();
+    this.salesOrders.clear();
+    this.salesOrderLines.clear();
+  }
+
   /**
    * `count` items (number `1000-0000`…, id a GUID), item i last modified at
    * 2026-06-01T12:00Z minus i minutes, unitPrice 20 + (i % 30), inventory i % 60; and
@@ -169,7 +176,7 @@ export class FakeDynamics365 extends FakeHttpServer {
     const input = (body ?? {}) as Record<string, unknown>;
     const customer = this.customers.find((c) => (input.customerId ? c.id === input.customerId : c.number === input.customerNumber));
     if (!customer) {
-      const field = input.customerId ? `customerId '${String(input.customerId)}'` : `customerNumber '${String(input.customerNumber)}'`;
+      const field = input.customerId ? `customerId '${input.customerId as string}'` : `customerNumber '${input.customerNumber as string}'`;
       return this.error(res, 400, 'Internal_RecordNotFound', `The Customer does not exist. Identification fields and values: ${field}  CorrelationId:  fake.`);
     }
     const id = randomUUID();

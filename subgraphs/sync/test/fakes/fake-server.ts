@@ -57,6 +57,14 @@ export abstract class FakeHttpServer {
   /** The path prefix {@link requestsTo} takes its `pathPrefix` relative to, e.g. `/b1s/v1/`. */
   protected abstract readonly apiRoot: string;
 
+  /** Forgets what earlier tests left: scripted failures, `down`, the requests received and their count. Fakes extend it with their own state. */
+  reset(): void {
+    this.failures = [];
+    this.down = null;
+    this.received = [];
+    this.requests = 0;
+  }
+
   /** Listens on 127.0.0.1 on a free port and sets {@link url}. */
   async start(): Promise<void> {
     this.server = http.createServer((req, res) => void this.serve(req, res));

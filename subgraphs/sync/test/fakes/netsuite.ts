@@ -60,6 +60,13 @@ export class FakeNetSuite extends FakeHttpServer {
   private inFlight = 0;
   private nextOrderId = 9001;
 
+  /** Also forgets the concurrency high-water mark and the sales orders. */
+  override reset(): void {
+    super.reset();
+    this.maxInFlight = 0;
+    this.salesOrders.clear();
+  }
+
   /**
    * `count` inventory items (ids 1000+i, SKU `NS-00000`…), modified one hour apart going back
    * from 2026-06-01T12:00Z (item i at 12:00 − i hours), stock at location 1 = i % 40, at

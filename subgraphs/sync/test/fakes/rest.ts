@@ -93,13 +93,10 @@ export class FakeRest extends FakeHttpServer {
   }
 
   /** Forgets requests (`log`, `received`, the count), orders and scripted failures, and pages by cursor again (the data stays). */
-  reset(): void {
+  override reset(): void {
+    super.reset();
     this.orders = [];
     this.log = [];
-    this.received = [];
-    this.failures = [];
-    this.down = null;
-    this.requests = 0;
     this.pagination = 'cursor';
   }
 

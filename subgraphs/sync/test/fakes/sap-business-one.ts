@@ -39,6 +39,16 @@ export class FakeSapBusinessOne extends FakeHttpServer {
   private sessions = new Set<string>();
   private nextDocEntry = 301;
 
+  /** Also forgets logins, orders and postings, ends every session and pages with v3 links again. */
+  override reset(): void {
+    super.reset();
+    this.logins = 0;
+    this.nextLinkStyle = 'v3';
+    this.orders.clear();
+    this.postings = [];
+    this.expireSessions();
+  }
+
   /**
    * `count` items (`A00000`…), item i updated on 2026-06-01 minus (i % 30) days at 08:15; price
    * list 1 = 5 + (i % 50) EUR, price list 2 = double; stock in warehouses `01` (i % 25) and

@@ -1,7 +1,7 @@
-import { throughGateway } from '@tradegraph/kit';
+import { isCode, throughGateway } from '@tradegraph/kit';
 import { SyncEntity } from '../entities';
 import type { SourceCustomer, SourceProduct } from '../adapters';
-import { checksumOf, inChunks, normalAmount, type Applied, type InboundKind, type LocalCopy } from './inbound';
+import { checksumOf, inChunks, normalAmount, type Applied, type EntityHandler, type LocalCopy } from './inbound';
 
 const UPSERT_PRODUCTS = /* GraphQL */ `
   mutation SyncUpsertProducts($items: [UpsertProductInput!]!) {
@@ -30,7 +30,6 @@ const CUSTOMERS_BY_ID = /* GraphQL */ `
 `;
 
 // The owning subgraphs' input rules, checked here so one bad record cannot sink its batch.
-const SKU = /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/;
 const DECIMAL = /^\d{1,15}(\.\d{1,4})?$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -44,7 +43,7 @@ export function stockChecksumOf(levels: { warehouseCode: string; quantity: numbe
 
 /** Why the products subgraph would refuse the product, or null. */
 export function productProblem(item: SourceProduct['item']): string | null {
-  if (!item.sku || item.sku.length > 64 || !SKU.test(item.sku)) return `sku "${item.sku}" is not valid: letters, digits and . _ - / (1–64), starting with a letter or digit`;
+  if (!item.sku || item.sku.length > 64 || !isCode(item.sku, { slash: true })) return `sku "${item.sku}" is not valid: letters, digits and . _ - / (1–64), starting with a letter or digit`;
   if (!item.name.trim() || item.name.length > 200) return 'name must have 1 to 200 characters';
   if (!DECIMAL.test(item.basePrice.amount)) return `price "${item.basePrice.amount}" is not a decimal amount`;
   if (item.description && item.description.length > 10000) return 'description is longer than 10,000 characters';
@@ -60,7 +59,7 @@ const productGroups = (item: ProductItem) => ({ name: item.name, description: it
  * Products (and, when the record carries it, their stock): upsertProducts then setStockLevels.
  * Stock is the source's alone: never a conflict group, applied whenever the source's changed.
  */
-export const productKind: InboundKind<SourceProduct> = {
+export const productHandler: EntityHandler<SourceProduct> = {
   entityType: SyncEntity.PRODUCT,
   problemWith: (record) => productProblem(record.item),
   sourceValue: (record) => ({ item: record.item, stock: record.stock }),
@@ -119,7 +118,7 @@ export function customerProblem(item: SourceCustomer['item']): string | null {
 type CustomerItem = SourceCustomer['item'];
 
 /** Customers: upsertCustomers, keyed by code. The source owns no field of theirs alone: every field is a group. */
-export const customerKind: InboundKind<SourceCustomer> = {
+export const customerHandler: EntityHandler<SourceCustomer> = {
   entityType: SyncEntity.CUSTOMER,
   problemWith: (record) => customerProblem(record.item),
   sourceValue: (record) => record.item,
@@ -150,7 +149,7 @@ export const customerKind: InboundKind<SourceCustomer> = {
   },
 };
 
-/** The kind for an entity type sync applies inbound. */
-export function inboundKindOf(entity: SyncEntity): InboundKind<SourceProduct> | InboundKind<SourceCustomer> | null {
-  return entity === SyncEntity.PRODUCT ? productKind : entity === SyncEntity.CUSTOMER ? customerKind : null;
+/** The handler for an entity type sync applies inbound, or null for one it only pushes. */
+export function entityHandlerFor(entity: SyncEntity): EntityHandler<SourceProduct> | EntityHandler<SourceCustomer> | null {
+  return entity === SyncEntity.PRODUCT ? productHandler : entity === SyncEntity.CUSTOMER ? customerHandler : null;
 }

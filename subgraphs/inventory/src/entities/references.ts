@@ -1,12 +1,8 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { entityReference } from '@tradegraph/kit';
 
 /**
  * The products subgraph's Product, as far as inventory needs it: the key, to hang `stock` and
  * `stockLevels` on. Inventory never reads the product table; a product id is just a UUID here.
  */
-@ObjectType()
-@Directive('@key(fields: "id")')
-export class Product {
-  @Field(() => ID)
-  id!: string;
-}
+export const Product = entityReference('Product');
+export type Product = InstanceType<typeof Product>;

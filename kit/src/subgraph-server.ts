@@ -5,67 +5,22 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import type { EntityClass } from '@mikro-orm/core';
-import type { MigrationObject } from '@mikro-orm/core';
 import express from 'express';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { CALLER_HEADER, CallerSignatureError, CallerSigner, REQUEST_ID_HEADER, type Caller } from './caller';
 import type { SubgraphContext, SubgraphRuntime } from './context';
 import { Database } from './database';
-import { envInt, envOptional, envSecret, envString, ConfigError, isProduction } from './env';
-import { createEventBus, InProcessBus, type EventBus } from './events/bus';
-import { OutboxEvent } from './events/outbox';
-import { OutboxRelay, type RelayOptions } from './events/relay';
-import { GatewayClient, serviceTokenProvider } from './gateway-client';
-import type { BackgroundJob } from './periodic';
+import { isProduction } from './env';
 import { formatError } from './errors';
+import { InProcessBus } from './events/bus';
+import { OutboxEvent } from './events/outbox';
+import { OutboxRelay } from './events/relay';
 import { LoaderRegistry } from './loaders';
 import { logger } from './logger';
 import { requestScope, trackingRequests } from './request-scope';
-import { buildFederatedSchema, type BuiltSchema, type SchemaDefinition } from './schema';
-
-/** Everything that makes one subgraph: its schema parts, its tables and its migrations. */
-export interface SubgraphDefinition extends SchemaDefinition {
-  /** the subgraph's name in supergraph.yaml; also its PostgreSQL schema (dashes become underscores) */
-  name: string;
-  /** MikroORM entities */
-  entities: EntityClass<unknown>[];
-  /** migrations in the order they apply */
-  migrations: MigrationObject[];
-  /** jobs that run while the subgraph runs (expiry sweeps …); stopped with it */
-  background?: (runtime: SubgraphRuntime) => BackgroundJob[];
-  /**
-   * Extra HTTP routes on the subgraph's own server (webhooks …), mounted before `/graphql`.
-   * They are not behind the gateway's caller signature: each route authenticates its callers
-   * itself, and parses its own bodies (a webhook's signature is over the raw body).
-   */
-  routes?: (runtime: SubgraphRuntime) => express.Router | express.Express;
-  /**
-   * Scopes the subgraph's SERVICE token carries on its calls through the gateway, beyond the
-   * role (sync needs `customers:pii`: it moves customers' contact data between systems).
-   */
-  serviceScopes?: string[];
-}
-
-/** How to run a subgraph. {@link subgraphOptionsFromEnv} fills it from the environment. */
-export interface SubgraphOptions {
-  /** 0 picks a free port (tests) */
-  port: number;
-  host?: string;
-  databaseUrl: string;
-  /** the secret shared with the gateway (CALLER_SIGNING_SECRET) */
-  callerSecret: string;
-  poolMax?: number;
-  /** where events go; an in-process bus of its own when not given */
-  bus?: EventBus;
-  /** calls to other subgraphs through the gateway */
-  gateway?: GatewayClient;
-  /** the subgraph's own settings, handed to its resolvers and jobs as `runtime.settings` */
-  settings?: Record<string, unknown>;
-  /** outbox relay tuning */
-  relay?: RelayOptions;
-}
+import { schemaNameOf, subgraphSchema, type SubgraphDefinition } from './subgraph-definition';
+import type { SubgraphOptions } from './subgraph-options';
 
 /** A started subgraph. */
 export interface RunningSubgraph {
@@ -79,68 +34,6 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
-/** The development secret for caller signatures; production must set CALLER_SIGNING_SECRET. */
-export const DEVELOPMENT_CALLER_SECRET = 'tradegraph-development-caller-signing-secret';
-
-/**
- * Reads a subgraph's options: `PORT` (else `defaultPort`), DATABASE_URL, CALLER_SIGNING_SECRET,
- * REDIS_URL (else an in-process bus) and GATEWAY_URL with JWT_SECRET (for calls to other
- * subgraphs as the SERVICE identity).
- */
-export function subgraphOptionsFromEnv(defaultPort: number, name = 'subgraph', serviceScopes: string[] = []): SubgraphOptions {
-  const databaseUrl = envOptional('DATABASE_URL');
-  if (!databaseUrl) {
-    throw new ConfigError('DATABASE_URL is not set. Set it to a PostgreSQL URL, or run `npm start`, which starts an embedded PostgreSQL.');
-  }
-  return {
-    port: envInt('PORT', defaultPort, 0, 65535),
-    host: envOptional('HOST'),
-    databaseUrl,
-    callerSecret: envSecret('CALLER_SIGNING_SECRET', DEVELOPMENT_CALLER_SECRET),
-    poolMax: envInt('DATABASE_POOL_MAX', 10, 1, 1000),
-    bus: createEventBus(envOptional('REDIS_URL')),
-    gateway: gatewayClientFromEnv(name, serviceScopes),
-  };
-}
-
-/** The development JWT secret the gateway accepts by default (see gateway/src/config.ts). */
-export const DEVELOPMENT_JWT_SECRET = 'tradegraph-development-jwt-secret-change-me';
-
-/**
- * A client for calls through the gateway as `service:<name>`: GATEWAY_URL, and SERVICE_TOKEN
- * (a token from your identity provider) or else a token minted with JWT_SECRET.
- */
-export function gatewayClientFromEnv(name: string, scopes: string[] = []): GatewayClient {
-  const staticToken = envOptional('SERVICE_TOKEN');
-  return new GatewayClient({
-    url: envString('GATEWAY_URL', 'http://127.0.0.1:4000/graphql'),
-    timeoutMs: envInt('GATEWAY_TIMEOUT_MS', 10_000, 100, 600_000),
-    token: staticToken ? async () => staticToken : serviceTokenProvider({
-      secret: envSecret('JWT_SECRET', DEVELOPMENT_JWT_SECRET),
-      issuer: envString('JWT_ISSUER', 'tradegraph'),
-      audience: envString('JWT_AUDIENCE', 'tradegraph-api'),
-      subject: `service:${name}`,
-      scopes,
-    }),
-  });
-}
-
-/** The PostgreSQL schema a subgraph keeps its tables in. */
-export function schemaNameOf(definition: Pick<SubgraphDefinition, 'name'>): string {
-  return definition.name.replace(/-/g, '_');
-}
-
-const schemaCache = new WeakMap<SubgraphDefinition, Promise<BuiltSchema>>();
-
-/** Builds (once per definition) the subgraph's schema and SDL; needs no database. */
-export function subgraphSchema(definition: SubgraphDefinition): Promise<BuiltSchema> {
-  let built = schemaCache.get(definition);
-  if (!built) {
-    built = buildFederatedSchema(definition);
-    schemaCache.set(definition, built);
-  }
-  return built;
-}
 
 /**
  * Starts a subgraph: migrates its schema, then serves GraphQL at `/graphql` (only to callers
@@ -165,7 +58,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   }
   const signer = new CallerSigner(options.callerSecret);
   const bus = options.bus ?? new InProcessBus();
-  const emitsEvents = definition.entities.includes(OutboxEvent as EntityClass<unknown>);
+  const emitsEvents = definition.entities.includes(OutboxEvent);
   const relay = emitsEvents ? new OutboxRelay(database.orm, bus, schemaNameOf(definition), options.relay) : undefined;
   const runtime: SubgraphRuntime = { name: definition.name, database, bus, relay, gateway: options.gateway, settings: options.settings ?? {} };
   relay?.start();
@@ -231,7 +124,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       },
       context: (ctx) => {
         const known = wsCallers.get(ctx.extra)!;
-        return createContext(known.caller, known.requestId) as never;
+        return createContext(known.caller, known.requestId);
       },
     },
     wsServer,
@@ -291,26 +184,4 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       return stopping;
     },
   };
-}
-
-/**
- * The body of every subgraph's `src/index.ts`: start from the environment (plus the subgraph's
- * own settings, read by `settingsFromEnv`), stop cleanly on SIGINT/SIGTERM, and exit with a
- * readable message when configuration is wrong.
- */
-export async function runSubgraphMain(definition: SubgraphDefinition, defaultPort: number, settingsFromEnv?: () => object): Promise<void> {
-  try {
-    const settings = settingsFromEnv?.() as Record<string, unknown> | undefined;
-    const running = await startSubgraph(definition, { ...subgraphOptionsFromEnv(defaultPort, definition.name, definition.serviceScopes), settings });
-    const shutdown = () => void running.stop().then(() => process.exit(0));
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      logger.fatal(error.message);
-    } else {
-      logger.fatal({ err: error }, `${definition.name} failed to start`);
-    }
-    process.exit(1);
-  }
 }

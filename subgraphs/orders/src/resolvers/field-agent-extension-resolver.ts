@@ -1,25 +1,13 @@
-import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { badInput, Money, toMoney, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { badInput, toMoney, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
 import { FieldAgent, Order } from '../entities';
 import { OrderFilter } from '../inputs/order-inputs';
 import { agentOrders, agentSales } from '../loaders';
-import { OrderConnection } from './order-resolver';
+import { AgentSales, OrderConnection } from './types';
 
-/** What an agent sold in a period. */
-@ObjectType({ description: 'Orders an agent placed in a period [from, to) by placement time, in every status but CANCELLED (PENDING, PROCESSING, COMPLETED and REFUNDED count).' })
-export class AgentSales {
-  @Field(() => Int)
-  orderCount!: number;
-
-  @Field(() => Money, { nullable: true, description: 'The orders\' totals (tax included); null when there are none, or when they span several currencies (see revenueByCurrency).' })
-  revenue!: Money | null;
-
-  @Field(() => [Money], { description: 'The totals per currency.' })
-  revenueByCurrency!: Money[];
-}
-
+/** What orders adds to the field-agents subgraph's FieldAgent. */
 @Resolver(() => FieldAgent)
-export class FieldAgentOrdersResolver {
+export class FieldAgentExtensionResolver {
   @FieldResolver(() => OrderConnection, { description: 'Orders this agent placed, newest first.' })
   orders(
     @Root() agent: FieldAgent,

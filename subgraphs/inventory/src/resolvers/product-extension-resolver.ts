@@ -18,7 +18,7 @@ async function levelsWithWarehouses(product: Product, ctx: SubgraphContext): Pro
 
 /** What inventory adds to the products subgraph's Product. */
 @Resolver(() => Product)
-export class ProductStockResolver {
+export class ProductExtensionResolver {
   @FieldResolver(() => ProductStock, { description: 'Stock summed over active warehouses.' })
   async stock(@Root() product: Product, @Ctx() ctx: SubgraphContext): Promise<ProductStock> {
     const active = (await levelsWithWarehouses(product, ctx)).filter((x) => x.warehouse.active).map((x) => x.level);

@@ -1,10 +1,11 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@tradegraph/kit';
-import { Customer, ExternalRef, Order, Product, SyncState, SyncStatus } from '../entities';
-import { customerRefs, openProductConflicts, orderRefs, productRefs } from '../loaders';
+import { ExternalRef, Product, SyncState, SyncStatus } from '../entities';
+import { openProductConflicts, productRefs } from '../loaders';
 
+/** What sync adds to the products subgraph's Product. */
 @Resolver(() => Product)
-export class ProductRefsResolver {
+export class ProductExtensionResolver {
   @FieldResolver(() => [ExternalRef], { description: 'Where this product lives in external systems.' })
   externalRefs(@Root() product: Product, @Ctx() ctx: SubgraphContext): Promise<ExternalRef[]> {
     return ctx.loaders.get(productRefs).load(product.id);
@@ -20,21 +21,5 @@ export class ProductRefsResolver {
       openConflicts: conflicts.length,
       lastSyncedAt: synced.length ? new Date(Math.max(...synced)) : null,
     };
-  }
-}
-
-@Resolver(() => Customer)
-export class CustomerRefsResolver {
-  @FieldResolver(() => [ExternalRef], { description: 'Where this customer lives in external systems.' })
-  externalRefs(@Root() customer: Customer, @Ctx() ctx: SubgraphContext): Promise<ExternalRef[]> {
-    return ctx.loaders.get(customerRefs).load(customer.id);
-  }
-}
-
-@Resolver(() => Order)
-export class OrderRefsResolver {
-  @FieldResolver(() => [ExternalRef], { description: 'The systems this order was pushed to, and its id in each.' })
-  externalRefs(@Root() order: Order, @Ctx() ctx: SubgraphContext): Promise<ExternalRef[]> {
-    return ctx.loaders.get(orderRefs).load(order.id);
   }
 }

@@ -1,5 +1,7 @@
 import { assertUuid, badInput } from '@tradegraph/kit';
 
+/* The limits on stock quantities and lines, and the checks every movement and reservation runs. */
+
 /**
  * The largest quantity one call may move. Levels are PostgreSQL `integer`s; capping each
  * movement well below 2³¹ keeps a single call from overflowing one (the ledger checks sums).

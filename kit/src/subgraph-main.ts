@@ -1,0 +1,27 @@
+import { ConfigError } from './env';
+import { logger } from './logger';
+import type { SubgraphDefinition } from './subgraph-definition';
+import { subgraphOptionsFromEnv } from './subgraph-options';
+import { startSubgraph } from './subgraph-server';
+
+/**
+ * The body of every subgraph's `src/index.ts`: start from the environment (plus the subgraph's
+ * own settings, read by `settingsFromEnv`), stop cleanly on SIGINT/SIGTERM, and exit with a
+ * readable message when configuration is wrong.
+ */
+export async function runSubgraphMain(definition: SubgraphDefinition, defaultPort: number, settingsFromEnv?: () => object): Promise<void> {
+  try {
+    const settings = settingsFromEnv?.() as Record<string, unknown> | undefined;
+    const running = await startSubgraph(definition, { ...subgraphOptionsFromEnv(defaultPort, definition.name, definition.serviceScopes), settings });
+    const shutdown = () => void running.stop().then(() => process.exit(0));
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      logger.fatal(error.message);
+    } else {
+      logger.fatal({ err: error }, `${definition.name} failed to start`);
+    }
+    process.exit(1);
+  }
+}

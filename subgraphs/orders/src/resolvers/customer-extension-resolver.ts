@@ -1,0 +1,22 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { assertCustomerInScope, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { Customer, Order } from '../entities';
+import { OrderFilter } from '../inputs/order-inputs';
+import { customerOrders } from '../loaders';
+import { OrderConnection } from './types';
+
+/** What orders adds to the customers subgraph's Customer. */
+@Resolver(() => Customer)
+export class CustomerExtensionResolver {
+  @FieldResolver(() => OrderConnection, { nullable: true, description: 'This customer\'s orders, newest first; null, with FORBIDDEN, for a customer outside a field agent\'s territory.' })
+  async orders(
+    @Root() customer: Customer,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('filter', () => OrderFilter, { nullable: true }) filter?: OrderFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ConnectionPage<Order>> {
+    await assertCustomerInScope(ctx, customer.id);
+    return ctx.loaders.get(customerOrders).load({ parentId: customer.id, filter: filter ?? null, first: first ?? null, after: after ?? null });
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The orders subgraph's events, written to the outbox in the transaction of the change they
+ * report (or not at all), then published by kit's relay. Sync's outbound connectors consume
+ * them, so their names and payloads come from kit's event catalogue.
+ *
+ * | type                   | entity  | entityId  | version                   | payload |
+ * |------------------------|---------|-----------|---------------------------|---------|
+ * | `order.placed`         | `Order` | the order | the order's `version` (1) | {@link OrderPlacedPayload} |
+ * | `order.status_changed` | `Order` | the order | the order's `version`     | {@link OrderStatusChangedPayload} |
+ * | `payment.recorded`     | `Order` | the order | the order's `version`     | {@link PaymentRecordedPayload} |
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  EventEntity,
+  OrderEvent,
+  recordEvent,
+  type OrderPlacedPayload,
+  type OrderStatusChangedPayload,
+  type PaymentRecordedPayload,
+} from '@tradegraph/kit';
+import type { Order, OrderStatus, TransactionKind } from '../entities';
+
+export { OrderEvent, type OrderPlacedPayload, type OrderStatusChangedPayload, type PaymentRecordedPayload };
+
+/** Records `order.placed` for an order just written with its lines. */
+export function recordOrderPlaced(em: EntityManager, order: Order, lines: readonly { productId: string; quantity: number }[]): void {
+  const payload: OrderPlacedPayload = {
+    orderId: order.id,
+    number: order.number,
+    customerId: order.customerId,
+    placedById: order.placedById,
+    status: order.status,
+    total: order.total,
+    lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+  };
+  recordEvent(em, { type: OrderEvent.PLACED, entity: EventEntity.ORDER, entityId: order.id, version: order.version, payload });
+}
+
+/** Records `order.status_changed` for an order whose status just moved (its version already raised). */
+export function recordOrderStatusChanged(em: EntityManager, order: Order, from: OrderStatus, to: OrderStatus, reason: string | null): void {
+  const payload: OrderStatusChangedPayload = { orderId: order.id, number: order.number, customerId: order.customerId, placedById: order.placedById, from, to, reason };
+  recordEvent(em, { type: OrderEvent.STATUS_CHANGED, entity: EventEntity.ORDER, entityId: order.id, version: order.version, payload });
+}
+
+/** Records `payment.recorded` for a transaction just added to the order's trail (its version already raised). */
+export function recordPaymentRecorded(em: EntityManager, order: Order, kind: TransactionKind, amountMinor: number, reference: string | null, reason: string | null): void {
+  const payload: PaymentRecordedPayload = { orderId: order.id, kind, amount: { amountMinor, currency: order.currency }, reference, reason };
+  recordEvent(em, { type: OrderEvent.PAYMENT_RECORDED, entity: EventEntity.ORDER, entityId: order.id, version: order.version, payload });
+}

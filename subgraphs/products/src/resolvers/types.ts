@@ -1,0 +1,6 @@
+import { Connection, UpsertResult } from '@tradegraph/kit';
+import { PriceListItem, Product } from '../entities';
+
+export const PriceListItemConnection = Connection('PriceListItem', PriceListItem);
+export const ProductConnection = Connection('Product', Product);
+export const UpsertProductsResult = UpsertResult('Product', Product, { key: 'sku', node: 'product' });

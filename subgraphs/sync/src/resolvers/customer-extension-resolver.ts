@@ -1,0 +1,13 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '@tradegraph/kit';
+import { Customer, ExternalRef } from '../entities';
+import { customerRefs } from '../loaders';
+
+/** What sync adds to the customers subgraph's Customer. */
+@Resolver(() => Customer)
+export class CustomerExtensionResolver {
+  @FieldResolver(() => [ExternalRef], { description: 'Where this customer lives in external systems.' })
+  externalRefs(@Root() customer: Customer, @Ctx() ctx: SubgraphContext): Promise<ExternalRef[]> {
+    return ctx.loaders.get(customerRefs).load(customer.id);
+  }
+}
