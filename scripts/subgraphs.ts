@@ -6,6 +6,7 @@ import { inventorySettingsFromEnv } from '../subgraphs/inventory/src/settings';
 import { INVENTORY_PORT, inventorySubgraph } from '../subgraphs/inventory/src/subgraph';
 import { orderSettingsFromEnv } from '../subgraphs/orders/src/settings';
 import { ORDERS_PORT, ordersSubgraph } from '../subgraphs/orders/src/subgraph';
+import { PARTNERS_PORT, partnersSubgraph } from '../subgraphs/partners/src/subgraph';
 import { PRODUCTS_PORT, productsSubgraph } from '../subgraphs/products/src/subgraph';
 import { syncSettingsFromEnv } from '../subgraphs/sync/src/settings';
 import { SYNC_PORT, syncSubgraph } from '../subgraphs/sync/src/subgraph';
@@ -18,6 +19,7 @@ export const SUBGRAPHS: { definition: SubgraphDefinition; folder: string; port: 
   { definition: ordersSubgraph, folder: 'subgraphs/orders', port: ORDERS_PORT, settings: orderSettingsFromEnv },
   { definition: fieldAgentsSubgraph, folder: 'subgraphs/field-agents', port: FIELD_AGENTS_PORT, settings: fieldAgentSettingsFromEnv },
   { definition: syncSubgraph, folder: 'subgraphs/sync', port: SYNC_PORT, settings: syncSettingsFromEnv },
+  { definition: partnersSubgraph, folder: 'subgraphs/partners', port: PARTNERS_PORT },
 ];
 
 /** @throws naming the known subgraphs when `name` is not one */

@@ -1,0 +1,86 @@
+import { ArrayMaxSize, IsOptional, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { Directive, Field, ID, InputType, Int } from 'type-graphql';
+import { PartnerStatus } from '../entities';
+
+/** A scope is a plain lowercase name such as `catalog:read`. */
+const SCOPE = /^[a-z][a-z0-9_.:-]{0,63}$/;
+const MAX_PER_MINUTE = 10_000_000;
+
+@InputType({ description: 'A new partner; it starts ACTIVE.' })
+export class CreatePartnerInput {
+  @Field()
+  @Length(1, 200)
+  name!: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Default false.' })
+  @IsOptional()
+  trustedDocumentsOnly?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'Null: the gateway\'s default.' })
+  @IsOptional()
+  @Min(1)
+  @Max(MAX_PER_MINUTE)
+  requestsPerMinute?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Null: the gateway\'s default.' })
+  @IsOptional()
+  @Min(1)
+  @Max(MAX_PER_MINUTE)
+  costPerMinute?: number | null;
+}
+
+@InputType({ description: 'Changes to a partner; fields left out stay as they are, a null rate-limit override returns to the gateway\'s default.' })
+export class UpdatePartnerInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  name?: string | null;
+
+  @Field(() => PartnerStatus, { nullable: true, description: 'SUSPENDED refuses every key of the partner (within seconds, on every gateway); ACTIVE lets them in again.' })
+  @IsOptional()
+  status?: PartnerStatus | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  trustedDocumentsOnly?: boolean | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(1)
+  @Max(MAX_PER_MINUTE)
+  requestsPerMinute?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(1)
+  @Max(MAX_PER_MINUTE)
+  costPerMinute?: number | null;
+}
+
+@InputType({ description: 'A new API key of a partner.' })
+export class CreateApiKeyInput {
+  @Field(() => ID)
+  @IsUUID()
+  partnerId!: string;
+
+  @Field(() => [String], { nullable: true, description: 'Scopes the key\'s requests carry, e.g. "catalog:read" (at most 20).' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @Matches(SCOPE, { each: true, message: 'scopes must be lowercase names such as "catalog:read"' })
+  scopes?: string[] | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the key stops working; must be in the future. Null: never.' })
+  @IsOptional()
+  expiresAt?: Date | null;
+}
+
+@InputType({ description: 'That a key was used (sent by the gateway).' })
+@Directive('@inaccessible')
+export class ApiKeyUseInput {
+  @Field(() => ID)
+  @IsUUID()
+  keyId!: string;
+
+  @Field(() => Date)
+  usedAt!: Date;
+}

@@ -1,0 +1,53 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { findPage, notFound, recordStatusChange, type ConnectionPage, type PageArgs } from '@tradegraph/kit';
+import { Partner, PartnerStatus, PartnerStatusChange } from '../entities';
+import type { CreatePartnerInput, UpdatePartnerInput } from '../inputs/partner-inputs';
+import { partnerStatus } from './partner-status';
+
+/**
+ * The partner rules: creating, changing, suspending and listing partners. Works on the
+ * EntityManager it is given and never on GraphQL types, so tests call it directly.
+ */
+export class PartnerService {
+  constructor(private readonly em: EntityManager, private readonly actor: string | null) {}
+
+  /** @throws NOT_FOUND */
+  async get(id: string): Promise<Partner> {
+    const partner = await this.em.findOne(Partner, { id });
+    if (!partner) throw notFound('Partner', id);
+    return partner;
+  }
+
+  async create(input: CreatePartnerInput): Promise<Partner> {
+    const partner = this.em.create(Partner, {
+      name: input.name,
+      trustedDocumentsOnly: input.trustedDocumentsOnly ?? false,
+      requestsPerMinute: input.requestsPerMinute ?? null,
+      costPerMinute: input.costPerMinute ?? null,
+    });
+    recordStatusChange(this.em, PartnerStatusChange, partner.id, { from: null, to: PartnerStatus.ACTIVE, actor: this.actor });
+    await this.em.flush();
+    return partner;
+  }
+
+  /** Changes the given fields; a status change goes through the lifecycle. @throws NOT_FOUND, INVALID_TRANSITION */
+  async update(id: string, input: UpdatePartnerInput): Promise<Partner> {
+    const partner = await this.get(id);
+    if (input.name != null) partner.name = input.name;
+    if (input.trustedDocumentsOnly != null) partner.trustedDocumentsOnly = input.trustedDocumentsOnly;
+    if (input.requestsPerMinute !== undefined) partner.requestsPerMinute = input.requestsPerMinute;
+    if (input.costPerMinute !== undefined) partner.costPerMinute = input.costPerMinute;
+    if (input.status != null && input.status !== partner.status) {
+      partnerStatus.assert(partner.status, input.status);
+      recordStatusChange(this.em, PartnerStatusChange, partner.id, { from: partner.status, to: input.status, actor: this.actor });
+      partner.status = input.status;
+    }
+    await this.em.flush();
+    return partner;
+  }
+
+  /** One page of partners by name. */
+  list(page: PageArgs): Promise<ConnectionPage<Partner>> {
+    return findPage(this.em, Partner, {}, { field: 'name', descending: false }, page);
+  }
+}
