@@ -1,18 +1,22 @@
 /**
  * Composes the supergraph from supergraph.yaml (Rover's config format):
  *
- *   npm run compose           write subgraphs/<name>/schema.graphql, supergraph.graphql, api-schema.graphql
+ *   npm run compose           write subgraphs/<name>/schema.graphql, supergraph.graphql,
+ *                             api-schema.graphql and public-schema.graphql
  *   npm run compose:check     fail (exit 1) when any of those files is stale
  *
  * Our subgraphs' SDL is printed from their code first, so the schema files can never lag
  * behind it. A subgraph given by `schema.subgraph_url` is asked for its SDL (`_service { sdl }`).
+ * public-schema.graphql is what partners are served: the API schema filtered to the elements
+ * tagged `@tag(name: "public")`.
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { subgraphSchema } from '@tradegraph/kit';
-import { composeSupergraph, CompositionError, type SubgraphSource } from '../gateway/src/composition';
+import { composePublicSchema, composeSupergraph, CompositionError, type SubgraphSource } from '../gateway/src/composition';
+import { ContractError } from '../gateway/src/public-schema';
 import { SUBGRAPHS } from './subgraphs';
 
 interface RoverConfig {
@@ -21,16 +25,15 @@ interface RoverConfig {
 }
 
 const root = path.resolve(__dirname, '..');
-const check = process.argv.includes('--check');
-const stale: string[] = [];
 
-/** Writes a file, or in --check mode records that it differs. */
-function output(file: string, content: string) {
-  const absolute = path.resolve(root, file);
-  const existing = fs.existsSync(absolute) ? fs.readFileSync(absolute, 'utf8') : null;
-  if (existing === content) return;
-  if (check) stale.push(path.relative(root, absolute));
-  else fs.writeFileSync(absolute, content);
+/** The files under `directory` that differ from what composition makes of the code (or are missing). */
+export function staleFiles(files: Record<string, string>, directory: string = root): string[] {
+  return Object.entries(files)
+    .filter(([file, content]) => {
+      const absolute = path.resolve(directory, file);
+      return !fs.existsSync(absolute) || fs.readFileSync(absolute, 'utf8') !== content;
+    })
+    .map(([file]) => file);
 }
 
 async function sdlFromUrl(name: string, url: string): Promise<string> {
@@ -41,10 +44,11 @@ async function sdlFromUrl(name: string, url: string): Promise<string> {
   return sdl;
 }
 
-async function main() {
+/** Every file composition writes (path from the repository root → content), made from the code and supergraph.yaml. */
+export async function composedFiles(): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
   for (const { definition, folder } of SUBGRAPHS) {
-    const { sdl } = await subgraphSchema(definition);
-    output(path.join(folder, 'schema.graphql'), sdl);
+    files[path.relative(root, path.resolve(root, folder, 'schema.graphql'))] = (await subgraphSchema(definition)).sdl;
   }
 
   const configPath = path.join(root, 'supergraph.yaml');
@@ -70,18 +74,31 @@ async function main() {
     sources.push({ name, url: entry.routing_url, sdl });
   }
 
-  const { supergraphSdl, apiSchemaSdl } = composeSupergraph(sources);
-  output('supergraph.graphql', supergraphSdl);
-  output('api-schema.graphql', apiSchemaSdl);
-
-  if (check && stale.length) {
-    console.error(`stale: ${stale.join(', ')}\nRun \`npm run compose\` and commit the result.`);
-    process.exit(1);
-  }
-  console.log(check ? 'supergraph is current' : `composed ${sources.length} subgraphs into supergraph.graphql`);
+  const composed = composeSupergraph(sources);
+  files['supergraph.graphql'] = composed.supergraphSdl;
+  files['api-schema.graphql'] = composed.apiSchemaSdl;
+  files['public-schema.graphql'] = composePublicSchema(composed);
+  return files;
 }
 
-main().catch((error) => {
-  console.error(error instanceof CompositionError ? error.message : `compose: ${error instanceof Error ? error.message : error}`);
-  process.exit(1);
-});
+async function main() {
+  const files = await composedFiles();
+  const stale = staleFiles(files);
+  if (process.argv.includes('--check')) {
+    if (stale.length) {
+      console.error(`stale: ${stale.join(', ')}\nRun \`npm run compose\` and commit the result.`);
+      process.exit(1);
+    }
+    console.log('supergraph is current');
+    return;
+  }
+  for (const file of stale) fs.writeFileSync(path.resolve(root, file), files[file]);
+  console.log(stale.length ? `wrote ${stale.join(', ')}` : 'supergraph is current');
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error instanceof CompositionError || error instanceof ContractError ? error.message : `compose: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  });
+}

@@ -1,5 +1,6 @@
 import { composeServices } from '@apollo/composition';
-import { parse, printSchema, type GraphQLError } from 'graphql';
+import { buildSchema, parse, printSchema, type GraphQLError } from 'graphql';
+import { buildPublicSchema } from './public-schema';
 
 /** One subgraph to compose: its name, where the gateway reaches it, and its SDL. */
 export interface SubgraphSource {
@@ -40,4 +41,13 @@ export function composeSupergraph(subgraphs: SubgraphSource[]): ComposedSupergra
     supergraphSdl: result.supergraphSdl,
     apiSchemaSdl: printSchema(result.schema.toAPISchema().toGraphQLJSSchema()),
   };
+}
+
+/**
+ * public-schema.graphql: what partners are served, the API schema filtered to the elements the
+ * supergraph tags `@tag(name: "public")` (the gateway builds the same from the supergraph it loads).
+ * @throws ContractError when what is tagged public reaches what is not, or nothing is tagged
+ */
+export function composePublicSchema({ supergraphSdl, apiSchemaSdl }: ComposedSupergraph): string {
+  return printSchema(buildPublicSchema(buildSchema(apiSchemaSdl), supergraphSdl));
 }
