@@ -11,7 +11,9 @@ const config: CodegenConfig = {
   generates: {
     'operations/__generated__/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      // persisted-documents.json (hash → document) is the trusted-documents manifest the gateway
+      // serves by id; sha256 so the same hashes are valid APQ hashes.
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
       config: {
         scalars: { DateTime: 'string' },
         enumsAsTypes: true,
