@@ -3,8 +3,6 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Role } from '@tradegraph/kit';
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
   CreateConnectorDocument,
   CreateWarehouseDocument,
@@ -21,10 +19,8 @@ import {
   type SyncedProductBySkuQuery,
   type SyncRunPartsFragment,
 } from '../operations/__generated__/graphql';
-import { executeOk } from './support/client';
 import { createCustomer } from './support/fixtures';
-import type { TestStack } from './support/stack';
-import { FINAL_RUN_STATUSES, runSync, sharedSecretHeaders, startSyncStack, waitForRun } from './support/sync';
+import { connectorInput, fakeConnectorInput, FINAL_RUN_STATUSES, sharedSecretHeaders, useSyncSession } from './support/sync';
 import { eventually } from './support/subscribe';
 import { FakeNetSuite } from '../subgraphs/sync/test/fakes/netsuite';
 import { FakeSapBusinessOne } from '../subgraphs/sync/test/fakes/sap-business-one';
@@ -48,13 +44,8 @@ const COUNT = 1200;
 type Run = SyncRunPartsFragment;
 type Product = NonNullable<SyncedProductBySkuQuery['product']>;
 
-let stack: TestStack;
-let admin: string;
-let webhookBase: string;
-
-function gql<T, V>(document: TypedDocumentNode<T, V>, variables: V, token = admin): Promise<T> {
-  return executeOk(stack.gatewayUrl, document, variables, { token });
-}
+const session = useSyncSession();
+const { gql } = session;
 
 async function createConnector(input: CreateConnectorInput): Promise<string> {
   return (await gql(CreateConnectorDocument, { input })).createConnector.id;
@@ -64,8 +55,8 @@ async function createWarehouse(code: string): Promise<string> {
   return (await gql(CreateWarehouseDocument, { input: { code, name: `${code} stock`, priority: 1 } })).createWarehouse.id;
 }
 
-const waitForFinal = (id: string) => waitForRun(stack.gatewayUrl, admin, id);
-const sync = (connectorId: string, full = false): Promise<Run> => runSync(stack.gatewayUrl, admin, connectorId, { full });
+const waitForFinal = (id: string) => session.waitForRun(id);
+const sync = (connectorId: string, full = false): Promise<Run> => session.sync(connectorId, { full });
 
 async function product(sku: string): Promise<Product> {
   const { product } = await gql(SyncedProductBySkuDocument, { sku });
@@ -74,7 +65,7 @@ async function product(sku: string): Promise<Product> {
 }
 
 function deliver(connectorId: string, body: string, headers: Record<string, string>): Promise<Response> {
-  return fetch(`${webhookBase}/webhooks/${connectorId}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return fetch(`${session.webhookBase}/webhooks/${connectorId}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 }
 
 /**
@@ -127,16 +118,6 @@ async function customerByCode(code: string) {
   return customer;
 }
 
-beforeAll(async () => {
-  stack = await startSyncStack();
-  webhookBase = stack.subgraphs.sync.url.replace(/\/graphql$/, '');
-  admin = await stack.token(Role.ADMIN, ['customers:pii']);
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
-
 describe('NETSUITE', () => {
   const ns = new FakeNetSuite();
   const warehouse = `NS-WH-${process.pid}`;
@@ -145,17 +126,14 @@ describe('NETSUITE', () => {
     await ns.start();
     ns.seed(COUNT, 3);
     await createWarehouse(warehouse);
-    connectorId = await createConnector({
-      name: 'NetSuite',
-      system: 'NETSUITE',
-      direction: 'INBOUND',
-      entities: ['PRODUCT', 'INVENTORY', 'CUSTOMER'],
-      mode: 'WEBHOOK',
-      baseUrl: ns.url,
-      conflictPolicy: 'SOURCE_WINS',
-      fieldMapping: { product: { currency: 'USD' }, inventory: { locations: { '1': warehouse } } },
-      credentials: { accessToken: ns.accessToken, webhookSecret: WEBHOOK_SECRET },
-    });
+    connectorId = await createConnector(
+      fakeConnectorInput(ns, WEBHOOK_SECRET, {
+        name: 'NetSuite',
+        system: 'NETSUITE',
+        entities: ['PRODUCT', 'INVENTORY', 'CUSTOMER'],
+        fieldMapping: { product: { currency: 'USD' }, inventory: { locations: { '1': warehouse } } },
+      }),
+    );
   });
   afterAll(() => ns.stop());
 
@@ -217,17 +195,16 @@ describe('SAP_BUSINESS_ONE', () => {
   it('takes the Service Layer login (companyDb, userName, password) as connector credentials', async () => {
     // Service Layer has no bearer tokens: the adapter POSTs Login with these three.
     const credentials: Record<string, string> = { companyDb: sap.companyDb, userName: sap.userName, password: sap.password, webhookSecret: WEBHOOK_SECRET };
-    connectorId = await createConnector({
-      name: 'SAP Business One',
-      system: 'SAP_BUSINESS_ONE',
-      direction: 'BOTH',
-      entities: ['PRODUCT', 'INVENTORY', 'CUSTOMER', 'ORDER'],
-      mode: 'WEBHOOK',
-      baseUrl: sap.url,
-      conflictPolicy: 'SOURCE_WINS',
-      fieldMapping: { product: { currency: 'EUR', priceList: 1 }, inventory: { locations: { '01': warehouse } } },
-      credentials,
-    });
+    connectorId = await createConnector(
+      fakeConnectorInput(sap, WEBHOOK_SECRET, {
+        name: 'SAP Business One',
+        system: 'SAP_BUSINESS_ONE',
+        direction: 'BOTH',
+        entities: ['PRODUCT', 'INVENTORY', 'CUSTOMER', 'ORDER'],
+        fieldMapping: { product: { currency: 'EUR', priceList: 1 }, inventory: { locations: { '01': warehouse } } },
+        credentials,
+      }),
+    );
     expect(connectorId).toEqual(expect.any(String));
   });
 
@@ -266,18 +243,14 @@ describe('DYNAMICS_365', () => {
   const warehouse = `BC-WH-${process.pid}`;
   let connectorId: string;
   let outboundId: string;
-  const base = (input: Partial<CreateConnectorInput>): CreateConnectorInput => ({
-    name: 'Business Central',
-    system: 'DYNAMICS_365',
-    direction: 'INBOUND',
-    entities: ['PRODUCT', 'INVENTORY', 'CUSTOMER'],
-    mode: 'WEBHOOK',
-    baseUrl: bc.url,
-    conflictPolicy: 'SOURCE_WINS',
-    fieldMapping: { companyId: bc.companyId, product: { currency: 'EUR' }, inventory: { locations: { '*': warehouse } } },
-    credentials: { accessToken: bc.accessToken, webhookSecret: WEBHOOK_SECRET },
-    ...input,
-  });
+  const base = (input: Partial<CreateConnectorInput>): CreateConnectorInput =>
+    fakeConnectorInput(bc, WEBHOOK_SECRET, {
+      name: 'Business Central',
+      system: 'DYNAMICS_365',
+      entities: ['PRODUCT', 'INVENTORY', 'CUSTOMER'],
+      fieldMapping: { companyId: bc.companyId, product: { currency: 'EUR' }, inventory: { locations: { '*': warehouse } } },
+      ...input,
+    });
   beforeAll(async () => {
     await bc.start();
     bc.seed(COUNT, 3);
@@ -340,17 +313,17 @@ describe('CSV_FILE', () => {
   beforeAll(async () => {
     directory = await mkdtemp(path.join(tmpdir(), 'tradegraph-csv-'));
     warehouseId = await createWarehouse(warehouse);
-    connectorId = await createConnector({
-      name: 'CSV drop',
-      system: 'CSV_FILE',
-      direction: 'BOTH',
-      entities: ['PRODUCT', 'INVENTORY', 'CUSTOMER', 'ORDER'],
-      mode: 'WEBHOOK',
-      // createConnector wants an absolute URL; the adapter takes a file:// URL as the directory.
-      baseUrl: pathToFileURL(directory).href,
-      conflictPolicy: 'SOURCE_WINS',
-      fieldMapping: { product: { currency: 'EUR' }, inventory: { locations: { DC1: warehouse } } },
-    });
+    connectorId = await createConnector(
+      connectorInput({
+        name: 'CSV drop',
+        system: 'CSV_FILE',
+        direction: 'BOTH',
+        entities: ['PRODUCT', 'INVENTORY', 'CUSTOMER', 'ORDER'],
+        // createConnector wants an absolute URL; the adapter takes a file:// URL as the directory.
+        baseUrl: pathToFileURL(directory).href,
+        fieldMapping: { product: { currency: 'EUR' }, inventory: { locations: { DC1: warehouse } } },
+      }),
+    );
   });
   afterAll(async () => {
     if (connectorId) await pauseAndSettle(connectorId);
@@ -375,7 +348,7 @@ describe('CSV_FILE', () => {
   });
 
   it('writes a placed order to outbox/orders/<number>.csv with its lines\' skus as the external ids, and records the file name', async () => {
-    const customerId = await createCustomer(stack, admin);
+    const customerId = await createCustomer(session.stack, session.admin);
     const order = await placeOrderFor(customerId, ['CSV-00010', 'CSV-00011']);
     const file = path.join(directory, 'outbox', 'orders', `${order.number}.csv`);
     await eventually(async () => (await readdir(path.dirname(file)).catch((): string[] => [])).includes(`${order.number}.csv`), 20_000);
@@ -428,22 +401,20 @@ describe('REST', () => {
     for (const c of rest.customers) c.number = `R${c.number}`;
     await createWarehouse(warehouse);
     const paging = { type: 'cursor', cursorPath: 'meta.next_cursor', param: 'cursor', sizeParam: 'limit', size: 250 };
-    connectorId = await createConnector({
-      name: 'REST API',
-      system: 'REST',
-      direction: 'BOTH',
-      entities: ['PRODUCT', 'INVENTORY', 'CUSTOMER', 'ORDER'],
-      mode: 'WEBHOOK',
-      baseUrl: rest.url,
-      conflictPolicy: 'SOURCE_WINS',
-      fieldMapping: {
-        product: { path: '/v1/items', itemsPath: 'data', updatedSinceParam: 'updated_since', pagination: paging, currency: 'USD', fields: { sku: 'code', name: 'title', brand: 'brand.name' } },
-        customer: { path: '/v1/customers', itemsPath: 'data', updatedSinceParam: 'updated_since', pagination: paging, fields: { code: 'number', name: 'company', 'creditLimit.amount': 'credit.limit', 'creditLimit.currency': 'credit.currency' } },
-        inventory: { locations: { MAIN: warehouse } },
-        order: { path: '/v1/orders', idPath: 'data.id' },
-      },
-      credentials: { accessToken: rest.accessToken, webhookSecret: WEBHOOK_SECRET },
-    });
+    connectorId = await createConnector(
+      fakeConnectorInput(rest, WEBHOOK_SECRET, {
+        name: 'REST API',
+        system: 'REST',
+        direction: 'BOTH',
+        entities: ['PRODUCT', 'INVENTORY', 'CUSTOMER', 'ORDER'],
+        fieldMapping: {
+          product: { path: '/v1/items', itemsPath: 'data', updatedSinceParam: 'updated_since', pagination: paging, currency: 'USD', fields: { sku: 'code', name: 'title', brand: 'brand.name' } },
+          customer: { path: '/v1/customers', itemsPath: 'data', updatedSinceParam: 'updated_since', pagination: paging, fields: { code: 'number', name: 'company', 'creditLimit.amount': 'credit.limit', 'creditLimit.currency': 'credit.currency' } },
+          inventory: { locations: { MAIN: warehouse } },
+          order: { path: '/v1/orders', idPath: 'data.id' },
+        },
+      }),
+    );
   });
   afterAll(async () => {
     if (connectorId) await pauseAndSettle(connectorId);
@@ -470,7 +441,7 @@ describe('REST', () => {
   });
 
   it('posts a placed order with its lines\' item ids and records the id the API answered', async () => {
-    const customerId = await createCustomer(stack, admin);
+    const customerId = await createCustomer(session.stack, session.admin);
     const order = await placeOrderFor(customerId, ['REST-00010', 'REST-00011']);
     await eventually(() => rest.orders.length >= 1, 20_000);
     expect(rest.orders[0]).toMatchObject({ method: 'POST', url: '/v1/orders' });

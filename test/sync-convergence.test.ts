@@ -1,10 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { Role } from '@tradegraph/kit';
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
   CreateConnectorDocument,
-  CreateWarehouseDocument,
   PublishProductDocument,
   ResolveConflictDocument,
   SyncConflictsDocument,
@@ -13,10 +10,10 @@ import {
   type CreateConnectorInput,
   type SyncRunPartsFragment,
 } from '../operations/__generated__/graphql';
-import { executeOk, postGraphQL } from './support/client';
+import { postGraphQL } from './support/client';
 import { sql } from './support/fixtures';
-import type { TestStack } from './support/stack';
-import { runSync, sharedSecretHeaders, shopifyConnectorInput, startSyncStack, waitForRun } from './support/sync';
+import { sharedSecretHeaders, shopifyConnectorInput, startSyncStack, useSyncSession } from './support/sync';
+import { serveDuringTests } from '../subgraphs/sync/test/fakes/fake-server';
 import { FakeShopify } from '../subgraphs/sync/test/fakes/shopify';
 import { FakeRest } from '../subgraphs/sync/test/fakes/rest';
 
@@ -28,31 +25,17 @@ import { FakeRest } from '../subgraphs/sync/test/fakes/rest';
  * every record against what its policy prescribes.
  */
 
-let stack: TestStack;
-let admin: string;
 const warehouseCode = `CONV-${process.pid}`;
-
-function gql<T, V>(document: TypedDocumentNode<T, V>, variables: V, token = admin): Promise<T> {
-  return executeOk(stack.gatewayUrl, document, variables, { token });
-}
+const session = useSyncSession({ start: () => startSyncStack({ retryMaxMs: 500, maxAttempts: 3, pollIntervalMs: 100 }), warehouse: { code: warehouseCode, name: 'Convergence stock' } });
+const { gql } = session;
 
 async function query<T>(text: string, variables: Record<string, unknown>): Promise<T> {
-  const response = await postGraphQL<T>(stack.gatewayUrl, text, variables, { token: admin });
+  const response = await postGraphQL<T>(session.stack.gatewayUrl, text, variables, { token: session.admin });
   if (response.errors?.length || !response.data) throw new Error(JSON.stringify(response.errors));
   return response.data;
 }
 
-const sync = (connectorId: string, full = false) => runSync(stack.gatewayUrl, admin, connectorId, { full, timeoutMs: 60_000 });
-
-beforeAll(async () => {
-  stack = await startSyncStack({ retryMaxMs: 500, maxAttempts: 3, pollIntervalMs: 100 });
-  admin = await stack.token(Role.ADMIN, ['customers:pii']);
-  await gql(CreateWarehouseDocument, { input: { code: warehouseCode, name: 'Convergence stock', priority: 1 } });
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const sync = (connectorId: string, full = false) => session.sync(connectorId, { full, timeoutMs: 60_000 });
 
 async function shopConnector(shop: FakeShopify, policy: ConflictPolicy, input: Partial<CreateConnectorInput> = {}): Promise<string> {
   const { createConnector } = await gql(CreateConnectorDocument, {
@@ -71,7 +54,7 @@ async function productState(id: string): Promise<{ name: string; status: string;
 }
 
 async function productIdOf(sku: string): Promise<string> {
-  const [row] = await sql<{ id: string }>(stack, 'products', 'select id from products.product where sku = ?', [sku]);
+  const [row] = await sql<{ id: string }>(session.stack, 'products', 'select id from products.product where sku = ?', [sku]);
   return row.id;
 }
 
@@ -80,13 +63,14 @@ async function conflictsOf(connectorId: string) {
 }
 
 describe('the two reproductions of issue 11', () => {
-  const shop = new FakeShopify();
-  beforeAll(() => shop.start());
-  afterAll(() => shop.stop());
+  const shop = serveDuringTests(new FakeShopify());
   let scenario = 0;
 
-  /** One product synced in, renamed in Tradegraph, its stock (only) changed in the shop 0 → 44, then a delta sync. */
-  async function renameHereRestockThere(policy: ConflictPolicy) {
+  /**
+   * One product synced in, renamed in Tradegraph (and, with `renamedInShop`, in the shop too),
+   * its stock changed in the shop 0 → 44, then a delta sync.
+   */
+  async function renameHereRestockThere(policy: ConflictPolicy, renamedInShop = false) {
     const prefix = `CV${++scenario}`;
     shop.seed(1, prefix);
     const connectorId = await shopConnector(shop, policy);
@@ -94,6 +78,7 @@ describe('the two reproductions of issue 11', () => {
     const productId = await productIdOf(`${prefix}-00000`);
     expect((await productState(productId)).stock?.onHand).toBe(0);
     await gql(UpdateProductDocument, { id: productId, input: { name: 'Renamed in Tradegraph' } });
+    if (renamedInShop) shop.editProduct(0, { title: 'Renamed in Shopify' });
     shop.levels.set(shop.products[0].variants[0].inventory_item_id, 44);
     const run = await sync(connectorId);
     return { connectorId, productId, run };
@@ -109,15 +94,7 @@ describe('the two reproductions of issue 11', () => {
   });
 
   it('SUPERGRAPH_WINS: the shop\'s new stock is applied even though Tradegraph\'s name wins, and a re-sync keeps it', async () => {
-    const prefix = `CV${++scenario}`;
-    shop.seed(1, prefix);
-    const connectorId = await shopConnector(shop, 'SUPERGRAPH_WINS');
-    expect(await sync(connectorId, true)).toMatchObject({ status: 'SUCCEEDED', created: 1 });
-    const productId = await productIdOf(`${prefix}-00000`);
-    await gql(UpdateProductDocument, { id: productId, input: { name: 'Renamed in Tradegraph' } });
-    shop.editProduct(0, { title: 'Renamed in Shopify' });
-    shop.levels.set(shop.products[0].variants[0].inventory_item_id, 44);
-    const run = await sync(connectorId);
+    const { connectorId, productId, run } = await renameHereRestockThere('SUPERGRAPH_WINS', true);
     expect(run).toMatchObject({ status: 'SUCCEEDED', conflicts: 1 });
     expect(await productState(productId)).toMatchObject({ name: 'Renamed in Tradegraph', stock: { onHand: 44 } });
     const [conflict] = await conflictsOf(connectorId);
@@ -129,15 +106,8 @@ describe('the two reproductions of issue 11', () => {
   });
 
   it('MANUAL resolved as SUPERGRAPH: the stock is applied while the conflict is open, and kept after the choice and re-syncs', async () => {
-    const prefix = `CV${++scenario}`;
-    shop.seed(1, prefix);
-    const connectorId = await shopConnector(shop, 'MANUAL');
-    expect(await sync(connectorId, true)).toMatchObject({ status: 'SUCCEEDED', created: 1 });
-    const productId = await productIdOf(`${prefix}-00000`);
-    await gql(UpdateProductDocument, { id: productId, input: { name: 'Renamed in Tradegraph' } });
-    shop.editProduct(0, { title: 'Renamed in Shopify' });
-    shop.levels.set(shop.products[0].variants[0].inventory_item_id, 44);
-    expect(await sync(connectorId)).toMatchObject({ status: 'SUCCEEDED', conflicts: 1 });
+    const { connectorId, productId, run } = await renameHereRestockThere('MANUAL', true);
+    expect(run).toMatchObject({ status: 'SUCCEEDED', conflicts: 1 });
     expect(await productState(productId)).toMatchObject({ name: 'Renamed in Tradegraph', stock: { onHand: 44 } });
     const [open] = await conflictsOf(connectorId);
     expect(open).toMatchObject({ status: 'OPEN', sourceValue: { name: 'Renamed in Shopify' }, supergraphValue: { name: 'Renamed in Tradegraph' } });
@@ -198,8 +168,7 @@ interface Source {
 }
 
 async function post(connectorId: string, body: string, headers: Record<string, string>): Promise<string> {
-  const webhookBase = stack.subgraphs.sync.url.replace(/\/graphql$/, '');
-  const response = await fetch(`${webhookBase}/webhooks/${connectorId}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const response = await fetch(`${session.webhookBase}/webhooks/${connectorId}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   if (response.status !== 202) throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
   return ((await response.json()) as { runId: string }).runId;
 }
@@ -345,9 +314,9 @@ async function convergenceRun(source: Source, policy: ConflictPolicy, scenario: 
   const connectorId = createConnector.id;
   expect(await sync(connectorId, true)).toMatchObject({ status: 'SUCCEEDED', created: PRODUCTS + CUSTOMERS, failed: 0 });
 
-  const productRows = await sql<{ id: string; sku: string }>(stack, 'products', 'select id, sku from products.product where sku like ? order by sku', [`${prefix}-%`]);
+  const productRows = await sql<{ id: string; sku: string }>(session.stack, 'products', 'select id, sku from products.product where sku like ? order by sku', [`${prefix}-%`]);
   const productIds = productRows.map((r) => r.id);
-  const customerIds = (await sql<{ id: string; external_id: string }>(stack, 'sync', "select entity_id as id, external_id from sync.external_ref where connector_id = ? and entity_type = 'CUSTOMER'", [connectorId]))
+  const customerIds = (await sql<{ id: string; external_id: string }>(session.stack, 'sync', "select entity_id as id, external_id from sync.external_ref where connector_id = ? and entity_type = 'CUSTOMER'", [connectorId]))
     .sort((a, b) => external.customers.indexOf(a.external_id) - external.customers.indexOf(b.external_id))
     .map((r) => r.id);
   expect(productIds).toHaveLength(PRODUCTS);
@@ -411,7 +380,7 @@ async function convergenceRun(source: Source, policy: ConflictPolicy, scenario: 
   await inParallel(tradegraphEdits);
 
   const runs: SyncRunPartsFragment[] = [];
-  for (const runId of await source.deliver(connectorId, byWebhook.products, byWebhook.customers)) runs.push(await waitForRun(stack.gatewayUrl, admin, runId));
+  for (const runId of await source.deliver(connectorId, byWebhook.products, byWebhook.customers)) runs.push(await session.waitForRun(runId));
   const poll = await sync(connectorId);
   for (const r of [...runs, poll]) expect(r).toMatchObject({ status: 'SUCCEEDED', failed: 0 });
   // Each conflict is counted where it was found; the poll finds the rest, and again those still OPEN.

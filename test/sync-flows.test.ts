@@ -1,9 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { Role } from '@tradegraph/kit';
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
   CreateConnectorDocument,
-  CreateWarehouseDocument,
   CustomerExternalRefsDocument,
   OrderExternalRefsDocument,
   PlaceOrderDocument,
@@ -17,11 +15,11 @@ import {
   type CreateConnectorInput,
   type SyncRunPartsFragment,
 } from '../operations/__generated__/graphql';
-import { execute, executeOk, postGraphQL } from './support/client';
+import { execute, postGraphQL } from './support/client';
 import { createCustomer, sql } from './support/fixtures';
-import type { TestStack } from './support/stack';
-import { runSync, shopifyConnectorInput, startSyncStack } from './support/sync';
+import { shopifyConnectorInput, useSyncSession } from './support/sync';
 import { collect, eventually, wsClient } from './support/subscribe';
+import { serveDuringTests } from '../subgraphs/sync/test/fakes/fake-server';
 import { FakeShopify } from '../subgraphs/sync/test/fakes/shopify';
 
 /**
@@ -32,42 +30,24 @@ import { FakeShopify } from '../subgraphs/sync/test/fakes/shopify';
 const WEBHOOK_SECRET = 'whsec-flows-secret';
 type Run = SyncRunPartsFragment;
 
-let stack: TestStack;
-let admin: string;
-let webhookBase: string;
 const warehouseCode = `FLOW-${process.pid}`;
-
-function gql<T, V>(document: TypedDocumentNode<T, V>, variables: V, token = admin): Promise<T> {
-  return executeOk(stack.gatewayUrl, document, variables, { token });
-}
+const session = useSyncSession({ warehouse: { code: warehouseCode, name: 'Shop stock' } });
+const { gql } = session;
 
 async function createConnector(shop: FakeShopify, name: string, input: Partial<CreateConnectorInput> = {}): Promise<string> {
   const { createConnector } = await gql(CreateConnectorDocument, { input: shopifyConnectorInput(shop, warehouseCode, WEBHOOK_SECRET, { name, ...input }) });
   return createConnector.id;
 }
 
-const sync = (connectorId: string, full = false): Promise<Run> => runSync(stack.gatewayUrl, admin, connectorId, { full, timeoutMs: 120_000 });
+const sync = (connectorId: string, full = false): Promise<Run> => session.sync(connectorId, { full, timeoutMs: 120_000 });
 
 async function productIdOf(sku: string): Promise<string> {
-  const [row] = await sql<{ id: string }>(stack, 'products', 'select id from products.product where sku = ?', [sku]);
+  const [row] = await sql<{ id: string }>(session.stack, 'products', 'select id from products.product where sku = ?', [sku]);
   return row.id;
 }
 
-beforeAll(async () => {
-  stack = await startSyncStack();
-  webhookBase = stack.subgraphs.sync.url.replace(/\/graphql$/, '');
-  admin = await stack.token(Role.ADMIN, ['customers:pii']);
-  await gql(CreateWarehouseDocument, { input: { code: warehouseCode, name: 'Shop stock', priority: 1 } });
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
-
 describe('a shop in both directions', () => {
-  const shop = new FakeShopify();
-  beforeAll(() => shop.start());
-  afterAll(() => shop.stop());
+  const shop = serveDuringTests(new FakeShopify());
 
   it('syncs 10,000 products with stock into the supergraph, then pushes an order and its stock changes back out', async () => {
     shop.seed(10_000, 'BIG');
@@ -75,7 +55,7 @@ describe('a shop in both directions', () => {
     const run = await sync(connectorId);
     expect(run).toMatchObject({ status: 'SUCCEEDED', total: 10_000, processed: 10_000, created: 10_000, failed: 0, conflicts: 0 });
 
-    const [counts] = await sql<{ refs: string }>(stack, 'sync', 'select count(*) as refs from sync.external_ref where connector_id = ?', [connectorId]);
+    const [counts] = await sql<{ refs: string }>(session.stack, 'sync', 'select count(*) as refs from sync.external_ref where connector_id = ?', [connectorId]);
     expect(Number(counts.refs)).toBe(10_000);
     const first = await productIdOf('BIG-00007');
     const second = await productIdOf('BIG-09999');
@@ -86,7 +66,7 @@ describe('a shop in both directions', () => {
 
     // An order for two of them goes out as a Shopify order, by variant id.
     for (const id of [first, second]) await gql(PublishProductDocument, { id });
-    const customerId = await createCustomer(stack, admin);
+    const customerId = await createCustomer(session.stack, session.admin);
     const { placeOrder } = await gql(PlaceOrderDocument, { input: { customerId, lines: [{ productId: first, quantity: 2 }, { productId: second, quantity: 1 }] }, idempotencyKey: randomUUID() });
     await eventually(() => shop.orders.size === 1, 20_000);
     const [pushed] = [...shop.orders.values()];
@@ -110,9 +90,7 @@ describe('a shop in both directions', () => {
 });
 
 describe('conflict policies', () => {
-  const shop = new FakeShopify();
-  beforeAll(() => shop.start());
-  afterAll(() => shop.stop());
+  const shop = serveDuringTests(new FakeShopify());
 
   let scenarios = 0;
 
@@ -179,16 +157,16 @@ describe('conflict policies', () => {
     expect(open).toMatchObject({ status: 'OPEN', resolution: null, sourceValue: { name: 'Renamed in Shopify' }, supergraphValue: { name: 'Renamed in Tradegraph' } });
     expect((await gql(SyncConflictsDocument, { connectorId, status: 'OPEN' })).syncConflicts.totalCount).toBe(1);
 
-    const manager = await stack.token(Role.MANAGER, [], 'manager-1');
-    const refused = await execute(stack.gatewayUrl, ResolveConflictDocument, { id: open.id, choice: 'SOURCE' }, { token: manager });
+    const manager = await session.stack.token(Role.MANAGER, [], 'manager-1');
+    const refused = await execute(session.stack.gatewayUrl, ResolveConflictDocument, { id: open.id, choice: 'SOURCE' }, { token: manager });
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    const chooser = await stack.token(Role.ADMIN, [], 'admin-ann');
+    const chooser = await session.stack.token(Role.ADMIN, [], 'admin-ann');
     const { resolveConflict } = await gql(ResolveConflictDocument, { id: open.id, choice: 'SOURCE' }, chooser);
     expect(resolveConflict).toMatchObject({ status: 'RESOLVED', resolution: 'SOURCE', resolvedBy: 'admin-ann' });
     expect(await nameOf(productId)).toBe('Renamed in Shopify');
     expect((await gql(ProductSyncStateDocument, { id: productId })).product?.syncState).toMatchObject({ status: 'IN_SYNC', openConflicts: 0 });
-    const again = await execute(stack.gatewayUrl, ResolveConflictDocument, { id: open.id, choice: 'SUPERGRAPH' }, { token: admin });
+    const again = await execute(session.stack.gatewayUrl, ResolveConflictDocument, { id: open.id, choice: 'SUPERGRAPH' }, { token: session.admin });
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     // Both sides now agree: nothing to do.
     expect(await sync(connectorId, true)).toMatchObject({ conflicts: 0, unchanged: 3 });
@@ -196,9 +174,7 @@ describe('conflict policies', () => {
 });
 
 describe('deltas and customers', () => {
-  const shop = new FakeShopify();
-  beforeAll(() => shop.start());
-  afterAll(() => shop.stop());
+  const shop = serveDuringTests(new FakeShopify());
 
   it('asks only for records changed since the last run, and lands customers with their contact data', async () => {
     shop.seed(300, 'DELTA');
@@ -219,14 +195,12 @@ describe('deltas and customers', () => {
 });
 
 describe('webhook storm', () => {
-  const shop = new FakeShopify();
-  beforeAll(() => shop.start());
-  afterAll(() => shop.stop());
+  const shop = serveDuringTests(new FakeShopify());
 
   it('1,000 deliveries, 10% repeated and 5% badly signed: each unique one applied once, the rest deduplicated or refused, nothing lost', async () => {
     shop.seed(850, 'STORM');
     const connectorId = await createConnector(shop, 'Storm shop', { entities: ['PRODUCT'] });
-    const url = `${webhookBase}/webhooks/${connectorId}`;
+    const url = `${session.webhookBase}/webhooks/${connectorId}`;
     type Delivery = { id: string; body: string; good: boolean };
     const unique: Delivery[] = shop.products.map((p, i) => ({ id: `storm-${i}`, body: JSON.stringify({ ...p, title: `Storm ${i}` }), good: true }));
     const repeats: Delivery[] = unique.slice(0, 100).map((d) => ({ ...d }));
@@ -245,29 +219,27 @@ describe('webhook storm', () => {
     // A repeat that raced its original can see either answer first; the counts cannot differ.
     expect(Object.fromEntries(statuses)).toEqual({ 202: 850, 200: 100, 401: 50 });
 
-    const [receipts] = await sql<{ n: string }>(stack, 'sync', 'select count(*) as n from sync.webhook_delivery where connector_id = ?', [connectorId]);
+    const [receipts] = await sql<{ n: string }>(session.stack, 'sync', 'select count(*) as n from sync.webhook_delivery where connector_id = ?', [connectorId]);
     expect(Number(receipts.n)).toBe(850);
     await eventually(async () => {
-      const [row] = await sql<{ done: string }>(stack, 'sync', `select count(*) as done from sync.sync_run where connector_id = ? and status in ('SUCCEEDED', 'FAILED', 'PARTIALLY_SUCCEEDED')`, [connectorId]);
+      const [row] = await sql<{ done: string }>(session.stack, 'sync', `select count(*) as done from sync.sync_run where connector_id = ? and status in ('SUCCEEDED', 'FAILED', 'PARTIALLY_SUCCEEDED')`, [connectorId]);
       return Number(row.done) === 850;
     }, 240_000);
-    const runs = await sql<{ status: string; n: string }>(stack, 'sync', 'select status, count(*) as n from sync.sync_run where connector_id = ? group by status', [connectorId]);
+    const runs = await sql<{ status: string; n: string }>(session.stack, 'sync', 'select status, count(*) as n from sync.sync_run where connector_id = ? group by status', [connectorId]);
     expect(runs.map((r) => [r.status, Number(r.n)])).toEqual([['SUCCEEDED', 850]]);
-    const names = await sql<{ name: string }>(stack, 'products', `select name from products.product where sku like 'STORM-%'`);
+    const names = await sql<{ name: string }>(session.stack, 'products', `select name from products.product where sku like 'STORM-%'`);
     expect(names).toHaveLength(850);
     expect(names.filter((n) => n.name.startsWith('Storm ')).length).toBe(850);
   }, 300_000);
 });
 
 describe('live sync status through the gateway', () => {
-  const shop = new FakeShopify();
-  beforeAll(() => shop.start());
-  afterAll(() => shop.stop());
+  const shop = serveDuringTests(new FakeShopify());
 
   it('streams a run from RUNNING to SUCCEEDED with throttled progress, and connector status changes', async () => {
     shop.seed(3000, 'LIVE');
     const connectorId = await createConnector(shop, 'Live shop');
-    const client = wsClient(stack.gatewayUrl, admin);
+    const client = wsClient(session.stack.gatewayUrl, session.admin);
     const runs = collect<{ syncRunUpdated: { id: string; status: string; processed: number; total: number; connector: { name: string } } }>(
       client,
       'subscription($c: ID!) { syncRunUpdated(connectorId: $c) { id status processed total connector { name } } }',
@@ -285,10 +257,10 @@ describe('live sync status through the gateway', () => {
     const progress = seen.filter((e) => e.status === 'RUNNING');
     // Counts only grow; at most one progress event per 500 ms (the run took a while, so there are a few).
     for (let i = 1; i < progress.length; i++) expect(progress[i].processed).toBeGreaterThanOrEqual(progress[i - 1].processed);
-    const [timing] = await sql<{ ms: number }>(stack, 'sync', 'select extract(epoch from finished_at - started_at) * 1000 as ms from sync.sync_run where id = ?', [run.id]);
+    const [timing] = await sql<{ ms: number }>(session.stack, 'sync', 'select extract(epoch from finished_at - started_at) * 1000 as ms from sync.sync_run where id = ?', [run.id]);
     expect(progress.length).toBeLessThanOrEqual(Math.ceil(Number(timing.ms) / 500) + 1);
 
-    const paused = await postGraphQL(stack.gatewayUrl, 'mutation($id: ID!) { pauseConnector(id: $id) { status } }', { id: connectorId }, { token: admin });
+    const paused = await postGraphQL(session.stack.gatewayUrl, 'mutation($id: ID!) { pauseConnector(id: $id) { status } }', { id: connectorId }, { token: session.admin });
     expect(paused.errors).toBeUndefined();
     const [changed] = await statuses.waitFor(1);
     expect(changed.data?.connectorStatusChanged).toEqual({ id: connectorId, status: 'PAUSED' });

@@ -1,11 +1,9 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { Role } from '@tradegraph/kit';
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
   CancelSyncRunDocument,
   ConnectorDocument,
   CreateConnectorDocument,
-  CreateWarehouseDocument,
   PauseConnectorDocument,
   ProductExternalRefsDocument,
   ResumeConnectorDocument,
@@ -17,10 +15,11 @@ import {
   type SyncMode,
   type SyncRunPartsFragment,
 } from '../operations/__generated__/graphql';
-import { execute, executeOk, postGraphQL } from './support/client';
+import { execute, postGraphQL } from './support/client';
 import { sql } from './support/fixtures';
-import { startStack, type TestStack } from './support/stack';
-import { runSync, shopifyConnectorInput, waitForRun } from './support/sync';
+import { startStack } from './support/stack';
+import { shopifyConnectorInput, useSyncSession } from './support/sync';
+import { serveDuringTests } from '../subgraphs/sync/test/fakes/fake-server';
 import { FakeShopify } from '../subgraphs/sync/test/fakes/shopify';
 
 /**
@@ -32,17 +31,19 @@ const WEBHOOK_SECRET = 'whsec-test-secret';
 
 type Run = SyncRunPartsFragment;
 
-let stack: TestStack;
-let admin: string;
-let manager: string;
-let webhooks: { url: string };
-const shopify = new FakeShopify();
 const warehouseCode = `SHOP-${process.pid}`;
-
-/** Sends a typed document (from codegen) through the gateway, as an admin unless told. */
-function gql<T, V>(document: TypedDocumentNode<T, V>, variables: V, token = admin): Promise<T> {
-  return executeOk(stack.gatewayUrl, document, variables, { token });
-}
+const session = useSyncSession({
+  start: () =>
+    startStack({
+      subgraphs: ['products', 'inventory', 'sync'],
+      settings: { sync: { retryBaseMs: 20, retryMaxMs: 3000, maxAttempts: 4, pollIntervalMs: 200, concurrency: 2, schedulerIntervalMs: 200, heartbeatMs: 100, staleRunMs: 1500 } },
+    }),
+  adminScopes: [],
+  warehouse: { code: warehouseCode, name: 'Shop stock' },
+});
+const { gql } = session;
+const shopify = serveDuringTests(new FakeShopify());
+let manager: string;
 
 async function createConnector(name: string, mode: SyncMode = 'WEBHOOK', pollingSchedule: string | null = null): Promise<string> {
   const { createConnector } = await gql(CreateConnectorDocument, { input: shopifyConnectorInput(shopify, warehouseCode, WEBHOOK_SECRET, { name, mode, pollingSchedule }) });
@@ -55,32 +56,19 @@ async function runOf(id: string): Promise<Run> {
   return syncRun;
 }
 
-const waitForFinal = (id: string, timeoutMs?: number) => waitForRun(stack.gatewayUrl, admin, id, timeoutMs);
-const trigger = (connectorId: string) => runSync(stack.gatewayUrl, admin, connectorId);
+const waitForFinal = (id: string, timeoutMs?: number) => session.waitForRun(id, timeoutMs);
+const trigger = (connectorId: string) => session.sync(connectorId);
 
 function sign(body: string, secret = WEBHOOK_SECRET): string {
   return createHmac('sha256', secret).update(body).digest('base64');
 }
 
 function deliver(connectorId: string, body: string, headers: Record<string, string>): Promise<Response> {
-  return fetch(`${webhooks.url}/webhooks/${connectorId}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-shopify-topic': 'products/update', ...headers }, body });
+  return fetch(`${session.webhookBase}/webhooks/${connectorId}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-shopify-topic': 'products/update', ...headers }, body });
 }
 
 beforeAll(async () => {
-  await shopify.start();
-  stack = await startStack({
-    subgraphs: ['products', 'inventory', 'sync'],
-    settings: { sync: { retryBaseMs: 20, retryMaxMs: 3000, maxAttempts: 4, pollIntervalMs: 200, concurrency: 2, schedulerIntervalMs: 200, heartbeatMs: 100, staleRunMs: 1500 } },
-  });
-  webhooks = { url: stack.subgraphs.sync.url.replace(/\/graphql$/, '') };
-  admin = await stack.token(Role.ADMIN);
-  manager = await stack.token(Role.MANAGER);
-  await gql(CreateWarehouseDocument, { input: { code: warehouseCode, name: 'Shop stock', priority: 1 } });
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.stop();
-  await shopify.stop();
+  manager = await session.stack.token(Role.MANAGER);
 });
 
 describe('connectors', () => {
@@ -89,14 +77,14 @@ describe('connectors', () => {
     const { connector } = await gql(ConnectorDocument, { id }, manager);
     expect(connector).toMatchObject({ hasCredentials: true, status: 'ACTIVE' });
 
-    const asked = await postGraphQL(stack.gatewayUrl, `query($id: ID!) { connector(id: $id) { credentials } }`, { id }, { token: admin });
+    const asked = await postGraphQL(session.stack.gatewayUrl, `query($id: ID!) { connector(id: $id) { credentials } }`, { id }, { token: session.admin });
     expect(asked.errors?.[0]?.message).toMatch(/Cannot query field "credentials"/);
 
-    const [row] = await sql<{ credentials_ciphertext: string }>(stack, 'sync', 'select credentials_ciphertext from sync.connector where id = ?', [id]);
+    const [row] = await sql<{ credentials_ciphertext: string }>(session.stack, 'sync', 'select credentials_ciphertext from sync.connector where id = ?', [id]);
     expect(row.credentials_ciphertext).not.toContain(shopify.accessToken);
     expect(Buffer.from(row.credentials_ciphertext, 'base64').toString('latin1')).not.toContain(WEBHOOK_SECRET);
 
-    const refused = await execute(stack.gatewayUrl, PauseConnectorDocument, { id }, { token: manager });
+    const refused = await execute(session.stack.gatewayUrl, PauseConnectorDocument, { id }, { token: manager });
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const { pauseConnector } = await gql(PauseConnectorDocument, { id });
     expect(pauseConnector.status).toBe('PAUSED');
@@ -110,7 +98,7 @@ describe('inbound sync from Shopify', () => {
     const first = await trigger(connectorId);
     expect(first).toMatchObject({ status: 'SUCCEEDED', total: 1000, processed: 1000, created: 1000, updated: 0, unchanged: 0, failed: 0, attempts: 1 });
 
-    const [ref] = await sql<{ entity_id: string }>(stack, 'sync', "select entity_id from sync.external_ref where connector_id = ? and external_id = '9000007'", [connectorId]);
+    const [ref] = await sql<{ entity_id: string }>(session.stack, 'sync', "select entity_id from sync.external_ref where connector_id = ? and external_id = '9000007'", [connectorId]);
     const { products } = await gql(ProductExternalRefsDocument, { ids: [ref.entity_id] });
     expect(products.edges[0].node).toMatchObject({ sku: 'SHOP-00007', externalRefs: [{ externalId: '9000007', system: 'SHOPIFY' }], stock: { onHand: 7 } });
     expect(Number(products.edges[0].node.basePrice.amount)).toBe(17);
@@ -202,7 +190,7 @@ describe('per-record errors, pause, resume and cancel', () => {
 
     const { cancelSyncRun } = await gql(CancelSyncRunDocument, { id: cancelled });
     expect(cancelSyncRun.status).toBe('CANCELLED');
-    const again = await execute(stack.gatewayUrl, CancelSyncRunDocument, { id: cancelled }, { token: admin });
+    const again = await execute(session.stack.gatewayUrl, CancelSyncRunDocument, { id: cancelled }, { token: session.admin });
     expect(again.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
 
     const { resumeConnector } = await gql(ResumeConnectorDocument, { id: connectorId });
@@ -232,7 +220,7 @@ describe('webhooks', () => {
     expect(tampered.status).toBe(401);
     const unsigned = await deliver(connectorId, body, { 'x-shopify-webhook-id': 'bad-3' });
     expect(unsigned.status).toBe(401);
-    const rows = await sql<{ n: string }>(stack, 'sync', 'select count(*) as n from sync.webhook_delivery where connector_id = ?', [connectorId]);
+    const rows = await sql<{ n: string }>(session.stack, 'sync', 'select count(*) as n from sync.webhook_delivery where connector_id = ?', [connectorId]);
     expect(Number(rows[0].n)).toBe(0);
 
     const pollingOnly = await createConnector('Polling-only shop', 'POLLING');
@@ -261,8 +249,8 @@ describe('webhooks', () => {
 
     const run = await waitForFinal(runId);
     expect(run).toMatchObject({ status: 'SUCCEEDED', trigger: 'WEBHOOK', created: 1 });
-    const deliveries = await sql<{ n: string }>(stack, 'sync', 'select count(*) as n from sync.webhook_delivery where connector_id = ?', [connectorId]);
-    const runs = await sql<{ n: string }>(stack, 'sync', 'select count(*) as n from sync.sync_run where connector_id = ?', [connectorId]);
+    const deliveries = await sql<{ n: string }>(session.stack, 'sync', 'select count(*) as n from sync.webhook_delivery where connector_id = ?', [connectorId]);
+    const runs = await sql<{ n: string }>(session.stack, 'sync', 'select count(*) as n from sync.sync_run where connector_id = ?', [connectorId]);
     expect([Number(deliveries[0].n), Number(runs[0].n)]).toEqual([1, 1]);
   });
 
@@ -270,16 +258,16 @@ describe('webhooks', () => {
     const connectorId = await createConnector('Webhook shop (atomic)');
     const body = JSON.stringify(product(3));
     const headers = { 'x-shopify-hmac-sha256': sign(body), 'x-shopify-webhook-id': `delivery-${process.pid}-3` };
-    const [fn] = await sql<{ signature: string }>(stack, 'sync', "select oid::regprocedure::text as signature from pg_proc where proname = 'add_job' and pronamespace = 'sync_worker'::regnamespace");
-    await sql(stack, 'sync', `alter function ${fn.signature} rename to add_job_disabled`);
+    const [fn] = await sql<{ signature: string }>(session.stack, 'sync', "select oid::regprocedure::text as signature from pg_proc where proname = 'add_job' and pronamespace = 'sync_worker'::regnamespace");
+    await sql(session.stack, 'sync', `alter function ${fn.signature} rename to add_job_disabled`);
     let failed: Response;
     try {
       failed = await deliver(connectorId, body, headers);
     } finally {
-      await sql(stack, 'sync', `alter function ${fn.signature.replace('add_job(', 'add_job_disabled(')} rename to add_job`);
+      await sql(session.stack, 'sync', `alter function ${fn.signature.replace('add_job(', 'add_job_disabled(')} rename to add_job`);
     }
     expect(failed.status).toBe(500);
-    const rows = await sql<{ n: string }>(stack, 'sync', 'select (select count(*) from sync.webhook_delivery where connector_id = ?) + (select count(*) from sync.sync_run where connector_id = ?) as n', [connectorId, connectorId]);
+    const rows = await sql<{ n: string }>(session.stack, 'sync', 'select (select count(*) from sync.webhook_delivery where connector_id = ?) + (select count(*) from sync.sync_run where connector_id = ?) as n', [connectorId, connectorId]);
     expect(Number(rows[0].n)).toBe(0);
 
     const accepted = await deliver(connectorId, body, headers);
@@ -314,7 +302,7 @@ describe('crash recovery', () => {
     const lostId = randomUUID();
     // What a worker killed mid-run leaves behind: the run RUNNING with an old heartbeat, and its
     // job and the connector's queue locked by a worker that will never come back.
-    await stack.subgraphs.sync.database.orm.em.fork().transactional(async (tx) => {
+    await session.stack.subgraphs.sync.database.orm.em.fork().transactional(async (tx) => {
       const connection = tx.getConnection();
       const context = tx.getTransactionContext();
       await connection.execute(
@@ -335,7 +323,7 @@ describe('crash recovery', () => {
     expect(queued.status).toBe('SUCCEEDED');
     // The recovered run went to the back of the queue: whichever ran first created the products.
     expect([recovered.created + queued.created, recovered.unchanged + queued.unchanged]).toEqual([5, 5]);
-    const locks = await sql<{ n: string }>(stack, 'sync', `select count(*) as n from sync_worker._private_jobs where locked_by = 'worker-killed-by-test'`);
+    const locks = await sql<{ n: string }>(session.stack, 'sync', `select count(*) as n from sync_worker._private_jobs where locked_by = 'worker-killed-by-test'`);
     expect(Number(locks[0].n)).toBe(0);
   }, 60_000);
 });

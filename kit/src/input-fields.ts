@@ -1,5 +1,6 @@
-import { IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID } from 'type-graphql';
+import { IsPositiveMoney, MoneyInput } from './money';
 
 /**
  * Input fields that are always declared the same way, each one decorator: the GraphQL field and
@@ -34,5 +35,34 @@ export function OptionalTextField(maxLength: number, options: InputFieldOptions 
     Field(() => String, { nullable: true, ...options })(target, property);
     MaxLength(maxLength)(target, property);
     IsOptional()(target, property);
+  };
+}
+
+/** `MoneyInput!` above zero (a price, a payment); described as such unless `options` say otherwise. */
+export function PositiveMoneyField(options: InputFieldOptions = {}): InputFieldDecorator {
+  return (target, property) => {
+    IsPositiveMoney()(target, property);
+    ValidateNested()(target, property);
+    Field(() => MoneyInput, { description: 'Above zero.', ...options })(target, property);
+  };
+}
+
+/** `MoneyInput` (null or left out), otherwise above zero; described as such unless `options` say otherwise. */
+export function OptionalPositiveMoneyField(options: InputFieldOptions = {}): InputFieldDecorator {
+  return (target, property) => {
+    IsPositiveMoney()(target, property);
+    ValidateNested()(target, property);
+    IsOptional()(target, property);
+    Field(() => MoneyInput, { nullable: true, description: 'Above zero.', ...options })(target, property);
+  };
+}
+
+/** `[T!]` (null or left out) of at most `maxItems` input objects, each validated. */
+export function OptionalInputListField(type: () => new () => object, maxItems: number, options: InputFieldOptions = {}): InputFieldDecorator {
+  return (target, property) => {
+    ValidateNested({ each: true })(target, property);
+    ArrayMaxSize(maxItems)(target, property);
+    IsOptional()(target, property);
+    Field(() => [type()], { nullable: true, ...options })(target, property);
   };
 }

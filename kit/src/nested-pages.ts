@@ -1,7 +1,7 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { pageRequest, toConnectionPage, type ConnectionPage } from './connection';
+import { pageRequest, toConnectionPage, type ConnectionPage, type ForwardPageArgs } from './connection';
 import type { SubgraphContext } from './context';
 import { qualifiedTable } from './database';
 import { isUuid } from './ids';
@@ -113,6 +113,21 @@ export function nestedPages<E extends object, F, A = undefined>(spec: NestedPage
   }
 
   return { pages };
+}
+
+/**
+ * A connection field on a parent (Customer.orders …) resolved through its {@link nestedPages}
+ * loader: the parent's page for the field's filter and page arguments, batched with the other
+ * parents of the request.
+ */
+export function nestedPage<E extends object, F>(
+  ctx: SubgraphContext,
+  pages: LoaderFactory<SubgraphContext, NestedPageKey<F>, ConnectionPage<E>>,
+  parentId: string,
+  filter: F | null | undefined,
+  page: ForwardPageArgs,
+): Promise<ConnectionPage<E>> {
+  return ctx.loaders.get(pages).load({ parentId, filter: filter ?? null, first: page.first ?? null, after: page.after ?? null });
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

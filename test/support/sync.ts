@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { SyncRunDocument, TriggerSyncDocument, type CreateConnectorInput, type SyncRunPartsFragment } from '../../operations/__generated__/graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { Role } from '@tradegraph/kit';
+import { CreateWarehouseDocument, SyncRunDocument, TriggerSyncDocument, type CreateConnectorInput, type SyncRunPartsFragment } from '../../operations/__generated__/graphql';
 import { executeOk } from './client';
 import { startStack, type TestStack } from './stack';
 
@@ -16,11 +18,65 @@ export function startSyncStack(sync: Record<string, unknown> = {}): Promise<Test
   });
 }
 
+/** What an end-to-end sync test file runs against, filled in before its tests run. */
+export interface SyncSession {
+  stack: TestStack;
+  /** an ADMIN token (with the scopes the file asked for) */
+  admin: string;
+  /** the sync subgraph's origin: a connector's webhooks are POSTed to `${webhookBase}/webhooks/<connector id>` */
+  webhookBase: string;
+  /** Sends a typed document through the gateway, as the admin unless `token` is given; fails the test on errors. */
+  gql<T, V>(document: TypedDocumentNode<T, V>, variables: V, token?: string): Promise<T>;
+  /** Triggers a run (`full`: every record, not the delta) as the admin and waits for it to end. */
+  sync(connectorId: string, options?: { full?: boolean; timeoutMs?: number }): Promise<SyncRunPartsFragment>;
+  /** Waits for a run to end, as the admin. */
+  waitForRun(id: string, timeoutMs?: number): Promise<SyncRunPartsFragment>;
+}
+
+/**
+ * The set-up every end-to-end sync test file shares: its stack (the sync stack unless `start`
+ * gives another) started before its tests and stopped after them, an admin token, and the
+ * warehouse its inbound stock lands in, created once the stack is up.
+ */
+export function useSyncSession(options: { start?: () => Promise<TestStack>; adminScopes?: string[]; warehouse?: { code: string; name: string } } = {}): SyncSession {
+  const session: SyncSession = {
+    stack: undefined as unknown as TestStack,
+    admin: '',
+    webhookBase: '',
+    gql: (document, variables, token = session.admin) => executeOk(session.stack.gatewayUrl, document, variables, { token }),
+    sync: (connectorId, runOptions) => runSync(session.stack.gatewayUrl, session.admin, connectorId, runOptions),
+    waitForRun: (id, timeoutMs) => waitForRun(session.stack.gatewayUrl, session.admin, id, timeoutMs),
+  };
+  beforeAll(async () => {
+    session.stack = await (options.start ?? startSyncStack)();
+    session.webhookBase = session.stack.subgraphs.sync.url.replace(/\/graphql$/, '');
+    session.admin = await session.stack.token(Role.ADMIN, options.adminScopes ?? ['customers:pii']);
+    if (options.warehouse) await session.gql(CreateWarehouseDocument, { input: { ...options.warehouse, priority: 1 } });
+  }, 120_000);
+  afterAll(async () => {
+    await session.stack?.stop();
+  });
+  return session;
+}
+
 /** What a fake shop's connector needs: its address and credentials (FakeShopify has them). */
 export interface ShopUnderTest {
   url: string;
   accessToken: string;
   locationId: number | string;
+}
+
+/** What every connector input names: the rest has the defaults of {@link connectorInput}. */
+type ConnectorBasics = Pick<CreateConnectorInput, 'name' | 'system' | 'entities'> & Partial<CreateConnectorInput>;
+
+/** A connector as these tests create it unless they say otherwise: inbound, by webhook, the source winning conflicts. */
+export function connectorInput(input: ConnectorBasics & Pick<CreateConnectorInput, 'baseUrl'>): CreateConnectorInput {
+  return { direction: 'INBOUND', mode: 'WEBHOOK', conflictPolicy: 'SOURCE_WINS', ...input };
+}
+
+/** A {@link connectorInput} to a local fake: its URL and access token, webhooks signed with `webhookSecret`. */
+export function fakeConnectorInput(fake: { url: string; accessToken?: string }, webhookSecret: string, input: ConnectorBasics): CreateConnectorInput {
+  return connectorInput({ baseUrl: fake.url, credentials: { accessToken: fake.accessToken, webhookSecret }, ...input });
 }
 
 /**
@@ -29,17 +85,12 @@ export interface ShopUnderTest {
  * conflicts; `input` overrides any of it.
  */
 export function shopifyConnectorInput(shop: ShopUnderTest, warehouseCode: string, webhookSecret: string, input: Partial<CreateConnectorInput> & { name: string }): CreateConnectorInput {
-  return {
+  return fakeConnectorInput(shop, webhookSecret, {
     system: 'SHOPIFY',
-    direction: 'INBOUND',
     entities: ['PRODUCT', 'INVENTORY'],
-    mode: 'WEBHOOK',
-    baseUrl: shop.url,
-    conflictPolicy: 'SOURCE_WINS',
     fieldMapping: { product: { currency: 'EUR' }, inventory: { locations: { [String(shop.locationId)]: warehouseCode } } },
-    credentials: { accessToken: shop.accessToken, webhookSecret },
     ...input,
-  };
+  });
 }
 
 /** The statuses a sync run ends in. */

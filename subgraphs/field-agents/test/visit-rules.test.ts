@@ -1,3 +1,4 @@
+import { testTransitions } from '@tradegraph/kit/testing';
 import { VisitStatus } from '../src/entities';
 import { EARTH_RADIUS_METERS, haversineMeters } from '../src/services/geo';
 import { visitStatus } from '../src/services/visit-status';
@@ -7,19 +8,9 @@ import { fieldAgentSettingsOf } from '../src/settings';
 const { PLANNED, IN_PROGRESS, COMPLETED, CANCELLED, MISSED } = VisitStatus;
 
 describe('visit lifecycle', () => {
-  test.each([
-    [PLANNED, IN_PROGRESS, true],
-    [IN_PROGRESS, COMPLETED, true],
-    [PLANNED, CANCELLED, true],
-    [PLANNED, MISSED, true],
-    [PLANNED, COMPLETED, false],
-    [IN_PROGRESS, CANCELLED, false],
-    [IN_PROGRESS, MISSED, false],
-    [COMPLETED, IN_PROGRESS, false],
-    [CANCELLED, PLANNED, false],
-    [MISSED, IN_PROGRESS, false],
-  ])('%s → %s allowed: %s', (from, to, allowed) => {
-    expect(visitStatus.can(from, to)).toBe(allowed);
+  testTransitions(visitStatus, {
+    allowed: [[PLANNED, IN_PROGRESS], [IN_PROGRESS, COMPLETED], [PLANNED, CANCELLED], [PLANNED, MISSED]],
+    refused: [[PLANNED, COMPLETED], [IN_PROGRESS, CANCELLED], [IN_PROGRESS, MISSED], [COMPLETED, IN_PROGRESS], [CANCELLED, PLANNED], [MISSED, IN_PROGRESS]],
   });
 
   test('a forbidden move is INVALID_TRANSITION naming what is allowed', () => {

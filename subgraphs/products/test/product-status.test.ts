@@ -1,3 +1,4 @@
+import { testTransitions } from '@tradegraph/kit/testing';
 import { ProductStatus } from '../src/entities';
 import { productStatus } from '../src/services/product-status';
 import { effectivePrice } from '../src/services/pricing';
@@ -5,16 +6,9 @@ import { effectivePrice } from '../src/services/pricing';
 const { DRAFT, PUBLISHED, ARCHIVED } = ProductStatus;
 
 describe('product lifecycle', () => {
-  test.each([
-    [DRAFT, PUBLISHED, true],
-    [PUBLISHED, ARCHIVED, true],
-    [PUBLISHED, DRAFT, true],
-    [ARCHIVED, DRAFT, true],
-    [DRAFT, ARCHIVED, false],
-    [ARCHIVED, PUBLISHED, false],
-    [DRAFT, DRAFT, false],
-  ])('%s → %s allowed: %s', (from, to, allowed) => {
-    expect(productStatus.can(from, to)).toBe(allowed);
+  testTransitions(productStatus, {
+    allowed: [[DRAFT, PUBLISHED], [PUBLISHED, ARCHIVED], [PUBLISHED, DRAFT], [ARCHIVED, DRAFT]],
+    refused: [[DRAFT, ARCHIVED], [ARCHIVED, PUBLISHED], [DRAFT, DRAFT]],
   });
 
   test('an archived product reaches PUBLISHED only through DRAFT', () => {

@@ -13,6 +13,7 @@ import { FakeDynamics365 } from './fakes/dynamics-365';
 import { FakeNetSuite } from './fakes/netsuite';
 import { FakeSapBusinessOne } from './fakes/sap-business-one';
 import { all, context, failureOf, order } from './adapter-helpers';
+import { serveDuringTests } from './fakes/fake-server';
 
 test('the adapter registry builds the three ERP adapters', () => {
   // Required here so that another adapter in the registry being broken fails this test only.
@@ -62,16 +63,9 @@ describe('shared OData helpers', () => {
 });
 
 describe('NetSuite (SuiteTalk REST)', () => {
-  const fake = new FakeNetSuite();
+  const fake = serveDuringTests(new FakeNetSuite(), (f) => f.seed(1200, 3));
   const mapping: FieldMapping = { product: { currency: 'USD' }, inventory: { locations: { '1': 'WH-MAIN' } } };
   const adapter = (overrides: Partial<AdapterContext> = {}, options = {}) => new NetSuiteAdapter({ ...context(fake.url, { accessToken: fake.accessToken }, mapping), ...overrides }, options);
-
-  beforeAll(() => fake.start());
-  afterAll(() => fake.stop());
-  beforeEach(() => {
-    fake.seed(1200, 3);
-    fake.reset();
-  });
 
   test('reads 1,200 items in two collection pages of 1,000 and fetches every record within the concurrency limit', async () => {
     const { pages, items } = await all(adapter().products({ since: null, withStock: false }));
@@ -246,17 +240,10 @@ describe('NetSuite (SuiteTalk REST)', () => {
 });
 
 describe('SAP Business One (Service Layer)', () => {
-  const fake = new FakeSapBusinessOne();
+  const fake = serveDuringTests(new FakeSapBusinessOne(), (f) => f.seed(1200, 4));
   const mapping: FieldMapping = { product: { currency: 'EUR' }, inventory: { locations: { '01': 'WH-BER' } } };
   const credentials = () => ({ companyDb: fake.companyDb, userName: fake.userName, password: fake.password });
   const adapter = (overrides: Partial<AdapterContext> = {}) => new SapBusinessOneAdapter({ ...context(fake.url, credentials(), mapping), ...overrides });
-
-  beforeAll(() => fake.start());
-  afterAll(() => fake.stop());
-  beforeEach(() => {
-    fake.seed(1200, 4);
-    fake.reset();
-  });
 
   test('close() logs the session out, so the next call has to log in again', async () => {
     const sap = adapter();
@@ -432,16 +419,9 @@ describe('SAP Business One (Service Layer)', () => {
 });
 
 describe('Dynamics 365 Business Central (API v2.0)', () => {
-  const fake = new FakeDynamics365();
+  const fake = serveDuringTests(new FakeDynamics365(), (f) => f.seed(1200, 3));
   const mapping: FieldMapping = { product: { currency: 'GBP' }, inventory: { locations: { '*': 'WH-ALL' } } };
   const adapter = (overrides: Partial<AdapterContext> = {}, options = {}) => new Dynamics365Adapter({ ...context(fake.url, { accessToken: fake.accessToken, companyId: fake.companyId }, mapping), ...overrides }, options);
-
-  beforeAll(() => fake.start());
-  afterAll(() => fake.stop());
-  beforeEach(() => {
-    fake.seed(1200, 3);
-    fake.reset();
-  });
 
   test('reads 1,200 items by @odata.nextLink: two pages of 1,000, or three of 500', async () => {
     const { pages, items } = await all(adapter().products({ since: null, withStock: false }));

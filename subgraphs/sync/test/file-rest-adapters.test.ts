@@ -8,6 +8,7 @@ import { RestAdapter } from '../src/adapters/rest';
 import type { AdapterContext, FieldMapping, OutboundOrder, SourceCustomer, SourceProduct } from '../src/adapters/types';
 import { ExternalSystemError } from '../src/services/backoff';
 import { failureOf } from './adapter-helpers';
+import { serveDuringTests } from './fakes/fake-server';
 import { FakeRest } from './fakes/rest';
 
 async function collect<T>(pages: AsyncGenerator<T[]>): Promise<T[][]> {
@@ -227,7 +228,7 @@ describe('CSV_FILE adapter', () => {
 });
 
 describe('REST adapter', () => {
-  const fake = new FakeRest();
+  const fake = serveDuringTests(new FakeRest());
   const PRODUCT_FIELDS = { sku: 'code', name: 'title', brand: 'brand.name' };
   const context = (mapping: FieldMapping, credentials: AdapterContext['credentials'] = { accessToken: fake.accessToken }): AdapterContext => ({ baseUrl: fake.url, credentials, mapping, timeoutMs: 5000 });
   const rest = (mapping: FieldMapping, credentials?: AdapterContext['credentials']) => new RestAdapter(context(mapping, credentials));
@@ -237,12 +238,10 @@ describe('REST adapter', () => {
   });
   const gets = () => fake.log.filter((r) => r.method === 'GET').map((r) => r.url);
 
-  beforeAll(async () => {
-    await fake.start();
+  beforeAll(() => {
     fake.seed(250);
     fake.seedCustomers(30);
   });
-  afterAll(() => fake.stop());
   beforeEach(() => fake.reset());
 
   it('follows cursor pagination across pages and maps items with their stock', async () => {

@@ -135,3 +135,20 @@ export abstract class FakeHttpServer {
     res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
   }
 }
+
+/**
+ * Serves `fake` to the tests of the enclosing describe block (or file): started before them,
+ * stopped after. With `seedEach`, every test starts from the same data and a clean slate: before
+ * each one the fake is seeded and then {@link FakeHttpServer.reset} (requests, failures).
+ */
+export function serveDuringTests<F extends FakeHttpServer>(fake: F, seedEach?: (fake: F) => void): F {
+  beforeAll(() => fake.start());
+  afterAll(() => fake.stop());
+  if (seedEach) {
+    beforeEach(() => {
+      seedEach(fake);
+      fake.reset();
+    });
+  }
+  return fake;
+}

@@ -1,12 +1,9 @@
-/**
- * Test support: databases of their own per test file. Not part of the runtime exports: import
- * it as `@tradegraph/kit/testing` (a running subgraph never loads it).
- */
+/* Test databases: each test file gets databases of its own on the test server. */
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
-import { Database } from './database';
-import { schemaNameOf, type SubgraphDefinition } from './subgraph-definition';
+import { Database } from '../database';
+import { schemaNameOf, type SubgraphDefinition } from '../subgraph-definition';
 
 /** The PostgreSQL server tests use: TEST_DATABASE_URL (test/support/global-setup sets it), else DATABASE_URL, else the local server. */
 export function testServerUrl(): string {
