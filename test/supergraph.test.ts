@@ -179,12 +179,18 @@ describe('who may see what', () => {
 
   test('partners see published products but no customers and no customer prices', async () => {
     const partner = await stack.token('PARTNER', [], 'partner-1');
-    const page = await executeOk(stack.gatewayUrl, ProductsPageDocument, { first: 100, filter: { status: ['DRAFT', 'ARCHIVED', 'PUBLISHED'] } }, { token: partner });
-    expect(page.products.edges.every((e) => e.node.status === 'PUBLISHED')).toBe(true);
+    // Partners are served the public schema (no status to filter or read): they get exactly the PUBLISHED products.
+    const { data } = await postGraphQL<{ products: { totalCount: number; edges: { node: { id: string } }[] } }>(stack.gatewayUrl, '{ products(first: 100) { totalCount edges { node { id } } } }', undefined, { token: partner });
+    const page = data!;
+    const published = await executeOk(stack.gatewayUrl, ProductsPageDocument, { first: 100, filter: { status: ['PUBLISHED'] } }, { token: admin });
+    expect(page.products.edges.map((e) => e.node.id)).toEqual(published.products.edges.map((e) => e.node.id));
+    expect(page.products.totalCount).toBe(published.products.totalCount);
+    // Customers and customer prices are outside it: refused at validation, before any subgraph.
     const customers = await execute(stack.gatewayUrl, CustomersWithPriceListsDocument, { first: 1 }, { token: partner });
-    expect(customers.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(customers.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const prices = await execute(stack.gatewayUrl, ProductsWithCustomerPriceDocument, { customerId: stableId('customer', 'C-00003'), first: 1 }, { token: partner });
-    expect(prices.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(prices.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(prices.data).toBeUndefined();
   });
 
   test('an agent may read but not change the catalog', async () => {

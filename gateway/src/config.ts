@@ -17,6 +17,18 @@ export interface GatewayConfig {
   allowAnonymous: boolean;
   maxDepth: number;
   maxCost: number;
+  /** caps per operation: aliases, distinct root fields, directives; per document: lexical tokens */
+  maxAliases: number;
+  maxRootFields: number;
+  maxDirectives: number;
+  maxTokens: number;
+  /** past this, an operation is answered TIMEOUT (HTTP 504) */
+  requestTimeoutMs: number;
+  /** per-client budgets per minute (0: no limit); a partner's own limits win */
+  rateLimitRequestsPerMinute: number;
+  rateLimitCostPerMinute: number;
+  /** prefix of the rate-limit keys in Redis */
+  rateLimitKeyPrefix: string;
   introspection: boolean;
   /** routing URL overrides by subgraph name (SUBGRAPH_URL_<NAME>) */
   subgraphUrls: Record<string, string>;
@@ -28,6 +40,14 @@ export interface GatewayConfig {
   subscriptionMaxPerSocket: number;
   /** the largest HTTP request body accepted (bytes); larger ones get 413 */
   maxBodyBytes: number;
+  /** Redis for state that gateway replicas share (rate limits, the APQ store); in memory when absent */
+  redisUrl?: string;
+  /** the trusted-documents manifest codegen writes (sha256 → document) */
+  trustedDocumentsPath: string;
+  /** every partner may send only trusted documents, whatever its own setting */
+  trustedDocumentsOnlyForPartners: boolean;
+  /** how long an automatic persisted query stays registered (seconds) */
+  apqTtlSeconds: number;
 }
 
 /** Reads the gateway's configuration; `overrides` win (the CLI's --supergraph and --port). */
@@ -50,12 +70,24 @@ export function gatewayConfigFromEnv(overrides: Partial<GatewayConfig> = {}): Ga
     allowAnonymous: envBool('ALLOW_ANONYMOUS', !isProduction()),
     maxDepth: envInt('MAX_QUERY_DEPTH', 12, 1, 100),
     maxCost: envInt('MAX_QUERY_COST', 10000, 1, 10_000_000),
+    maxAliases: envInt('MAX_ALIASES', 15, 0, 10_000),
+    maxRootFields: envInt('MAX_ROOT_FIELDS', 15, 1, 10_000),
+    maxDirectives: envInt('MAX_DIRECTIVES', 50, 0, 10_000),
+    maxTokens: envInt('MAX_TOKENS', 2000, 10, 1_000_000),
+    requestTimeoutMs: envInt('REQUEST_TIMEOUT_MS', 30_000, 10, 3_600_000),
+    rateLimitRequestsPerMinute: envInt('RATE_LIMIT_REQUESTS_PER_MINUTE', 1200, 0, 100_000_000),
+    rateLimitCostPerMinute: envInt('RATE_LIMIT_COST_PER_MINUTE', 300_000, 0, 1_000_000_000),
+    rateLimitKeyPrefix: envString('RATE_LIMIT_KEY_PREFIX', 'tradegraph:rate'),
     introspection: envBool('INTROSPECTION', !isProduction()),
     subgraphUrls,
     subscriptionQueueSize: envInt('SUBSCRIPTION_QUEUE_SIZE', 1000, 1, 1_000_000),
     subscriptionKeepAliveMs: envInt('SUBSCRIPTION_KEEPALIVE_MS', 12_000, 1000, 600_000),
     subscriptionMaxPerSocket: envInt('SUBSCRIPTION_MAX_PER_SOCKET', 100, 1, 100_000),
     maxBodyBytes: envInt('MAX_REQUEST_BODY_BYTES', 5 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    redisUrl: envOptional('REDIS_URL'),
+    trustedDocumentsPath: path.resolve(envString('TRUSTED_DOCUMENTS_PATH', 'operations/__generated__/persisted-documents.json')),
+    trustedDocumentsOnlyForPartners: envBool('TRUSTED_DOCUMENTS_ONLY_FOR_PARTNERS', false),
+    apqTtlSeconds: envInt('APQ_TTL_SECONDS', 86_400, 1, 365 * 86_400),
     ...overrides,
   };
 }

@@ -1,17 +1,18 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ErrorRequestHandler } from 'express';
-import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type ParseOptions } from 'graphql';
 import { formatError, isProduction, logger } from '@tradegraph/kit';
 
 /** graphql-js ends a message with its suggestion; messages joined by newlines carry one per line. */
 const SUGGESTION = / ?Did you mean [^\n]*\?(?=\n|$)/g;
 
 /**
- * The message without graphql-js's `Did you mean "name"?` in production: suggestions spell out
- * the schema, field by field, to anyone probing with typos (introspection is off there).
+ * The message without graphql-js's `Did you mean "name"?` in production (or `always`, for
+ * partners, whose typos would otherwise be answered with names outside the public schema):
+ * suggestions spell out the schema, field by field, to anyone probing with typos.
  */
-export function withoutSuggestions(message: string): string {
-  return isProduction() ? message.replace(SUGGESTION, '') : message;
+export function withoutSuggestions(message: string, always = false): string {
+  return always || isProduction() ? message.replace(SUGGESTION, '') : message;
 }
 
 /** The gateway's `formatError`: kit's (codes kept, internals masked), then {@link withoutSuggestions}. */
@@ -24,11 +25,11 @@ export function formatClientError(formatted: GraphQLFormattedError, error: unkno
  * Parses and validates a realtime client's document and picks its operation, answering each
  * failure the way HTTP does: GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, BAD_USER_INPUT.
  */
-export function checkDocument(schema: GraphQLSchema | undefined, query: string | null | undefined, operationName: string | null | undefined): DocumentNode | GraphQLError[] {
+export function checkDocument(schema: GraphQLSchema | undefined, query: string | null | undefined, operationName: string | null | undefined, parseOptions?: ParseOptions): DocumentNode | GraphQLError[] {
   if (!schema) return [new GraphQLError('The gateway has no supergraph loaded yet', { extensions: { code: 'UNAVAILABLE' } })];
   let document: DocumentNode;
   try {
-    document = parse(query ?? '');
+    document = parse(query ?? '', parseOptions);
   } catch (error) {
     const parseError = error instanceof GraphQLError ? error : undefined;
     return [new GraphQLError(parseError?.message ?? 'The document could not be parsed', { source: parseError?.source, positions: parseError?.positions, extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import { GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ParseOptions } from 'graphql';
 import type { OperationArgs, Response as SseResponse } from 'graphql-sse';
 import { createHandler } from 'graphql-sse/lib/use/express';
 import { CloseCode } from 'graphql-ws';
@@ -8,13 +8,18 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import express from 'express';
 import { REQUEST_ID_HEADER, type Caller } from '@tradegraph/kit';
-import { AuthenticationError, type Authenticator, type Session } from './auth';
+import { AuthenticationError } from './auth';
+import { apiKeyParam, credentialsFromHeaders, whileValid, type ClientAuthenticator, type ClientSession, type Credentials } from './client-auth';
 import { checkDocument } from './errors';
+import type { RateLimits } from './rate-limits';
+import type { ClientIdentity } from './client-identity';
 import type { FederatedSubscriptions } from './subscriptions';
+import { documentIdStreams, type TrustedDocuments } from './trusted-documents';
 
 /** What a realtime transport knows about its client. */
 interface ClientContext {
   caller: Caller;
+  client: ClientIdentity;
   requestId: string;
   /** when the client's token expires (ms since the epoch) */
   expiresAt?: number;
@@ -33,6 +38,9 @@ function authorizationOf(params: Readonly<Record<string, unknown>> | undefined):
   const value = params?.authorization ?? params?.Authorization ?? (token ? `Bearer ${typeof token === 'string' ? token : JSON.stringify(token)}` : undefined);
   return typeof value === 'string' ? value : undefined;
 }
+
+/** How often an open WebSocket's API key is checked again (a revocation closes it within the grant cache's life plus this). */
+const CREDENTIALS_RECHECK_MS = 1000;
 
 /** setTimeout's longest wait (about 24.8 days); a longer one would fire at once. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
@@ -95,18 +103,24 @@ export function serveRealtime(options: {
   path: string;
   schema: () => GraphQLSchema | undefined;
   subscriptions: FederatedSubscriptions;
-  authenticator: Authenticator;
+  authenticator: ClientAuthenticator;
   allowAnonymous: boolean;
   keepAliveMs?: number;
   /** subscriptions one WebSocket may hold open at once */
   maxPerSocket: number;
   /** the largest SSE request body (bytes); the app's error handler answers a larger one */
   maxBodyBytes: number;
+  /** documents a client may name by id, and who may send nothing else */
+  trustedDocuments: TrustedDocuments;
+  /** each subscribe counts against the client's request budget */
+  rateLimits: RateLimits;
+  /** the document caps applied while parsing (MAX_TOKENS) */
+  parseOptions?: ParseOptions;
 }): { close(): Promise<void> } {
   const { subscriptions, authenticator, maxPerSocket } = options;
-  const authenticate = async (authorization: string | undefined): Promise<Session | null> => {
+  const authenticate = async (credentials: Credentials): Promise<ClientSession | null> => {
     try {
-      const session = await authenticator.session(authorization);
+      const session = await authenticator.session(credentials);
       return session.caller.subject === null && !options.allowAnonymous ? null : session;
     } catch (error) {
       if (error instanceof AuthenticationError) return null;
@@ -124,24 +138,36 @@ export function serveRealtime(options: {
     {
       schema: () => options.schema() as GraphQLSchema,
       onConnect: async (ctx) => {
-        const session = await authenticate(authorizationOf(ctx.connectionParams));
+        const params = ctx.connectionParams;
+        const session = await authenticate({ authorization: authorizationOf(params), apiKey: apiKeyParam(params), address: ctx.extra.request.socket.remoteAddress });
         if (!session) return false; // graphql-ws closes with 4403 Forbidden
         const requestId = ctx.extra.request.headers[REQUEST_ID_HEADER];
         // The socket lives only as long as the token that opened it.
-        const cancelExpiry = atExpiry(session.expiresAt, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden: the token has expired'));
+        const cancelTimer = atExpiry(session.expiresAt, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden: the token has expired'));
+        // …and as long as its API key is not revoked (re-checked; answers are cached for seconds).
+        const cancelRecheck = whileValid(session, CREDENTIALS_RECHECK_MS, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden: the API key is no longer valid'));
+        const cancelExpiry = () => (cancelTimer(), cancelRecheck());
         clients.set(ctx.extra, { ...session, requestId: typeof requestId === 'string' ? requestId : randomUUID(), cancelExpiry });
         return true;
       },
       onClose: (ctx) => clients.get(ctx.extra)?.cancelExpiry(),
       // Answered here rather than by graphql-ws, which closes the whole socket (4500) on a
       // document that does not parse and sends validation errors without a code.
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         // graphql-ws has already reserved this subscription's slot.
         if (Object.keys(ctx.subscriptions).length > maxPerSocket) {
           return [new GraphQLError(`A connection may hold at most ${maxPerSocket} subscriptions; complete one or open another connection`, { extensions: { code: 'RATE_LIMITED', limit: 'subscriptionsPerSocket', maximum: maxPerSocket } })];
         }
+        const session = clients.get(ctx.extra);
+        const { refusal: overBudget } = session ? await options.rateLimits.admitSubscribe(session) : {};
+        if (overBudget) return [overBudget];
+        // graphql-ws requires a `query` string: a client naming a trusted document sends "".
+        const query = options.trustedDocuments.documentFor(payload);
+        if (query instanceof GraphQLError) return [query];
+        const refused = options.trustedDocuments.refusal(session?.client, query);
+        if (refused) return [refused];
         const schema = options.schema();
-        const checked = checkDocument(schema, payload.query, payload.operationName);
+        const checked = checkDocument(schema, query, payload.operationName, options.parseOptions);
         if (Array.isArray(checked)) return checked;
         return { schema: schema!, document: checked, operationName: payload.operationName, variableValues: payload.variables };
       },
@@ -157,18 +183,26 @@ export function serveRealtime(options: {
     JSON.stringify({ errors: errors.map((e) => e.toJSON()) }),
     { status: 400, statusText: 'Bad Request', headers: { 'content-type': 'application/json; charset=utf-8' } },
   ];
+  const refusal = (error: GraphQLError): SseResponse => [
+    JSON.stringify({ errors: [error.toJSON()] }),
+    { status: 403, statusText: 'Forbidden', headers: { 'content-type': 'application/json; charset=utf-8' } },
+  ];
   const sse = createHandler<Record<PropertyKey, unknown>>({
     schema: () => options.schema() as GraphQLSchema,
     authenticate: async (req) => {
-      const session = await authenticate(req.headers.get('authorization') ?? undefined);
+      const session = await authenticate(credentialsFromHeaders((name) => req.headers.get(name), req.raw.socket.remoteAddress));
       if (!session) return [null, { status: 401, statusText: 'Unauthorized' }];
       return randomUUID();
     },
     onSubscribe: async (req, params): Promise<SseResponse | OperationArgs<Record<PropertyKey, unknown>>> => {
       const schema = options.schema();
-      const checked = checkDocument(schema, params.query, params.operationName);
+      const checked = checkDocument(schema, params.query, params.operationName, options.parseOptions);
       if (Array.isArray(checked)) return badRequest(checked);
-      const session = (await authenticate(req.headers.get('authorization') ?? undefined))!;
+      const session = (await authenticate(credentialsFromHeaders((name) => req.headers.get(name), req.raw.socket.remoteAddress)))!;
+      const refused = options.trustedDocuments.refusal(session.client, params.query);
+      if (refused) return refusal(refused);
+      const admitted = await options.rateLimits.admitSubscribe(session);
+      if (admitted.refusal) return [JSON.stringify({ errors: [admitted.refusal.toJSON()] }), { status: 429, statusText: 'Too Many Requests', headers: { 'content-type': 'application/json; charset=utf-8', ...admitted.headers } }];
       const contextValue: ClientContext = { ...session, requestId: req.headers.get(REQUEST_ID_HEADER) ?? randomUUID() };
       return { schema: schema!, document: checked, operationName: params.operationName, variableValues: params.variables, contextValue: contextValue as unknown as Record<PropertyKey, unknown> };
     },
@@ -179,7 +213,7 @@ export function serveRealtime(options: {
     execute: onlySubscriptions as never,
   });
   // Parsed here so the body limit applies; a refused body reaches the app's error handler.
-  options.app.use(`${options.path}/stream`, express.json({ limit: options.maxBodyBytes }), (req, res) => void sse(req, res));
+  options.app.use(`${options.path}/stream`, express.json({ limit: options.maxBodyBytes }), documentIdStreams(options.trustedDocuments), (req, res) => void sse(req, res));
 
   return {
     async close() {

@@ -8,11 +8,19 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { CALLER_HEADER, CallerSigner, logger, REQUEST_ID_HEADER, type Caller } from '@tradegraph/kit';
+import { ApiKeyGrants } from './api-keys';
 import { AuthenticationError, Authenticator } from './auth';
+import { ClientAuthenticator, credentialsFromHeaders, type ClientSession } from './client-auth';
+import type { ClientIdentity } from './client-identity';
 import type { GatewayConfig } from './config';
+import { PartnerContract } from './contract';
 import { formatClientError, httpErrorHandler, operationChoicePlugin } from './errors';
-import { queryLimitsPlugin } from './limits';
+import { capParseOptions, capRules, capsOf, queryLimitsPlugin } from './limits';
+import { RateLimits, rateLimitHeadersPlugin, type Budget } from './rate-limits';
+import { withRequestTimeout } from './request-timeout';
 import { serveRealtime } from './realtime';
+import { persistedQueryStore } from './apq-cache';
+import { documentIdRequests, TrustedDocuments, trustedDocumentsPlugin } from './trusted-documents';
 import { FederatedSubscriptions } from './subscriptions';
 import { UpstreamPool } from './upstream';
 import { supergraphFromFile } from './supergraph-file';
@@ -21,9 +29,13 @@ import { variableCoercionPlugin } from './variables';
 /** What each client request carries through the gateway to the subgraphs. */
 export interface GatewayContext {
   caller: Caller;
+  /** who is calling, as the edge decides limits and documents: `user:<sub>`, `partner:<id>` or `anonymous:<ip>` */
+  client: ClientIdentity;
   requestId: string;
   /** the signed caller context, made once per request and sent to every subgraph */
   signedCaller: string;
+  /** where the client stands in its rate-limit budgets (RateLimit-* headers) */
+  budgets: Budget[];
 }
 
 /** A running gateway. */
@@ -73,27 +85,46 @@ function unauthenticated(message: string): GraphQLError {
 export async function startGateway(config: GatewayConfig, supergraph: SupergraphInput = { path: config.supergraphPath }): Promise<RunningGateway> {
   const authenticator = new Authenticator({ jwtSecret: config.jwtSecret, jwksUrl: config.jwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience });
   const signer = new CallerSigner(config.callerSecret);
+  const dataSources = new Map<string, SignedDataSource>();
+  // Partner API keys are checked with the partners subgraph, through the gateway's own data source.
+  const apiKeys = new ApiKeyGrants(signer, () => dataSources.get('partners'));
+  const clients = new ClientAuthenticator(authenticator, apiKeys);
 
   const gateway = new ApolloGateway({
     supergraphSdl: 'path' in supergraph ? supergraphFromFile(supergraph.path) : async () => ({ supergraphSdl: supergraph.sdl }),
-    buildService: ({ name, url }) => new SignedDataSource({ url: config.subgraphUrls[name] ?? url, fetcher: subgraphFetch(name) }),
+    buildService: ({ name, url }) => {
+      const source = new SignedDataSource({ url: config.subgraphUrls[name] ?? url, fetcher: subgraphFetch(name) });
+      dataSources.set(name, source);
+      return source;
+    },
     logger: logger.child({ component: 'apollo-gateway' }),
   });
+  const contract = new PartnerContract(gateway);
 
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   let ready = false;
+  const trustedDocuments = TrustedDocuments.fromFile(config.trustedDocumentsPath, { requiredForAllPartners: config.trustedDocumentsOnlyForPartners });
+  const persistedQueries = persistedQueryStore(trustedDocuments, config.redisUrl);
+  const rateLimits = new RateLimits({ requestsPerMinute: config.rateLimitRequestsPerMinute, costPerMinute: config.rateLimitCostPerMinute, redisUrl: config.redisUrl, keyPrefix: config.rateLimitKeyPrefix });
+  await rateLimits.start();
   const server = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: withRequestTimeout(gateway, config.requestTimeoutMs),
+    parseOptions: capParseOptions(config),
+    validationRules: capRules(config),
     formatError: formatClientError,
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
+    persistedQueries: { cache: persistedQueries.cache, ttl: config.apqTtlSeconds },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3000 }),
       operationChoicePlugin(),
+      contract.plugin(),
       variableCoercionPlugin(),
-      queryLimitsPlugin({ maxDepth: config.maxDepth, maxCost: config.maxCost }),
+      queryLimitsPlugin<GatewayContext>({ maxDepth: config.maxDepth, maxCost: config.maxCost }, (cost, context) => rateLimits.chargeCost(context, cost)),
+      rateLimitHeadersPlugin<GatewayContext>(rateLimits),
+      trustedDocumentsPlugin<GatewayContext>(trustedDocuments),
     ],
   });
   await server.start();
@@ -102,18 +133,21 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
   // Subscriptions: graphql-ws on /graphql and SSE on /graphql/stream (registered before the
   // POST handler, which would otherwise take /graphql/stream too).
   const upstream = new UpstreamPool(signer);
-  const subscriptions = new FederatedSubscriptions(gateway, upstream, signer, { queueSize: config.subscriptionQueueSize, maxDepth: config.maxDepth, maxCost: config.maxCost });
+  const subscriptions = new FederatedSubscriptions(gateway, upstream, signer, { ...capsOf(config), queueSize: config.subscriptionQueueSize, maxDepth: config.maxDepth, maxCost: config.maxCost, contract });
   const realtime = serveRealtime({
     server: httpServer,
     app,
     path: '/graphql',
     schema: () => (gateway as unknown as { schema?: GraphQLSchema }).schema,
     subscriptions,
-    authenticator,
+    authenticator: clients,
     allowAnonymous: config.allowAnonymous,
     keepAliveMs: config.subscriptionKeepAliveMs,
     maxPerSocket: config.subscriptionMaxPerSocket,
     maxBodyBytes: config.maxBodyBytes,
+    trustedDocuments,
+    rateLimits,
+    parseOptions: capParseOptions(config),
   });
 
   app.get('/health', (_req, res) => {
@@ -131,18 +165,22 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
       res.locals.requestId = requestId;
       next();
     },
+    documentIdRequests(),
     expressMiddleware(server, {
       context: async ({ req, res }): Promise<GatewayContext> => {
         const requestId = res.locals.requestId as string;
-        let caller: Caller;
+        let session: ClientSession;
         try {
-          caller = await authenticator.authenticate(req.header('authorization'));
+          session = await clients.session(credentialsFromHeaders((name) => req.header(name), req.ip));
         } catch (error) {
           if (error instanceof AuthenticationError) throw unauthenticated(`Invalid credentials: ${error.message}`);
           throw error;
         }
-        if (caller.subject === null && !config.allowAnonymous) throw unauthenticated('Authentication is required: send "Authorization: Bearer <token>"');
-        return { caller, requestId, signedCaller: await signer.sign(caller, requestId) };
+        const { caller, client } = session;
+        if (caller.subject === null && !config.allowAnonymous) throw unauthenticated('Authentication is required: send "Authorization: Bearer <token>" or an API key ("Authorization: ApiKey <key>")');
+        const context: GatewayContext = { caller, client, requestId, signedCaller: await signer.sign(caller, requestId), budgets: [] };
+        await rateLimits.admitRequest(context); // RATE_LIMITED (HTTP 429) once the client's budget is spent
+        return context;
       },
     }),
   );
@@ -166,6 +204,9 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
         await realtime.close();
         await upstream.close();
         await server.stop();
+        await apiKeys.close();
+        await persistedQueries.close();
+        await rateLimits.close();
       })();
       return stopping;
     },

@@ -4,8 +4,9 @@ import { operationFromDocument, type Schema } from '@apollo/federation-internals
 import type { FetchNode, PlanNode, QueryPlan, QueryPlanner } from '@apollo/query-planner';
 import { GraphQLError, Kind, print, type DocumentNode, type ExecutionResult, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { BoundedQueue, logger, type Caller, type CallerSigner } from '@tradegraph/kit';
+import type { PartnerContract } from './contract';
 import { formatClientError, validationErrors, withoutSuggestions } from './errors';
-import { operationCost, operationDepth, type QueryLimits } from './limits';
+import { capErrors, operationCost, operationDepth, type DocumentCaps, type QueryLimits } from './limits';
 import type { UpstreamPool, UpstreamSubscription } from './upstream';
 import { operationInputError } from './variables';
 
@@ -19,9 +20,11 @@ export interface SubscriptionRequest {
 }
 
 /** How the gateway serves subscriptions. */
-export interface SubscriptionOptions extends QueryLimits {
+export interface SubscriptionOptions extends QueryLimits, DocumentCaps {
   /** events held per client before the oldest are dropped */
   queueSize: number;
+  /** what partners are served: their subscriptions are checked against the public schema */
+  contract?: Pick<PartnerContract, 'errorsFor'>;
 }
 
 /** The parts of @apollo/gateway 2.14 (pinned) that subscriptions need and it does not export. */
@@ -81,8 +84,10 @@ export class FederatedSubscriptions {
     const { schema, apiSchema, supergraphSchema, queryPlanner } = this.internals;
     if (!schema || !apiSchema || !supergraphSchema || !queryPlanner) return errorResult('The gateway has no supergraph loaded yet', 'UNAVAILABLE');
 
-    const errors = validationErrors(schema, request.document);
+    const errors = [...validationErrors(schema, request.document), ...capErrors(schema, request.document, this.options)];
     if (errors.length) return { errors };
+    const outsideContract = this.options.contract?.errorsFor(request.caller, request.document) ?? [];
+    if (outsideContract.length) return { errors: outsideContract };
     const operation = request.document.definitions.find(
       (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!request.operationName || d.name?.value === request.operationName),
     );

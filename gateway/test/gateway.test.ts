@@ -119,7 +119,7 @@ describe('authentication policy', () => {
   test('without credentials the gateway answers 401 when anonymous callers are not allowed', async () => {
     const result = await postGraphQL(gateway.url, '{ ping }');
     expect(result.status).toBe(401);
-    expect(result.errors?.[0]).toMatchObject({ message: 'Authentication is required: send "Authorization: Bearer <token>"', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(result.errors?.[0]).toMatchObject({ message: 'Authentication is required: send "Authorization: Bearer <token>" or an API key ("Authorization: ApiKey <key>")', extensions: { code: 'UNAUTHENTICATED' } });
   });
 
   test('a valid token passes; expired, foreign-audience and role-less tokens say why they fail', async () => {

@@ -1,10 +1,12 @@
-import { type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { badInput } from './errors';
 import { isUuid } from './ids';
+import { PUBLIC } from './schema';
 
 /** Relay's PageInfo, shared by every subgraph's connections. */
 @ObjectType()
 @Directive('@shareable')
+@Directive(PUBLIC)
 export class PageInfo {
   @Field()
   hasNextPage!: boolean;
@@ -29,9 +31,9 @@ export interface ConnectionPage<T> {
 /**
  * Declares the GraphQL types `<Name>Edge` and `<Name>Connection` for a node type. The
  * connection's `totalCount` is resolved from the page object, which runs the count query only
- * when a client selects the field.
+ * when a client selects the field. `public: true` puts both types in the public contract.
  */
-export function Connection<T extends object>(name: string, node: ClassType<T>) {
+export function Connection<T extends object>(name: string, node: ClassType<T>, options: { public?: boolean } = {}) {
   @ObjectType(`${name}Edge`)
   class Edge {
     @Field({ description: 'Opaque keyset cursor: pass it as `after` (or `before`) to continue from here.' })
@@ -52,15 +54,49 @@ export function Connection<T extends object>(name: string, node: ClassType<T>) {
     @Field(() => Int, { description: 'How many items match the filter, across all pages.' })
     totalCount!: number;
   }
+  if (options.public) for (const type of [Edge, ConnectionType]) Directive(PUBLIC)(type);
   return ConnectionType;
 }
 
-/** Page-size arguments as resolvers receive them. */
-export interface PageArgs {
-  first?: number | null;
+/*
+ * The page arguments of a connection field, declared once: a resolver takes them with
+ * `@Args(() => PageArgs) page: PageArgs` (both directions) or `ForwardPageArgs` (`first`/`after`
+ * only) and hands `page` to its service unchanged. Fields are declared in the order the schema
+ * prints them: type-graphql lists a field's arguments from its last parameter to its first, so
+ * `before, last, after, first` here prints as the hand-written `@Arg` lists did. They are
+ * tagged PUBLIC: page arguments are in the public contract wherever their field is.
+ */
+
+/** `first`/`after`: lists that page forwards only. */
+@ArgsType()
+export class ForwardPageArgs {
+  @Field(() => String, { nullable: true })
+  @Directive(PUBLIC)
   after?: string | null;
-  last?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @Directive(PUBLIC)
+  first?: number | null;
+}
+
+/** `first`/`after` forwards or `last`/`before` backwards; what every page query accepts. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => String, { nullable: true })
+  @Directive(PUBLIC)
   before?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @Directive(PUBLIC)
+  last?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @Directive(PUBLIC)
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @Directive(PUBLIC)
+  first?: number | null;
 }
 
 /** The largest page a client may ask for; the cost limit in the gateway assumes it. */

@@ -13,6 +13,8 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** a service this request needs could not be reached; nothing was changed, retry later */
   UNAVAILABLE: 'UNAVAILABLE',
+  /** the request ran past the gateway's time limit; a mutation may still have been applied */
+  TIMEOUT: 'TIMEOUT',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

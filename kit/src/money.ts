@@ -1,6 +1,7 @@
 import { Directive, Field, InputType, ObjectType } from 'type-graphql';
 import { Matches, ValidateBy, type ValidationOptions } from 'class-validator';
 import { badInput } from './errors';
+import { PUBLIC } from './schema';
 
 /**
  * The currencies money may be in: ISO 4217 codes, upper case, as Node's ICU knows them (it
@@ -47,6 +48,7 @@ export function IsPositiveMoney(options?: ValidationOptions): PropertyDecorator 
  */
 @ObjectType({ description: 'An amount of money: a decimal string in the currency\'s major unit, e.g. "12.50".' })
 @Directive('@shareable')
+@Directive(PUBLIC)
 export class Money {
   @Field({ description: 'Decimal string, e.g. "1234.50"; negative amounts start with "-".' })
   amount!: string;
@@ -57,6 +59,7 @@ export class Money {
 
 /** Money as clients send it. */
 @InputType({ description: 'An amount of money as a decimal string and an ISO-4217 currency. Amounts sent in are never negative; prices and payments must be above zero.' })
+@Directive(PUBLIC)
 export class MoneyInput {
   @Field({ description: 'Decimal string, at least 0, e.g. "12.50".' })
   @Matches(/^\d{1,15}(\.\d{1,4})?$/, { message: 'amount must be a decimal string of at least 0, such as "12.50"' })

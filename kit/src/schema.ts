@@ -1,6 +1,6 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { Kind, parse, visit, type ConstDirectiveNode, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { allow as allowRule } from 'graphql-shield';
 import { buildSchema, createResolversMap, type NonEmptyArray, type PubSub } from 'type-graphql';
@@ -11,6 +11,44 @@ import { denyByDefault } from './rules';
 /** The federation directives every subgraph may use. */
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@tag", "@inaccessible", "@override"])';
+
+/**
+ * Marks an element of the public contract, what partners are served (public-schema.graphql):
+ * `@Directive(PUBLIC)` on a type makes it public with every field (and argument) it has; on a
+ * field, argument or input field, that element alone. Whatever a public element reaches must be
+ * public too, or composition fails. Enums are tagged with {@link publicEnum}.
+ */
+export const PUBLIC = '@tag(name: "public")';
+
+/** Enum name → the values tagged public (`null`: the whole enum). */
+const publicEnums = new Map<string, readonly string[] | null>();
+
+/**
+ * Puts an enum in the public contract: the whole enum, or only `values` (a public argument's
+ * default must be among them). type-graphql cannot put directives on enums, so the tag is added
+ * to the printed SDL when a subgraph's schema is built.
+ */
+export function publicEnum<E extends Record<string, string>>(name: string, _enum: E, values?: readonly (keyof E & string)[]): void {
+  publicEnums.set(name, values ?? null);
+}
+
+const publicTag: ConstDirectiveNode = {
+  kind: Kind.DIRECTIVE,
+  name: { kind: Kind.NAME, value: 'tag' },
+  arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'name' }, value: { kind: Kind.STRING, value: 'public' } }],
+};
+
+/** The SDL with `@tag(name: "public")` on the enums (or enum values) {@link publicEnum} named. */
+function tagPublicEnums(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    EnumTypeDefinition(node) {
+      if (!publicEnums.has(node.name.value)) return undefined;
+      const values = publicEnums.get(node.name.value);
+      if (!values) return { ...node, directives: [...(node.directives ?? []), publicTag] };
+      return { ...node, values: node.values?.map((v) => (values.includes(v.name.value) ? { ...v, directives: [...(v.directives ?? []), publicTag] } : v)) };
+    },
+  });
+}
 
 /** Resolves one entity from its key fields (`{ id }` or `{ sku }`); must batch through a DataLoader. */
 export type ReferenceResolver = (reference: Record<string, unknown>, context: SubgraphContext) => unknown;
@@ -66,7 +104,7 @@ export async function buildFederatedSchema(definition: SchemaDefinition): Promis
     pubSub: topicPubSubNotUsed,
   });
 
-  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
+  const typeDefs = tagPublicEnums(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`));
   const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;
   for (const [typeName, resolve] of Object.entries(definition.references)) {
     resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolve };

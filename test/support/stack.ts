@@ -58,6 +58,37 @@ export interface StackOptions {
   relayIntervalMs?: number;
 }
 
+/** The gateway configuration of the tests: test secrets, loopback, port 0, anonymous callers allowed. */
+function testGatewayConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfig {
+  return gatewayConfigFromEnv({
+    port: 0,
+    host: '127.0.0.1',
+    jwtSecret: TEST_JWT_SECRET,
+    jwksUrl: undefined,
+    jwtIssuer: ISSUER,
+    jwtAudience: AUDIENCE,
+    callerSecret: TEST_CALLER_SECRET,
+    allowAnonymous: true,
+    subgraphUrls: {},
+    // Tests share one client identity and poll; rate limits are on only where a test asks for them.
+    // One event loop serves every server here, so a burst waits as long as the stack's gateway client does.
+    rateLimitRequestsPerMinute: 0,
+    rateLimitCostPerMinute: 0,
+    requestTimeoutMs: 60_000,
+    ...overrides,
+  });
+}
+
+/**
+ * Starts another gateway replica over the stack's running subgraphs (as a second instance
+ * behind a load balancer would be): it shares nothing with the first but the subgraphs and
+ * whatever `overrides` point both at. Stop it yourself before the stack.
+ */
+export async function startExtraGateway(stack: TestStack, overrides: Partial<GatewayConfig> = {}): Promise<RunningGateway> {
+  const { supergraphSdl } = composeSupergraph(Object.values(stack.subgraphs).map((r) => ({ name: r.name, url: r.url, sdl: r.sdl })));
+  return startGateway(testGatewayConfig(overrides), { sdl: supergraphSdl });
+}
+
 /** Starts the stack; stop it in afterAll. */
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
   const wanted = options.subgraphs ?? SUBGRAPHS.map((s) => s.definition.name);
@@ -88,18 +119,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   try {
     for (const definition of definitions) running.push(await start(definition, 0));
     const { supergraphSdl } = composeSupergraph(running.map((r) => ({ name: r.name, url: r.url, sdl: r.sdl })));
-    const config = gatewayConfigFromEnv({
-      port: 0,
-      host: '127.0.0.1',
-      jwtSecret: TEST_JWT_SECRET,
-      jwksUrl: undefined,
-      jwtIssuer: ISSUER,
-      jwtAudience: AUDIENCE,
-      callerSecret: TEST_CALLER_SECRET,
-      allowAnonymous: true,
-      subgraphUrls: {},
-      ...options.gateway,
-    });
+    const config = testGatewayConfig(options.gateway);
     if (options.supergraphFile) fs.writeFileSync(options.supergraphFile, supergraphSdl);
     gateway = await startGateway(config, options.supergraphFile ? { path: options.supergraphFile } : { sdl: supergraphSdl });
     gatewayUrl = gateway.url;

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsEmail, IsISO31661Alpha2, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Field, Float, InputType, registerEnumType } from 'type-graphql';
-import { IsCode, MoneyInput, OptionalTextField } from '@tradegraph/kit';
+import { IsCode, MoneyInput, OptionalInputListField, OptionalTextField } from '@tradegraph/kit';
 import { AddressKind, CustomerSegment, CustomerStatus } from '../entities';
 
 const PHONE = /^\+?[0-9 ()\-.]{5,40}$/;
@@ -60,10 +60,7 @@ class CustomerFields {
   @Matches(PHONE, { message: 'phone must be digits, spaces and + ( ) - . only' })
   phone?: string | null;
 
-  @Field(() => [AddressInput], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
+  @OptionalInputListField(() => AddressInput, 20)
   addresses?: AddressInput[] | null;
 
   @Field(() => CustomerSegment, { nullable: true })

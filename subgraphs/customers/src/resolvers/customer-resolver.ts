@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { agentCustomerScope, badInput, hasScope, MAX_BULK_ITEMS, type ConnectionPage, type SubgraphContext, type UpsertSummary } from '@tradegraph/kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { agentCustomerScope, badInput, hasScope, MAX_BULK_ITEMS, PageArgs, type ConnectionPage, type SubgraphContext, type UpsertSummary } from '@tradegraph/kit';
 import { Customer, CustomerStatus, CustomerStatusChange } from '../entities';
 import { CreateCustomerInput, CustomerFilter, CustomerSort, UpdateCustomerInput, UpsertCustomerInput } from '../inputs/customer-inputs';
 import { statusHistoryByCustomer, visibleCustomer } from '../loaders';
@@ -27,15 +27,12 @@ export class CustomerResolver {
   @Query(() => CustomerConnection, { description: 'Customers matching the filter, as a keyset-paginated connection.' })
   async customers(
     @Ctx() ctx: SubgraphContext,
-    @Arg('filter', () => CustomerFilter, { nullable: true }) filter?: CustomerFilter,
+    @Arg('filter', () => CustomerFilter, { nullable: true }) filter: CustomerFilter | undefined,
     @Arg('sort', () => CustomerSort, { defaultValue: CustomerSort.NAME_ASC }) sort: CustomerSort = CustomerSort.NAME_ASC,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('last', () => Int, { nullable: true }) last?: number,
-    @Arg('before', () => String, { nullable: true }) before?: string,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<ConnectionPage<Customer>> {
     // A field agent's page is narrowed in the query itself (`id in (…)` of its territory).
-    return service(ctx).search(filter, sort, { first, after, last, before }, seesPii(ctx), await agentCustomerScope(ctx));
+    return service(ctx).search(filter, sort, page, seesPii(ctx), await agentCustomerScope(ctx));
   }
 
   @FieldResolver(() => String, { nullable: true, description: `Masked ("j***@example.com") unless the caller has the ${PII_SCOPE} scope.` })

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badInput, ForwardPageArgs, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
 import { FieldAgent, Territory } from '../entities';
 import { AgentFilter, CreateAgentInput, UpdateAgentInput } from '../inputs/agent-inputs';
 import { accessOf, agentPerformance, visibleAgentById, visibleTerritoryById } from '../loaders';
@@ -24,11 +24,10 @@ export class AgentResolver {
   @Query(() => FieldAgentConnection, { description: 'The agents the caller may see, by name: all for ADMIN, a manager\'s territories, an agent\'s own record.' })
   async agents(
     @Ctx() ctx: SubgraphContext,
-    @Arg('filter', () => AgentFilter, { nullable: true }) filter?: AgentFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('filter', () => AgentFilter, { nullable: true }) filter: AgentFilter | undefined,
+    @Args(() => ForwardPageArgs) page: ForwardPageArgs,
   ): Promise<ConnectionPage<FieldAgent>> {
-    return (await service(ctx)).search(filter, { first, after });
+    return (await service(ctx)).search(filter, page);
   }
 
   @Query(() => FieldAgent, { nullable: true, description: 'SERVICE only: the agent whose tokens carry this subject (how orders records who placed an order).' })

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import type { ConnectionPage, SubgraphContext } from '@tradegraph/kit';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ForwardPageArgs, nestedPage, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
 import { Customer, FieldAgent, Territory, Visit } from '../entities';
 import { VisitFilter } from '../inputs/visit-inputs';
 import { assignmentByCustomer, customerVisits, visibleAgentById, visibleTerritoryById } from '../loaders';
@@ -24,10 +24,9 @@ export class CustomerExtensionResolver {
   visits(
     @Root() customer: Customer,
     @Ctx() ctx: SubgraphContext,
-    @Arg('filter', () => VisitFilter, { nullable: true }) filter?: VisitFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('filter', () => VisitFilter, { nullable: true }) filter: VisitFilter | undefined,
+    @Args(() => ForwardPageArgs) page: ForwardPageArgs,
   ): Promise<ConnectionPage<Visit>> {
-    return ctx.loaders.get(customerVisits).load({ parentId: customer.id, filter: filter ?? null, first: first ?? null, after: after ?? null });
+    return nestedPage(ctx, customerVisits, customer.id, filter, page);
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { assertAllowed, badInput, eventStream, forbidden, notFound, refreshForEvent, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
+import { badInput, eventSubject, forbidden, subscribeToEvents, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
 import { FieldAgent, Visit } from '../entities';
 import { visibleVisitById } from '../loaders';
 import { permissions } from '../permissions';
@@ -12,9 +12,7 @@ export class VisitSubscriptionResolver {
   @Subscription(() => Visit, {
     description:
       'A visit as it is planned and after every status change, for one agent or one territory. Agents may follow themselves, managers their territories.',
-    subscribe: async ({ args, context }) => {
-      const ctx = context as SubgraphContext;
-      assertAllowed(ctx, permissions.Subscription.visitUpdated);
+    subscribe: subscribeToEvents(permissions.Subscription.visitUpdated, VISIT_ENTITY, async (args, ctx) => {
       const agentId = (args.agentId as string | undefined) ?? null;
       const territoryId = (args.territoryId as string | undefined) ?? null;
       if (!agentId && !territoryId) throw badInput('agentId', 'give agentId or territoryId');
@@ -26,21 +24,18 @@ export class VisitSubscriptionResolver {
         if (!agent || !canSeeAgent(access, agent)) throw forbidden('You may not follow this agent');
       }
       if (territoryId && !supervises(access, territoryId)) throw forbidden('You may not follow this territory');
-      return eventStream(ctx.runtime.bus, VISIT_ENTITY, (event) => {
+      return (event) => {
         const payload = event.payload as VisitEventPayload;
         return (!agentId || payload.agentId === agentId) && (!territoryId || payload.territoryId === territoryId) && canSeeVisit(access, payload);
-      });
-    },
+      };
+    }),
   })
-  async visitUpdated(
+  visitUpdated(
     @Root() event: EventEnvelope,
     @Ctx() ctx: SubgraphContext,
     @Arg('agentId', () => ID, { nullable: true }) _agentId?: string,
     @Arg('territoryId', () => ID, { nullable: true }) _territoryId?: string,
   ): Promise<Visit> {
-    refreshForEvent(ctx);
-    const visit = await ctx.loaders.get(visibleVisitById).load(event.entityId);
-    if (!visit) throw notFound('Visit', event.entityId);
-    return visit;
+    return eventSubject(ctx, event, visibleVisitById, 'Visit');
   }
 }

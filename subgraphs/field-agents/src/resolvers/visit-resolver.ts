@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { ConnectionPage, SubgraphContext } from '@tradegraph/kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ForwardPageArgs, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
 import { Customer, FieldAgent, Visit, VisitStatusChange } from '../entities';
 import { CompleteVisitInput, GeoFixInput, PlanVisitInput, VisitFilter } from '../inputs/visit-inputs';
 import { accessOf, statusHistoryByVisit, visibleAgentById, visibleVisitById } from '../loaders';
@@ -20,11 +20,10 @@ export class VisitResolver {
   @Query(() => VisitConnection, { description: 'The visits the caller may see, latest scheduled first: all for ADMIN, a manager\'s territories, an agent\'s own.' })
   async visits(
     @Ctx() ctx: SubgraphContext,
-    @Arg('filter', () => VisitFilter, { nullable: true }) filter?: VisitFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('filter', () => VisitFilter, { nullable: true }) filter: VisitFilter | undefined,
+    @Args(() => ForwardPageArgs) page: ForwardPageArgs,
   ): Promise<ConnectionPage<Visit>> {
-    return (await service(ctx)).search(filter, { first, after });
+    return (await service(ctx)).search(filter, page);
   }
 
   @Query(() => [Visit], { description: 'The calling agent\'s visits scheduled in the 24 hours from `date` (pass the start of the agent\'s local day), in scheduled order.' })

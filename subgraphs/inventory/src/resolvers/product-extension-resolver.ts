@@ -1,5 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '@tradegraph/kit';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { PUBLIC, type SubgraphContext } from '@tradegraph/kit';
 import { Product, StockLevel, type Warehouse } from '../entities';
 import { stockLevelsByProduct, warehouseById } from '../loaders';
 import { ProductStock } from './types';
@@ -20,6 +20,7 @@ async function levelsWithWarehouses(product: Product, ctx: SubgraphContext): Pro
 @Resolver(() => Product)
 export class ProductExtensionResolver {
   @FieldResolver(() => ProductStock, { description: 'Stock summed over active warehouses.' })
+  @Directive(PUBLIC)
   async stock(@Root() product: Product, @Ctx() ctx: SubgraphContext): Promise<ProductStock> {
     const active = (await levelsWithWarehouses(product, ctx)).filter((x) => x.warehouse.active).map((x) => x.level);
     const sum = (f: (l: StockLevel) => number) => active.reduce((total, l) => total + f(l), 0);

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { MAX_BULK_ITEMS, type ConnectionPage, type SubgraphContext, type UpsertSummary } from '@tradegraph/kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ForwardPageArgs, MAX_BULK_ITEMS, type ConnectionPage, type SubgraphContext, type UpsertSummary } from '@tradegraph/kit';
 import { Product, StockLevel, Warehouse } from '../entities';
 import { AdjustStockInput, ReceiveStockInput, SetStockLevelInput, StockPolicyInput, TransferStockInput } from '../inputs/stock-inputs';
 import { warehouseById } from '../loaders';
@@ -25,11 +25,10 @@ export class StockLevelResolver {
   @Query(() => StockLevelConnection, { description: 'Levels in active warehouses whose available is at or below their reorder point, least available first.' })
   lowStock(
     @Ctx() ctx: SubgraphContext,
-    @Arg('warehouseId', () => ID, { nullable: true }) warehouseId?: string,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('warehouseId', () => ID, { nullable: true }) warehouseId: string | undefined,
+    @Args(() => ForwardPageArgs) page: ForwardPageArgs,
   ): Promise<ConnectionPage<StockLevel>> {
-    return new StockQueries(ctx.em).lowStock(warehouseId, { first, after });
+    return new StockQueries(ctx.em).lowStock(warehouseId, page);
   }
 
   @Mutation(() => StockLevel, { description: 'Goods arrived: onHand += quantity (a RECEIPT movement).' })

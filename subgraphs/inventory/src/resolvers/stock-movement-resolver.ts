@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { ConnectionPage, SubgraphContext } from '@tradegraph/kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { ForwardPageArgs, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
 import { StockMovement, Warehouse } from '../entities';
 import { warehouseById } from '../loaders';
 import { StockQueries } from '../services/stock-queries';
@@ -16,10 +16,9 @@ export class StockMovementResolver {
   stockMovements(
     @Ctx() ctx: SubgraphContext,
     @Arg('productId', () => ID) productId: string,
-    @Arg('warehouseId', () => ID, { nullable: true }) warehouseId?: string,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('warehouseId', () => ID, { nullable: true }) warehouseId: string | undefined,
+    @Args(() => ForwardPageArgs) page: ForwardPageArgs,
   ): Promise<ConnectionPage<StockMovement>> {
-    return new StockQueries(ctx.em).movements(productId, warehouseId, { first, after });
+    return new StockQueries(ctx.em).movements(productId, warehouseId, page);
   }
 }

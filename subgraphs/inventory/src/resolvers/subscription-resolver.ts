@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { assertAllowed, EventEntity, eventStream, refreshForEvent, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
+import { EventEntity, refreshForEvent, subscribeToEvents, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
 import { StockLevel } from '../entities';
 import { permissions } from '../permissions';
 import { InventoryEvent, type StockLevelPayload } from '../services/events';
@@ -25,16 +25,15 @@ function levelOf(event: EventEnvelope): StockLevel {
 export class StockSubscriptionResolver {
   @Subscription(() => StockLevel, {
     description: 'Every change of a stock level, optionally only for some products or one warehouse.',
-    subscribe: ({ args, context }) => {
-      assertAllowed(context as SubgraphContext, permissions.Subscription.stockChanged);
+    subscribe: subscribeToEvents(permissions.Subscription.stockChanged, EventEntity.STOCK_LEVEL, (args) => {
       const productIds = args.productIds ? new Set<string>(args.productIds as string[]) : null;
       const warehouseId = (args.warehouseId as string | undefined) ?? null;
-      return eventStream((context as SubgraphContext).runtime.bus, EventEntity.STOCK_LEVEL, (event) => {
+      return (event) => {
         if (event.type !== InventoryEvent.STOCK_CHANGED) return false;
         const payload = event.payload as StockLevelPayload;
         return (!productIds || productIds.has(payload.productId)) && (!warehouseId || payload.warehouseId === warehouseId);
-      });
-    },
+      };
+    }),
   })
   stockChanged(
     @Root() event: EventEnvelope,
@@ -48,13 +47,10 @@ export class StockSubscriptionResolver {
 
   @Subscription(() => StockLevel, {
     description: 'A level whose available stock just fell to or below its reorder point.',
-    subscribe: ({ args, context }) => {
-      assertAllowed(context as SubgraphContext, permissions.Subscription.lowStock);
+    subscribe: subscribeToEvents(permissions.Subscription.lowStock, EventEntity.STOCK_LEVEL, (args) => {
       const warehouseId = (args.warehouseId as string | undefined) ?? null;
-      return eventStream((context as SubgraphContext).runtime.bus, EventEntity.STOCK_LEVEL, (event) =>
-        event.type === InventoryEvent.STOCK_LOW && (!warehouseId || (event.payload as StockLevelPayload).warehouseId === warehouseId),
-      );
-    },
+      return (event) => event.type === InventoryEvent.STOCK_LOW && (!warehouseId || (event.payload as StockLevelPayload).warehouseId === warehouseId);
+    }),
   })
   lowStock(@Root() event: EventEnvelope, @Ctx() ctx: SubgraphContext, @Arg('warehouseId', () => ID, { nullable: true }) _warehouseId?: string): StockLevel {
     refreshForEvent(ctx);

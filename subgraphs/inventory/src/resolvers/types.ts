@@ -1,5 +1,5 @@
-import { Connection, UpsertResult } from '@tradegraph/kit';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Connection, PUBLIC, UpsertResult } from '@tradegraph/kit';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { StockLevel, StockMovement } from '../entities';
 
 export const StockLevelConnection = Connection('StockLevel', StockLevel);
@@ -16,9 +16,11 @@ export class ProductStock {
   reserved!: number;
 
   @Field(() => Int, { description: 'The sum of each active warehouse\'s available (safety stock excluded).' })
+  @Directive(PUBLIC)
   available!: number;
 
   @Field({ description: 'available > 0' })
+  @Directive(PUBLIC)
   inStock!: boolean;
 
   @Field(() => [StockLevel], { description: 'The levels behind the sums, preferred warehouse first.' })

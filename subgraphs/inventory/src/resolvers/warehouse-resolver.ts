@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { ConnectionPage, SubgraphContext } from '@tradegraph/kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ForwardPageArgs, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
 import { StockLevel, Warehouse } from '../entities';
 import { CreateWarehouseInput, UpdateWarehouseInput } from '../inputs/warehouse-inputs';
 import { warehouseById } from '../loaders';
@@ -23,10 +23,9 @@ export class WarehouseResolver {
   stockLevels(
     @Root() warehouse: Warehouse,
     @Ctx() ctx: SubgraphContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Args(() => ForwardPageArgs) page: ForwardPageArgs,
   ): Promise<ConnectionPage<StockLevel>> {
-    return new StockQueries(ctx.em).warehouseLevels(warehouse.id, { first, after });
+    return new StockQueries(ctx.em).warehouseLevels(warehouse.id, page);
   }
 
   @Mutation(() => Warehouse)

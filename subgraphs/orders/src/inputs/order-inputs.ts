@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IsPositiveMoney, MoneyInput, OptionalIdField, OptionalTextField } from '@tradegraph/kit';
+import { MoneyInput, OptionalIdField, OptionalPositiveMoneyField, OptionalTextField, PositiveMoneyField } from '@tradegraph/kit';
 import { OrderStatus } from '../entities';
 
 export const MAX_ORDER_LINES = 100;
@@ -42,10 +42,7 @@ export class PlaceOrderInput {
 
 @InputType()
 export class RefundOrderInput {
-  @Field(() => MoneyInput, { nullable: true, description: 'How much to give back (above zero); everything paid when left out.' })
-  @IsOptional()
-  @ValidateNested()
-  @IsPositiveMoney()
+  @OptionalPositiveMoneyField({ description: 'How much to give back (above zero); everything paid when left out.' })
   amount?: MoneyInput | null;
 
   @Field()
@@ -58,9 +55,7 @@ export class RefundOrderInput {
 
 @InputType()
 export class PaymentInput {
-  @Field(() => MoneyInput, { description: 'Above zero.' })
-  @ValidateNested()
-  @IsPositiveMoney()
+  @PositiveMoneyField()
   amount!: MoneyInput;
 
   @OptionalTextField(200)

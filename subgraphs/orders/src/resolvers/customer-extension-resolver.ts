@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { assertCustomerInScope, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { assertCustomerInScope, ForwardPageArgs, nestedPage, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
 import { Customer, Order } from '../entities';
 import { OrderFilter } from '../inputs/order-inputs';
 import { customerOrders } from '../loaders';
@@ -12,11 +12,10 @@ export class CustomerExtensionResolver {
   async orders(
     @Root() customer: Customer,
     @Ctx() ctx: SubgraphContext,
-    @Arg('filter', () => OrderFilter, { nullable: true }) filter?: OrderFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | undefined,
+    @Args(() => ForwardPageArgs) page: ForwardPageArgs,
   ): Promise<ConnectionPage<Order>> {
     await assertCustomerInScope(ctx, customer.id);
-    return ctx.loaders.get(customerOrders).load({ parentId: customer.id, filter: filter ?? null, first: first ?? null, after: after ?? null });
+    return nestedPage(ctx, customerOrders, customer.id, filter, page);
   }
 }

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { badInput, toMoney, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { badInput, ForwardPageArgs, nestedPage, toMoney, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
 import { FieldAgent, Order } from '../entities';
 import { OrderFilter } from '../inputs/order-inputs';
 import { agentOrders, agentSales } from '../loaders';
@@ -12,11 +12,10 @@ export class FieldAgentExtensionResolver {
   orders(
     @Root() agent: FieldAgent,
     @Ctx() ctx: SubgraphContext,
-    @Arg('filter', () => OrderFilter, { nullable: true }) filter?: OrderFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | undefined,
+    @Args(() => ForwardPageArgs) page: ForwardPageArgs,
   ): Promise<ConnectionPage<Order>> {
-    return ctx.loaders.get(agentOrders).load({ parentId: agent.id, filter: filter ?? null, first: first ?? null, after: after ?? null });
+    return nestedPage(ctx, agentOrders, agent.id, filter, page);
   }
 
   @FieldResolver(() => AgentSales, { description: 'Orders this agent placed in [from, to) that are not CANCELLED; batched over agents (one grouped statement).' })

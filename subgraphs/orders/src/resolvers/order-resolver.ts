@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { agentCustomerScope, assertCustomerInScope, isTerritoryScoped, Money, toMoney, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { agentCustomerScope, assertCustomerInScope, isTerritoryScoped, Money, PageArgs, toMoney, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
 import { Customer, Order, OrderLine, OrderStatusChange, PaymentTransaction, Product } from '../entities';
 import { OrderFilter, OrderSort, PaymentInput, PlaceOrderInput, RefundOrderInput } from '../inputs/order-inputs';
 import { linesByOrder, orderById, statusHistoryByOrder, transactionsByOrder, visibleOrder } from '../loaders';
@@ -27,15 +27,12 @@ export class OrderResolver {
   @Query(() => OrderConnection, { description: 'Orders matching the filter that the caller may see, newest first unless sorted otherwise.' })
   async orders(
     @Ctx() ctx: SubgraphContext,
-    @Arg('filter', () => OrderFilter, { nullable: true }) filter?: OrderFilter,
+    @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | undefined,
     @Arg('sort', () => OrderSort, { defaultValue: OrderSort.NEWEST }) sort: OrderSort = OrderSort.NEWEST,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('last', () => Int, { nullable: true }) last?: number,
-    @Arg('before', () => String, { nullable: true }) before?: string,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<ConnectionPage<Order>> {
     // A field agent's page is narrowed in the query itself (`customer_id in (…)` of its territory).
-    return service(ctx).search(filter, sort, { first, after, last, before }, await agentCustomerScope(ctx));
+    return service(ctx).search(filter, sort, page, await agentCustomerScope(ctx));
   }
 
   @FieldResolver(() => Customer, { nullable: true, description: 'Null, with FORBIDDEN, when the caller may not see the customer.' })

@@ -1,16 +1,5 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
-import {
-  agentCustomerScope,
-  assertAllowed,
-  assertCustomerInScope,
-  badInput,
-  EventEntity,
-  eventStream,
-  notFound,
-  refreshForEvent,
-  type EventEnvelope,
-  type SubgraphContext,
-} from '@tradegraph/kit';
+import { agentCustomerScope, assertCustomerInScope, badInput, EventEntity, eventSubject, subscribeToEvents, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
 import { Order } from '../entities';
 import { orderById } from '../loaders';
 import { permissions } from '../permissions';
@@ -24,9 +13,7 @@ export class OrderSubscriptionResolver {
   @Subscription(() => Order, {
     description:
       'An order as it is placed and after every status change; give orderId or customerId. A field agent may follow only its territory\'s customers and their orders (FORBIDDEN otherwise) and receives no event of any other.',
-    subscribe: async ({ args, context }) => {
-      const ctx = context as SubgraphContext;
-      assertAllowed(ctx, permissions.Subscription.orderStatusChanged);
+    subscribe: subscribeToEvents(permissions.Subscription.orderStatusChanged, EventEntity.ORDER, async (args, ctx) => {
       const orderId = (args.orderId as string | undefined) ?? null;
       const customerId = (args.customerId as string | undefined) ?? null;
       if (!orderId && !customerId) throw badInput('orderId', 'give orderId or customerId');
@@ -38,13 +25,13 @@ export class OrderSubscriptionResolver {
         const order = orderId ? await ctx.loaders.get(orderById).load(orderId) : null;
         if (order) await assertCustomerInScope(ctx, order.customerId, 'This order\'s customer');
       }
-      return eventStream(ctx.runtime.bus, EventEntity.ORDER, (event) => {
+      return (event) => {
         if (!STATUS_EVENTS.has(event.type)) return false;
         const payload = event.payload as OrderPlacedPayload | OrderStatusChangedPayload;
         if (scope && !scope.has(payload.customerId.toLowerCase())) return false;
         return (!orderId || payload.orderId === orderId) && (!customerId || payload.customerId === customerId);
-      });
-    },
+      };
+    }),
   })
   async orderStatusChanged(
     @Root() event: EventEnvelope,
@@ -52,9 +39,7 @@ export class OrderSubscriptionResolver {
     @Arg('orderId', () => ID, { nullable: true }) _orderId?: string,
     @Arg('customerId', () => ID, { nullable: true }) _customerId?: string,
   ): Promise<Order> {
-    refreshForEvent(ctx);
-    const order = await ctx.loaders.get(orderById).load(event.entityId);
-    if (!order) throw notFound('Order', event.entityId);
+    const order = await eventSubject(ctx, event, orderById, 'Order');
     // The territory may have changed since the subscription began (a customer reassigned).
     await assertCustomerInScope(ctx, order.customerId, 'This order\'s customer');
     return order;

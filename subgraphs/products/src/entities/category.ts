@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, ManyToOne, Unique, OptionalProps } from '@mikro-orm/core';
 import { Directive, ObjectType } from 'type-graphql';
-import { DateColumn, IdColumn, StringColumn } from '@tradegraph/kit';
+import { DateColumn, IdColumn, PUBLIC, StringColumn } from '@tradegraph/kit';
 
 @ObjectType({ description: 'A node in the catalog\'s category tree.' })
 @Directive('@key(fields: "id")')
@@ -9,12 +9,15 @@ import { DateColumn, IdColumn, StringColumn } from '@tradegraph/kit';
 export class Category {
   [OptionalProps]?: 'createdAt' | 'parentId';
 
+  @Directive(PUBLIC)
   @IdColumn()
   id: string = randomUUID();
 
+  @Directive(PUBLIC)
   @StringColumn(120)
   name!: string;
 
+  @Directive(PUBLIC)
   @StringColumn(120, { description: 'URL-safe unique name, e.g. "power-tools".' })
   @Unique()
   slug!: string;

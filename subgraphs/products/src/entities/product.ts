@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BigIntType, Entity, Index, ManyToOne, Property, Unique, OptionalProps } from '@mikro-orm/core';
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { DateColumn, EnumColumn, IdColumn, Money, statusHistoryEntity, StringColumn, TextColumn, toMoney, UpdatedAtColumn } from '@tradegraph/kit';
+import { DateColumn, EnumColumn, IdColumn, Money, PUBLIC, statusHistoryEntity, StringColumn, TextColumn, toMoney, UpdatedAtColumn } from '@tradegraph/kit';
 import { Category } from './category';
 
 /** Where a product is in its publishing lifecycle; the allowed moves are in `productStatus`. */
@@ -16,6 +16,7 @@ registerEnumType(ProductStatus, {
 });
 
 @ObjectType({ description: 'A name/value pair describing a product (colour, size, voltage …).' })
+@Directive(PUBLIC)
 export class ProductAttribute {
   @Field()
   name!: string;
@@ -34,16 +35,20 @@ export class ProductAttribute {
 export class Product {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'status' | 'basePrice' | 'description' | 'categoryId' | 'brand' | 'attributes' | 'publishedAt';
 
+  @Directive(PUBLIC)
   @IdColumn()
   id: string = randomUUID();
 
+  @Directive(PUBLIC)
   @StringColumn(64, { description: 'Stock-keeping unit, unique across the catalog.' })
   @Unique()
   sku!: string;
 
+  @Directive(PUBLIC)
   @StringColumn(200)
   name!: string;
 
+  @Directive(PUBLIC)
   @TextColumn({ nullable: true })
   description: string | null = null;
 
@@ -55,6 +60,7 @@ export class Product {
   @Index()
   categoryId: string | null = null;
 
+  @Directive(PUBLIC)
   @StringColumn(100, { nullable: true })
   brand: string | null = null;
 
@@ -64,6 +70,7 @@ export class Product {
   @Property({ type: 'string', length: 3 })
   currency!: string;
 
+  @Directive(PUBLIC)
   @Field(() => [ProductAttribute])
   @Property({ type: 'json' })
   attributes: ProductAttribute[] = [];
@@ -77,6 +84,7 @@ export class Product {
   @DateColumn({ nullable: true, description: 'When the product was last published.' })
   publishedAt: Date | null = null;
 
+  @Directive(PUBLIC)
   @Field(() => Money, { description: 'The list price, before any customer price list.' })
   get basePrice(): Money {
     return toMoney(this.basePriceMinor, this.currency);

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { IdField, IsCurrencyCode, IsPositiveMoney, MoneyInput, OptionalIdField } from '@tradegraph/kit';
+import { IdField, IsCurrencyCode, MoneyInput, OptionalIdField, PositiveMoneyField } from '@tradegraph/kit';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -52,9 +52,7 @@ export class PriceListPriceInput {
   @IdField()
   productId!: string;
 
-  @Field(() => MoneyInput, { description: 'Above zero.' })
-  @ValidateNested()
-  @IsPositiveMoney()
+  @PositiveMoneyField()
   price!: MoneyInput;
 }
 

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, IsUUID, Length, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { IsCode, IsPositiveMoney, MoneyInput, OptionalIdField, OptionalTextField } from '@tradegraph/kit';
+import { Directive, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { IsCode, MoneyInput, OptionalIdField, OptionalInputListField, OptionalPositiveMoneyField, OptionalTextField, PositiveMoneyField, PUBLIC, publicEnum } from '@tradegraph/kit';
 import { ProductStatus } from '../entities';
 
 @InputType()
@@ -33,15 +33,10 @@ export class CreateProductInput {
   @OptionalTextField(100)
   brand?: string | null;
 
-  @Field(() => MoneyInput, { description: 'Above zero.' })
-  @ValidateNested()
-  @IsPositiveMoney()
+  @PositiveMoneyField()
   basePrice!: MoneyInput;
 
-  @Field(() => [ProductAttributeInput], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
+  @OptionalInputListField(() => ProductAttributeInput, 100)
   attributes?: ProductAttributeInput[] | null;
 }
 
@@ -66,16 +61,10 @@ export class UpdateProductInput {
   @OptionalTextField(100)
   brand?: string | null;
 
-  @Field(() => MoneyInput, { nullable: true, description: 'Above zero.' })
-  @IsOptional()
-  @ValidateNested()
-  @IsPositiveMoney()
+  @OptionalPositiveMoneyField()
   basePrice?: MoneyInput | null;
 
-  @Field(() => [ProductAttributeInput], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
+  @OptionalInputListField(() => ProductAttributeInput, 100)
   attributes?: ProductAttributeInput[] | null;
 }
 
@@ -98,15 +87,10 @@ export class UpsertProductInput {
   @OptionalTextField(100)
   brand?: string | null;
 
-  @Field(() => MoneyInput, { description: 'Above zero.' })
-  @ValidateNested()
-  @IsPositiveMoney()
+  @PositiveMoneyField()
   basePrice!: MoneyInput;
 
-  @Field(() => [ProductAttributeInput], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
+  @OptionalInputListField(() => ProductAttributeInput, 100)
   attributes?: ProductAttributeInput[] | null;
 
   @Field(() => ProductStatus, { nullable: true, description: 'Wanted status; moved through the allowed transitions, never around them.' })
@@ -123,6 +107,7 @@ export enum ProductSort {
   OLDEST = 'OLDEST',
 }
 registerEnumType(ProductSort, { name: 'ProductSort' });
+publicEnum('ProductSort', ProductSort);
 
 @InputType({ description: 'Narrows a product list; all given conditions must hold.' })
 export class ProductFilter {
@@ -131,29 +116,35 @@ export class ProductFilter {
   status?: ProductStatus[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Only these products (at most 100).' })
+  @Directive(PUBLIC)
   @IsOptional()
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })
   ids?: string[] | null;
 
   @OptionalIdField({ description: 'Products in this category or any category below it.' })
+  @Directive(PUBLIC)
   categoryId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Matches name, sku or description (case-insensitive substring).' })
+  @Directive(PUBLIC)
   @IsOptional()
   @MinLength(1)
   @MaxLength(200)
   text?: string | null;
 
   @OptionalTextField(100)
+  @Directive(PUBLIC)
   brand?: string | null;
 
   @Field(() => MoneyInput, { nullable: true, description: 'Base price at least this (same currency only).' })
+  @Directive(PUBLIC)
   @IsOptional()
   @ValidateNested()
   minPrice?: MoneyInput | null;
 
   @Field(() => MoneyInput, { nullable: true, description: 'Base price at most this (same currency only).' })
+  @Directive(PUBLIC)
   @IsOptional()
   @ValidateNested()
   maxPrice?: MoneyInput | null;

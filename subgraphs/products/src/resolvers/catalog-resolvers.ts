@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { findPage, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { findPage, ForwardPageArgs, PUBLIC, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
 import { Category, PriceList, PriceListItem, Product } from '../entities';
 import { CreateCategoryInput, CreatePriceListInput, SetPricesInput, UpdateCategoryInput } from '../inputs/catalog-inputs';
 import { categoryById, categoryChildren, priceListById, productById } from '../loaders';
@@ -10,21 +10,25 @@ import { PriceListItemConnection } from './types';
 @Resolver(() => Category)
 export class CategoryResolver {
   @Query(() => [Category], { description: 'The root categories, by name; walk `children` for the rest.' })
+  @Directive(PUBLIC)
   rootCategories(@Ctx() ctx: SubgraphContext): Promise<Category[]> {
     return ctx.em.find(Category, { parentId: null }, { orderBy: { name: 'asc' } });
   }
 
   @Query(() => Category, { nullable: true })
-  category(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Category | null> {
+  @Directive(PUBLIC)
+  category(@Directive(PUBLIC) @Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Category | null> {
     return ctx.loaders.get(categoryById).load(id);
   }
 
   @FieldResolver(() => Category, { nullable: true })
+  @Directive(PUBLIC)
   parent(@Root() category: Category, @Ctx() ctx: SubgraphContext): Promise<Category | null> | null {
     return category.parentId ? ctx.loaders.get(categoryById).load(category.parentId) : null;
   }
 
   @FieldResolver(() => [Category])
+  @Directive(PUBLIC)
   children(@Root() category: Category, @Ctx() ctx: SubgraphContext): Promise<Category[]> {
     return ctx.loaders.get(categoryChildren).load(category.id);
   }
@@ -60,10 +64,9 @@ export class PriceListResolver {
   prices(
     @Root() list: PriceList,
     @Ctx() ctx: SubgraphContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Args(() => ForwardPageArgs) page: ForwardPageArgs,
   ): Promise<ConnectionPage<PriceListItem>> {
-    return pricePage(ctx, list.id, first, after);
+    return pricePage(ctx, list.id, page);
   }
 
   @Mutation(() => PriceList)
@@ -108,6 +111,6 @@ export class PriceListItemResolver {
   }
 }
 
-function pricePage(ctx: SubgraphContext, priceListId: string, first?: number, after?: string): Promise<ConnectionPage<PriceListItem>> {
-  return findPage(ctx.em, PriceListItem, { priceListId }, { field: 'productId', descending: false }, { first, after });
+function pricePage(ctx: SubgraphContext, priceListId: string, page: ForwardPageArgs): Promise<ConnectionPage<PriceListItem>> {
+  return findPage(ctx.em, PriceListItem, { priceListId }, { field: 'productId', descending: false }, page);
 }

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertCustomerInScope, assertUuid, badInput, MAX_BULK_ITEMS, Money, type ConnectionPage, type SubgraphContext, type UpsertSummary } from '@tradegraph/kit';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assertCustomerInScope, assertUuid, badInput, MAX_BULK_ITEMS, Money, PageArgs, PUBLIC, type ConnectionPage, type SubgraphContext, type UpsertSummary } from '@tradegraph/kit';
 import { Category, Product, ProductStatus, ProductStatusChange } from '../entities';
 import {
   CreateProductInput,
@@ -20,10 +20,11 @@ const service = (ctx: SubgraphContext) => new ProductService(ctx.em, ctx.caller.
 @Resolver(() => Product)
 export class ProductResolver {
   @Query(() => Product, { nullable: true, description: 'One product by id or by sku (give exactly one).' })
+  @Directive(PUBLIC)
   async product(
     @Ctx() ctx: SubgraphContext,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('sku', () => String, { nullable: true }) sku?: string,
+    @Directive(PUBLIC) @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Directive(PUBLIC) @Arg('sku', () => String, { nullable: true }) sku?: string,
   ): Promise<Product | null> {
     if ((id == null) === (sku == null)) throw badInput('id', 'give exactly one of id and sku');
     const product = id != null ? await ctx.loaders.get(productById).load(id) : await ctx.em.findOne(Product, { sku: sku! });
@@ -31,19 +32,18 @@ export class ProductResolver {
   }
 
   @Query(() => ProductConnection, { description: 'Products matching the filter, as a keyset-paginated connection.' })
+  @Directive(PUBLIC)
   products(
     @Ctx() ctx: SubgraphContext,
-    @Arg('filter', () => ProductFilter, { nullable: true }) filter?: ProductFilter,
-    @Arg('sort', () => ProductSort, { defaultValue: ProductSort.NAME_ASC }) sort: ProductSort = ProductSort.NAME_ASC,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('last', () => Int, { nullable: true }) last?: number,
-    @Arg('before', () => String, { nullable: true }) before?: string,
+    @Directive(PUBLIC) @Arg('filter', () => ProductFilter, { nullable: true }) filter: ProductFilter | undefined,
+    @Directive(PUBLIC) @Arg('sort', () => ProductSort, { defaultValue: ProductSort.NAME_ASC }) sort: ProductSort = ProductSort.NAME_ASC,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<ConnectionPage<Product>> {
-    return service(ctx).search(filter, sort, { first, after, last, before }, isStaff(ctx));
+    return service(ctx).search(filter, sort, page, isStaff(ctx));
   }
 
   @FieldResolver(() => Category, { nullable: true })
+  @Directive(PUBLIC)
   category(@Root() product: Product, @Ctx() ctx: SubgraphContext): Promise<Category | null> | null {
     return product.categoryId ? ctx.loaders.get(categoryById).load(product.categoryId) : null;
   }

@@ -1,10 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertUuid, Connection, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assertUuid, ForwardPageArgs, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
 import { ConflictResolution, ConflictStatus, Connector, SyncConflict } from '../entities';
 import { conflictById, connectorById } from '../loaders';
 import { SyncService } from '../services/sync-service';
+import { SyncConflictConnection } from './types';
 
-export const SyncConflictConnection = Connection('SyncConflict', SyncConflict);
 const service = (ctx: SubgraphContext) => new SyncService(ctx.em, ctx.runtime);
 
 @Resolver(() => SyncConflict)
@@ -13,12 +13,11 @@ export class ConflictResolver {
   syncConflicts(
     @Arg('connectorId', () => ID) connectorId: string,
     @Ctx() ctx: SubgraphContext,
-    @Arg('status', () => ConflictStatus, { nullable: true }) status?: ConflictStatus,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('status', () => ConflictStatus, { nullable: true }) status: ConflictStatus | undefined,
+    @Args(() => ForwardPageArgs) page: ForwardPageArgs,
   ): Promise<ConnectionPage<SyncConflict>> {
     assertUuid(connectorId, 'connectorId');
-    return service(ctx).conflicts(connectorId, status, { first, after });
+    return service(ctx).conflicts(connectorId, status, page);
   }
 
   @Query(() => SyncConflict, { nullable: true })

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { assertAllowed, eventStream, refreshForEvent, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
+import { refreshForEvent, subscribeToEvents, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
 import { Connector, SyncRun, type SyncRunStatus, type SyncTrigger } from '../entities';
 import { connectorById } from '../loaders';
 import { permissions } from '../permissions';
@@ -31,11 +31,10 @@ function runOf(event: EventEnvelope): SyncRun {
 export class SyncSubscriptionResolver {
   @Subscription(() => SyncRun, {
     description: 'A connector\'s runs as they change: every change of status, and progress at most every 500 ms per run. Fields other than the status and counters are read when the event is sent.',
-    subscribe: ({ args, context }) => {
-      assertAllowed(context as SubgraphContext, permissions.Subscription.syncRunUpdated);
+    subscribe: subscribeToEvents(permissions.Subscription.syncRunUpdated, SYNC_RUN_ENTITY, (args) => {
       const connectorId = String(args.connectorId);
-      return eventStream((context as SubgraphContext).runtime.bus, SYNC_RUN_ENTITY, (event) => event.type === SyncEvent.RUN_UPDATED && (event.payload as SyncRunPayload).connectorId === connectorId);
-    },
+      return (event) => event.type === SyncEvent.RUN_UPDATED && (event.payload as SyncRunPayload).connectorId === connectorId;
+    }),
   })
   syncRunUpdated(@Root() event: EventEnvelope, @Ctx() ctx: SubgraphContext, @Arg('connectorId', () => ID) _connectorId: string): SyncRun {
     refreshForEvent(ctx);
@@ -44,11 +43,10 @@ export class SyncSubscriptionResolver {
 
   @Subscription(() => Connector, {
     description: 'A connector\'s status as it changes (ACTIVE, PAUSED, FAILING), for one connector or all.',
-    subscribe: ({ args, context }) => {
-      assertAllowed(context as SubgraphContext, permissions.Subscription.connectorStatusChanged);
+    subscribe: subscribeToEvents(permissions.Subscription.connectorStatusChanged, CONNECTOR_ENTITY, (args) => {
       const connectorId = (args.connectorId as string | undefined) ?? null;
-      return eventStream((context as SubgraphContext).runtime.bus, CONNECTOR_ENTITY, (event) => event.type === SyncEvent.CONNECTOR_STATUS_CHANGED && (!connectorId || event.entityId === connectorId));
-    },
+      return (event) => event.type === SyncEvent.CONNECTOR_STATUS_CHANGED && (!connectorId || event.entityId === connectorId);
+    }),
   })
   async connectorStatusChanged(@Root() event: EventEnvelope, @Ctx() ctx: SubgraphContext, @Arg('connectorId', () => ID, { nullable: true }) _connectorId?: string): Promise<Connector> {
     refreshForEvent(ctx);

@@ -1,10 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertUuid, Connection, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assertUuid, ForwardPageArgs, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
 import { Connector, SyncEntity, SyncRun, SyncRunError, SyncTrigger } from '../entities';
 import { connectorById, syncRunById } from '../loaders';
 import { SyncService } from '../services/sync-service';
+import { SyncRunConnection } from './types';
 
-export const SyncRunConnection = Connection('SyncRun', SyncRun);
 const service = (ctx: SubgraphContext) => new SyncService(ctx.em, ctx.runtime);
 
 @Resolver(() => SyncRun)
@@ -13,11 +13,10 @@ export class SyncRunResolver {
   syncRuns(
     @Arg('connectorId', () => ID) connectorId: string,
     @Ctx() ctx: SubgraphContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Args(() => ForwardPageArgs) page: ForwardPageArgs,
   ): Promise<ConnectionPage<SyncRun>> {
     assertUuid(connectorId, 'connectorId');
-    return service(ctx).runs(connectorId, { first, after });
+    return service(ctx).runs(connectorId, page);
   }
 
   @Query(() => SyncRun, { nullable: true })
