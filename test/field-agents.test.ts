@@ -242,11 +242,11 @@ describe('what an agent may see', () => {
 
     const c = await executeOk(stack.gatewayUrl, CustomerFieldSalesDocument, { id: customerA, visitsFirst: 100 }, { token: agentOneToken });
     const all = await executeOk(stack.gatewayUrl, CustomerFieldSalesDocument, { id: customerA, visitsFirst: 100 }, { token: admin });
-    expect(all.customer!.visits.totalCount).toBeGreaterThan(c.customer!.visits.totalCount);
+    expect(all.customer!.visits!.totalCount).toBeGreaterThan(c.customer!.visits!.totalCount);
     const ownIds = new Set(list.visits.edges.map((e) => e.node.id));
-    expect(c.customer!.visits.edges.map((e) => e.node.id)).toContain(ownVisitOfA);
-    expect(c.customer!.visits.edges.every((e) => ownIds.has(e.node.id))).toBe(true);
-    expect(c.customer!.visits.totalCount).toBe(c.customer!.visits.edges.length);
+    expect(c.customer!.visits!.edges.map((e) => e.node.id)).toContain(ownVisitOfA);
+    expect(c.customer!.visits!.edges.every((e) => ownIds.has(e.node.id))).toBe(true);
+    expect(c.customer!.visits!.totalCount).toBe(c.customer!.visits!.edges.length);
     // another agent of the same territory is not visible as the customer's agent either
     const a2 = await executeOk(stack.gatewayUrl, CustomerFieldSalesDocument, { id: customerA2, visitsFirst: 10 }, { token: agentOneToken });
     expect(a2.customer).toMatchObject({ name: 'Nowhere Supply', assignedAgent: null, visits: { totalCount: 0 } });

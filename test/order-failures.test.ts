@@ -33,7 +33,7 @@ describe('the orders subgraph dies right after the reservation', () => {
     let reserved = 4;
     while (reserved !== 0 && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 200));
-      reserved = (await executeOk(stack.gatewayUrl, ProductStockDocument, { id: productId }, { token: admin })).product!.stock.reserved;
+      reserved = (await executeOk(stack.gatewayUrl, ProductStockDocument, { id: productId }, { token: admin })).product!.stock!.reserved;
     }
     expect(reserved).toBe(0);
     const [{ status }] = await sql<{ status: string }>(stack, 'inventory', 'select status from inventory.reservation');

@@ -123,7 +123,7 @@ describe('placeOrder', () => {
     expect(b.data?.placeOrder.id).toBe(a.data?.placeOrder.id);
     expect(later.data?.placeOrder.id).toBe(a.data?.placeOrder.id);
     const stock = await executeOk(stack.gatewayUrl, ProductStockDocument, { id: productId }, { token: admin });
-    expect(stock.product?.stock.reserved).toBe(2);
+    expect(stock.product?.stock?.reserved).toBe(2);
     const reused = await place(customerId, [{ productId, quantity: 5 }], key);
     expect(reused.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', field: 'idempotencyKey' } });
   });
@@ -165,7 +165,7 @@ describe('after the order is placed', () => {
     const refunded = await executeOk(stack.gatewayUrl, RefundOrderDocument, { id: order.id, input: { reason: 'damaged', restock: true } }, { token: admin });
     expect(refunded.refundOrder).toMatchObject({ status: 'REFUNDED', paid: { amount: '0.00' } });
     stock = await executeOk(stack.gatewayUrl, ProductStockDocument, { id: productId }, { token: admin });
-    expect(stock.product?.stock.onHand).toBe(10);
+    expect(stock.product?.stock?.onHand).toBe(10);
 
     const detail = await executeOk(stack.gatewayUrl, OrderByIdDocument, { id: order.id }, { token: admin });
     expect(detail.order?.statusHistory.map((h) => h.to)).toEqual(['PENDING', 'PROCESSING', 'COMPLETED', 'REFUNDED']);
@@ -235,7 +235,7 @@ describe('reading across four subgraphs', () => {
     expect(data.customer?.orders?.totalCount).toBe(10);
     for (const { node } of data.customer!.orders!.edges) {
       expect(node.lines).toHaveLength(3);
-      for (const line of node.lines) expect(line.product?.stock.available).toBe(100 - 10);
+      for (const line of node.lines) expect(line.product?.stock?.available).toBe(100 - 10);
     }
     // customers: the customer; orders: the page, its count, the lines; products: the products;
     // inventory: their stock levels and the active warehouses

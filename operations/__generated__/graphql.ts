@@ -320,8 +320,8 @@ export type Customer = {
   creditLimit: Money;
   /** Masked ("j***@example.com") unless the caller has the customers:pii scope. */
   email?: Maybe<Scalars['String']['output']>;
-  /** Where this customer lives in external systems. */
-  externalRefs: Array<ExternalRef>;
+  /** Where this customer lives in external systems; null, with UNAVAILABLE, while sync cannot answer. */
+  externalRefs?: Maybe<Array<ExternalRef>>;
   id: Scalars['ID']['output'];
   /** Where the customer is, for visit planning and check-in. */
   location?: Maybe<GeoPoint>;
@@ -339,8 +339,8 @@ export type Customer = {
   /** The territory the customer is assigned to; null when none or not visible to the caller. */
   territory?: Maybe<Territory>;
   updatedAt: Scalars['DateTime']['output'];
-  /** The customer's visits the caller may see, latest scheduled first. */
-  visits: VisitConnection;
+  /** The customer's visits the caller may see, latest scheduled first; null, with UNAVAILABLE, while field-agents cannot answer. */
+  visits?: Maybe<VisitConnection>;
 };
 
 
@@ -444,13 +444,13 @@ export type FieldAgent = {
   employeeId: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
-  /** Orders this agent placed, newest first. */
-  orders: OrderConnection;
+  /** Orders this agent placed, newest first; null, with UNAVAILABLE, while orders cannot answer. */
+  orders?: Maybe<OrderConnection>;
   /** Figures of the visits scheduled in [from, to); batched over agents (one grouped statement). */
   performance: AgentPerformance;
   phone?: Maybe<Scalars['String']['output']>;
-  /** Orders this agent placed in [from, to) that are not CANCELLED; batched over agents (one grouped statement). */
-  sales: AgentSales;
+  /** Orders this agent placed in [from, to) that are not CANCELLED; batched over agents (one grouped statement). Null, with UNAVAILABLE, while orders cannot answer. */
+  sales?: Maybe<AgentSales>;
   status: AgentStatus;
   /** The auth subject the agent's tokens carry; how `myAgent` finds this record. */
   subject?: Maybe<Scalars['String']['output']>;
@@ -992,8 +992,8 @@ export type Order = {
   /** Null, with FORBIDDEN, when the caller may not see the customer. */
   customer?: Maybe<Customer>;
   customerId: Scalars['ID']['output'];
-  /** The systems this order was pushed to, and its id in each. */
-  externalRefs: Array<ExternalRef>;
+  /** The systems this order was pushed to, and its id in each; null, with UNAVAILABLE, while sync cannot answer. */
+  externalRefs?: Maybe<Array<ExternalRef>>;
   id: Scalars['ID']['output'];
   lines: Array<OrderLine>;
   notes?: Maybe<Scalars['String']['output']>;
@@ -1231,8 +1231,8 @@ export type Product = {
   category?: Maybe<Category>;
   createdAt: Scalars['DateTime']['output'];
   description?: Maybe<Scalars['String']['output']>;
-  /** Where this product lives in external systems. */
-  externalRefs: Array<ExternalRef>;
+  /** Where this product lives in external systems; null, with UNAVAILABLE, while sync cannot answer. */
+  externalRefs?: Maybe<Array<ExternalRef>>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   /** What this customer pays: their price list's price, else the base price. Null, with FORBIDDEN, for a customer outside a field agent's territory. */
@@ -1244,12 +1244,12 @@ export type Product = {
   status: ProductStatus;
   /** Every status move, oldest first. */
   statusHistory: Array<ProductStatusChange>;
-  /** Stock summed over active warehouses. */
-  stock: ProductStock;
-  /** Every level of the product, inactive warehouses included, preferred warehouse first. */
-  stockLevels: Array<StockLevel>;
-  /** Whether the product is linked to external systems and whether a conflict waits. */
-  syncState: SyncState;
+  /** Stock summed over active warehouses; null, with UNAVAILABLE, while inventory cannot answer. */
+  stock?: Maybe<ProductStock>;
+  /** Every level of the product, inactive warehouses included, preferred warehouse first; null, with UNAVAILABLE, while inventory cannot answer. */
+  stockLevels?: Maybe<Array<StockLevel>>;
+  /** Whether the product is linked to external systems and whether a conflict waits; null, with UNAVAILABLE, while sync cannot answer. */
+  syncState?: Maybe<SyncState>;
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -2310,7 +2310,7 @@ export type VisitCardFragment = { id: string, type: VisitType, status: VisitStat
 
 export type TerritoryCardFragment = { id: string, code: string, name: string, managerSubject?: string | null };
 
-export type AgentPeriodResultsFragment = { performance: { planned: number, completed: number, missed: number, completionRate?: number | null, offSiteCheckIns: number }, sales: { orderCount: number, revenue?: { amount: string, currency: string } | null } };
+export type AgentPeriodResultsFragment = { performance: { planned: number, completed: number, missed: number, completionRate?: number | null, offSiteCheckIns: number }, sales?: { orderCount: number, revenue?: { amount: string, currency: string } | null } | null };
 
 export type CreateTerritoryMutationVariables = Exact<{
   input: CreateTerritoryInput;
@@ -2437,7 +2437,7 @@ export type CustomerFieldSalesQueryVariables = Exact<{
 }>;
 
 
-export type CustomerFieldSalesQuery = { customer?: { id: string, name: string, territory?: { code: string } | null, assignedAgent?: { name: string } | null, visits: { totalCount: number, edges: Array<{ node: { id: string, status: VisitStatus } }> } } | null };
+export type CustomerFieldSalesQuery = { customer?: { id: string, name: string, territory?: { code: string } | null, assignedAgent?: { name: string } | null, visits?: { totalCount: number, edges: Array<{ node: { id: string, status: VisitStatus } }> } | null } | null };
 
 export type AgentResultsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -2446,7 +2446,7 @@ export type AgentResultsQueryVariables = Exact<{
 }>;
 
 
-export type AgentResultsQuery = { agent?: { id: string, name: string, orders: { totalCount: number, edges: Array<{ node: { id: string, number: string } }> }, performance: { planned: number, completed: number, missed: number, completionRate?: number | null, offSiteCheckIns: number }, sales: { orderCount: number, revenue?: { amount: string, currency: string } | null } } | null };
+export type AgentResultsQuery = { agent?: { id: string, name: string, orders?: { totalCount: number, edges: Array<{ node: { id: string, number: string } }> } | null, performance: { planned: number, completed: number, missed: number, completionRate?: number | null, offSiteCheckIns: number }, sales?: { orderCount: number, revenue?: { amount: string, currency: string } | null } | null } | null };
 
 export type ManagerDashboardQueryVariables = Exact<{
   from: Scalars['DateTime']['input'];
@@ -2454,7 +2454,7 @@ export type ManagerDashboardQueryVariables = Exact<{
 }>;
 
 
-export type ManagerDashboardQuery = { territories: Array<{ code: string, name: string, agents: Array<{ id: string, name: string, performance: { planned: number, completed: number, missed: number, completionRate?: number | null, offSiteCheckIns: number }, sales: { orderCount: number, revenue?: { amount: string, currency: string } | null } }> }> };
+export type ManagerDashboardQuery = { territories: Array<{ code: string, name: string, agents: Array<{ id: string, name: string, performance: { planned: number, completed: number, missed: number, completionRate?: number | null, offSiteCheckIns: number }, sales?: { orderCount: number, revenue?: { amount: string, currency: string } | null } | null }> }> };
 
 export type CreateWarehouseMutationVariables = Exact<{
   input: CreateWarehouseInput;
@@ -2475,7 +2475,7 @@ export type ProductStockQueryVariables = Exact<{
 }>;
 
 
-export type ProductStockQuery = { product?: { sku: string, name: string, stock: { onHand: number, reserved: number, available: number, inStock: boolean, byWarehouse: Array<{ onHand: number, reserved: number, available: number, warehouse: { code: string } }> } } | null };
+export type ProductStockQuery = { product?: { sku: string, name: string, stock?: { onHand: number, reserved: number, available: number, inStock: boolean, byWarehouse: Array<{ onHand: number, reserved: number, available: number, warehouse: { code: string } }> } | null } | null };
 
 export type StockChangedSubscriptionVariables = Exact<{
   warehouseId?: InputMaybe<Scalars['ID']['input']>;
@@ -2508,7 +2508,7 @@ export type CustomerOrdersWithStockQueryVariables = Exact<{
 }>;
 
 
-export type CustomerOrdersWithStockQuery = { customer?: { name: string, orders?: { totalCount: number, edges: Array<{ node: { number: string, lines: Array<{ quantity: number, product?: { name: string, stock: { available: number } } | null }> } }> } | null } | null };
+export type CustomerOrdersWithStockQuery = { customer?: { name: string, orders?: { totalCount: number, edges: Array<{ node: { number: string, lines: Array<{ quantity: number, product?: { name: string, stock?: { available: number } | null } | null }> } }> } | null } | null };
 
 export type CustomersOrdersQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2735,7 +2735,7 @@ export type AssignPriceListMutationVariables = Exact<{
 
 export type AssignPriceListMutation = { assignPriceList: { id: string } };
 
-export type PublicProductCardFragment = { id: string, sku: string, name: string, description?: string | null, brand?: string | null, basePrice: { amount: string, currency: string }, attributes: Array<{ name: string, value: string }>, category?: { id: string, name: string, slug: string } | null, stock: { available: number, inStock: boolean } };
+export type PublicProductCardFragment = { id: string, sku: string, name: string, description?: string | null, brand?: string | null, basePrice: { amount: string, currency: string }, attributes: Array<{ name: string, value: string }>, category?: { id: string, name: string, slug: string } | null, stock?: { available: number, inStock: boolean } | null };
 
 export type PublicProductsQueryVariables = Exact<{
   filter?: InputMaybe<ProductFilter>;
@@ -2745,7 +2745,7 @@ export type PublicProductsQueryVariables = Exact<{
 }>;
 
 
-export type PublicProductsQuery = { products: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ node: { id: string, sku: string, name: string, description?: string | null, brand?: string | null, basePrice: { amount: string, currency: string }, attributes: Array<{ name: string, value: string }>, category?: { id: string, name: string, slug: string } | null, stock: { available: number, inStock: boolean } } }> } };
+export type PublicProductsQuery = { products: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ node: { id: string, sku: string, name: string, description?: string | null, brand?: string | null, basePrice: { amount: string, currency: string }, attributes: Array<{ name: string, value: string }>, category?: { id: string, name: string, slug: string } | null, stock?: { available: number, inStock: boolean } | null } }> } };
 
 export type PublicProductQueryVariables = Exact<{
   id?: InputMaybe<Scalars['ID']['input']>;
@@ -2753,7 +2753,7 @@ export type PublicProductQueryVariables = Exact<{
 }>;
 
 
-export type PublicProductQuery = { product?: { id: string, sku: string, name: string, description?: string | null, brand?: string | null, basePrice: { amount: string, currency: string }, attributes: Array<{ name: string, value: string }>, category?: { id: string, name: string, slug: string } | null, stock: { available: number, inStock: boolean } } | null };
+export type PublicProductQuery = { product?: { id: string, sku: string, name: string, description?: string | null, brand?: string | null, basePrice: { amount: string, currency: string }, attributes: Array<{ name: string, value: string }>, category?: { id: string, name: string, slug: string } | null, stock?: { available: number, inStock: boolean } | null } | null };
 
 export type PublicCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2797,7 +2797,7 @@ export type ProductExternalRefsQueryVariables = Exact<{
 }>;
 
 
-export type ProductExternalRefsQuery = { products: { edges: Array<{ node: { id: string, sku: string, basePrice: { amount: string, currency: string }, stock: { onHand: number }, externalRefs: Array<{ connectorId: string, system: ExternalSystem, externalId: string, checksum: string, lastSeenAt: string }> } }> } };
+export type ProductExternalRefsQuery = { products: { edges: Array<{ node: { id: string, sku: string, basePrice: { amount: string, currency: string }, stock?: { onHand: number } | null, externalRefs?: Array<{ connectorId: string, system: ExternalSystem, externalId: string, checksum: string, lastSeenAt: string }> | null } }> } };
 
 export type CreateConnectorMutationVariables = Exact<{
   input: CreateConnectorInput;
@@ -2875,28 +2875,28 @@ export type ProductSyncStateQueryVariables = Exact<{
 }>;
 
 
-export type ProductSyncStateQuery = { product?: { id: string, sku: string, name: string, basePrice: { amount: string }, syncState: { status: SyncStatus, linkedSystems: number, openConflicts: number, lastSyncedAt?: string | null } } | null };
+export type ProductSyncStateQuery = { product?: { id: string, sku: string, name: string, basePrice: { amount: string }, syncState?: { status: SyncStatus, linkedSystems: number, openConflicts: number, lastSyncedAt?: string | null } | null } | null };
 
 export type CustomerExternalRefsQueryVariables = Exact<{
   code: Scalars['String']['input'];
 }>;
 
 
-export type CustomerExternalRefsQuery = { customer?: { id: string, code: string, name: string, email?: string | null, externalRefs: Array<{ system: ExternalSystem, externalId: string }> } | null };
+export type CustomerExternalRefsQuery = { customer?: { id: string, code: string, name: string, email?: string | null, externalRefs?: Array<{ system: ExternalSystem, externalId: string }> | null } | null };
 
 export type OrderExternalRefsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type OrderExternalRefsQuery = { order?: { id: string, number: string, status: OrderStatus, externalRefs: Array<{ connectorId: string, system: ExternalSystem, externalId: string, lastSyncedAt?: string | null }> } | null };
+export type OrderExternalRefsQuery = { order?: { id: string, number: string, status: OrderStatus, externalRefs?: Array<{ connectorId: string, system: ExternalSystem, externalId: string, lastSyncedAt?: string | null }> | null } | null };
 
 export type SyncedProductBySkuQueryVariables = Exact<{
   sku: Scalars['String']['input'];
 }>;
 
 
-export type SyncedProductBySkuQuery = { product?: { id: string, sku: string, name: string, status: ProductStatus, basePrice: { amount: string, currency: string }, stock: { onHand: number }, externalRefs: Array<{ connectorId: string, system: ExternalSystem, externalId: string }> } | null };
+export type SyncedProductBySkuQuery = { product?: { id: string, sku: string, name: string, status: ProductStatus, basePrice: { amount: string, currency: string }, stock?: { onHand: number } | null, externalRefs?: Array<{ connectorId: string, system: ExternalSystem, externalId: string }> | null } | null };
 
 export const AgentCardFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AgentCard"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FieldAgent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"employeeId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"vehicle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"registration"}}]}}]}}]} as unknown as DocumentNode<AgentCardFragment, unknown>;
 export const VisitCardFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VisitCard"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Visit"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledAt"}},{"kind":"Field","name":{"kind":"Name","value":"distanceMeters"}},{"kind":"Field","name":{"kind":"Name","value":"offSite"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"photoUrls"}},{"kind":"Field","name":{"kind":"Name","value":"checkIn"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"lat"}},{"kind":"Field","name":{"kind":"Name","value":"lng"}},{"kind":"Field","name":{"kind":"Name","value":"accuracyMeters"}}]}},{"kind":"Field","name":{"kind":"Name","value":"checkOut"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"lat"}},{"kind":"Field","name":{"kind":"Name","value":"lng"}}]}}]}}]} as unknown as DocumentNode<VisitCardFragment, unknown>;

@@ -20,7 +20,7 @@ export class CustomerExtensionResolver {
     return assignment?.agentId ? ctx.loaders.get(visibleAgentById).load(assignment.agentId) : null;
   }
 
-  @FieldResolver(() => VisitConnection, { description: 'The customer\'s visits the caller may see, latest scheduled first.' })
+  @FieldResolver(() => VisitConnection, { nullable: true, description: 'The customer\'s visits the caller may see, latest scheduled first; null, with UNAVAILABLE, while field-agents cannot answer.' })
   visits(
     @Root() customer: Customer,
     @Ctx() ctx: SubgraphContext,

@@ -19,7 +19,7 @@ async function levelsWithWarehouses(product: Product, ctx: SubgraphContext): Pro
 /** What inventory adds to the products subgraph's Product. */
 @Resolver(() => Product)
 export class ProductExtensionResolver {
-  @FieldResolver(() => ProductStock, { description: 'Stock summed over active warehouses.' })
+  @FieldResolver(() => ProductStock, { nullable: true, description: 'Stock summed over active warehouses; null, with UNAVAILABLE, while inventory cannot answer.' })
   @Directive(PUBLIC)
   async stock(@Root() product: Product, @Ctx() ctx: SubgraphContext): Promise<ProductStock> {
     const active = (await levelsWithWarehouses(product, ctx)).filter((x) => x.warehouse.active).map((x) => x.level);
@@ -28,7 +28,7 @@ export class ProductExtensionResolver {
     return { onHand: sum((l) => l.onHand), reserved: sum((l) => l.reserved), available, inStock: available > 0, byWarehouse: active };
   }
 
-  @FieldResolver(() => [StockLevel], { description: 'Every level of the product, inactive warehouses included, preferred warehouse first.' })
+  @FieldResolver(() => [StockLevel], { nullable: true, description: 'Every level of the product, inactive warehouses included, preferred warehouse first; null, with UNAVAILABLE, while inventory cannot answer.' })
   async stockLevels(@Root() product: Product, @Ctx() ctx: SubgraphContext): Promise<StockLevel[]> {
     return (await levelsWithWarehouses(product, ctx)).map((x) => x.level);
   }

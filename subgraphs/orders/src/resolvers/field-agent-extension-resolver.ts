@@ -8,7 +8,7 @@ import { AgentSales, OrderConnection } from './types';
 /** What orders adds to the field-agents subgraph's FieldAgent. */
 @Resolver(() => FieldAgent)
 export class FieldAgentExtensionResolver {
-  @FieldResolver(() => OrderConnection, { description: 'Orders this agent placed, newest first.' })
+  @FieldResolver(() => OrderConnection, { nullable: true, description: 'Orders this agent placed, newest first; null, with UNAVAILABLE, while orders cannot answer.' })
   orders(
     @Root() agent: FieldAgent,
     @Ctx() ctx: SubgraphContext,
@@ -18,7 +18,7 @@ export class FieldAgentExtensionResolver {
     return nestedPage(ctx, agentOrders, agent.id, filter, page);
   }
 
-  @FieldResolver(() => AgentSales, { description: 'Orders this agent placed in [from, to) that are not CANCELLED; batched over agents (one grouped statement).' })
+  @FieldResolver(() => AgentSales, { nullable: true, description: 'Orders this agent placed in [from, to) that are not CANCELLED; batched over agents (one grouped statement). Null, with UNAVAILABLE, while orders cannot answer.' })
   async sales(@Root() agent: FieldAgent, @Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date, @Ctx() ctx: SubgraphContext): Promise<AgentSales> {
     if (!(from < to)) throw badInput('to', 'must be after from');
     const figures = await ctx.loaders.get(agentSales).load({ agentId: agent.id, from, to });

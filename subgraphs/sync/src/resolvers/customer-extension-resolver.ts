@@ -6,7 +6,7 @@ import { customerRefs } from '../loaders';
 /** What sync adds to the customers subgraph's Customer. */
 @Resolver(() => Customer)
 export class CustomerExtensionResolver {
-  @FieldResolver(() => [ExternalRef], { description: 'Where this customer lives in external systems.' })
+  @FieldResolver(() => [ExternalRef], { nullable: true, description: 'Where this customer lives in external systems; null, with UNAVAILABLE, while sync cannot answer.' })
   externalRefs(@Root() customer: Customer, @Ctx() ctx: SubgraphContext): Promise<ExternalRef[]> {
     return ctx.loaders.get(customerRefs).load(customer.id);
   }

@@ -6,7 +6,7 @@ import { orderRefs } from '../loaders';
 /** What sync adds to the orders subgraph's Order. */
 @Resolver(() => Order)
 export class OrderExtensionResolver {
-  @FieldResolver(() => [ExternalRef], { description: 'The systems this order was pushed to, and its id in each.' })
+  @FieldResolver(() => [ExternalRef], { nullable: true, description: 'The systems this order was pushed to, and its id in each; null, with UNAVAILABLE, while sync cannot answer.' })
   externalRefs(@Root() order: Order, @Ctx() ctx: SubgraphContext): Promise<ExternalRef[]> {
     return ctx.loaders.get(orderRefs).load(order.id);
   }

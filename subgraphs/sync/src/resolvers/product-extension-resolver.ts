@@ -6,12 +6,12 @@ import { openProductConflicts, productRefs } from '../loaders';
 /** What sync adds to the products subgraph's Product. */
 @Resolver(() => Product)
 export class ProductExtensionResolver {
-  @FieldResolver(() => [ExternalRef], { description: 'Where this product lives in external systems.' })
+  @FieldResolver(() => [ExternalRef], { nullable: true, description: 'Where this product lives in external systems; null, with UNAVAILABLE, while sync cannot answer.' })
   externalRefs(@Root() product: Product, @Ctx() ctx: SubgraphContext): Promise<ExternalRef[]> {
     return ctx.loaders.get(productRefs).load(product.id);
   }
 
-  @FieldResolver(() => SyncState, { description: 'Whether the product is linked to external systems and whether a conflict waits.' })
+  @FieldResolver(() => SyncState, { nullable: true, description: 'Whether the product is linked to external systems and whether a conflict waits; null, with UNAVAILABLE, while sync cannot answer.' })
   async syncState(@Root() product: Product, @Ctx() ctx: SubgraphContext): Promise<SyncState> {
     const [refs, conflicts] = await Promise.all([ctx.loaders.get(productRefs).load(product.id), ctx.loaders.get(openProductConflicts).load(product.id)]);
     const synced = refs.map((r) => r.lastSyncedAt?.getTime() ?? 0).filter(Boolean);
