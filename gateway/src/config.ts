@@ -32,6 +32,14 @@ export interface GatewayConfig {
   introspection: boolean;
   /** routing URL overrides by subgraph name (SUBGRAPH_URL_<NAME>) */
   subgraphUrls: Record<string, string>;
+  /** one attempt at a subgraph past this is UNAVAILABLE */
+  subgraphTimeoutMs: number;
+  /** consecutive failed requests to a subgraph that open its circuit breaker */
+  subgraphBreakerFailures: number;
+  /** how long an open breaker fails fast before it lets a probe request through */
+  subgraphBreakerHalfOpenMs: number;
+  /** retries of a query whose subgraph could not be reached (never of a mutation) */
+  subgraphQueryRetries: number;
   /** events held per subscriber before the oldest are dropped */
   subscriptionQueueSize: number;
   /** graphql-ws ping interval to clients (ms) */
@@ -80,6 +88,10 @@ export function gatewayConfigFromEnv(overrides: Partial<GatewayConfig> = {}): Ga
     rateLimitKeyPrefix: envString('RATE_LIMIT_KEY_PREFIX', 'tradegraph:rate'),
     introspection: envBool('INTROSPECTION', !isProduction()),
     subgraphUrls,
+    subgraphTimeoutMs: envInt('SUBGRAPH_TIMEOUT_MS', 10_000, 10, 3_600_000),
+    subgraphBreakerFailures: envInt('SUBGRAPH_BREAKER_FAILURES', 5, 1, 10_000),
+    subgraphBreakerHalfOpenMs: envInt('SUBGRAPH_BREAKER_HALF_OPEN_MS', 5000, 10, 3_600_000),
+    subgraphQueryRetries: envInt('SUBGRAPH_QUERY_RETRIES', 1, 0, 10),
     subscriptionQueueSize: envInt('SUBSCRIPTION_QUEUE_SIZE', 1000, 1, 1_000_000),
     subscriptionKeepAliveMs: envInt('SUBSCRIPTION_KEEPALIVE_MS', 12_000, 1000, 600_000),
     subscriptionMaxPerSocket: envInt('SUBSCRIPTION_MAX_PER_SOCKET', 100, 1, 100_000),

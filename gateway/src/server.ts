@@ -24,6 +24,8 @@ import { documentIdRequests, TrustedDocuments, trustedDocumentsPlugin } from './
 import { FederatedSubscriptions } from './subscriptions';
 import { UpstreamPool } from './upstream';
 import { supergraphFromFile } from './supergraph-file';
+import { SubgraphResilience } from './subgraph-resilience';
+import { isUnavailable, unavailableResponse, type SubgraphResponse } from './subgraph-unavailable';
 import { variableCoercionPlugin } from './variables';
 
 /** What each client request carries through the gateway to the subgraphs. */
@@ -51,6 +53,20 @@ export type SupergraphInput = { path: string } | { sdl: string };
 
 /** A request to a subgraph: signed caller context and the request id ride along as headers. */
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(private readonly serviceName: string, config: Partial<RemoteGraphQLDataSource<GatewayContext>>) {
+    super(config);
+  }
+
+  /** A subgraph that cannot answer nulls the fields it owns, each with an UNAVAILABLE error at its path. */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (isUnavailable(error)) return unavailableResponse(this.serviceName, error, options);
+      throw error;
+    }
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!('signedCaller' in context)) return; // the gateway's own health checks carry no caller
     request.http?.headers.set(CALLER_HEADER, context.signedCaller);
@@ -89,11 +105,12 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
   // Partner API keys are checked with the partners subgraph, through the gateway's own data source.
   const apiKeys = new ApiKeyGrants(signer, () => dataSources.get('partners'));
   const clients = new ClientAuthenticator(authenticator, apiKeys);
+  const resilience = new SubgraphResilience({ timeoutMs: config.subgraphTimeoutMs, breakerFailures: config.subgraphBreakerFailures, halfOpenAfterMs: config.subgraphBreakerHalfOpenMs, queryRetries: config.subgraphQueryRetries });
 
   const gateway = new ApolloGateway({
     supergraphSdl: 'path' in supergraph ? supergraphFromFile(supergraph.path) : async () => ({ supergraphSdl: supergraph.sdl }),
     buildService: ({ name, url }) => {
-      const source = new SignedDataSource({ url: config.subgraphUrls[name] ?? url, fetcher: subgraphFetch(name) });
+      const source = new SignedDataSource(name, { url: config.subgraphUrls[name] ?? url, fetcher: resilience.fetcher(name, config.subgraphUrls[name] ?? url, subgraphFetch(name)) });
       dataSources.set(name, source);
       return source;
     },
@@ -110,6 +127,8 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
   const rateLimits = new RateLimits({ requestsPerMinute: config.rateLimitRequestsPerMinute, costPerMinute: config.rateLimitCostPerMinute, redisUrl: config.redisUrl, keyPrefix: config.rateLimitKeyPrefix });
   await rateLimits.start();
   const server = new ApolloServer<GatewayContext>({
+    // The process that runs this server stops it in order on SIGINT/SIGTERM; Apollo's own handler would race it.
+    stopOnTerminationSignals: false,
     gateway: withRequestTimeout(gateway, config.requestTimeoutMs),
     parseOptions: capParseOptions(config),
     validationRules: capRules(config),
@@ -153,8 +172,11 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/ready', (_req, res) => {
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
+  // 200 while the gateway serves, even degraded: a subgraph down means partial answers, not none,
+  // so a load balancer should keep the replica; `subgraphs` says which answer.
+  app.get('/ready', async (_req, res) => {
+    if (!ready) return void res.status(503).json({ status: 'not ready' });
+    res.json(await resilience.ready());
   });
   app.use(
     '/graphql',

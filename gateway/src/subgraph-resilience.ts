@@ -1,0 +1,162 @@
+import {
+  BrokenCircuitError,
+  circuitBreaker,
+  CircuitState,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  handleAll,
+  handleWhen,
+  retry,
+  TaskCancelledError,
+  timeout,
+  TimeoutStrategy,
+  wrap,
+  type CircuitBreakerPolicy,
+} from 'cockatiel';
+import { GraphQLError, Kind, parse, type OperationTypeNode } from 'graphql';
+import { ErrorCode, logger } from '@tradegraph/kit';
+
+export interface SubgraphResilienceOptions {
+  /** one attempt at a subgraph (connect, send, whole response read) is abandoned after this */
+  timeoutMs: number;
+  /** consecutive failed requests that open a subgraph's breaker */
+  breakerFailures: number;
+  /** how long an open breaker fails fast before it lets one probe request through (half-open) */
+  halfOpenAfterMs: number;
+  /** extra attempts for a query whose subgraph could not be reached; mutations get none */
+  queryRetries: number;
+}
+
+/** What `/ready` says of one subgraph: it answers, it does not, or the gateway is failing fast on it. */
+export type SubgraphHealth = 'up' | 'down' | 'open';
+
+export interface Readiness {
+  status: 'ready' | 'degraded';
+  subgraphs: Record<string, SubgraphHealth>;
+}
+
+/** Answers treated as the subgraph being unavailable rather than as its (GraphQL) answer. */
+const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
+const READINESS_CACHE_MS = 1000;
+const PROBE_TIMEOUT_MS = 1000;
+
+function unavailable(serviceName: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAVAILABLE, serviceName, retryable: true } });
+}
+
+/**
+ * The kind of operation a subgraph fetch carries (the data source sends `{ query, operationName,
+ * variables }` as JSON). Undefined when it cannot be told (an APQ hash without the document):
+ * callers then treat it as possibly a mutation.
+ */
+export function operationKind(body: unknown): OperationTypeNode | undefined {
+  if (typeof body !== 'string') return undefined;
+  try {
+    const { query, operationName } = JSON.parse(body) as { query?: unknown; operationName?: unknown };
+    if (typeof query !== 'string') return undefined;
+    const operations = parse(query, { noLocation: true }).definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+    const chosen = typeof operationName === 'string' ? operations.find((o) => o.name?.value === operationName) : operations[0];
+    return chosen?.operation;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Per-subgraph timeouts, circuit breakers and query retries for the gateway's subgraph fetches
+ * (cockatiel). Per fetch: breaker → retry (queries only) → timeout per attempt. The breaker sees
+ * one outcome per client-visible fetch, so N failed requests open it however often each was
+ * retried; a timeout is not retried (a subgraph that hung once likely hangs again, and two waits
+ * would eat the request's own time limit); a mutation is never retried, as the subgraph may have
+ * applied it before the connection broke.
+ */
+export class SubgraphResilience {
+  private readonly breakers = new Map<string, CircuitBreakerPolicy>();
+  private readonly urls = new Map<string, string>();
+  private readiness?: { at: number; answer: Promise<Readiness> };
+
+  constructor(private readonly options: SubgraphResilienceOptions) {}
+
+  /**
+   * Wraps `send` (the fetch to subgraph `name` at `url`) in the subgraph's policies. Throws
+   * UNAVAILABLE (retryable, `serviceName`) for a timeout or an open breaker; other failures of
+   * `send` are passed on as they are.
+   */
+  fetcher(name: string, url: string, send: typeof fetch = fetch): typeof fetch {
+    this.urls.set(name, url);
+    const breaker = this.breaker(name);
+    const attempt = timeout(this.options.timeoutMs, TimeoutStrategy.Aggressive);
+    const retried = wrap(
+      retry(handleWhen((error) => !(error instanceof TaskCancelledError)).orWhenResult(isUnavailableResponse), {
+        maxAttempts: this.options.queryRetries,
+        backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 1000 }),
+      }),
+      attempt,
+    );
+    return async (input, init) => {
+      const once = ({ signal }: { signal: AbortSignal }) => readWhole(send, input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
+      const isQuery = operationKind(init?.body) === 'query';
+      try {
+        return await breaker.execute(() => (isQuery ? retried.execute(once) : attempt.execute(once)));
+      } catch (error) {
+        if (error instanceof BrokenCircuitError) throw unavailable(name, `${name} is unavailable (circuit open)`);
+        if (error instanceof TaskCancelledError) {
+          logger.warn({ subgraph: name, timeoutMs: this.options.timeoutMs }, 'subgraph timed out');
+          throw unavailable(name, `${name} did not answer within ${this.options.timeoutMs} ms`);
+        }
+        throw error;
+      }
+    };
+  }
+
+  /**
+   * Which subgraphs answer: each one's `/ready` probed with a short timeout (cached for a second
+   * so a busy load balancer does not multiply the probes); `open` while its breaker is open.
+   */
+  ready(): Promise<Readiness> {
+    const now = Date.now();
+    if (!this.readiness || now - this.readiness.at >= READINESS_CACHE_MS) this.readiness = { at: now, answer: this.probeAll() };
+    return this.readiness.answer;
+  }
+
+  private async probeAll(): Promise<Readiness> {
+    const entries = await Promise.all([...this.urls].map(async ([name, url]): Promise<[string, SubgraphHealth]> => {
+      if (this.breakers.get(name)?.state === CircuitState.Open) return [name, 'open'];
+      try {
+        const response = await fetch(new URL('ready', url), { signal: AbortSignal.timeout(Math.min(PROBE_TIMEOUT_MS, this.options.timeoutMs)) });
+        await response.body?.cancel();
+        return [name, response.ok ? 'up' : 'down'];
+      } catch {
+        return [name, 'down'];
+      }
+    }));
+    const subgraphs = Object.fromEntries(entries);
+    return { status: entries.every(([, health]) => health === 'up') ? 'ready' : 'degraded', subgraphs };
+  }
+
+  private breaker(name: string): CircuitBreakerPolicy {
+    let breaker = this.breakers.get(name);
+    if (!breaker) {
+      breaker = circuitBreaker(handleAll.orWhenResult(isUnavailableResponse), {
+        halfOpenAfter: this.options.halfOpenAfterMs,
+        breaker: new ConsecutiveBreaker(this.options.breakerFailures),
+      });
+      breaker.onBreak(() => logger.warn({ subgraph: name }, 'subgraph circuit opened'));
+      breaker.onHalfOpen(() => logger.info({ subgraph: name }, 'subgraph circuit half-open: probing'));
+      breaker.onReset(() => logger.info({ subgraph: name }, 'subgraph circuit closed'));
+      this.breakers.set(name, breaker);
+    }
+    return breaker;
+  }
+}
+
+function isUnavailableResponse(result: unknown): boolean {
+  return result instanceof Response && UNAVAILABLE_STATUSES.has(result.status);
+}
+
+/** The response with its body already read, so the attempt's timeout covers a body that never ends. */
+async function readWhole(send: typeof fetch, input: Parameters<typeof fetch>[0], init: RequestInit): Promise<Response> {
+  const response = await send(input, init);
+  const body = await response.arrayBuffer();
+  return new Response(body.byteLength ? body : null, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
