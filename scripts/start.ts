@@ -38,12 +38,17 @@ async function main() {
   let gateway: RunningGateway | undefined;
   let bus: EventBus | undefined;
 
-  // Each part gets a few seconds to finish what it is doing; PostgreSQL is stopped last, always.
+  // Each part gets a few seconds to finish what it is doing; PostgreSQL is stopped last, always
+  // (it runs in a session of its own, so a terminal's Ctrl-C reaches only this process).
   const stopAll = async () => {
     await within(5000, 'the gateway', gateway?.stop());
     await within(5000, 'the subgraphs', Promise.all(subgraphs.map((s) => s.stop())));
     await within(2000, 'the event bus', bus?.close());
-    await embedded?.stop();
+    logger.info('servers stopped');
+    if (embedded) {
+      await embedded.stop();
+      logger.info('embedded PostgreSQL stopped');
+    }
   };
   let stopping = false;
   const shutdown = () => {
@@ -94,7 +99,7 @@ async function main() {
     const token = config.jwtSecret
       ? await issueToken(config.jwtSecret, { subject: 'dev-admin', roles: [Role.ADMIN], scopes: ['customers:pii'], issuer: config.jwtIssuer, audience: config.jwtAudience })
       : '(JWKS_URL is set: use a token from your identity provider)';
-    console.log(banner(gateway.url, token, Math.round(performance.now() - started), embedded !== undefined));
+    console.log(banner(gateway.url, token, Math.round(performance.now() - started), embedded?.dataDir));
   } catch (error) {
     const message = error instanceof ConfigError ? error.message : (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `a port is already in use: ${(error as Error).message}` : undefined;
     if (message) logger.fatal(message);
@@ -113,9 +118,11 @@ async function within(ms: number, what: string, work: Promise<unknown> | undefin
   if (result === 'late') logger.warn(`${what} did not stop within ${ms} ms; going on`);
 }
 
-function banner(url: string, token: string, ms: number, embedded: boolean): string {
+/** `dataDir` is the embedded PostgreSQL's data folder, when it runs: shown inside the project when it is. */
+function banner(url: string, token: string, ms: number, dataDir: string | undefined): string {
+  const data = dataDir && (path.relative(root, dataDir).startsWith('..') ? dataDir : path.relative(root, dataDir));
   return `
-Tradegraph is ready in ${ms} ms${embedded ? ' (embedded PostgreSQL, data in .data/postgres)' : ''}
+Tradegraph is ready in ${ms} ms${data ? ` (embedded PostgreSQL, data in ${data})` : ''}
 
   GraphQL:  ${url}
 

@@ -69,6 +69,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const server = new ApolloServer<SubgraphContext>({
+    // The process that runs this server stops it in order on SIGINT/SIGTERM; Apollo's own handler would race it.
+    stopOnTerminationSignals: false,
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
