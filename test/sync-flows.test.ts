@@ -68,7 +68,7 @@ describe('a shop in both directions', () => {
     for (const id of [first, second]) await gql(PublishProductDocument, { id });
     const customerId = await createCustomer(session.stack, session.admin);
     const { placeOrder } = await gql(PlaceOrderDocument, { input: { customerId, lines: [{ productId: first, quantity: 2 }, { productId: second, quantity: 1 }] }, idempotencyKey: randomUUID() });
-    await eventually(() => shop.orders.size === 1, 20_000);
+    await eventually(() => shop.orders.size === 1, 60_000); // after 10,000 inbound records the queue may still be busy on a loaded machine
     const [pushed] = [...shop.orders.values()];
     expect(pushed.body).toMatchObject({
       note: `Tradegraph order ${placeOrder.number}`,
@@ -79,7 +79,7 @@ describe('a shop in both directions', () => {
         { variant_id: shop.products[9999].variants[0].id, quantity: 1 },
       ],
     });
-    await eventually(async () => (await gql(OrderExternalRefsDocument, { id: placeOrder.id })).order?.externalRefs.length === 1, 10_000);
+    await eventually(async () => (await gql(OrderExternalRefsDocument, { id: placeOrder.id })).order?.externalRefs?.length === 1, 10_000);
     const { order } = await gql(OrderExternalRefsDocument, { id: placeOrder.id });
     expect(order?.externalRefs).toEqual([expect.objectContaining({ connectorId, system: 'SHOPIFY', externalId: String(pushed.id) })]);
 
