@@ -75,6 +75,7 @@ function testGatewayConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfi
     rateLimitRequestsPerMinute: 0,
     rateLimitCostPerMinute: 0,
     requestTimeoutMs: 60_000,
+    subgraphTimeoutMs: 60_000,
     ...overrides,
   });
 }
