@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { ConnectionPage, SubgraphContext } from '@tradegraph/kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
 import { ApiKey, Partner, PartnerStatusChange } from '../entities';
 import { CreatePartnerInput, UpdatePartnerInput } from '../inputs/partner-inputs';
 import { apiKeysByPartner, partnerById, statusHistoryByPartner } from '../loaders';
@@ -18,12 +18,9 @@ export class PartnerResolver {
   @Query(() => PartnerConnection, { description: 'Partners by name, as a keyset-paginated connection. ADMIN.' })
   partners(
     @Ctx() ctx: SubgraphContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('last', () => Int, { nullable: true }) last?: number,
-    @Arg('before', () => String, { nullable: true }) before?: string,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<ConnectionPage<Partner>> {
-    return service(ctx).list({ first, after, last, before });
+    return service(ctx).list(page);
   }
 
   @FieldResolver(() => [ApiKey], { description: 'The partner\'s keys, newest first, revoked and expired ones included.' })
