@@ -20,12 +20,13 @@ import {
   type SyncRunPartsFragment,
 } from '../operations/__generated__/graphql';
 import { createCustomer } from './support/fixtures';
-import { connectorInput, fakeConnectorInput, FINAL_RUN_STATUSES, sharedSecretHeaders, useSyncSession } from './support/sync';
+import { connectorInput, deliverTwice, fakeConnectorInput, FINAL_RUN_STATUSES, sharedSecretHeaders, useSyncSession } from './support/sync';
 import { eventually } from './support/subscribe';
 import { FakeNetSuite } from '../subgraphs/sync/test/fakes/netsuite';
 import { FakeSapBusinessOne } from '../subgraphs/sync/test/fakes/sap-business-one';
 import { FakeDynamics365 } from '../subgraphs/sync/test/fakes/dynamics-365';
 import { FakeRest } from '../subgraphs/sync/test/fakes/rest';
+import { serveDuringTests, type FakeHttpServer } from '../subgraphs/sync/test/fakes/fake-server';
 
 /**
  * The five non-Shopify systems end to end through the gateway, each against its local fake
@@ -81,12 +82,7 @@ async function webhookRoundTrip(connectorId: string, topic: string, payload: unk
   const tampered = await deliver(connectorId, body.replace(name, 'Tampered'), signed);
   expect(tampered.status).toBe(401);
 
-  const accepted = await deliver(connectorId, body, signed);
-  expect(accepted.status).toBe(202);
-  const { runId } = (await accepted.json()) as { runId: string };
-  const repeat = await deliver(connectorId, body, signed);
-  expect(repeat.status).toBe(200);
-  expect(await repeat.json()).toEqual({ status: 'duplicate' });
+  const runId = await deliverTwice(() => deliver(connectorId, body, signed));
 
   expect(await waitForFinal(runId)).toMatchObject({ status: 'SUCCEEDED', trigger: 'WEBHOOK', total: 1, updated: 1, failed: 0 });
   expect((await product(sku)).name).toBe(name);
@@ -112,6 +108,30 @@ async function pauseAndSettle(connectorId: string): Promise<void> {
   await eventually(async () => (await gql(SyncRunsDocument, { connectorId, first: 5 })).syncRuns.edges.every((e) => e.node.status !== 'RUNNING'), 20_000);
 }
 
+/**
+ * An external system's fake for the describe block this is called in, and the warehouse its
+ * stock lands in: before the tests the fake starts, is seeded and the warehouse is created; after
+ * them every connector given to `settleAfterTests` is paused and its running run waited out, then
+ * the fake stops.
+ */
+function useFakeSystem<F extends FakeHttpServer>(fake: F, warehouse: string, seed: (fake: F) => void): { fake: F; settleAfterTests: (connectorId: string) => string } {
+  const settle: string[] = [];
+  // Hooks run in the order they are declared: the connectors are paused before the fake stops.
+  afterAll(async () => {
+    for (const connectorId of settle) await pauseAndSettle(connectorId);
+  });
+  serveDuringTests(fake);
+  beforeAll(async () => {
+    seed(fake);
+    await createWarehouse(warehouse);
+  });
+  const settleAfterTests = (connectorId: string) => {
+    settle.push(connectorId);
+    return connectorId;
+  };
+  return { fake, settleAfterTests };
+}
+
 async function customerByCode(code: string) {
   const { customer } = await gql(CustomerExternalRefsDocument, { code });
   if (!customer) throw new Error(`no customer ${code}`);
@@ -119,13 +139,10 @@ async function customerByCode(code: string) {
 }
 
 describe('NETSUITE', () => {
-  const ns = new FakeNetSuite();
   const warehouse = `NS-WH-${process.pid}`;
+  const { fake: ns } = useFakeSystem(new FakeNetSuite(), warehouse, (fake) => fake.seed(COUNT, 3));
   let connectorId: string;
   beforeAll(async () => {
-    await ns.start();
-    ns.seed(COUNT, 3);
-    await createWarehouse(warehouse);
     connectorId = await createConnector(
       fakeConnectorInput(ns, WEBHOOK_SECRET, {
         name: 'NetSuite',
@@ -135,7 +152,6 @@ describe('NETSUITE', () => {
       }),
     );
   });
-  afterAll(() => ns.stop());
 
   it('lands 1,200 inventory items (two collection pages, one GET each) with stock and 3 customers; delta and full re-runs find them unchanged', async () => {
     const first = await sync(connectorId);
@@ -179,31 +195,24 @@ describe('NETSUITE', () => {
 
 
 describe('SAP_BUSINESS_ONE', () => {
-  const sap = new FakeSapBusinessOne();
   const warehouse = `SAP-WH-${process.pid}`;
+  const { fake: sap, settleAfterTests } = useFakeSystem(new FakeSapBusinessOne(), warehouse, (fake) => fake.seed(COUNT, 3));
   let connectorId: string;
-  beforeAll(async () => {
-    await sap.start();
-    sap.seed(COUNT, 3);
-    await createWarehouse(warehouse);
-  });
-  afterAll(async () => {
-    if (connectorId) await pauseAndSettle(connectorId);
-    await sap.stop();
-  });
 
   it('takes the Service Layer login (companyDb, userName, password) as connector credentials', async () => {
     // Service Layer has no bearer tokens: the adapter POSTs Login with these three.
     const credentials: Record<string, string> = { companyDb: sap.companyDb, userName: sap.userName, password: sap.password, webhookSecret: WEBHOOK_SECRET };
-    connectorId = await createConnector(
-      fakeConnectorInput(sap, WEBHOOK_SECRET, {
-        name: 'SAP Business One',
-        system: 'SAP_BUSINESS_ONE',
-        direction: 'BOTH',
-        entities: ['PRODUCT', 'INVENTORY', 'CUSTOMER', 'ORDER'],
-        fieldMapping: { product: { currency: 'EUR', priceList: 1 }, inventory: { locations: { '01': warehouse } } },
-        credentials,
-      }),
+    connectorId = settleAfterTests(
+      await createConnector(
+        fakeConnectorInput(sap, WEBHOOK_SECRET, {
+          name: 'SAP Business One',
+          system: 'SAP_BUSINESS_ONE',
+          direction: 'BOTH',
+          entities: ['PRODUCT', 'INVENTORY', 'CUSTOMER', 'ORDER'],
+          fieldMapping: { product: { currency: 'EUR', priceList: 1 }, inventory: { locations: { '01': warehouse } } },
+          credentials,
+        }),
+      ),
     );
     expect(connectorId).toEqual(expect.any(String));
   });
@@ -239,10 +248,9 @@ describe('SAP_BUSINESS_ONE', () => {
 });
 
 describe('DYNAMICS_365', () => {
-  const bc = new FakeDynamics365();
   const warehouse = `BC-WH-${process.pid}`;
+  const { fake: bc, settleAfterTests } = useFakeSystem(new FakeDynamics365(), warehouse, (fake) => fake.seed(COUNT, 3));
   let connectorId: string;
-  let outboundId: string;
   const base = (input: Partial<CreateConnectorInput>): CreateConnectorInput =>
     fakeConnectorInput(bc, WEBHOOK_SECRET, {
       name: 'Business Central',
@@ -252,14 +260,7 @@ describe('DYNAMICS_365', () => {
       ...input,
     });
   beforeAll(async () => {
-    await bc.start();
-    bc.seed(COUNT, 3);
-    await createWarehouse(warehouse);
     connectorId = await createConnector(base({}));
-  });
-  afterAll(async () => {
-    if (outboundId) await pauseAndSettle(outboundId);
-    await bc.stop();
   });
 
   it('lands 1,200 items (pages of 1,000 by @odata.nextLink) with their total inventory and 3 customers; re-runs find them unchanged', async () => {
@@ -282,7 +283,7 @@ describe('DYNAMICS_365', () => {
 
   it('pushes an order as a sales order with the customer and items by their Business Central ids, and records its id', async () => {
     // A second connector, both ways: it learns the ids of what the first one synced.
-    outboundId = await createConnector(base({ name: 'Business Central (orders)', direction: 'BOTH', entities: ['PRODUCT', 'CUSTOMER', 'ORDER'] }));
+    const outboundId = settleAfterTests(await createConnector(base({ name: 'Business Central (orders)', direction: 'BOTH', entities: ['PRODUCT', 'CUSTOMER', 'ORDER'] })));
     expect(await sync(outboundId)).toMatchObject({ status: 'SUCCEEDED', total: COUNT + 3, created: 0, failed: 0 });
     const customer = await customerByCode('C-0002');
     const order = await placeOrderFor(customer.id, ['1000-0010', '1000-0011']);
@@ -390,35 +391,32 @@ describe('CSV_FILE', () => {
 });
 
 describe('REST', () => {
-  const rest = new FakeRest();
   const warehouse = `REST-WH-${process.pid}`;
+  const { fake: rest, settleAfterTests } = useFakeSystem(new FakeRest(), warehouse, (fake) => {
+    fake.seed(COUNT);
+    fake.seedCustomers(3);
+    // Dynamics' customers are C-0000…: keep these apart.
+    for (const c of fake.customers) c.number = `R${c.number}`;
+  });
   let connectorId: string;
   beforeAll(async () => {
-    await rest.start();
-    rest.seed(COUNT);
-    rest.seedCustomers(3);
-    // Dynamics' customers are C-0000…: keep these apart.
-    for (const c of rest.customers) c.number = `R${c.number}`;
-    await createWarehouse(warehouse);
     const paging = { type: 'cursor', cursorPath: 'meta.next_cursor', param: 'cursor', sizeParam: 'limit', size: 250 };
-    connectorId = await createConnector(
-      fakeConnectorInput(rest, WEBHOOK_SECRET, {
-        name: 'REST API',
-        system: 'REST',
-        direction: 'BOTH',
-        entities: ['PRODUCT', 'INVENTORY', 'CUSTOMER', 'ORDER'],
-        fieldMapping: {
-          product: { path: '/v1/items', itemsPath: 'data', updatedSinceParam: 'updated_since', pagination: paging, currency: 'USD', fields: { sku: 'code', name: 'title', brand: 'brand.name' } },
-          customer: { path: '/v1/customers', itemsPath: 'data', updatedSinceParam: 'updated_since', pagination: paging, fields: { code: 'number', name: 'company', 'creditLimit.amount': 'credit.limit', 'creditLimit.currency': 'credit.currency' } },
-          inventory: { locations: { MAIN: warehouse } },
-          order: { path: '/v1/orders', idPath: 'data.id' },
-        },
-      }),
+    connectorId = settleAfterTests(
+      await createConnector(
+        fakeConnectorInput(rest, WEBHOOK_SECRET, {
+          name: 'REST API',
+          system: 'REST',
+          direction: 'BOTH',
+          entities: ['PRODUCT', 'INVENTORY', 'CUSTOMER', 'ORDER'],
+          fieldMapping: {
+            product: { path: '/v1/items', itemsPath: 'data', updatedSinceParam: 'updated_since', pagination: paging, currency: 'USD', fields: { sku: 'code', name: 'title', brand: 'brand.name' } },
+            customer: { path: '/v1/customers', itemsPath: 'data', updatedSinceParam: 'updated_since', pagination: paging, fields: { code: 'number', name: 'company', 'creditLimit.amount': 'credit.limit', 'creditLimit.currency': 'credit.currency' } },
+            inventory: { locations: { MAIN: warehouse } },
+            order: { path: '/v1/orders', idPath: 'data.id' },
+          },
+        }),
+      ),
     );
-  });
-  afterAll(async () => {
-    if (connectorId) await pauseAndSettle(connectorId);
-    await rest.stop();
   });
 
   it('lands 1,200 items (cursor pages of 250) with stock at MAIN only and 3 customers; re-runs find them unchanged', async () => {

@@ -1,14 +1,10 @@
-import { Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { graphqlEnum, type EnumValue } from './graphql-enum';
 
 /* What a bulk upsert answers, in TypeScript and as GraphQL types. */
 
-export enum UpsertOutcome {
-  CREATED = 'CREATED',
-  UPDATED = 'UPDATED',
-  UNCHANGED = 'UNCHANGED',
-  FAILED = 'FAILED',
-}
-registerEnumType(UpsertOutcome, { name: 'UpsertOutcome', description: 'What a bulk upsert did with one item.' });
+export const UpsertOutcome = graphqlEnum('UpsertOutcome', ['CREATED', 'UPDATED', 'UNCHANGED', 'FAILED'], { description: 'What a bulk upsert did with one item.' });
+export type UpsertOutcome = EnumValue<typeof UpsertOutcome>;
 
 /** One item's result, in the order the items were given. */
 export interface UpsertItemResult<T> {

@@ -76,3 +76,11 @@ export function EnumColumn(items: () => object, options: ColumnOptions = {}): Co
     Enum({ items: items as () => Record<string, string>, ...(nullable ? { nullable } : {}) })(target, name);
   };
 }
+
+/**
+ * The version the row's events carry (a column, not a GraphQL field): it increases with every
+ * change an event reports, so consumers can order deliveries and drop stale or repeated ones.
+ */
+export function EventVersionColumn(): ColumnDecorator {
+  return (target, name) => Property({ type: 'integer' })(target, name);
+}

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsOptional, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID } from 'type-graphql';
 import { IsPositiveMoney, MoneyInput } from './money';
 
@@ -29,11 +29,16 @@ export function OptionalIdField(options: InputFieldOptions = {}): InputFieldDeco
   };
 }
 
-/** `String` (null or left out) of at most `maxLength` characters. */
-export function OptionalTextField(maxLength: number, options: InputFieldOptions = {}): InputFieldDecorator {
+export interface TextFieldOptions extends InputFieldOptions {
+  /** the fewest characters a given value may have (1: not empty) */
+  minLength?: number;
+}
+
+/** `String` (null or left out) of at most `maxLength` characters, and at least `minLength` when given. */
+export function OptionalTextField(maxLength: number, { minLength, ...options }: TextFieldOptions = {}): InputFieldDecorator {
   return (target, property) => {
     Field(() => String, { nullable: true, ...options })(target, property);
-    MaxLength(maxLength)(target, property);
+    (minLength === undefined ? MaxLength(maxLength) : Length(minLength, maxLength))(target, property);
     IsOptional()(target, property);
   };
 }

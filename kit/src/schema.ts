@@ -16,7 +16,7 @@ const FEDERATION_LINK =
  * Marks an element of the public contract, what partners are served (public-schema.graphql):
  * `@Directive(PUBLIC)` on a type makes it public with every field (and argument) it has; on a
  * field, argument or input field, that element alone. Whatever a public element reaches must be
- * public too, or composition fails. Enums are tagged with {@link publicEnum}.
+ * public too, or composition fails. Enums are tagged with `graphqlEnum`'s `public` option.
  */
 export const PUBLIC = '@tag(name: "public")';
 

@@ -117,6 +117,20 @@ export async function runSync(gatewayUrl: string, token: string, connectorId: st
 }
 
 /**
+ * Sends one webhook delivery twice: the first is accepted (202, its run id returned), the second
+ * is a duplicate (200, `{ status: 'duplicate' }`) that queues nothing.
+ */
+export async function deliverTwice(send: () => Promise<Response>): Promise<string> {
+  const accepted = await send();
+  expect(accepted.status).toBe(202);
+  const { runId } = (await accepted.json()) as { runId: string };
+  const repeat = await send();
+  expect(repeat.status).toBe(200);
+  expect(await repeat.json()).toEqual({ status: 'duplicate' });
+  return runId;
+}
+
+/**
  * The headers of a shared-secret webhook delivery, signed the way the README documents it:
  * `X-Tradegraph-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>\n<delivery>\n<topic>\n<raw body>">`
  * with `X-Tradegraph-Timestamp` in unix seconds (now unless given). Written from the

@@ -1,30 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { BigIntType, Entity, Index, OptionalProps, Property, Unique } from '@mikro-orm/core';
-import { Directive, Field, Float, ObjectType, registerEnumType } from 'type-graphql';
-import { DateColumn, EnumColumn, IdColumn, Money, statusHistoryEntity, StringColumn, toMoney, UpdatedAtColumn } from '@tradegraph/kit';
+import { Directive, Field, Float, ObjectType } from 'type-graphql';
+import { DateColumn, EnumColumn, IdColumn, Money, statusHistoryEntity, StringColumn, toMoney, UpdatedAtColumn, type EnumValue, graphqlEnum } from '@tradegraph/kit';
 
 /** How a customer buys from us; drives price lists and service levels. */
-export enum CustomerSegment {
-  RETAIL = 'RETAIL',
-  WHOLESALE = 'WHOLESALE',
-  DISTRIBUTOR = 'DISTRIBUTOR',
-  KEY_ACCOUNT = 'KEY_ACCOUNT',
-}
-registerEnumType(CustomerSegment, { name: 'CustomerSegment' });
+export const CustomerSegment = graphqlEnum('CustomerSegment', ['RETAIL', 'WHOLESALE', 'DISTRIBUTOR', 'KEY_ACCOUNT']);
+export type CustomerSegment = EnumValue<typeof CustomerSegment>;
 
 /** Whether we trade with a customer; the allowed moves are in `customerStatus`. */
-export enum CustomerStatus {
-  ACTIVE = 'ACTIVE',
-  SUSPENDED = 'SUSPENDED',
-  ARCHIVED = 'ARCHIVED',
-}
-registerEnumType(CustomerStatus, { name: 'CustomerStatus', description: 'ACTIVE ⇄ SUSPENDED; either → ARCHIVED, which is final.' });
+export const CustomerStatus = graphqlEnum('CustomerStatus', ['ACTIVE', 'SUSPENDED', 'ARCHIVED'], { description: 'ACTIVE ⇄ SUSPENDED; either → ARCHIVED, which is final.' });
+export type CustomerStatus = EnumValue<typeof CustomerStatus>;
 
-export enum AddressKind {
-  BILLING = 'BILLING',
-  SHIPPING = 'SHIPPING',
-}
-registerEnumType(AddressKind, { name: 'AddressKind' });
+export const AddressKind = graphqlEnum('AddressKind', ['BILLING', 'SHIPPING']);
+export type AddressKind = EnumValue<typeof AddressKind>;
 
 @ObjectType({ description: 'A postal address of a customer.' })
 export class Address {

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsEmail, IsISO31661Alpha2, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { Field, Float, InputType, registerEnumType } from 'type-graphql';
-import { IsCode, MoneyInput, OptionalInputListField, OptionalTextField } from '@tradegraph/kit';
+import { Field, Float, InputType } from 'type-graphql';
+import { IsCode, MoneyInput, OptionalInputListField, OptionalTextField, type EnumValue, graphqlEnum } from '@tradegraph/kit';
 import { AddressKind, CustomerSegment, CustomerStatus } from '../entities';
 
 const PHONE = /^\+?[0-9 ()\-.]{5,40}$/;
@@ -90,9 +90,7 @@ export class CreateCustomerInput extends CustomerFields {
 
 @InputType({ description: 'Changes to a customer; fields left out stay as they are. Status changes have their own mutations.' })
 export class UpdateCustomerInput extends CustomerFields {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 200)
+  @OptionalTextField(200, { minLength: 1 })
   name?: string | null;
 
   @Field(() => MoneyInput, { nullable: true, description: 'At least 0 (0: no credit).' })
@@ -108,14 +106,8 @@ export class UpsertCustomerInput extends CreateCustomerInput {
   status?: CustomerStatus | null;
 }
 
-export enum CustomerSort {
-  NAME_ASC = 'NAME_ASC',
-  NAME_DESC = 'NAME_DESC',
-  CODE_ASC = 'CODE_ASC',
-  NEWEST = 'NEWEST',
-  OLDEST = 'OLDEST',
-}
-registerEnumType(CustomerSort, { name: 'CustomerSort' });
+export const CustomerSort = graphqlEnum('CustomerSort', ['NAME_ASC', 'NAME_DESC', 'CODE_ASC', 'NEWEST', 'OLDEST']);
+export type CustomerSort = EnumValue<typeof CustomerSort>;
 
 @InputType({ description: 'Narrows a customer list; all given conditions must hold.' })
 export class CustomerFilter {

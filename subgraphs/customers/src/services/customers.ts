@@ -1,13 +1,13 @@
-import { LockMode } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   type ConnectionPage,
   containsPattern,
+  findByIdOrNotFound,
   findPage,
   flushOrConflict,
   type KeysetSort,
-  notFound,
+  moveStatus,
   type PageArgs,
   recordStatusChange,
   toMinorUnits,
@@ -56,9 +56,7 @@ export class CustomerService {
 
   /** @throws NOT_FOUND */
   async get(id: string): Promise<Customer> {
-    const customer = await this.em.findOne(Customer, { id });
-    if (!customer) throw notFound('Customer', id);
-    return customer;
+    return findByIdOrNotFound(this.em, Customer, id);
   }
 
   /** Creates an ACTIVE customer. @throws CONFLICT when the code is taken */
@@ -78,15 +76,8 @@ export class CustomerService {
   }
 
   /** Moves a customer to `to` if the lifecycle allows it. @throws NOT_FOUND, INVALID_TRANSITION */
-  async transition(id: string, to: CustomerStatus, reason: string | null): Promise<Customer> {
-    return this.em.transactional(async (em) => {
-      const customer = await em.findOne(Customer, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!customer) throw notFound('Customer', id);
-      customerStatus.assert(customer.status, to);
-      this.record(customer, customer.status, to, reason, em);
-      customer.status = to;
-      return customer;
-    });
+  transition(id: string, to: CustomerStatus, reason: string | null): Promise<Customer> {
+    return moveStatus(this.em, Customer, id, customerStatus, to, (customer, em) => this.record(customer, customer.status, to, reason, em));
   }
 
   /** Creates or updates up to MAX_BULK_ITEMS customers by code, in one transaction; idempotent. */

@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { DateColumn, EnumColumn, IdColumn, StringColumn, UpdatedAtColumn } from '@tradegraph/kit';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { DateColumn, EnumColumn, IdColumn, StringColumn, UpdatedAtColumn, type EnumValue, graphqlEnum } from '@tradegraph/kit';
 import { Territory } from './territory';
 
-export enum AgentStatus {
-  ACTIVE = 'ACTIVE',
-  INACTIVE = 'INACTIVE',
-}
-registerEnumType(AgentStatus, { name: 'AgentStatus', description: 'An INACTIVE agent keeps its history but gets no new visits and sees no customers.' });
+export const AgentStatus = graphqlEnum('AgentStatus', ['ACTIVE', 'INACTIVE'], { description: 'An INACTIVE agent keeps its history but gets no new visits and sees no customers.' });
+export type AgentStatus = EnumValue<typeof AgentStatus>;
 
 @ObjectType({ description: 'The vehicle an agent drives.' })
 export class Vehicle {

@@ -1,30 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, ManyToOne, OptionalProps, Property } from '@mikro-orm/core';
-import { Field, Float, ObjectType, registerEnumType, Directive } from 'type-graphql';
-import { BooleanColumn, DateColumn, EnumColumn, IdColumn, statusHistoryEntity, TextColumn, UpdatedAtColumn } from '@tradegraph/kit';
+import { Field, Float, ObjectType, Directive } from 'type-graphql';
+import { BooleanColumn, DateColumn, EnumColumn, EventVersionColumn, graphqlEnum, IdColumn, statusHistoryEntity, TextColumn, UpdatedAtColumn, type EnumValue } from '@tradegraph/kit';
 import { FieldAgent } from './agent';
 import { Territory } from './territory';
 
-export enum VisitType {
-  SALES = 'SALES',
-  DELIVERY = 'DELIVERY',
-  SERVICE = 'SERVICE',
-  SURVEY = 'SURVEY',
-}
-registerEnumType(VisitType, { name: 'VisitType' });
+export const VisitType = graphqlEnum('VisitType', ['SALES', 'DELIVERY', 'SERVICE', 'SURVEY']);
+export type VisitType = EnumValue<typeof VisitType>;
 
 /** Where a visit is in its life; the allowed moves are in `visitStatus`. */
-export enum VisitStatus {
-  PLANNED = 'PLANNED',
-  IN_PROGRESS = 'IN_PROGRESS',
-  COMPLETED = 'COMPLETED',
-  CANCELLED = 'CANCELLED',
-  MISSED = 'MISSED',
-}
-registerEnumType(VisitStatus, {
-  name: 'VisitStatus',
+export const VisitStatus = graphqlEnum('VisitStatus', ['PLANNED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED', 'MISSED'], {
   description: 'PLANNED → IN_PROGRESS (check-in) → COMPLETED (check-out); PLANNED → CANCELLED, or MISSED when not started in time.',
 });
+export type VisitStatus = EnumValue<typeof VisitStatus>;
 
 @ObjectType({ description: 'A GPS fix taken at check-in or check-out (WGS 84 degrees).' })
 export class GeoFix {
@@ -118,8 +106,7 @@ export class Visit {
   @Property({ type: 'json' })
   photoUrls: string[] = [];
 
-  /** Increases with every change; carried by events so consumers can order them. */
-  @Property({ type: 'integer' })
+  @EventVersionColumn()
   version: number = 1;
 
   @DateColumn()

@@ -13,9 +13,7 @@ export class CreateTerritoryInput {
   @Length(1, 120)
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'The auth subject of the responsible MANAGER.' })
-  @IsOptional()
-  @Length(1, 200)
+  @OptionalTextField(200, { minLength: 1, description: 'The auth subject of the responsible MANAGER.' })
   managerSubject?: string | null;
 }
 
@@ -26,14 +24,10 @@ export class UpdateTerritoryInput {
   @IsCode(32)
   code?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 120)
+  @OptionalTextField(120, { minLength: 1 })
   name?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'null clears it.' })
-  @IsOptional()
-  @Length(1, 200)
+  @OptionalTextField(200, { minLength: 1, description: 'null clears it.' })
   managerSubject?: string | null;
 }
 
@@ -63,9 +57,7 @@ export class CreateAgentInput {
   @MaxLength(254)
   email!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(3, 40)
+  @OptionalTextField(40, { minLength: 3 })
   phone?: string | null;
 
   @Field(() => ID)
@@ -80,22 +72,16 @@ export class CreateAgentInput {
   @IsOptional()
   status?: AgentStatus | null;
 
-  @Field(() => String, { nullable: true, description: 'The auth subject of the agent\'s tokens (unique).' })
-  @IsOptional()
-  @Length(1, 200)
+  @OptionalTextField(200, { minLength: 1, description: 'The auth subject of the agent\'s tokens (unique).' })
   subject?: string | null;
 }
 
 @InputType({ description: 'Changes to an agent; fields left out stay as they are, null clears an optional one.' })
 export class UpdateAgentInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 40)
+  @OptionalTextField(40, { minLength: 1 })
   employeeId?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 200)
+  @OptionalTextField(200, { minLength: 1 })
   name?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -104,9 +90,7 @@ export class UpdateAgentInput {
   @MaxLength(254)
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(3, 40)
+  @OptionalTextField(40, { minLength: 3 })
   phone?: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -122,9 +106,7 @@ export class UpdateAgentInput {
   @IsOptional()
   status?: AgentStatus | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 200)
+  @OptionalTextField(200, { minLength: 1 })
   subject?: string | null;
 }
 

@@ -11,6 +11,7 @@ import {
   type ConnectionPage,
   type KeysetSort,
   type PageArgs,
+  findByIdOrNotFound,
 } from '@tradegraph/kit';
 import { AgentStatus, CustomerAssignment, FieldAgent, Territory } from '../entities';
 import type { AgentFilter, CreateAgentInput, CreateTerritoryInput, UpdateAgentInput, UpdateTerritoryInput } from '../inputs/agent-inputs';
@@ -124,9 +125,7 @@ export class AgentService {
 
   private async territory(id: string, field: string): Promise<Territory> {
     assertUuid(id, field);
-    const territory = await this.em.findOne(Territory, { id });
-    if (!territory) throw notFound('Territory', id);
-    return territory;
+    return findByIdOrNotFound(this.em, Territory, id);
   }
 
   /** A territory the caller supervises. @throws BAD_USER_INPUT when unknown, FORBIDDEN when someone else's */

@@ -1,4 +1,4 @@
-import { LockMode, type FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   assertUuid,
@@ -7,6 +7,7 @@ import {
   findPage,
   forbidden,
   type KeysetSort,
+  moveStatus,
   notFound,
   type PageArgs,
   recordStatusChange,
@@ -168,14 +169,10 @@ export class VisitService {
   }
 
   /** Moves a visit under a row lock, records the move and its event, in one transaction. */
-  private async move(id: string, to: VisitStatus, reason: string | null, change: (visit: Visit) => void): Promise<Visit> {
-    return this.em.transactional(async (em) => {
-      const visit = await em.findOne(Visit, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-      if (!visit) throw notFound('Visit', id);
-      visitStatus.assert(visit.status, to);
+  private move(id: string, to: VisitStatus, reason: string | null, change: (visit: Visit) => void): Promise<Visit> {
+    return moveStatus(this.em, Visit, id, visitStatus, to, (visit, em) => {
       change(visit);
       recordVisitTransition(em, visit, to, this.access.subject, reason);
-      return visit;
     });
   }
 }

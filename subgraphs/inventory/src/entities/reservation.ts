@@ -1,20 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Check, Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Directive, ObjectType, registerEnumType } from 'type-graphql';
-import { DateColumn, EnumColumn, IdColumn, IntColumn, UuidColumn } from '@tradegraph/kit';
+import { Check, Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Unique } from '@mikro-orm/core';
+import { Directive, ObjectType } from 'type-graphql';
+import { DateColumn, EnumColumn, EventVersionColumn, graphqlEnum, IdColumn, IntColumn, UuidColumn, type EnumValue } from '@tradegraph/kit';
 import { Warehouse } from './warehouse';
 
 /** Where a reservation is in its life; the allowed moves are in `reservationStatus`. */
-export enum ReservationStatus {
-  ACTIVE = 'ACTIVE',
-  COMMITTED = 'COMMITTED',
-  RELEASED = 'RELEASED',
-  EXPIRED = 'EXPIRED',
-}
-registerEnumType(ReservationStatus, {
-  name: 'ReservationStatus',
+export const ReservationStatus = graphqlEnum('ReservationStatus', ['ACTIVE', 'COMMITTED', 'RELEASED', 'EXPIRED'], {
   description: 'ACTIVE → COMMITTED (shipped), RELEASED (given back) or EXPIRED (not committed in time).',
 });
+export type ReservationStatus = EnumValue<typeof ReservationStatus>;
 
 @ObjectType({ description: 'Stock held for one order until it is committed (shipped), released or expires.' })
 @Directive('@key(fields: "id")')
@@ -34,8 +28,7 @@ export class Reservation {
   @EnumColumn(() => ReservationStatus)
   status: ReservationStatus = ReservationStatus.ACTIVE;
 
-  /** Increases with every status change; the version of the reservation's events. */
-  @Property({ type: 'integer' })
+  @EventVersionColumn()
   version: number = 1;
 
   @DateColumn({ description: 'When an ACTIVE reservation is released as EXPIRED unless committed first.' })

@@ -1,27 +1,27 @@
 import { Check, Entity, Index, ManyToOne, OptionalProps, PrimaryKey } from '@mikro-orm/core';
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DateColumn, EnumColumn, IntColumn, StringColumn, UuidColumn } from '@tradegraph/kit';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { DateColumn, EnumColumn, IntColumn, StringColumn, UuidColumn, type EnumValue, graphqlEnum } from '@tradegraph/kit';
 import { Warehouse } from './warehouse';
 
-export enum MovementType {
+export const MovementType = graphqlEnum('StockMovementType', [
   /** goods arrived (onHand +) */
-  RECEIPT = 'RECEIPT',
+  'RECEIPT',
   /** a committed reservation left the warehouse (onHand −, reserved −) */
-  SHIPMENT = 'SHIPMENT',
+  'SHIPMENT',
   /** a correction after counting or damage (onHand ±) */
-  ADJUSTMENT = 'ADJUSTMENT',
+  'ADJUSTMENT',
   /** units promised to an order (reserved +) */
-  RESERVATION = 'RESERVATION',
+  'RESERVATION',
   /** a promise withdrawn: released or expired reservation (reserved −) */
-  RELEASE = 'RELEASE',
+  'RELEASE',
   /** the source side of a transfer (onHand −) */
-  TRANSFER_OUT = 'TRANSFER_OUT',
+  'TRANSFER_OUT',
   /** the target side of a transfer (onHand +) */
-  TRANSFER_IN = 'TRANSFER_IN',
+  'TRANSFER_IN',
   /** goods a customer sent back after a refund (onHand +) */
-  RETURN = 'RETURN',
-}
-registerEnumType(MovementType, { name: 'StockMovementType', description: 'Why a stock level changed.' });
+  'RETURN',
+], { description: 'Why a stock level changed.' });
+export type MovementType = EnumValue<typeof MovementType>;
 
 /**
  * One entry of the append-only stock ledger. For every level, `onHand` is the sum of its

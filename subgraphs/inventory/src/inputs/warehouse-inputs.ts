@@ -35,9 +35,7 @@ export class UpdateWarehouseInput {
   @IsCode(32)
   code?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 120)
+  @OptionalTextField(120, { minLength: 1 })
   name?: string | null;
 
   @OptionalTextField(1000, { description: 'null clears it.' })

@@ -219,7 +219,7 @@ export class ReservationService {
     reservation.version++;
     reservation.updatedAt = new Date();
     const type = { [ReservationStatus.COMMITTED]: InventoryEvent.RESERVATION_COMMITTED, [ReservationStatus.RELEASED]: InventoryEvent.RESERVATION_RELEASED, [ReservationStatus.EXPIRED]: InventoryEvent.RESERVATION_EXPIRED }[
-      to as Exclude<ReservationStatus, ReservationStatus.ACTIVE>
+      to as Exclude<ReservationStatus, typeof ReservationStatus.ACTIVE>
     ];
     recordReservationEvent(em, type, reservation, allocations);
   }

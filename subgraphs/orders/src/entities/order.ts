@@ -1,20 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { BigIntType, Entity, Index, OptionalProps, Property, Unique } from '@mikro-orm/core';
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { DateColumn, EnumColumn, IdColumn, Money, StringColumn, TextColumn, toMoney, UpdatedAtColumn, UuidColumn } from '@tradegraph/kit';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { DateColumn, EnumColumn, EventVersionColumn, graphqlEnum, IdColumn, Money, StringColumn, TextColumn, toMoney, UpdatedAtColumn, UuidColumn, type EnumValue } from '@tradegraph/kit';
 
 /** Where an order is in its life; the allowed moves are in `orderStatus`. */
-export enum OrderStatus {
-  PENDING = 'PENDING',
-  PROCESSING = 'PROCESSING',
-  COMPLETED = 'COMPLETED',
-  REFUNDED = 'REFUNDED',
-  CANCELLED = 'CANCELLED',
-}
-registerEnumType(OrderStatus, {
-  name: 'OrderStatus',
+export const OrderStatus = graphqlEnum('OrderStatus', ['PENDING', 'PROCESSING', 'COMPLETED', 'REFUNDED', 'CANCELLED'], {
   description: 'PENDING → PROCESSING → COMPLETED → REFUNDED; PENDING or PROCESSING → CANCELLED.',
 });
+export type OrderStatus = EnumValue<typeof OrderStatus>;
 
 @ObjectType({ description: 'A customer\'s order: lines priced by the catalog, stock reserved in inventory.' })
 @Directive('@key(fields: "id")')
@@ -60,8 +53,7 @@ export class Order {
   @TextColumn({ nullable: true })
   notes: string | null = null;
 
-  /** Increases with every change; carried by events so consumers can order them. */
-  @Property({ type: 'integer' })
+  @EventVersionColumn()
   version: number = 1;
 
   @DateColumn()

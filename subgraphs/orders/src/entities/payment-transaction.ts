@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { BigIntType, Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { DateColumn, EnumColumn, Money, StringColumn, toMoney, UuidColumn } from '@tradegraph/kit';
+import { Field, ObjectType } from 'type-graphql';
+import { DateColumn, EnumColumn, Money, StringColumn, toMoney, UuidColumn, type EnumValue, graphqlEnum } from '@tradegraph/kit';
 import { Order } from './order';
 
-export enum TransactionKind {
-  FORWARD = 'FORWARD',
-  REVERSE = 'REVERSE',
-}
-registerEnumType(TransactionKind, { name: 'TransactionKind', description: 'FORWARD takes money (a charge); REVERSE gives it back (a refund or reversal).' });
+export const TransactionKind = graphqlEnum('TransactionKind', ['FORWARD', 'REVERSE'], { description: 'FORWARD takes money (a charge); REVERSE gives it back (a refund or reversal).' });
+export type TransactionKind = EnumValue<typeof TransactionKind>;
 
 @ObjectType({ description: 'One entry of an order\'s append-only payment trail.' })
 @Entity({ tableName: 'payment_transaction' })

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { MoneyInput, OptionalIdField, OptionalPositiveMoneyField, OptionalTextField, PositiveMoneyField } from '@tradegraph/kit';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { MoneyInput, OptionalIdField, OptionalPositiveMoneyField, OptionalTextField, PositiveMoneyField, type EnumValue, graphqlEnum } from '@tradegraph/kit';
 import { OrderStatus } from '../entities';
 
 export const MAX_ORDER_LINES = 100;
@@ -65,11 +65,8 @@ export class PaymentInput {
   reason?: string | null;
 }
 
-export enum OrderSort {
-  NEWEST = 'NEWEST',
-  OLDEST = 'OLDEST',
-}
-registerEnumType(OrderSort, { name: 'OrderSort' });
+export const OrderSort = graphqlEnum('OrderSort', ['NEWEST', 'OLDEST']);
+export type OrderSort = EnumValue<typeof OrderSort>;
 
 @InputType({ description: 'Narrows an order list; all given conditions must hold.' })
 export class OrderFilter {

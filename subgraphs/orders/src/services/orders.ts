@@ -6,11 +6,12 @@ import {
   type ConnectionPage,
   DomainError,
   ErrorCode,
+  findByIdOrNotFound,
   findPage,
   type GatewayClient,
   type KeysetSort,
   type MoneyInput,
-  notFound,
+  moveStatus,
   type PageArgs,
   recordStatusChange,
   throughGateway,
@@ -56,9 +57,7 @@ export class OrderService {
 
   /** @throws NOT_FOUND */
   async get(id: string): Promise<Order> {
-    const order = await this.em.findOne(Order, { id });
-    if (!order) throw notFound('Order', id);
-    return order;
+    return findByIdOrNotFound(this.em, Order, id);
   }
 
   /** PENDING → PROCESSING. */
@@ -147,19 +146,12 @@ export class OrderService {
     return minor;
   }
 
-  private async move(id: string, to: OrderStatus, reason: string | null): Promise<Order> {
-    return this.em.transactional(async (em) => {
-      const order = await this.lock(em, id);
-      orderStatus.assert(order.status, to);
-      this.transition(em, order, to, reason);
-      return order;
-    });
+  private move(id: string, to: OrderStatus, reason: string | null): Promise<Order> {
+    return moveStatus(this.em, Order, id, orderStatus, to, (order, em) => this.transition(em, order, to, reason));
   }
 
   private async lock(em: EntityManager, id: string): Promise<Order> {
-    const order = await em.findOne(Order, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-    if (!order) throw notFound('Order', id);
-    return order;
+    return findByIdOrNotFound(em, Order, id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   }
 
   private transition(em: EntityManager, order: Order, to: OrderStatus, reason: string | null): void {

@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, OptionalProps } from '@mikro-orm/core';
-import { Directive, ObjectType, registerEnumType } from 'type-graphql';
-import { BooleanColumn, DateColumn, EnumColumn, IdColumn, IntColumn, statusHistoryEntity, StringColumn, UpdatedAtColumn } from '@tradegraph/kit';
+import { Directive, ObjectType } from 'type-graphql';
+import { BooleanColumn, DateColumn, EnumColumn, IdColumn, IntColumn, statusHistoryEntity, StringColumn, UpdatedAtColumn, type EnumValue, graphqlEnum } from '@tradegraph/kit';
 
 /** Whether a partner's keys work; the allowed moves are in `partnerStatus`. */
-export enum PartnerStatus {
-  ACTIVE = 'ACTIVE',
-  SUSPENDED = 'SUSPENDED',
-}
-registerEnumType(PartnerStatus, { name: 'PartnerStatus', description: 'ACTIVE ⇄ SUSPENDED; a SUSPENDED partner\'s keys are refused until it is ACTIVE again.' });
+export const PartnerStatus = graphqlEnum('PartnerStatus', ['ACTIVE', 'SUSPENDED'], { description: 'ACTIVE ⇄ SUSPENDED; a SUSPENDED partner\'s keys are refused until it is ACTIVE again.' });
+export type PartnerStatus = EnumValue<typeof PartnerStatus>;
 
 @ObjectType({ description: 'An outside organisation that queries the API with keys of its own.' })
 @Directive('@key(fields: "id")')

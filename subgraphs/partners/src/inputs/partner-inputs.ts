@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsOptional, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { Directive, Field, ID, InputType, Int } from 'type-graphql';
+import { OptionalTextField } from '@tradegraph/kit';
 import { PartnerStatus } from '../entities';
 
 /** A scope is a plain lowercase name such as `catalog:read`. */
@@ -31,9 +32,7 @@ export class CreatePartnerInput {
 
 @InputType({ description: 'Changes to a partner; fields left out stay as they are, a null rate-limit override returns to the gateway\'s default.' })
 export class UpdatePartnerInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 200)
+  @OptionalTextField(200, { minLength: 1 })
   name?: string | null;
 
   @Field(() => PartnerStatus, { nullable: true, description: 'SUSPENDED refuses every key of the partner (within seconds, on every gateway); ACTIVE lets them in again.' })

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict, flushOrConflict, generateApiKey, notFound, type ApiKeyGrantFields } from '@tradegraph/kit';
+import { badInput, conflict, findByIdOrNotFound, flushOrConflict, generateApiKey, notFound, type ApiKeyGrantFields } from '@tradegraph/kit';
 import { ApiKey, Partner, PartnerStatus } from '../entities';
 import type { ApiKeyUseInput, CreateApiKeyInput } from '../inputs/partner-inputs';
 
@@ -28,9 +28,7 @@ export class ApiKeyService {
 
   /** @throws NOT_FOUND */
   async get(id: string): Promise<ApiKey> {
-    const key = await this.em.findOne(ApiKey, { id });
-    if (!key) throw notFound('ApiKey', id);
-    return key;
+    return findByIdOrNotFound(this.em, ApiKey, id);
   }
 
   /** @throws NOT_FOUND for an unknown partner, BAD_USER_INPUT for an expiry in the past */

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { findPage, notFound, recordStatusChange, type ConnectionPage, type PageArgs } from '@tradegraph/kit';
+import { findByIdOrNotFound, findPage, recordStatusChange, type ConnectionPage, type PageArgs } from '@tradegraph/kit';
 import { Partner, PartnerStatus, PartnerStatusChange } from '../entities';
 import type { CreatePartnerInput, UpdatePartnerInput } from '../inputs/partner-inputs';
 import { partnerStatus } from './partner-status';
@@ -13,9 +13,7 @@ export class PartnerService {
 
   /** @throws NOT_FOUND */
   async get(id: string): Promise<Partner> {
-    const partner = await this.em.findOne(Partner, { id });
-    if (!partner) throw notFound('Partner', id);
-    return partner;
+    return findByIdOrNotFound(this.em, Partner, id);
   }
 
   async create(input: CreatePartnerInput): Promise<Partner> {

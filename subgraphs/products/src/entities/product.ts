@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { BigIntType, Entity, Index, ManyToOne, Property, Unique, OptionalProps } from '@mikro-orm/core';
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { DateColumn, EnumColumn, IdColumn, Money, PUBLIC, statusHistoryEntity, StringColumn, TextColumn, toMoney, UpdatedAtColumn } from '@tradegraph/kit';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { DateColumn, EnumColumn, IdColumn, Money, PUBLIC, statusHistoryEntity, StringColumn, TextColumn, toMoney, UpdatedAtColumn, type EnumValue, graphqlEnum } from '@tradegraph/kit';
 import { Category } from './category';
 
 /** Where a product is in its publishing lifecycle; the allowed moves are in `productStatus`. */
-export enum ProductStatus {
-  DRAFT = 'DRAFT',
-  PUBLISHED = 'PUBLISHED',
-  ARCHIVED = 'ARCHIVED',
-}
-registerEnumType(ProductStatus, {
-  name: 'ProductStatus',
-  description: 'DRAFT → PUBLISHED → ARCHIVED → DRAFT, and PUBLISHED → DRAFT.',
-});
+export const ProductStatus = graphqlEnum('ProductStatus', ['DRAFT', 'PUBLISHED', 'ARCHIVED'], { description: 'DRAFT → PUBLISHED → ARCHIVED → DRAFT, and PUBLISHED → DRAFT.' });
+export type ProductStatus = EnumValue<typeof ProductStatus>;
 
 @ObjectType({ description: 'A name/value pair describing a product (colour, size, voltage …).' })
 @Directive(PUBLIC)

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { IdField, IsCurrencyCode, MoneyInput, OptionalIdField, PositiveMoneyField } from '@tradegraph/kit';
+import { IdField, IsCurrencyCode, MoneyInput, OptionalIdField, PositiveMoneyField, OptionalTextField } from '@tradegraph/kit';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -21,9 +21,7 @@ export class CreateCategoryInput {
 
 @InputType()
 export class UpdateCategoryInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 120)
+  @OptionalTextField(120, { minLength: 1 })
   name?: string | null;
 
   @Field(() => String, { nullable: true })

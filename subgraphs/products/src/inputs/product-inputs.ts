@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, IsUUID, Length, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { Directive, Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { IsCode, MoneyInput, OptionalIdField, OptionalInputListField, OptionalPositiveMoneyField, OptionalTextField, PositiveMoneyField, PUBLIC, publicEnum } from '@tradegraph/kit';
+import { Directive, Field, ID, InputType } from 'type-graphql';
+import { IsCode, MoneyInput, OptionalIdField, OptionalInputListField, OptionalPositiveMoneyField, OptionalTextField, PositiveMoneyField, PUBLIC, type EnumValue, graphqlEnum } from '@tradegraph/kit';
 import { ProductStatus } from '../entities';
 
 @InputType()
@@ -47,9 +47,7 @@ export class UpdateProductInput {
   @IsCode(64, { slash: true })
   sku?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 200)
+  @OptionalTextField(200, { minLength: 1 })
   name?: string | null;
 
   @OptionalTextField(10000)
@@ -98,16 +96,8 @@ export class UpsertProductInput {
   status?: ProductStatus | null;
 }
 
-export enum ProductSort {
-  NAME_ASC = 'NAME_ASC',
-  NAME_DESC = 'NAME_DESC',
-  PRICE_ASC = 'PRICE_ASC',
-  PRICE_DESC = 'PRICE_DESC',
-  NEWEST = 'NEWEST',
-  OLDEST = 'OLDEST',
-}
-registerEnumType(ProductSort, { name: 'ProductSort' });
-publicEnum('ProductSort', ProductSort);
+export const ProductSort = graphqlEnum('ProductSort', ['NAME_ASC', 'NAME_DESC', 'PRICE_ASC', 'PRICE_DESC', 'NEWEST', 'OLDEST'], { public: true });
+export type ProductSort = EnumValue<typeof ProductSort>;
 
 @InputType({ description: 'Narrows a product list; all given conditions must hold.' })
 export class ProductFilter {

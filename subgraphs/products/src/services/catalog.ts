@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, flushOrConflict, notFound, qualifiedTable, toMinorUnits, type MoneyInput } from '@tradegraph/kit';
+import { badInput, findByIdOrNotFound, flushOrConflict, notFound, qualifiedTable, toMinorUnits, type MoneyInput } from '@tradegraph/kit';
 import { Category, CustomerPriceList, PriceList, PriceListItem, Product } from '../entities';
 
 /** Rules for the category tree: unique slugs, parents that exist, no cycles. */
@@ -19,8 +19,7 @@ export class CategoryService {
 
   /** Renames or moves a category. @throws NOT_FOUND, CONFLICT, BAD_USER_INPUT when the move would make a cycle */
   async update(id: string, input: { name?: string | null; slug?: string | null; parentId?: string | null }): Promise<Category> {
-    const category = await this.em.findOne(Category, { id });
-    if (!category) throw notFound('Category', id);
+    const category = await findByIdOrNotFound(this.em, Category, id);
     if (input.parentId !== undefined && input.parentId !== null) {
       if (!(await this.em.findOne(Category, { id: input.parentId }))) throw badInput('input.parentId', `is not a known category: ${input.parentId}`);
       const table = qualifiedTable(this.em, Category);

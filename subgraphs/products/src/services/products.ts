@@ -1,13 +1,14 @@
-import { LockMode, type FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   badInput,
   type ConnectionPage,
   containsPattern,
+  findByIdOrNotFound,
   findPage,
   flushOrConflict,
   type KeysetSort,
-  notFound,
+  moveStatus,
   type PageArgs,
   pageRequest,
   qualifiedTable,
@@ -49,9 +50,7 @@ export class ProductService {
 
   /** @throws NOT_FOUND */
   async get(id: string): Promise<Product> {
-    const product = await this.em.findOne(Product, { id });
-    if (!product) throw notFound('Product', id);
-    return product;
+    return findByIdOrNotFound(this.em, Product, id);
   }
 
   /** Creates a DRAFT product. @throws CONFLICT when the sku is taken, BAD_USER_INPUT for an unknown category */
@@ -91,15 +90,8 @@ export class ProductService {
   }
 
   /** Moves a product to `to` if the lifecycle allows it. @throws NOT_FOUND, INVALID_TRANSITION */
-  async transition(id: string, to: ProductStatus): Promise<Product> {
-    return this.em.transactional(async (em) => {
-      // Lock the row so two concurrent moves cannot both pass the check.
-      const product = await em.findOne(Product, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!product) throw notFound('Product', id);
-      productStatus.assert(product.status, to);
-      this.move(product, to, em);
-      return product;
-    });
+  transition(id: string, to: ProductStatus): Promise<Product> {
+    return moveStatus(this.em, Product, id, productStatus, to, (product, em) => this.move(product, to, em));
   }
 
   /**

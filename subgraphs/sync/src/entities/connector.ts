@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Entity, OptionalProps, Property } from '@mikro-orm/core';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { DateColumn, EnumColumn, IdColumn, StringColumn, UpdatedAtColumn } from '@tradegraph/kit';
+import { DateColumn, EnumColumn, EventVersionColumn, IdColumn, StringColumn, UpdatedAtColumn } from '@tradegraph/kit';
 import { ConflictPolicy, ConnectorStatus, ExternalSystem, SyncDirection, SyncEntity, SyncMode } from './enums';
 
 /** How a connector is doing: what the last runs said. */
@@ -83,8 +83,7 @@ export class Connector {
   @Property({ type: 'json' })
   cursors: Partial<Record<SyncEntity, string>> = {};
 
-  /** increases with every connector.status_changed event (the envelope's version) */
-  @Property({ type: 'integer' })
+  @EventVersionColumn()
   version: number = 0;
 
   @DateColumn()

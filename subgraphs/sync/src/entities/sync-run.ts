@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { BooleanColumn, DateColumn, EnumColumn, IdColumn, IntColumn, StringColumn, TextColumn, UuidColumn } from '@tradegraph/kit';
+import { BooleanColumn, DateColumn, EnumColumn, EventVersionColumn, IdColumn, IntColumn, StringColumn, TextColumn, UuidColumn } from '@tradegraph/kit';
 import { SyncEntity, SyncRunStatus, SyncTrigger } from './enums';
 
 @ObjectType({ description: 'One pass of a connector: what started it, where it is, and what it did.' })
@@ -76,8 +76,7 @@ export class SyncRun {
   @BooleanColumn({ description: 'Whether the run reads every record rather than those changed since the last successful run.' })
   full: boolean = false;
 
-  /** increases with every sync_run.updated event (the envelope's version) */
-  @Property({ type: 'integer' })
+  @EventVersionColumn()
   version: number = 0;
 
   /** an outbound push: what to send (null for inbound runs) */

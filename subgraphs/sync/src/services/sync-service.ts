@@ -1,4 +1,4 @@
-import { badInput, conflict as conflictError, findPage, notFound, type ConnectionPage, type PageArgs, type SubgraphRuntime } from '@tradegraph/kit';
+import { badInput, conflict as conflictError, findByIdOrNotFound, findPage, notFound, type ConnectionPage, type PageArgs, type SubgraphRuntime } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConflictStatus, Connector, ConnectorStatus, SyncConflict, SyncEntity, SyncRun, SyncRunError, SyncRunStatus, SyncTrigger, type ConflictPolicy, type ConflictResolution, type ExternalSystem, type SyncDirection, type SyncMode } from '../entities';
 import { recordConnectorStatus, recordRunUpdated } from './events';
@@ -55,15 +55,11 @@ export class SyncService {
   }
 
   async connector(id: string): Promise<Connector> {
-    const found = await this.em.findOne(Connector, id);
-    if (!found) throw notFound('Connector', id);
-    return found;
+    return findByIdOrNotFound(this.em, Connector, id);
   }
 
   async run(id: string): Promise<SyncRun> {
-    const found = await this.em.findOne(SyncRun, id);
-    if (!found) throw notFound('SyncRun', id);
-    return found;
+    return findByIdOrNotFound(this.em, SyncRun, id);
   }
 
   async createConnector(fields: Required<Pick<ConnectorFields, 'name' | 'system' | 'direction' | 'entities' | 'mode' | 'conflictPolicy'>> & ConnectorFields): Promise<Connector> {
@@ -156,9 +152,7 @@ export class SyncService {
   }
 
   async conflict(id: string): Promise<SyncConflict> {
-    const found = await this.em.findOne(SyncConflict, id);
-    if (!found) throw notFound('SyncConflict', id);
-    return found;
+    return findByIdOrNotFound(this.em, SyncConflict, id);
   }
 
   /**
