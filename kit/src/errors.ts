@@ -15,6 +15,10 @@ export const ErrorCode = {
   UNAVAILABLE: 'UNAVAILABLE',
   /** the request ran past the gateway's time limit; a mutation may still have been applied */
   TIMEOUT: 'TIMEOUT',
+  /** the server is stopping (a restart or deploy); retry, or subscribe again: another replica or the restarted one answers */
+  SHUTTING_DOWN: 'SHUTTING_DOWN',
+  /** the cursor is outside the retained window; read the current state and subscribe again without it */
+  CURSOR_EXPIRED: 'CURSOR_EXPIRED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -123,9 +127,27 @@ function sqlState(error: unknown): string | undefined {
 }
 
 /**
+ * Node's and PostgreSQL's ways of saying the database cannot be reached: refused or dropped
+ * connections, SQLSTATE class 08 (connection exception) and 57P01-57P03 (the server is shutting
+ * down, crashed or still starting).
+ */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', '57P01', '57P02', '57P03']);
+const UNREACHABLE_MESSAGE = /Connection terminated|connection error|Timeout acquiring a connection/i;
+
+/** True when `error` (or what it wraps) says the database could not be reached, rather than that a statement failed. */
+export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 3) return false;
+  const { code, name, message, cause, errors } = error as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || (code.startsWith('08') && code !== '08P01'))) return true;
+  if (name === 'KnexTimeoutError' || name === 'ConnectionException') return true;
+  if (typeof message === 'string' && UNREACHABLE_MESSAGE.test(message)) return true;
+  return isDatabaseUnreachable(cause, depth + 1) || (Array.isArray(errors) && errors.some((e) => isDatabaseUnreachable(e, depth + 1)));
+}
+
+/**
  * Apollo Server's `formatError`: keeps DomainErrors and GraphQL's own request errors as they
  * are, names fields for validation failures, answers PostgreSQL data exceptions (class 22) as
- * BAD_USER_INPUT, and replaces everything else with a bare INTERNAL error "Internal server
+ * BAD_USER_INPUT and an unreachable database as UNAVAILABLE (`retryable: true`), and replaces everything else with a bare INTERNAL error "Internal server
  * error" (logged with its stack) so that no internals reach a client, in any mode.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -145,6 +167,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (isClientError) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
+  }
+
+  if (isDatabaseUnreachable(original)) {
+    logger.warn({ err: original, path: formatted.path }, 'database unreachable');
+    return { message: 'The database is unavailable; retry later', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.UNAVAILABLE, retryable: true } };
   }
 
   const state = sqlState(original);

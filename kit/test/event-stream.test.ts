@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { InProcessBus } from '../src/events/bus';
-import { BoundedQueue, eventStream } from '../src/event-stream';
+import { InProcessBus, type EventBus } from '../src/events/bus';
+import type { EventEnvelope } from '../src/events/outbox';
+import { BoundedQueue, cursorOf, eventStream } from '../src/event-stream';
 
 describe('BoundedQueue', () => {
   test('a slow consumer loses the oldest items, never memory', async () => {
@@ -28,16 +29,59 @@ describe('BoundedQueue', () => {
 });
 
 describe('eventStream', () => {
+  const event = (entityId: string, version: number) => ({ id: randomUUID(), type: 't', entity: 'Thing', entityId, version, occurredAt: new Date().toISOString(), payload: {} });
+
   test('passes the events its filter accepts and unsubscribes when the subscription ends', async () => {
-    const bus = new InProcessBus();
-    const stream = eventStream(bus, 'Thing', (e) => e.entityId === 'keep');
-    await new Promise((r) => setImmediate(r));
-    const event = (entityId: string, version: number) => ({ id: randomUUID(), type: 't', entity: 'Thing', entityId, version, occurredAt: new Date().toISOString(), payload: {} });
+    const real = new InProcessBus();
+    let listening = 0;
+    // the real bus, counting who listens
+    const bus: EventBus = {
+      publish: (e) => real.publish(e),
+      consume: (...args) => real.consume(...args),
+      close: () => real.close(),
+      async subscribe(entity, handler, options) {
+        const stop = await real.subscribe(entity, handler, options);
+        listening++;
+        return async () => {
+          listening--;
+          await stop();
+        };
+      },
+    };
+    const stream = await eventStream(bus, 'Thing', (e) => e.entityId === 'keep');
     await bus.publish(event('drop', 1));
     await bus.publish(event('keep', 2));
     expect((await stream.next()).value).toMatchObject({ entityId: 'keep', version: 2 });
+    expect(listening).toBe(1);
     await stream.return!();
     await new Promise((r) => setImmediate(r));
-    expect((bus as unknown as { emitter: { listenerCount(name: string): number } }).emitter.listenerCount('tradegraph:events:Thing')).toBe(0);
+    expect(listening).toBe(0);
+  });
+
+  test('each event delivered has its cursor, and a stream after it starts right behind it', async () => {
+    const bus = new InProcessBus();
+    const live = await eventStream(bus, 'Thing', (e) => e.entityId === 'keep');
+    for (let v = 1; v <= 4; v++) await bus.publish(event(v % 2 ? 'keep' : 'drop', v));
+    const first = (await live.next()).value as EventEnvelope;
+    expect(first.version).toBe(1);
+    const cursor = cursorOf(first);
+    expect(typeof cursor).toBe('string');
+    const resumed = await eventStream(bus, 'Thing', (e) => e.entityId === 'keep', { after: cursor });
+    expect(((await resumed.next()).value as EventEnvelope).version).toBe(3);
+    await bus.publish(event('keep', 5));
+    expect(((await resumed.next()).value as EventEnvelope).version).toBe(5);
+    await expect(eventStream(bus, 'Thing', () => true, { after: 'garbage' })).rejects.toMatchObject({ extensions: { code: 'CURSOR_EXPIRED' } });
+  });
+
+  test('a resume longer than a live view holds loses none of the missed events', async () => {
+    const bus = new InProcessBus();
+    const live = await eventStream(bus, 'Thing', () => true);
+    await bus.publish(event('keep', 0));
+    const cursor = cursorOf((await live.next()).value as EventEnvelope);
+    for (let v = 1; v <= 3000; v++) await bus.publish(event('keep', v));
+    const resumed = await eventStream(bus, 'Thing', () => true, { after: cursor });
+    const versions: number[] = [];
+    for (let i = 0; i < 3000; i++) versions.push(((await resumed.next()).value as EventEnvelope).version);
+    expect(versions).toEqual(Array.from({ length: 3000 }, (_, i) => i + 1));
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EventEntity, logger, StockEvent, throughGateway, type BackgroundJob, type EventEnvelope, type StockChangedPayload, type SubgraphRuntime } from '@tradegraph/kit';
+import { EventEntity, logger, StockEvent, throughGateway, type BackgroundJob, type ConsumeOptions, type EventEnvelope, type StockChangedPayload, type SubgraphRuntime } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { receives, type ConnectorAdapter, type FieldMapping, type OutboundOrder, type OutboundStockLevel } from '../adapters';
 import { Connector, ExternalRef, SyncDirection, SyncEntity, SyncTrigger, type OutboundWork, type SyncRun } from '../entities';
@@ -138,65 +138,58 @@ export async function pushOutbound(em: EntityManager, runtime: SubgraphRuntime, 
   return progress.add(work.productIds.length, { created: 0, updated: changedRefs.length, unchanged: work.productIds.length - changedRefs.length, conflicts: 0, failed: [] });
 }
 
+/** The bus consumer group of the outbound pushes: every sync replica consumes in it, each event reaches one of them. */
+export const OUTBOUND_GROUP = 'sync-outbound';
+
 /**
- * Listens to the bus for order and stock events and queues their pushes (see
- * {@link queueOutbound}). Orders are queued as their events come; stock changes are gathered
- * for `stockWindowMs` and queued as one set of products, since a burst (a sync, a big order)
- * moves thousands of levels.
- * Events published while no sync replica runs are not pushed: the bus keeps them for running
- * subscribers only.
+ * Turns order and stock events into outbound pushes (see {@link queueOutbound}), as the bus
+ * consumer group {@link OUTBOUND_GROUP}: events published while no sync replica runs wait in
+ * the group and are pushed once one runs again. Per batch, each order is queued once and
+ * the stock of every product that changed as one push (a burst, a sync or a big order, moves
+ * thousands of levels). The batch is acknowledged only after its pushes are queued (their
+ * rows committed); a failure has the bus deliver it again. A repeated delivery is harmless:
+ * it joins the waiting run, or a new run finds the system already up to date (checksums).
  */
 export class OutboundDispatcher implements BackgroundJob {
-  private subscribed?: Promise<(() => Promise<void>)[]>;
-  private readonly pendingStock = new Set<string>();
-  private stockTimer?: NodeJS.Timeout;
-  private readonly inFlight = new Set<Promise<unknown>>();
+  private consuming?: Promise<() => Promise<void>>;
 
-  constructor(private readonly runtime: SubgraphRuntime, private readonly options: { stockWindowMs?: number } = {}) {}
+  /** @param options the consumer group's tuning (tests shorten `claimIdleMs`) */
+  constructor(private readonly runtime: SubgraphRuntime, private readonly options: ConsumeOptions = {}) {}
 
-  /** Resolves when the bus subscriptions are in place (events before that are not seen). */
+  /** Resolves when the consumer is in the group (the group keeps events from its first start on). */
   async ready(): Promise<void> {
-    await this.subscribed;
+    await this.consuming;
   }
 
   start(): this {
-    const handle = (event: EventEnvelope) => {
-      // Any event of an order (placed, status changed, payment recorded): the push's checksum skips what the system already has.
-      if (event.entity === EventEntity.ORDER) this.queue({ kind: 'ORDER', orderId: event.entityId });
-      else if (event.type === StockEvent.CHANGED) {
-        this.pendingStock.add(String((event.payload as StockChangedPayload).productId));
-        this.stockTimer ??= setTimeout(() => this.flushStock(), this.options.stockWindowMs ?? 250);
-      }
-    };
-    this.subscribed = Promise.all([this.runtime.bus.subscribe(EventEntity.ORDER, handle), this.runtime.bus.subscribe(EventEntity.STOCK_LEVEL, handle)]);
+    this.consuming = this.runtime.bus.consume(OUTBOUND_GROUP, [EventEntity.ORDER, EventEntity.STOCK_LEVEL], (batch) => this.dispatch(batch), this.options);
+    this.consuming.catch((error) => log.error({ err: error }, 'the outbound dispatcher could not join its consumer group'));
     return this;
   }
 
-  private flushStock(): void {
-    this.stockTimer = undefined;
-    const productIds = [...this.pendingStock];
-    this.pendingStock.clear();
-    if (productIds.length) this.queue({ kind: 'STOCK', productIds });
+  /** Queues the batch's pushes; resolves once they are committed. */
+  private async dispatch(batch: EventEnvelope[]): Promise<void> {
+    const orderIds = new Set<string>();
+    const productIds = new Set<string>();
+    for (const event of batch) {
+      // Any event of an order (placed, status changed, payment recorded): the push's checksum skips what the system already has.
+      if (event.entity === EventEntity.ORDER) orderIds.add(event.entityId);
+      else if (event.type === StockEvent.CHANGED) productIds.add(String((event.payload as StockChangedPayload).productId));
+    }
+    if (!orderIds.size && !productIds.size) return;
+    const connectors = await this.connectors();
+    for (const orderId of orderIds) await queueOutbound(this.runtime, { kind: 'ORDER', orderId }, connectors);
+    if (productIds.size) await queueOutbound(this.runtime, { kind: 'STOCK', productIds: [...productIds] }, connectors);
   }
 
-  private queue(work: OutboundWork): void {
-    const done = this.connectors()
-      .then((connectors) => queueOutbound(this.runtime, work, connectors))
-      .catch((error) => log.error({ err: error, kind: work.kind }, 'an outbound push could not be queued'))
-      .finally(() => this.inFlight.delete(done));
-    this.inFlight.add(done);
-  }
-
-  /** Read each time (a small table; stock is already gathered), so a connector created a moment ago gets the next event. */
+  /** Read per batch (a small table), so a connector created a moment ago gets the next event. */
   private connectors(): Promise<Connector[]> {
     return this.runtime.database.orm.em.fork().find(Connector, { direction: { $ne: SyncDirection.INBOUND } });
   }
 
+  /** Stops consuming, after the batch in hand. */
   async stop(): Promise<void> {
-    const stops = await this.subscribed?.catch(() => []);
-    await Promise.all((stops ?? []).map((stop) => stop()));
-    clearTimeout(this.stockTimer);
-    this.flushStock();
-    await Promise.all(this.inFlight);
+    const stop = await this.consuming?.catch(() => undefined);
+    await stop?.();
   }
 }

@@ -1,0 +1,139 @@
+/**
+ * Durable consumer groups (`EventBus.consume`): events published while a group's consumer was
+ * stopped reach it when it starts again, a rejected batch comes again (never skipped), and on
+ * Redis a dead consumer's entries are taken over and a deleted stream does not end consumption.
+ */
+import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
+import { InProcessBus, RedisBus, type EventBus, type EventEnvelope } from '@tradegraph/kit';
+import { describeWithRedis, testRedisUrl } from './support/test-redis';
+
+const event = (entity: string, version: number): EventEnvelope => ({ id: randomUUID(), type: 'test.happened', entity, entityId: 'e1', version, occurredAt: new Date().toISOString(), payload: {} });
+
+async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const prefix = `consumers-${randomUUID().slice(0, 8)}`;
+const cases: [string, () => [EventBus, EventBus]][] = [
+  ['in-process', () => { const bus = new InProcessBus(); return [bus, bus]; }],
+  ['Redis streams', () => [new RedisBus(testRedisUrl(), 10_000, prefix), new RedisBus(testRedisUrl(), 10_000, prefix)]],
+];
+
+describe.each(cases)('%s bus: consume', (name, make) => {
+  const run = name === 'Redis streams' ? describeWithRedis : describe;
+  run(name, () => {
+    let buses: EventBus[] = [];
+    afterEach(async () => {
+      for (const bus of new Set(buses)) await bus.close();
+      buses = [];
+    });
+
+    test('events published while the consumer was stopped arrive when it starts again, in order, once', async () => {
+      const [publisher, consumer] = (buses = make());
+      const [a, b] = [`A${randomUUID().slice(0, 8)}`, `B${randomUUID().slice(0, 8)}`];
+      const got: string[] = [];
+      const handler = async (batch: EventEnvelope[]) => {
+        expect(new Set(batch.map((e) => e.entity)).size).toBe(1); // one stream per batch
+        for (const e of batch) got.push(`${e.entity[0]}${e.version}`);
+      };
+      const stop = await consumer.consume('group-1', [a, b], handler, { retryMs: 20 });
+      for (let v = 1; v <= 3; v++) await publisher.publish(event(a, v));
+      await waitFor(() => got.length === 3);
+      await stop();
+
+      for (let v = 4; v <= 6; v++) await publisher.publish(event(a, v));
+      for (let v = 1; v <= 2; v++) await publisher.publish(event(b, v));
+      await new Promise((r) => setTimeout(r, 100));
+      expect(got).toEqual(['A1', 'A2', 'A3']); // nobody consumes now
+
+      const again = await consumer.consume('group-1', [a, b], handler, { retryMs: 20 });
+      await waitFor(() => got.length === 8);
+      await new Promise((r) => setTimeout(r, 200));
+      await again();
+      expect(got.filter((x) => x.startsWith('A'))).toEqual(['A1', 'A2', 'A3', 'A4', 'A5', 'A6']);
+      expect(got.filter((x) => x.startsWith('B'))).toEqual(['B1', 'B2']);
+    });
+
+    test('a rejected batch is delivered again until it is taken, and nothing after it overtakes it', async () => {
+      const [publisher, consumer] = (buses = make());
+      const entity = `R${randomUUID().slice(0, 8)}`;
+      const taken: number[] = [];
+      let refusals = 0;
+      const stop = await consumer.consume('group-r', [entity], async (batch) => {
+        if (batch.some((e) => e.version === 3) && refusals < 3) {
+          refusals++;
+          throw new Error('not now');
+        }
+        taken.push(...batch.map((e) => e.version));
+      }, { retryMs: 20 });
+      for (let v = 1; v <= 6; v++) await publisher.publish(event(entity, v));
+      await waitFor(() => taken.length === 6);
+      await stop();
+      expect(refusals).toBe(3);
+      expect(taken).toEqual([1, 2, 3, 4, 5, 6]);
+    });
+  });
+});
+
+describeWithRedis('Redis consumer groups', () => {
+  const buses: RedisBus[] = [];
+  const bus = () => {
+    const made = new RedisBus(testRedisUrl(), 10_000, prefix);
+    buses.push(made);
+    return made;
+  };
+  afterEach(async () => {
+    for (const made of buses.splice(0)) await made.close();
+  });
+
+  test('the entries of a consumer that stopped answering are taken over by another after claimIdleMs', async () => {
+    const entity = `C${randomUUID().slice(0, 8)}`;
+    const publisher = bus();
+    const held: number[] = [];
+    let release: (error: Error) => void = () => undefined;
+    const stuck = new Promise<void>((_resolve, reject) => (release = reject));
+    try {
+      // Takes its first batch and does not finish it, like a process that died holding it.
+      await bus().consume('group-c', [entity], async (batch) => {
+        held.push(...batch.map((e) => e.version));
+        await stuck;
+      }, { claimIdleMs: 300 });
+      for (let v = 1; v <= 3; v++) await publisher.publish(event(entity, v));
+      await waitFor(() => held.length > 0);
+
+      const taken: number[] = [];
+      await bus().consume('group-c', [entity], async (batch) => void taken.push(...batch.map((e) => e.version)), { claimIdleMs: 300 });
+      await waitFor(() => taken.length === 3, 5000);
+      // What the first one held came to the second once idle for 300 ms; the rest it read itself.
+      expect([...taken].sort()).toEqual([1, 2, 3]);
+      expect(taken.slice(-held.length)).toEqual(held);
+      await publisher.publish(event(entity, 4));
+      await waitFor(() => taken.length === 4);
+    } finally {
+      release(new Error('gone')); // lets its bus close; the entries it held are no longer its own
+    }
+  });
+
+  test('a stream deleted under a running consumer (NOGROUP): the group is created again and the next events arrive', async () => {
+    const entity = `N${randomUUID().slice(0, 8)}`;
+    const publisher = bus();
+    const admin = new Redis(testRedisUrl());
+    try {
+      const taken: number[] = [];
+      await bus().consume('group-n', [entity], async (batch) => void taken.push(...batch.map((e) => e.version)), { retryMs: 20 });
+      await publisher.publish(event(entity, 1));
+      await waitFor(() => taken.length === 1);
+      await admin.del(`${prefix}:events:${entity}`);
+      for (let v = 2; v <= 4; v++) await publisher.publish(event(entity, v));
+      await waitFor(() => taken.length === 4);
+      expect(taken).toEqual([1, 2, 3, 4]);
+    } finally {
+      admin.disconnect();
+    }
+  });
+});
