@@ -152,13 +152,14 @@ describe('Server-Sent Events', () => {
     const productId = await createProduct(stack, admin, '4.50', 'SSE widget');
     const customerId = await createCustomer(stack, admin);
     const sse = createSseClient({ url: `${stack.gatewayUrl}/stream`, headers: { authorization: `Bearer ${admin}` }, retryAttempts: 0 });
-    const received: { data?: { stockChanged: { onHand: number; product: { name: string } } } }[] = [];
+    const received: { data?: { stockChanged: { onHand: number; product: { name: string } } }; extensions?: { cursor?: unknown } }[] = [];
     const stop = sse.subscribe({ query: STOCK, variables: { ids: [productId], customerId } }, { next: (r) => void received.push(r as never), error: () => undefined, complete: () => undefined });
     await eventually(() => stack.gateway.subscriptions.stats().groups > 0);
     await new Promise((r) => setTimeout(r, 300));
     await receive(stack, admin, productId, warehouse, 9);
     await eventually(() => received.length === 1);
     expect(received[0].data?.stockChanged).toMatchObject({ onHand: 9, product: { name: 'SSE widget' } });
+    expect(typeof received[0].extensions?.cursor).toBe('string'); // to resume with `after`, as over graphql-ws
     stop();
     sse.dispose();
   });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { executeQueryPlan, type ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { buildOperationContext } from '@apollo/gateway';
 import { operationFromDocument, type Schema } from '@apollo/federation-internals';
@@ -7,6 +8,7 @@ import { BoundedQueue, logger, type Caller, type CallerSigner } from '@tradegrap
 import type { PartnerContract } from './contract';
 import { formatClientError, validationErrors, withoutSuggestions } from './errors';
 import { capErrors, operationCost, operationDepth, type DocumentCaps, type QueryLimits } from './limits';
+import { resumableRequest, resumeCursorOf } from './subscription-cursor';
 import type { UpstreamPool, UpstreamSubscription } from './upstream';
 import { operationInputError } from './variables';
 
@@ -52,7 +54,10 @@ const errorResult = (message: string, code: string, extensions: Record<string, u
  *
  * Identical subscriptions (same document, variables and caller) share one upstream
  * subscription and one execution per event; the last client leaving closes the upstream one.
- * Each client has a bounded queue: when it cannot keep up, its oldest events are dropped.
+ * A subscription that resumes (`after`) has its own: joining a running one would skip the
+ * events it asked to catch up on. Each result carries the upstream event's cursor
+ * (`extensions.cursor`). Each client has a bounded queue: when it cannot keep up, its oldest
+ * events are dropped.
  */
 export class FederatedSubscriptions {
   private readonly groups = new Map<string, SubscriptionGroup>();
@@ -103,7 +108,8 @@ export class FederatedSubscriptions {
     const cost = operationCost(schema, request.document, request.operationName ?? undefined, request.variables ?? {});
     if (cost > this.options.maxCost) return errorResult(`Query cost ${cost} exceeds the limit of ${this.options.maxCost}`, 'BAD_USER_INPUT');
 
-    const key = JSON.stringify([print(request.document), request.operationName ?? null, request.variables ?? {}, request.caller.subject, [...request.caller.roles].sort(), [...request.caller.scopes].sort()]);
+    const resumes = resumeCursorOf(operation, request.variables ?? {}) !== undefined;
+    const key = JSON.stringify([print(request.document), request.operationName ?? null, request.variables ?? {}, request.caller.subject, [...request.caller.roles].sort(), [...request.caller.scopes].sort(), resumes ? randomUUID() : null]);
     let group = this.groups.get(key);
     if (!group) {
       const plan = queryPlanner.buildQueryPlan(operationFromDocument(apiSchema, request.document, { operationName: request.operationName ?? undefined }));
@@ -168,7 +174,8 @@ class SubscriptionGroup {
     const { primary, request } = this.setup;
     const variables: Record<string, unknown> = {};
     for (const name of primary.variableUsages ?? []) if (name in request.variables) variables[name] = request.variables[name];
-    this.upstream = pool.subscribe(this.setup.url, request.caller, request.requestId, { query: primary.operation, variables, operationName: primary.operationName }, {
+    const upstreamRequest = resumableRequest({ query: primary.operation, variables, operationName: primary.operationName }, this.setup.schemas.schema);
+    this.upstream = pool.subscribe(this.setup.url, request.caller, request.requestId, upstreamRequest, {
       // Events are handled one after another, so every client sees them in upstream order.
       next: (result) => {
         this.queue = this.queue.then(() => this.onEvent(result));
@@ -240,7 +247,10 @@ class SubscriptionGroup {
           }),
         }
       : result;
-    for (const client of this.clients) client.push(formatted);
+    // The event's place on the bus, even when it failed here: the client resumes behind it.
+    const cursor = upstream.extensions?.cursor;
+    const delivered = typeof cursor === 'string' ? { ...formatted, extensions: { ...formatted.extensions, cursor } } : formatted;
+    for (const client of this.clients) client.push(delivered);
   }
 
   private async execute(upstream: ExecutionResult): Promise<ExecutionResult> {

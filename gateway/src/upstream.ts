@@ -2,6 +2,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { CALLER_HEADER, logger, type Caller, type CallerSigner } from '@tradegraph/kit';
 import type { ExecutionResult } from 'graphql';
+import type { ResumableRequest } from './subscription-cursor';
 
 /** One subscription opened on a subgraph. */
 export interface UpstreamSubscription {
@@ -20,16 +21,17 @@ export interface UpstreamSink {
 /**
  * graphql-ws connections from the gateway to subgraphs, one per (subgraph URL, caller), with
  * the caller's signed context in `connection_init`. A connection that drops is reopened with
- * exponential backoff and its subscriptions are sent again, so a subgraph restart costs
- * clients nothing but the events published while it was down.
+ * exponential backoff and its subscriptions are sent again, each resuming after the cursor of
+ * the last event it delivered (see {@link ResumableRequest}), so a subgraph restart costs
+ * clients no event the bus still retains.
  */
 export class UpstreamPool {
   private readonly clients = new Map<string, { client: Client; users: number }>();
 
   constructor(private readonly signer: CallerSigner) {}
 
-  /** Opens `query` on the subgraph at `url` as `caller`. */
-  subscribe(url: string, caller: Caller, requestId: string, request: { query: string; variables: Record<string, unknown>; operationName?: string }, sink: UpstreamSink): UpstreamSubscription {
+  /** Opens `request` on the subgraph at `url` as `caller`. */
+  subscribe(url: string, caller: Caller, requestId: string, request: ResumableRequest, sink: UpstreamSink): UpstreamSubscription {
     const key = `${url}\n${JSON.stringify([caller.subject, [...caller.roles].sort(), [...caller.scopes].sort()])}`;
     let entry = this.clients.get(key);
     if (!entry) {
@@ -55,8 +57,16 @@ export class UpstreamPool {
       this.clients.set(key, entry);
     }
     entry.users++;
-    const dispose = entry.client.subscribe<Record<string, unknown>>(request, {
-      next: (result) => sink.next(result as ExecutionResult),
+    // graphql-ws sends this same payload object again on every reconnect (6.x: client.subscribe
+    // retries with the payload it was given), so moving its cursor variable along here makes a
+    // resubscription start behind the last event delivered; test/subscription-resume.test.ts holds it to that.
+    const { cursorVariable, ...payload } = request;
+    const dispose = entry.client.subscribe<Record<string, unknown>>(payload, {
+      next: (result) => {
+        const cursor = (result.extensions as { cursor?: unknown } | undefined)?.cursor;
+        if (cursorVariable && typeof cursor === 'string') payload.variables = { ...payload.variables, [cursorVariable]: cursor };
+        sink.next(result as ExecutionResult);
+      },
       error: (error) => sink.error(error),
       complete: () => sink.complete(),
     });

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { badInput, eventSubject, forbidden, subscribeToEvents, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
+import { badInput, eventSubject, forbidden, ResumeAfterArg, subscribeToEvents, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
 import { FieldAgent, Visit } from '../entities';
 import { visibleVisitById } from '../loaders';
 import { permissions } from '../permissions';
@@ -35,6 +35,7 @@ export class VisitSubscriptionResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('agentId', () => ID, { nullable: true }) _agentId?: string,
     @Arg('territoryId', () => ID, { nullable: true }) _territoryId?: string,
+    @ResumeAfterArg() _after?: string,
   ): Promise<Visit> {
     return eventSubject(ctx, event, visibleVisitById, 'Visit');
   }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { EventEntity, refreshForEvent, subscribeToEvents, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
+import { EventEntity, refreshForEvent, ResumeAfterArg, subscribeToEvents, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
 import { StockLevel } from '../entities';
 import { permissions } from '../permissions';
 import { InventoryEvent, type StockLevelPayload } from '../services/events';
@@ -40,6 +40,7 @@ export class StockSubscriptionResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('productIds', () => [ID], { nullable: true }) _productIds?: string[],
     @Arg('warehouseId', () => ID, { nullable: true }) _warehouseId?: string,
+    @ResumeAfterArg() _after?: string,
   ): StockLevel {
     refreshForEvent(ctx);
     return levelOf(event);
@@ -52,7 +53,12 @@ export class StockSubscriptionResolver {
       return (event) => event.type === InventoryEvent.STOCK_LOW && (!warehouseId || (event.payload as StockLevelPayload).warehouseId === warehouseId);
     }),
   })
-  lowStock(@Root() event: EventEnvelope, @Ctx() ctx: SubgraphContext, @Arg('warehouseId', () => ID, { nullable: true }) _warehouseId?: string): StockLevel {
+  lowStock(
+    @Root() event: EventEnvelope,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('warehouseId', () => ID, { nullable: true }) _warehouseId?: string,
+    @ResumeAfterArg() _after?: string,
+  ): StockLevel {
     refreshForEvent(ctx);
     return levelOf(event);
   }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { agentCustomerScope, assertCustomerInScope, badInput, EventEntity, eventSubject, subscribeToEvents, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
+import { agentCustomerScope, assertCustomerInScope, badInput, EventEntity, eventSubject, ResumeAfterArg, subscribeToEvents, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
 import { Order } from '../entities';
 import { orderById } from '../loaders';
 import { permissions } from '../permissions';
@@ -38,6 +38,7 @@ export class OrderSubscriptionResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('orderId', () => ID, { nullable: true }) _orderId?: string,
     @Arg('customerId', () => ID, { nullable: true }) _customerId?: string,
+    @ResumeAfterArg() _after?: string,
   ): Promise<Order> {
     const order = await eventSubject(ctx, event, orderById, 'Order');
     // The territory may have changed since the subscription began (a customer reassigned).

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { refreshForEvent, subscribeToEvents, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
+import { refreshForEvent, ResumeAfterArg, subscribeToEvents, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
 import { Connector, SyncRun, type SyncRunStatus, type SyncTrigger } from '../entities';
 import { connectorById } from '../loaders';
 import { permissions } from '../permissions';
@@ -36,7 +36,7 @@ export class SyncSubscriptionResolver {
       return (event) => event.type === SyncEvent.RUN_UPDATED && (event.payload as SyncRunPayload).connectorId === connectorId;
     }),
   })
-  syncRunUpdated(@Root() event: EventEnvelope, @Ctx() ctx: SubgraphContext, @Arg('connectorId', () => ID) _connectorId: string): SyncRun {
+  syncRunUpdated(@Root() event: EventEnvelope, @Ctx() ctx: SubgraphContext, @Arg('connectorId', () => ID) _connectorId: string, @ResumeAfterArg() _after?: string): SyncRun {
     refreshForEvent(ctx);
     return runOf(event);
   }
@@ -48,7 +48,12 @@ export class SyncSubscriptionResolver {
       return (event) => event.type === SyncEvent.CONNECTOR_STATUS_CHANGED && (!connectorId || event.entityId === connectorId);
     }),
   })
-  async connectorStatusChanged(@Root() event: EventEnvelope, @Ctx() ctx: SubgraphContext, @Arg('connectorId', () => ID, { nullable: true }) _connectorId?: string): Promise<Connector> {
+  async connectorStatusChanged(
+    @Root() event: EventEnvelope,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('connectorId', () => ID, { nullable: true }) _connectorId?: string,
+    @ResumeAfterArg() _after?: string,
+  ): Promise<Connector> {
     refreshForEvent(ctx);
     const connector = await ctx.loaders.get(connectorById).load(event.entityId);
     // The status the event reports, even if the connector moved on since.
