@@ -94,14 +94,18 @@ describe('bodies the gateway cannot read', () => {
     expect(invalid.body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
-  test('several operations without operationName, or an unknown one, are HTTP 400 BAD_USER_INPUT', async () => {
+  test('several operations without operationName, or an unknown one, are BAD_USER_INPUT: HTTP 400 in application/graphql-response+json, 200 in application/json', async () => {
     const query = 'query A { __typename } query B { __typename }';
-    const none = await rawPost(JSON.stringify({ query }));
+    const modern = { accept: 'application/graphql-response+json' };
+    const none = await rawPost(JSON.stringify({ query }), modern);
     expect(none.status).toBe(400);
     expect(none.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const unknown = await rawPost(JSON.stringify({ query, operationName: 'C' }));
+    const unknown = await rawPost(JSON.stringify({ query, operationName: 'C' }), modern);
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const legacy = await rawPost(JSON.stringify({ query, operationName: 'C' }), { accept: 'application/json' });
+    expect(legacy.status).toBe(200);
+    expect(legacy.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const chosen = await rawPost(JSON.stringify({ query, operationName: 'B' }));
     expect(chosen).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
   });

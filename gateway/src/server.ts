@@ -7,7 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { CALLER_HEADER, CallerSigner, logger, REQUEST_ID_HEADER, type Caller } from '@tradegraph/kit';
+import { CALLER_HEADER, CallerSigner, logger, refuseWhileStopping, REQUEST_ID_HEADER, type Caller } from '@tradegraph/kit';
 import { ApiKeyGrants } from './api-keys';
 import { AuthenticationError, Authenticator } from './auth';
 import { ClientAuthenticator, credentialsFromHeaders, type ClientSession } from './client-auth';
@@ -15,6 +15,7 @@ import type { ClientIdentity } from './client-identity';
 import type { GatewayConfig } from './config';
 import { PartnerContract } from './contract';
 import { formatClientError, httpErrorHandler, operationChoicePlugin } from './errors';
+import { httpCompliance, httpCompliancePlugins } from './http-compliance';
 import { capParseOptions, capRules, capsOf, queryLimitsPlugin } from './limits';
 import { RateLimits, rateLimitHeadersPlugin, type Budget } from './rate-limits';
 import { withRequestTimeout } from './request-timeout';
@@ -45,6 +46,10 @@ export interface RunningGateway {
   /** http://host:port/graphql (ws://host:port/graphql for subscriptions) */
   url: string;
   subscriptions: FederatedSubscriptions;
+  /**
+   * Stops gracefully: `/ready` 503 at once, no new connections, subscriptions closed (WebSocket
+   * 1012, SSE a last SHUTTING_DOWN result), requests in flight finish within `shutdownGraceMs`.
+   */
   stop(): Promise<void>;
 }
 
@@ -122,6 +127,8 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   let ready = false;
+  let stopping: Promise<void> | undefined;
+  app.use(refuseWhileStopping(() => stopping !== undefined));
   const trustedDocuments = TrustedDocuments.fromFile(config.trustedDocumentsPath, { requiredForAllPartners: config.trustedDocumentsOnlyForPartners });
   const persistedQueries = persistedQueryStore(trustedDocuments, config.redisUrl);
   const rateLimits = new RateLimits({ requestsPerMinute: config.rateLimitRequestsPerMinute, costPerMinute: config.rateLimitCostPerMinute, redisUrl: config.redisUrl, keyPrefix: config.rateLimitKeyPrefix });
@@ -136,14 +143,19 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
     persistedQueries: { cache: persistedQueries.cache, ttl: config.apqTtlSeconds },
+    // httpCompliance() refuses every POST that is not application/json and GET runs queries only;
+    // Apollo's own check would also refuse plain GET queries (docs/architecture.md, "GraphQL over HTTP and CSRF").
+    csrfPrevention: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3000 }),
+      // On stop: no new connections, requests in flight finish within the grace period, then the rest is cut.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       operationChoicePlugin(),
       contract.plugin(),
       variableCoercionPlugin(),
       queryLimitsPlugin<GatewayContext>({ maxDepth: config.maxDepth, maxCost: config.maxCost }, (cost, context) => rateLimits.chargeCost(context, cost)),
       rateLimitHeadersPlugin<GatewayContext>(rateLimits),
       trustedDocumentsPlugin<GatewayContext>(trustedDocuments),
+      ...httpCompliancePlugins(),
     ],
   });
   await server.start();
@@ -187,6 +199,7 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
       res.locals.requestId = requestId;
       next();
     },
+    httpCompliance(),
     documentIdRequests(),
     expressMiddleware(server, {
       context: async ({ req, res }): Promise<GatewayContext> => {
@@ -216,7 +229,6 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/graphql`;
   logger.info({ url }, 'gateway ready');
-  let stopping: Promise<void> | undefined;
   return {
     url,
     subscriptions,

@@ -14,12 +14,17 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-/** POSTs a GraphQL request as JSON, the way a browser client does. */
+/**
+ * POSTs a GraphQL request as JSON, the way a browser client does: a current client accepts
+ * application/graphql-response+json, in which a request error is HTTP 400 (in application/json
+ * it would be 200).
+ */
 export async function postGraphQL<T>(url: string, query: string, variables?: unknown, options: RequestOptions = {}): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json;q=0.9',
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...options.headers,
     },
