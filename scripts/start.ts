@@ -18,6 +18,7 @@ import {
   gatewayClientFromEnv,
   logger,
   Role,
+  shutdownGraceMsFromEnv,
   startSubgraph,
   type EventBus,
   type RunningSubgraph,
@@ -38,11 +39,13 @@ async function main() {
   let gateway: RunningGateway | undefined;
   let bus: EventBus | undefined;
 
-  // Each part gets a few seconds to finish what it is doing; PostgreSQL is stopped last, always
-  // (it runs in a session of its own, so a terminal's Ctrl-C reaches only this process).
+  // The gateway, then the subgraphs, each get the grace period (SHUTDOWN_GRACE_MS) for requests
+  // in flight; PostgreSQL is stopped last, always (it runs in a session of its own, so a
+  // terminal's Ctrl-C reaches only this process).
+  const graceMs = shutdownGraceMsFromEnv();
   const stopAll = async () => {
-    await within(5000, 'the gateway', gateway?.stop());
-    await within(5000, 'the subgraphs', Promise.all(subgraphs.map((s) => s.stop())));
+    await within(graceMs + 2000, 'the gateway', gateway?.stop());
+    await within(graceMs + 2000, 'the subgraphs', Promise.all(subgraphs.map((s) => s.stop())));
     await within(2000, 'the event bus', bus?.close());
     logger.info('servers stopped');
     if (embedded) {
@@ -86,6 +89,7 @@ async function main() {
           bus,
           gateway: gatewayClientFromEnv(definition.name, definition.serviceScopes),
           settings: settings?.() as Record<string, unknown> | undefined,
+          shutdownGraceMs: graceMs,
         }),
       );
     }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DEVELOPMENT_CALLER_SECRET, DEVELOPMENT_JWT_SECRET, envBool, envInt, envOptional, envSecret, envString, isProduction } from '@tradegraph/kit';
+import { DEVELOPMENT_CALLER_SECRET, DEVELOPMENT_JWT_SECRET, envBool, envInt, envOptional, envSecret, envString, isProduction, shutdownGraceMsFromEnv } from '@tradegraph/kit';
 
 
 /** Everything the gateway reads from its environment, validated at start. */
@@ -56,6 +56,8 @@ export interface GatewayConfig {
   trustedDocumentsOnlyForPartners: boolean;
   /** how long an automatic persisted query stays registered (seconds) */
   apqTtlSeconds: number;
+  /** on SIGTERM, how long requests in flight may finish before what is left is cut (ms) */
+  shutdownGraceMs: number;
 }
 
 /** Reads the gateway's configuration; `overrides` win (the CLI's --supergraph and --port). */
@@ -90,7 +92,7 @@ export function gatewayConfigFromEnv(overrides: Partial<GatewayConfig> = {}): Ga
     subgraphUrls,
     subgraphTimeoutMs: envInt('SUBGRAPH_TIMEOUT_MS', 10_000, 10, 3_600_000),
     subgraphBreakerFailures: envInt('SUBGRAPH_BREAKER_FAILURES', 5, 1, 10_000),
-    subgraphBreakerHalfOpenMs: envInt('SUBGRAPH_BREAKER_HALF_OPEN_MS', 5000, 10, 3_600_000),
+    subgraphBreakerHalfOpenMs: envInt('SUBGRAPH_BREAKER_HALF_OPEN_MS', 2000, 10, 3_600_000),
     subgraphQueryRetries: envInt('SUBGRAPH_QUERY_RETRIES', 1, 0, 10),
     subscriptionQueueSize: envInt('SUBSCRIPTION_QUEUE_SIZE', 1000, 1, 1_000_000),
     subscriptionKeepAliveMs: envInt('SUBSCRIPTION_KEEPALIVE_MS', 12_000, 1000, 600_000),
@@ -100,6 +102,7 @@ export function gatewayConfigFromEnv(overrides: Partial<GatewayConfig> = {}): Ga
     trustedDocumentsPath: path.resolve(envString('TRUSTED_DOCUMENTS_PATH', 'operations/__generated__/persisted-documents.json')),
     trustedDocumentsOnlyForPartners: envBool('TRUSTED_DOCUMENTS_ONLY_FOR_PARTNERS', false),
     apqTtlSeconds: envInt('APQ_TTL_SECONDS', 86_400, 1, 365 * 86_400),
+    shutdownGraceMs: shutdownGraceMsFromEnv(),
     ...overrides,
   };
 }

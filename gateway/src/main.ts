@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { ConfigError, logger } from '@tradegraph/kit';
+import { ConfigError, logger, stopOnSignals } from '@tradegraph/kit';
 import { gatewayConfigFromEnv, type GatewayConfig } from './config';
 import { startGateway } from './server';
 
@@ -20,10 +20,9 @@ async function main() {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port must be a port number, got "${values.port}"`);
     overrides.port = port;
   }
-  const gateway = await startGateway(gatewayConfigFromEnv(overrides));
-  const shutdown = () => void gateway.stop().then(() => process.exit(0));
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  const config = gatewayConfigFromEnv(overrides);
+  const gateway = await startGateway(config);
+  stopOnSignals('gateway', () => gateway.stop(), config.shutdownGraceMs);
 }
 
 main().catch((error) => {

@@ -7,7 +7,7 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import express from 'express';
-import { REQUEST_ID_HEADER, type Caller } from '@tradegraph/kit';
+import { REQUEST_ID_HEADER, SERVICE_RESTART_CLOSE_CODE, shuttingDownError, type Caller } from '@tradegraph/kit';
 import { AuthenticationError } from './auth';
 import { apiKeyParam, credentialsFromHeaders, whileValid, type ClientAuthenticator, type ClientSession, type Credentials } from './client-auth';
 import { checkDocument } from './errors';
@@ -216,7 +216,10 @@ export function serveRealtime(options: {
   options.app.use(`${options.path}/stream`, express.json({ limit: options.maxBodyBytes }), documentIdStreams(options.trustedDocuments), (req, res) => void sse(req, res));
 
   return {
+    /** Ends every subscription as the server stops: WebSockets close with 1012 (clients reconnect), SSE streams end with a retryable SHUTTING_DOWN result. */
     async close() {
+      for (const socket of wsServer.clients) socket.close(SERVICE_RESTART_CLOSE_CODE, 'Service Restart');
+      subscriptions.endAll({ errors: [shuttingDownError()] });
       subscriptions.close();
       await ws.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));

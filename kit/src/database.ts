@@ -41,6 +41,14 @@ class CountingLogger extends DefaultLogger {
   }
 }
 
+/** knex's own messages, into our log. */
+const knexLog = {
+  warn: (message: unknown) => logger.warn({ component: 'knex' }, String(message)),
+  error: (message: unknown) => logger.error({ component: 'knex' }, String(message)),
+  deprecate: (message: unknown) => logger.debug({ component: 'knex' }, String(message)),
+  debug: (message: unknown) => logger.debug({ component: 'knex' }, String(message)),
+};
+
 /** One subgraph's connection to PostgreSQL through MikroORM. */
 export class Database {
   private migrated = false;
@@ -65,7 +73,15 @@ export class Database {
         silent: true,
       },
       pool: { min: 0, max: options.poolMax ?? 10 },
+      // knex reports a pooled connection the server dropped (a PostgreSQL restart) on the console;
+      // such a connection is discarded and the next query opens a fresh one.
+      driverOptions: { log: knexLog },
       forceUtcTimezone: true,
+      // MikroORM's check that the database exists (and creating it) waits forever, with an
+      // unhandled rejection, when PostgreSQL is down at start; the database is made by whoever
+      // provides PostgreSQL (docker-compose, `npm start`, the tests), and a start that cannot
+      // reach it now fails at the migration, naming the cause, for its supervisor to retry.
+      ensureDatabase: false,
       allowGlobalContext: false,
       discovery: { warnWhenNoEntities: false },
       loggerFactory: (loggerOptions: LoggerOptions) => (counter = new CountingLogger(loggerOptions)),

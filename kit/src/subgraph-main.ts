@@ -1,4 +1,5 @@
 import { ConfigError } from './env';
+import { stopOnSignals } from './graceful-stop';
 import { logger } from './logger';
 import type { SubgraphDefinition } from './subgraph-definition';
 import { subgraphOptionsFromEnv } from './subgraph-options';
@@ -6,16 +7,15 @@ import { startSubgraph } from './subgraph-server';
 
 /**
  * The body of every subgraph's `src/index.ts`: start from the environment (plus the subgraph's
- * own settings, read by `settingsFromEnv`), stop cleanly on SIGINT/SIGTERM, and exit with a
- * readable message when configuration is wrong.
+ * own settings, read by `settingsFromEnv`), stop gracefully on SIGINT/SIGTERM (within
+ * SHUTDOWN_GRACE_MS), and exit with a readable message when configuration is wrong.
  */
 export async function runSubgraphMain(definition: SubgraphDefinition, defaultPort: number, settingsFromEnv?: () => object): Promise<void> {
   try {
     const settings = settingsFromEnv?.() as Record<string, unknown> | undefined;
-    const running = await startSubgraph(definition, { ...subgraphOptionsFromEnv(defaultPort, definition.name, definition.serviceScopes), settings });
-    const shutdown = () => void running.stop().then(() => process.exit(0));
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
+    const options = { ...subgraphOptionsFromEnv(defaultPort, definition.name, definition.serviceScopes), settings };
+    const running = await startSubgraph(definition, options);
+    stopOnSignals(definition.name, () => running.stop(), options.shutdownGraceMs ?? 10_000);
   } catch (error) {
     if (error instanceof ConfigError) {
       logger.fatal(error.message);

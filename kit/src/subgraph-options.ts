@@ -3,6 +3,7 @@ import { ConfigError, envInt, envOptional, envSecret } from './env';
 import { createEventBus, type EventBus } from './events/bus';
 import type { RelayOptions } from './events/relay';
 import type { GatewayClient } from './gateway-client';
+import { shutdownGraceMsFromEnv } from './graceful-stop';
 import { gatewayClientFromEnv } from './gateway-client-from-env';
 
 /** How to run a subgraph. {@link subgraphOptionsFromEnv} fills it from the environment. */
@@ -22,6 +23,8 @@ export interface SubgraphOptions {
   settings?: Record<string, unknown>;
   /** outbox relay tuning */
   relay?: RelayOptions;
+  /** how long stop() lets requests in flight finish before it cuts them (SHUTDOWN_GRACE_MS; default 10 s) */
+  shutdownGraceMs?: number;
 }
 
 /**
@@ -42,5 +45,6 @@ export function subgraphOptionsFromEnv(defaultPort: number, name = 'subgraph', s
     poolMax: envInt('DATABASE_POOL_MAX', 10, 1, 1000),
     bus: createEventBus(envOptional('REDIS_URL')),
     gateway: gatewayClientFromEnv(name, serviceScopes),
+    shutdownGraceMs: shutdownGraceMsFromEnv(),
   };
 }

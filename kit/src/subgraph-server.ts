@@ -13,6 +13,8 @@ import type { SubgraphContext, SubgraphRuntime } from './context';
 import { Database } from './database';
 import { isProduction } from './env';
 import { formatError } from './errors';
+import { refuseWhileStopping, SERVICE_RESTART_CLOSE_CODE } from './graceful-stop';
+import { subscribeWithCursors } from './event-subscription';
 import { InProcessBus } from './events/bus';
 import { OutboxEvent } from './events/outbox';
 import { OutboxRelay } from './events/relay';
@@ -30,7 +32,7 @@ export interface RunningSubgraph {
   sdl: string;
   database: Database;
   runtime: SubgraphRuntime;
-  /** Stops accepting requests, finishes the ones in flight, closes the pool. */
+  /** Stops accepting requests (`/ready` 503 at once), finishes the ones in flight within the grace period, closes subscriptions (1012) and the pool. */
   stop(): Promise<void>;
 }
 
@@ -68,6 +70,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  let stopping: Promise<void> | undefined;
+  app.use(refuseWhileStopping(() => stopping !== undefined));
   const server = new ApolloServer<SubgraphContext>({
     // The process that runs this server stops it in order on SIGINT/SIGTERM; Apollo's own handler would race it.
     stopOnTerminationSignals: false,
@@ -77,7 +81,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     // No "Did you mean …?" in validation errors: they would spell out the schema in production.
     hideSchemaDetailsFromClientErrors: isProduction(),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3000 }),
+      // On stop: no new connections, requests in flight finish within the grace period, then the rest is cut.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }),
       // Inline tracing is for Apollo Studio, which we do not report to.
       ApolloServerPluginInlineTraceDisabled(),
       // A mutation may have written outbox events: publish them now rather than at the next poll.
@@ -90,7 +95,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     res.json({ status: 'ok' });
   });
   app.get('/ready', async (_req, res) => {
-    const ready = await database.isReady();
+    const ready = !stopping && (await database.isReady());
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
   });
 
@@ -110,11 +115,13 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
 
   // Subscriptions: graphql-ws on the same URL. The gateway signs the caller into the
   // connection_init payload; a connection without a valid signature is closed with 4403.
+  // Every event's result carries its bus cursor (`extensions.cursor`) for resuming.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCallers = new WeakMap<object, { caller: Caller; requestId: string }>();
   const wsCleanup = useServer<Record<string, unknown>, { caller?: Caller; requestId?: string }>(
     {
       schema,
+      subscribe: subscribeWithCursors,
       onConnect: async (ctx) => {
         try {
           const { caller, requestId } = await signer.verify(ctx.connectionParams?.[CALLER_HEADER] as string | undefined);
@@ -166,7 +173,6 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${port}/graphql`;
   log.info({ url }, 'subgraph ready');
 
-  let stopping: Promise<void> | undefined;
   return {
     name: definition.name,
     url,
@@ -175,6 +181,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     runtime,
     stop() {
       stopping ??= (async () => {
+        // graphql-ws would close with 1001; 1012 tells the gateway's upstream client the same and is retried by any graphql-ws client.
+        for (const socket of wsServer.clients) socket.close(SERVICE_RESTART_CLOSE_CODE, 'Service Restart');
         await wsCleanup.dispose();
         wsServer.close();
         await server.stop();

@@ -66,9 +66,20 @@ export async function dequeueRun(em: EntityManager, runId: string): Promise<void
   await em.getConnection().execute(`select ${WORKER_SCHEMA}.remove_job(?)`, [`sync-run:${runId}`], 'all', em.getTransactionContext());
 }
 
-/** graphile-worker's runner as one of the subgraph's background jobs: started and stopped with the subgraph. */
+/**
+ * graphile-worker's runner as one of the subgraph's background jobs: started and stopped with the
+ * subgraph. graphile-worker 0.16 gives up a worker that could not record its job's outcome (the
+ * database went away mid-job) and never replaces it, so with every worker gone the queue would
+ * stall until a restart: a fresh runner takes over then (the job itself is recovered as a lost
+ * run), and the old one is stopped.
+ */
 export class QueueWorker implements BackgroundJob {
   private runner?: Promise<Runner | undefined>;
+  private readonly retiring = new Set<Promise<void>>();
+  private stopped = false;
+  private replacing = false;
+  /** ends the wait between two attempts to start (on stop) */
+  private wake?: () => void;
 
   constructor(
     private readonly runtime: SubgraphRuntime,
@@ -77,22 +88,7 @@ export class QueueWorker implements BackgroundJob {
   ) {}
 
   start(): this {
-    this.runner = ensureQueue(this.runtime)
-      .then(() =>
-        run({
-          connectionString: connectionStringOf(this.runtime),
-          schema: WORKER_SCHEMA,
-          concurrency: this.options.concurrency,
-          pollInterval: this.options.pollIntervalMs,
-          noHandleSignals: true,
-          logger: workerLogger,
-          taskList: { [SYNC_RUN_TASK]: async (payload) => this.perform(String((payload as { runId: string }).runId)) },
-        }),
-      )
-      .catch((error) => {
-        log.error({ err: error }, 'the sync worker could not start');
-        return undefined;
-      });
+    this.runner = this.startRunner();
     return this;
   }
 
@@ -102,10 +98,60 @@ export class QueueWorker implements BackgroundJob {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
     const runner = await this.runner;
-    if (!runner) return;
-    await runner.stop();
-    // stop() resolves before the runner has released its connections; its promise settles after.
-    await runner.promise.catch(() => undefined);
+    await Promise.all([runner && stopRunner(runner), ...this.retiring]);
   }
+
+  /** Starts a runner, trying again (1 s, doubling up to 30 s) while the database cannot be reached. */
+  private async startRunner(): Promise<Runner | undefined> {
+    for (let attempt = 0; !this.stopped; attempt++) {
+      try {
+        return await this.runOnce();
+      } catch (error) {
+        log.error({ err: error, attempt }, 'the sync worker could not start; trying again');
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+          setTimeout(resolve, Math.min(1000 * 2 ** attempt, 30_000)).unref();
+        });
+      }
+    }
+    return undefined;
+  }
+
+  private runOnce(): Promise<Runner> {
+    return ensureQueue(this.runtime)
+      .then(async () => {
+        const runner = await run({
+          connectionString: connectionStringOf(this.runtime),
+          schema: WORKER_SCHEMA,
+          concurrency: this.options.concurrency,
+          pollInterval: this.options.pollIntervalMs,
+          noHandleSignals: true,
+          logger: workerLogger,
+          taskList: { [SYNC_RUN_TASK]: async (payload) => this.perform(String((payload as { runId: string }).runId)) },
+        });
+        runner.events.on('worker:fatalError', () => this.replace(runner));
+        return runner;
+      });
+  }
+
+  private replace(old: Runner): void {
+    if (this.stopped || this.replacing) return;
+    this.replacing = true;
+    log.warn('a sync worker died (the database went away mid-job); a fresh runner takes over');
+    const retired = stopRunner(old);
+    this.retiring.add(retired);
+    void retired.finally(() => this.retiring.delete(retired));
+    this.runner = this.startRunner();
+    void this.runner.finally(() => (this.replacing = false));
+  }
+}
+
+/** Stops a runner and waits for it to let go of its connections. */
+async function stopRunner(runner: Runner): Promise<void> {
+  await runner.stop().catch(() => undefined);
+  // stop() resolves before the runner has released its connections; its promise settles after.
+  await runner.promise.catch(() => undefined);
 }
