@@ -8,25 +8,26 @@ import { RedisBus } from '@tradegraph/kit';
 import { createProduct, createWarehouse, receive } from './support/fixtures';
 import { startStack, type TestStack } from './support/stack';
 import { collect, eventually, wsClient } from './support/subscribe';
+import { describeWithRedis, testRedisUrl } from './support/test-redis';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-describe('two gateways, two inventory replicas, one Redis', () => {
+describeWithRedis('two gateways, two inventory replicas, one Redis', () => {
   let a: TestStack;
   let b: TestStack;
   const prefix = `fanout-${randomUUID().slice(0, 8)}`;
-  const busA = new RedisBus(REDIS_URL, 10_000, prefix);
-  const busB = new RedisBus(REDIS_URL, 10_000, prefix);
+  let busA: RedisBus;
+  let busB: RedisBus;
 
   beforeAll(async () => {
+    busA = new RedisBus(testRedisUrl(), 10_000, prefix);
+    busB = new RedisBus(testRedisUrl(), 10_000, prefix);
     a = await startStack({ subgraphs: ['products', 'inventory'], bus: busA });
     b = await startStack({ subgraphs: ['products', 'inventory'], bus: busB, database: a.database });
   });
   afterAll(async () => {
     await b?.stop();
     await a?.stop();
-    await busA.close();
-    await busB.close();
+    await busA?.close();
+    await busB?.close();
   });
 
   test('a change made through gateway B reaches a subscriber of gateway A', async () => {

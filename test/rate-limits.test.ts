@@ -14,8 +14,9 @@ import { CreateApiKeyDocument, CreatePartnerDocument, PartnerCatalogDocument } f
 import { execute, executeOk, postGraphQL, type GraphQLResponse } from './support/client';
 import { startExtraGateway, startStack, type TestStack } from './support/stack';
 import { collect, eventually, wsClient } from './support/subscribe';
+import { describeWithRedis } from './support/test-redis';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
+const REDIS_URL = process.env.TEST_REDIS_URL;
 /** A fresh prefix per run: budgets of earlier runs (and of other test files) never count here. */
 const PREFIX = `tradegraph-test:rate:${randomUUID()}`;
 const LIMITS: Partial<GatewayConfig> = {
@@ -46,6 +47,7 @@ afterAll(async () => {
   hanging?.closeAllConnections();
   hanging?.close();
   await stack?.stop();
+  if (!REDIS_URL) return;
   const redis = new Redis(REDIS_URL);
   const keys = await redis.keys(`${PREFIX}*`);
   if (keys.length) await redis.del(...keys);
@@ -70,7 +72,7 @@ function expectRateLimitHeaders(response: GraphQLResponse<unknown>, limit: numbe
   expect(reset).toBeLessThanOrEqual(60);
 }
 
-describe('rate limits', () => {
+describeWithRedis('rate limits', () => {
   test('every response carries RateLimit-Limit, -Remaining and -Reset, a refused document too', async () => {
     const token = await user('rl-headers');
     const first = await postGraphQL(stack.gatewayUrl, CHEAP, undefined, { token });

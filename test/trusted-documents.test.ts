@@ -16,8 +16,8 @@ import { executeOk, postGraphQL } from './support/client';
 import { createProduct, createWarehouse, receive } from './support/fixtures';
 import { startExtraGateway, startStack, type TestStack } from './support/stack';
 import { eventually, wsClient } from './support/subscribe';
+import { describeWithRedis, testRedisUrl } from './support/test-redis';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
 
 let stack: TestStack;
 let admin: string;
@@ -201,9 +201,9 @@ describe('partners restricted to trusted documents', () => {
   });
 });
 
-describe('automatic persisted queries', () => {
+describeWithRedis('automatic persisted queries', () => {
   test('hash only → PERSISTED_QUERY_NOT_FOUND; hash and text registers; then the hash alone runs, on any replica sharing the Redis', async () => {
-    const [first, second] = [await startExtraGateway(stack, { redisUrl: REDIS_URL }), await startExtraGateway(stack, { redisUrl: REDIS_URL })];
+    const [first, second] = [await startExtraGateway(stack, { redisUrl: testRedisUrl() }), await startExtraGateway(stack, { redisUrl: testRedisUrl() })];
     extras.push(first, second);
     const query = arbitraryQuery();
     const persistedQuery = { version: 1, sha256Hash: documentHash(query) };

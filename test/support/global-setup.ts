@@ -2,10 +2,12 @@
  * Before any test file: make sure tests have a PostgreSQL server. TEST_DATABASE_URL (or
  * DATABASE_URL) wins; else the local server on 127.0.0.1:5432; else an embedded PostgreSQL
  * under .data/test-postgres, so `npm test` works on a machine with no database installed.
+ * Redis likewise (test-redis.ts).
  */
 import path from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../scripts/embedded-postgres';
+import { provideTestRedis } from './test-redis';
 
 async function reachable(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
@@ -19,6 +21,11 @@ async function reachable(url: string): Promise<boolean> {
 }
 
 export default async function globalSetup(): Promise<void> {
+  (globalThis as { __stopTestRedis?: () => Promise<void> }).__stopTestRedis = await provideTestRedis();
+  await providePostgres();
+}
+
+async function providePostgres(): Promise<void> {
   if (process.env.TEST_DATABASE_URL || process.env.DATABASE_URL) return;
   const local = 'postgres://postgres@127.0.0.1:5432/postgres';
   if (await reachable(local)) {

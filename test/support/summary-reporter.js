@@ -1,11 +1,16 @@
 /**
  * Ends every jest run with one plain line, "tests: N passed, N failed, N skipped", which CI
- * and people can read without knowing jest's own summary format.
+ * and people can read without knowing jest's own summary format, and says when the tests that
+ * need Redis were skipped for want of one.
  */
 class SummaryReporter {
   onRunComplete(_contexts, results) {
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
-    process.stdout.write(`\ntests: ${results.numPassedTests} passed, ${failed} failed, ${results.numPendingTests + results.numTodoTests} skipped\n`);
+    const skipped = results.numPendingTests + results.numTodoTests;
+    process.stdout.write(`\ntests: ${results.numPassedTests} passed, ${failed} failed, ${skipped} skipped\n`);
+    // set by test/support/test-redis.ts when no Redis could be had
+    const noRedis = process.env.TEST_REDIS_MISSING;
+    if (noRedis) process.stdout.write(`NOTICE: the tests that need Redis were skipped (${skipped} skipped in all): ${noRedis}; set TEST_REDIS_URL or install redis-server\n`);
   }
 }
 
