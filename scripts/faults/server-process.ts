@@ -1,0 +1,158 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+/** The project's folder: every server runs from it. */
+export const ROOT = path.resolve(__dirname, '..', '..');
+
+/** Monotonic milliseconds: every time the harness compares comes from here. */
+export const now = (): number => performance.now();
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Polls `probe` until it returns something other than undefined/false, and returns that; or
+ * undefined after `timeoutMs`.
+ */
+export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number, intervalMs = 50): Promise<T | undefined> {
+  const deadline = now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (now() > deadline) return undefined;
+    await sleep(intervalMs);
+  }
+}
+
+/** A loopback port nobody listens on now, never the machine's own PostgreSQL (5432) or Redis (6379), nor one in `taken`. */
+export async function freePort(taken: Set<number>): Promise<number> {
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const server = net.createServer();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        const { port: chosen } = server.address() as net.AddressInfo;
+        server.close(() => resolve(chosen));
+      });
+    });
+    if (port !== 5432 && port !== 6379 && !taken.has(port)) {
+      taken.add(port);
+      return port;
+    }
+  }
+}
+
+/** True when `url` answers 2xx within a second. */
+export async function answersOk(url: string): Promise<boolean> {
+  return fetch(url, { signal: AbortSignal.timeout(1000) }).then(
+    (response) => response.ok,
+    () => false,
+  );
+}
+
+/** An exit the harness did not ask for. */
+export interface UnexpectedExit {
+  at: number;
+  pid: number;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/**
+ * One server the harness runs (a subgraph, the gateway, Redis): started as a child process with
+ * its output in a log file of its own, signalled and stopped by its pid, started again with the
+ * same command and environment. An exit the harness did not cause is remembered, so a fault
+ * that makes a server die is seen however the load fares.
+ */
+export class ServerProcess {
+  private child?: ChildProcess;
+  private expectingExit = false;
+  readonly unexpectedExits: UnexpectedExit[] = [];
+  /** every pid this server had, in order */
+  readonly pids: number[] = [];
+
+  constructor(
+    readonly name: string,
+    private readonly command: string,
+    private readonly args: string[],
+    private readonly env: NodeJS.ProcessEnv,
+    readonly logFile: string,
+    private readonly isReady: () => Promise<boolean>,
+  ) {}
+
+  get pid(): number | undefined {
+    return this.running ? this.child?.pid : undefined;
+  }
+
+  get running(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Starts the process and resolves once it is ready. @throws with the end of its log when it exits or is not ready in time */
+  async start(timeoutMs = 120_000): Promise<void> {
+    if (this.running) throw new Error(`${this.name} is already running (pid ${this.pid})`);
+    const log = fs.openSync(this.logFile, 'a');
+    fs.writeSync(log, `\n--- start ${new Date().toISOString()}\n`);
+    const child = spawn(this.command, this.args, { cwd: ROOT, env: this.env, stdio: ['ignore', log, log] });
+    fs.closeSync(log);
+    this.child = child;
+    this.expectingExit = false;
+    if (child.pid) this.pids.push(child.pid);
+    child.once('exit', (code, signal) => {
+      if (!this.expectingExit) this.unexpectedExits.push({ at: now(), pid: child.pid ?? -1, code, signal });
+    });
+    const ready = await waitFor(async () => {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${this.name} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${this.logTail()}`);
+      return this.isReady();
+    }, timeoutMs, 100);
+    if (!ready) throw new Error(`${this.name} was not ready within ${timeoutMs} ms:\n${this.logTail()}`);
+  }
+
+  /**
+   * Sends `signal` to the process and waits for it to exit; one still running after `graceMs`
+   * is killed (SIGKILL). Resolves at once when it is not running.
+   */
+  async stop(signal: NodeJS.Signals = 'SIGTERM', graceMs = 10_000): Promise<{ forced: boolean }> {
+    const child = this.child;
+    if (!child || !this.running || !child.pid) return { forced: false };
+    this.expectingExit = true;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    signalProcess(child.pid, signal);
+    const inTime = await Promise.race([exited.then(() => true), sleep(graceMs).then(() => false)]);
+    if (inTime) return { forced: false };
+    signalProcess(child.pid, 'SIGKILL');
+    await exited;
+    return { forced: true };
+  }
+
+  /** The last lines of the process's log. */
+  logTail(lines = 15): string {
+    if (!fs.existsSync(this.logFile)) return '(no log)';
+    return fs.readFileSync(this.logFile, 'utf8').trimEnd().split('\n').slice(-lines).map((line) => `  | ${line}`).join('\n');
+  }
+}
+
+/** Signals one process by its pid; one that has just exited is no error. */
+function signalProcess(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
+/** True when a Redis server answers PING on `port`. */
+export function redisAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once('error', () => done(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
+  });
+}
