@@ -5,78 +5,57 @@
  */
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { InProcessBus, RedisBus, type EventBus, type EventEnvelope } from '@tradegraph/kit';
+import { RedisBus, type EventEnvelope } from '@tradegraph/kit';
+import { describeEachBus, testEvent as event } from './support/buses';
+import { eventually as waitFor } from './support/subscribe';
 import { describeWithRedis, testRedisUrl } from './support/test-redis';
 
-const event = (entity: string, version: number): EventEnvelope => ({ id: randomUUID(), type: 'test.happened', entity, entityId: 'e1', version, occurredAt: new Date().toISOString(), payload: {} });
-
-async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 const prefix = `consumers-${randomUUID().slice(0, 8)}`;
-const cases: [string, () => [EventBus, EventBus]][] = [
-  ['in-process', () => { const bus = new InProcessBus(); return [bus, bus]; }],
-  ['Redis streams', () => [new RedisBus(testRedisUrl(), 10_000, prefix), new RedisBus(testRedisUrl(), 10_000, prefix)]],
-];
 
-describe.each(cases)('%s bus: consume', (name, make) => {
-  const run = name === 'Redis streams' ? describeWithRedis : describe;
-  run(name, () => {
-    let buses: EventBus[] = [];
-    afterEach(async () => {
-      for (const bus of new Set(buses)) await bus.close();
-      buses = [];
-    });
+describeEachBus('consume', ({ pair }) => {
+  test('events published while the consumer was stopped arrive when it starts again, in order, once', async () => {
+    const [publisher, consumer] = pair();
+    const [a, b] = [`A${randomUUID().slice(0, 8)}`, `B${randomUUID().slice(0, 8)}`];
+    const got: string[] = [];
+    const handler = async (batch: EventEnvelope[]) => {
+      expect(new Set(batch.map((e) => e.entity)).size).toBe(1); // one stream per batch
+      for (const e of batch) got.push(`${e.entity[0]}${e.version}`);
+    };
+    const stop = await consumer.consume('group-1', [a, b], handler, { retryMs: 20 });
+    for (let v = 1; v <= 3; v++) await publisher.publish(event(a, v));
+    await waitFor(() => got.length === 3);
+    await stop();
 
-    test('events published while the consumer was stopped arrive when it starts again, in order, once', async () => {
-      const [publisher, consumer] = (buses = make());
-      const [a, b] = [`A${randomUUID().slice(0, 8)}`, `B${randomUUID().slice(0, 8)}`];
-      const got: string[] = [];
-      const handler = async (batch: EventEnvelope[]) => {
-        expect(new Set(batch.map((e) => e.entity)).size).toBe(1); // one stream per batch
-        for (const e of batch) got.push(`${e.entity[0]}${e.version}`);
-      };
-      const stop = await consumer.consume('group-1', [a, b], handler, { retryMs: 20 });
-      for (let v = 1; v <= 3; v++) await publisher.publish(event(a, v));
-      await waitFor(() => got.length === 3);
-      await stop();
+    for (let v = 4; v <= 6; v++) await publisher.publish(event(a, v));
+    for (let v = 1; v <= 2; v++) await publisher.publish(event(b, v));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(got).toEqual(['A1', 'A2', 'A3']); // nobody consumes now
 
-      for (let v = 4; v <= 6; v++) await publisher.publish(event(a, v));
-      for (let v = 1; v <= 2; v++) await publisher.publish(event(b, v));
-      await new Promise((r) => setTimeout(r, 100));
-      expect(got).toEqual(['A1', 'A2', 'A3']); // nobody consumes now
+    const again = await consumer.consume('group-1', [a, b], handler, { retryMs: 20 });
+    await waitFor(() => got.length === 8);
+    await new Promise((r) => setTimeout(r, 200));
+    await again();
+    expect(got.filter((x) => x.startsWith('A'))).toEqual(['A1', 'A2', 'A3', 'A4', 'A5', 'A6']);
+    expect(got.filter((x) => x.startsWith('B'))).toEqual(['B1', 'B2']);
+  });
 
-      const again = await consumer.consume('group-1', [a, b], handler, { retryMs: 20 });
-      await waitFor(() => got.length === 8);
-      await new Promise((r) => setTimeout(r, 200));
-      await again();
-      expect(got.filter((x) => x.startsWith('A'))).toEqual(['A1', 'A2', 'A3', 'A4', 'A5', 'A6']);
-      expect(got.filter((x) => x.startsWith('B'))).toEqual(['B1', 'B2']);
-    });
-
-    test('a rejected batch is delivered again until it is taken, and nothing after it overtakes it', async () => {
-      const [publisher, consumer] = (buses = make());
-      const entity = `R${randomUUID().slice(0, 8)}`;
-      const taken: number[] = [];
-      let refusals = 0;
-      const stop = await consumer.consume('group-r', [entity], async (batch) => {
-        if (batch.some((e) => e.version === 3) && refusals < 3) {
-          refusals++;
-          throw new Error('not now');
-        }
-        taken.push(...batch.map((e) => e.version));
-      }, { retryMs: 20 });
-      for (let v = 1; v <= 6; v++) await publisher.publish(event(entity, v));
-      await waitFor(() => taken.length === 6);
-      await stop();
-      expect(refusals).toBe(3);
-      expect(taken).toEqual([1, 2, 3, 4, 5, 6]);
-    });
+  test('a rejected batch is delivered again until it is taken, and nothing after it overtakes it', async () => {
+    const [publisher, consumer] = pair();
+    const entity = `R${randomUUID().slice(0, 8)}`;
+    const taken: number[] = [];
+    let refusals = 0;
+    const stop = await consumer.consume('group-r', [entity], async (batch) => {
+      if (batch.some((e) => e.version === 3) && refusals < 3) {
+        refusals++;
+        throw new Error('not now');
+      }
+      taken.push(...batch.map((e) => e.version));
+    }, { retryMs: 20 });
+    for (let v = 1; v <= 6; v++) await publisher.publish(event(entity, v));
+    await waitFor(() => taken.length === 6);
+    await stop();
+    expect(refusals).toBe(3);
+    expect(taken).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });
 

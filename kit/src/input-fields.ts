@@ -29,6 +29,14 @@ export function OptionalIdField(options: InputFieldOptions = {}): InputFieldDeco
   };
 }
 
+/** A field of type `type` that may be null or left out; validation the field needs beyond that goes next to it. */
+export function OptionalField(type: () => unknown, options: InputFieldOptions = {}): InputFieldDecorator {
+  return (target, property) => {
+    Field(type as () => object, { nullable: true, ...options })(target, property);
+    IsOptional()(target, property);
+  };
+}
+
 export interface TextFieldOptions extends InputFieldOptions {
   /** the fewest characters a given value may have (1: not empty) */
   minLength?: number;

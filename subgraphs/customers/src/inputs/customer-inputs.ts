@@ -1,6 +1,6 @@
-import { ArrayMaxSize, IsEmail, IsISO31661Alpha2, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsEmail, IsISO31661Alpha2, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Field, Float, InputType } from 'type-graphql';
-import { IsCode, MoneyInput, OptionalInputListField, OptionalTextField, type EnumValue, graphqlEnum } from '@tradegraph/kit';
+import { type EnumValue, graphqlEnum, IsCode, MoneyInput, OptionalField, OptionalInputListField, OptionalTextField } from '@tradegraph/kit';
 import { AddressKind, CustomerSegment, CustomerStatus } from '../entities';
 
 const PHONE = /^\+?[0-9 ()\-.]{5,40}$/;
@@ -49,26 +49,22 @@ export class GeoPointInput {
 /** Fields shared by create, update and upsert; not used on its own. */
 @InputType('CustomerFieldsInput')
 class CustomerFields {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
+  @OptionalField(() => String)
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
+  @OptionalField(() => String)
   @Matches(PHONE, { message: 'phone must be digits, spaces and + ( ) - . only' })
   phone?: string | null;
 
   @OptionalInputListField(() => AddressInput, 20)
   addresses?: AddressInput[] | null;
 
-  @Field(() => CustomerSegment, { nullable: true })
-  @IsOptional()
+  @OptionalField(() => CustomerSegment)
   segment?: CustomerSegment | null;
 
-  @Field(() => GeoPointInput, { nullable: true })
-  @IsOptional()
+  @OptionalField(() => GeoPointInput)
   @ValidateNested()
   location?: GeoPointInput | null;
 }
@@ -93,16 +89,14 @@ export class UpdateCustomerInput extends CustomerFields {
   @OptionalTextField(200, { minLength: 1 })
   name?: string | null;
 
-  @Field(() => MoneyInput, { nullable: true, description: 'At least 0 (0: no credit).' })
-  @IsOptional()
+  @OptionalField(() => MoneyInput, { description: 'At least 0 (0: no credit).' })
   @ValidateNested()
   creditLimit?: MoneyInput | null;
 }
 
 @InputType({ description: 'One customer of a bulk upsert, matched by code.' })
 export class UpsertCustomerInput extends CreateCustomerInput {
-  @Field(() => CustomerStatus, { nullable: true, description: 'Wanted status; moved through the allowed transitions, never around them.' })
-  @IsOptional()
+  @OptionalField(() => CustomerStatus, { description: 'Wanted status; moved through the allowed transitions, never around them.' })
   status?: CustomerStatus | null;
 }
 
@@ -111,22 +105,18 @@ export type CustomerSort = EnumValue<typeof CustomerSort>;
 
 @InputType({ description: 'Narrows a customer list; all given conditions must hold.' })
 export class CustomerFilter {
-  @Field(() => [CustomerStatus], { nullable: true })
-  @IsOptional()
+  @OptionalField(() => [CustomerStatus])
   status?: CustomerStatus[] | null;
 
-  @Field(() => [CustomerSegment], { nullable: true })
-  @IsOptional()
+  @OptionalField(() => [CustomerSegment])
   segment?: CustomerSegment[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Matches name or code; also email for callers with the customers:pii scope.' })
-  @IsOptional()
+  @OptionalField(() => String, { description: 'Matches name or code; also email for callers with the customers:pii scope.' })
   @MinLength(1)
   @MaxLength(200)
   text?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Only these ids (at most 1,000).' })
-  @IsOptional()
+  @OptionalField(() => [String], { description: 'Only these ids (at most 1,000).' })
   @ArrayMaxSize(1000)
   @IsUUID('all', { each: true })
   ids?: string[] | null;

@@ -1,6 +1,6 @@
-import { IsEmail, IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsUUID, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { IsCode, OptionalIdField, OptionalTextField } from '@tradegraph/kit';
+import { IsCode, OptionalField, OptionalIdField, OptionalTextField } from '@tradegraph/kit';
 import { AgentStatus } from '../entities';
 
 @InputType({ description: 'A new territory.' })
@@ -19,8 +19,7 @@ export class CreateTerritoryInput {
 
 @InputType({ description: 'Changes to a territory; fields left out stay as they are.' })
 export class UpdateTerritoryInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
+  @OptionalField(() => String)
   @IsCode(32)
   code?: string | null;
 
@@ -64,12 +63,10 @@ export class CreateAgentInput {
   @IsUUID('all', { message: 'territoryId must be an id (UUID)' })
   territoryId!: string;
 
-  @Field(() => VehicleInput, { nullable: true })
-  @IsOptional()
+  @OptionalField(() => VehicleInput)
   vehicle?: VehicleInput | null;
 
-  @Field(() => AgentStatus, { nullable: true })
-  @IsOptional()
+  @OptionalField(() => AgentStatus)
   status?: AgentStatus | null;
 
   @OptionalTextField(200, { minLength: 1, description: 'The auth subject of the agent\'s tokens (unique).' })
@@ -84,8 +81,7 @@ export class UpdateAgentInput {
   @OptionalTextField(200, { minLength: 1 })
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
+  @OptionalField(() => String)
   @IsEmail()
   @MaxLength(254)
   email?: string | null;
@@ -93,17 +89,14 @@ export class UpdateAgentInput {
   @OptionalTextField(40, { minLength: 3 })
   phone?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
+  @OptionalField(() => ID)
   @IsUUID('all', { message: 'territoryId must be an id (UUID)' })
   territoryId?: string | null;
 
-  @Field(() => VehicleInput, { nullable: true })
-  @IsOptional()
+  @OptionalField(() => VehicleInput)
   vehicle?: VehicleInput | null;
 
-  @Field(() => AgentStatus, { nullable: true })
-  @IsOptional()
+  @OptionalField(() => AgentStatus)
   status?: AgentStatus | null;
 
   @OptionalTextField(200, { minLength: 1 })
@@ -115,8 +108,7 @@ export class AgentFilter {
   @OptionalIdField()
   territoryId?: string | null;
 
-  @Field(() => AgentStatus, { nullable: true })
-  @IsOptional()
+  @OptionalField(() => AgentStatus)
   status?: AgentStatus | null;
 
   @OptionalTextField(200, { description: 'Matches name, employee id or email (case-insensitive substring).' })

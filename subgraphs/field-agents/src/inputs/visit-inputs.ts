@@ -1,12 +1,11 @@
-import { ArrayMaxSize, IsNumber, IsOptional, IsUrl, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsNumber, IsUrl, IsUUID, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { OptionalIdField, OptionalTextField } from '@tradegraph/kit';
+import { OptionalField, OptionalIdField, OptionalTextField } from '@tradegraph/kit';
 import { VisitStatus, VisitType } from '../entities';
 
 @InputType({ description: 'A visit to plan. An AGENT plans for itself; staff name the agent.' })
 export class PlanVisitInput {
-  @Field(() => ID, { nullable: true, description: 'Required for staff; an AGENT caller plans for itself (another id is refused).' })
-  @IsOptional()
+  @OptionalField(() => ID, { description: 'Required for staff; an AGENT caller plans for itself (another id is refused).' })
   @IsUUID('all', { message: 'agentId must be an id (UUID)' })
   agentId?: string | null;
 
@@ -38,8 +37,7 @@ export class GeoFixInput {
   @Max(180)
   lng!: number;
 
-  @Field(() => Float, { nullable: true })
-  @IsOptional()
+  @OptionalField(() => Float)
   @IsNumber()
   @Min(0)
   @Max(100_000)
@@ -57,8 +55,7 @@ export class CompleteVisitInput {
   @OptionalTextField(4000)
   notes?: string | null;
 
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
+  @OptionalField(() => [String])
   @ArrayMaxSize(20)
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { each: true, message: 'photoUrls must be http(s) URLs' })
   photoUrls?: string[] | null;
@@ -75,15 +72,12 @@ export class VisitFilter {
   @OptionalIdField()
   territoryId?: string | null;
 
-  @Field(() => [VisitStatus], { nullable: true })
-  @IsOptional()
+  @OptionalField(() => [VisitStatus])
   status?: VisitStatus[] | null;
 
-  @Field(() => Date, { nullable: true, description: 'Scheduled at or after.' })
-  @IsOptional()
+  @OptionalField(() => Date, { description: 'Scheduled at or after.' })
   from?: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'Scheduled before.' })
-  @IsOptional()
+  @OptionalField(() => Date, { description: 'Scheduled before.' })
   to?: Date | null;
 }

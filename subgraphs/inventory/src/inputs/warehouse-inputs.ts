@@ -1,6 +1,6 @@
-import { IsBoolean, IsInt, IsOptional, Length, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, Length, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
-import { IsCode, OptionalTextField } from '@tradegraph/kit';
+import { IsCode, OptionalField, OptionalTextField } from '@tradegraph/kit';
 
 @InputType({ description: 'A new warehouse; active unless said otherwise.' })
 export class CreateWarehouseInput {
@@ -15,13 +15,11 @@ export class CreateWarehouseInput {
   @OptionalTextField(1000)
   address?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Default true.' })
-  @IsOptional()
+  @OptionalField(() => Boolean, { description: 'Default true.' })
   @IsBoolean()
   active?: boolean | null;
 
-  @Field(() => Int, { nullable: true, description: 'Lower is preferred when allocating; default 100.' })
-  @IsOptional()
+  @OptionalField(() => Int, { description: 'Lower is preferred when allocating; default 100.' })
   @IsInt()
   @Min(0)
   @Max(1_000_000)
@@ -30,8 +28,7 @@ export class CreateWarehouseInput {
 
 @InputType({ description: 'Changes to a warehouse; fields left out stay as they are.' })
 export class UpdateWarehouseInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
+  @OptionalField(() => String)
   @IsCode(32)
   code?: string | null;
 
@@ -41,13 +38,11 @@ export class UpdateWarehouseInput {
   @OptionalTextField(1000, { description: 'null clears it.' })
   address?: string | null;
 
-  @Field(() => Boolean, { nullable: true })
-  @IsOptional()
+  @OptionalField(() => Boolean)
   @IsBoolean()
   active?: boolean | null;
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
+  @OptionalField(() => Int)
   @IsInt()
   @Min(0)
   @Max(1_000_000)

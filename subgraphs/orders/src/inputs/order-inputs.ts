@@ -1,6 +1,6 @@
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { MoneyInput, OptionalIdField, OptionalPositiveMoneyField, OptionalTextField, PositiveMoneyField, type EnumValue, graphqlEnum } from '@tradegraph/kit';
+import { type EnumValue, graphqlEnum, MoneyInput, OptionalField, OptionalIdField, OptionalPositiveMoneyField, OptionalTextField, PositiveMoneyField } from '@tradegraph/kit';
 import { OrderStatus } from '../entities';
 
 export const MAX_ORDER_LINES = 100;
@@ -70,8 +70,7 @@ export type OrderSort = EnumValue<typeof OrderSort>;
 
 @InputType({ description: 'Narrows an order list; all given conditions must hold.' })
 export class OrderFilter {
-  @Field(() => [OrderStatus], { nullable: true })
-  @IsOptional()
+  @OptionalField(() => [OrderStatus])
   status?: OrderStatus[] | null;
 
   @OptionalIdField()
@@ -80,11 +79,9 @@ export class OrderFilter {
   @OptionalIdField()
   placedById?: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'Placed at or after.' })
-  @IsOptional()
+  @OptionalField(() => Date, { description: 'Placed at or after.' })
   from?: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'Placed before.' })
-  @IsOptional()
+  @OptionalField(() => Date, { description: 'Placed before.' })
   to?: Date | null;
 }

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { Directive, Field, ID, InputType, Int } from 'type-graphql';
-import { OptionalTextField } from '@tradegraph/kit';
+import { OptionalField, OptionalTextField } from '@tradegraph/kit';
 import { PartnerStatus } from '../entities';
 
 /** A scope is a plain lowercase name such as `catalog:read`. */
@@ -13,8 +13,7 @@ export class CreatePartnerInput {
   @Length(1, 200)
   name!: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'Default false.' })
-  @IsOptional()
+  @OptionalField(() => Boolean, { description: 'Default false.' })
   trustedDocumentsOnly?: boolean | null;
 
   @Field(() => Int, { nullable: true, description: 'Null: the gateway\'s default.' })
@@ -35,22 +34,18 @@ export class UpdatePartnerInput {
   @OptionalTextField(200, { minLength: 1 })
   name?: string | null;
 
-  @Field(() => PartnerStatus, { nullable: true, description: 'SUSPENDED refuses every key of the partner (within seconds, on every gateway); ACTIVE lets them in again.' })
-  @IsOptional()
+  @OptionalField(() => PartnerStatus, { description: 'SUSPENDED refuses every key of the partner (within seconds, on every gateway); ACTIVE lets them in again.' })
   status?: PartnerStatus | null;
 
-  @Field(() => Boolean, { nullable: true })
-  @IsOptional()
+  @OptionalField(() => Boolean)
   trustedDocumentsOnly?: boolean | null;
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
+  @OptionalField(() => Int)
   @Min(1)
   @Max(MAX_PER_MINUTE)
   requestsPerMinute?: number | null;
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
+  @OptionalField(() => Int)
   @Min(1)
   @Max(MAX_PER_MINUTE)
   costPerMinute?: number | null;
@@ -68,8 +63,7 @@ export class CreateApiKeyInput {
   @Matches(SCOPE, { each: true, message: 'scopes must be lowercase names such as "catalog:read"' })
   scopes?: string[] | null;
 
-  @Field(() => Date, { nullable: true, description: 'When the key stops working; must be in the future. Null: never.' })
-  @IsOptional()
+  @OptionalField(() => Date, { description: 'When the key stops working; must be in the future. Null: never.' })
   expiresAt?: Date | null;
 }
 

@@ -1,6 +1,6 @@
-import { ArrayMaxSize, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, Length, Matches, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { IdField, IsCurrencyCode, MoneyInput, OptionalIdField, PositiveMoneyField, OptionalTextField } from '@tradegraph/kit';
+import { IdField, IsCurrencyCode, MoneyInput, OptionalField, OptionalIdField, OptionalTextField, PositiveMoneyField } from '@tradegraph/kit';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -24,8 +24,7 @@ export class UpdateCategoryInput {
   @OptionalTextField(120, { minLength: 1 })
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
+  @OptionalField(() => String)
   @Length(1, 120)
   @Matches(SLUG, { message: 'slug must be lower-case words joined by dashes, e.g. "power-tools"' })
   slug?: string | null;

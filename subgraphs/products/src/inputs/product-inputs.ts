@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, IsUUID, Length, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Directive, Field, ID, InputType } from 'type-graphql';
-import { IsCode, MoneyInput, OptionalIdField, OptionalInputListField, OptionalPositiveMoneyField, OptionalTextField, PositiveMoneyField, PUBLIC, type EnumValue, graphqlEnum } from '@tradegraph/kit';
+import { type EnumValue, graphqlEnum, IsCode, MoneyInput, OptionalField, OptionalIdField, OptionalInputListField, OptionalPositiveMoneyField, OptionalTextField, PositiveMoneyField, PUBLIC } from '@tradegraph/kit';
 import { ProductStatus } from '../entities';
 
 @InputType()
@@ -42,8 +42,7 @@ export class CreateProductInput {
 
 @InputType({ description: 'Changes to a product; fields left out stay as they are. Status changes have their own mutations.' })
 export class UpdateProductInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
+  @OptionalField(() => String)
   @IsCode(64, { slash: true })
   sku?: string | null;
 
@@ -91,8 +90,7 @@ export class UpsertProductInput {
   @OptionalInputListField(() => ProductAttributeInput, 100)
   attributes?: ProductAttributeInput[] | null;
 
-  @Field(() => ProductStatus, { nullable: true, description: 'Wanted status; moved through the allowed transitions, never around them.' })
-  @IsOptional()
+  @OptionalField(() => ProductStatus, { description: 'Wanted status; moved through the allowed transitions, never around them.' })
   status?: ProductStatus | null;
 }
 
@@ -101,8 +99,7 @@ export type ProductSort = EnumValue<typeof ProductSort>;
 
 @InputType({ description: 'Narrows a product list; all given conditions must hold.' })
 export class ProductFilter {
-  @Field(() => [ProductStatus], { nullable: true, description: 'Only staff see statuses other than PUBLISHED.' })
-  @IsOptional()
+  @OptionalField(() => [ProductStatus], { description: 'Only staff see statuses other than PUBLISHED.' })
   status?: ProductStatus[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Only these products (at most 100).' })
