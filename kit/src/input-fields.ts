@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsOptional, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID } from 'type-graphql';
 import { IsPositiveMoney, MoneyInput } from './money';
+import { IsCode, type CodeOptions } from './validators';
 
 /**
  * Input fields that are always declared the same way, each one decorator: the GraphQL field and
@@ -34,6 +35,24 @@ export function OptionalField(type: () => unknown, options: InputFieldOptions = 
   return (target, property) => {
     Field(type as () => object, { nullable: true, ...options })(target, property);
     IsOptional()(target, property);
+  };
+}
+
+/** `String!` holding a code or identifier (kit's one code rule, `IsCode`) of at most `maxLength` characters. */
+export function CodeField(maxLength: number, options: CodeOptions & InputFieldOptions = {}): InputFieldDecorator {
+  const { description, ...rule } = options;
+  return (target, property) => {
+    Field(() => String, description === undefined ? {} : { description })(target, property);
+    IsCode(maxLength, rule)(target, property);
+  };
+}
+
+/** A code as {@link CodeField} that may be null or left out. */
+export function OptionalCodeField(maxLength: number, options: CodeOptions & InputFieldOptions = {}): InputFieldDecorator {
+  const { description, ...rule } = options;
+  return (target, property) => {
+    OptionalField(() => String, description === undefined ? {} : { description })(target, property);
+    IsCode(maxLength, rule)(target, property);
   };
 }
 

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsEmail, IsISO31661Alpha2, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Field, Float, InputType } from 'type-graphql';
-import { type EnumValue, graphqlEnum, IsCode, MoneyInput, OptionalField, OptionalInputListField, OptionalTextField } from '@tradegraph/kit';
+import { CodeField, type EnumValue, graphqlEnum, MoneyInput, OptionalField, OptionalInputListField, OptionalTextField } from '@tradegraph/kit';
 import { AddressKind, CustomerSegment, CustomerStatus } from '../entities';
 
 const PHONE = /^\+?[0-9 ()\-.]{5,40}$/;
@@ -71,8 +71,7 @@ class CustomerFields {
 
 @InputType({ description: 'A new customer; it starts ACTIVE.' })
 export class CreateCustomerInput extends CustomerFields {
-  @Field()
-  @IsCode(40, { slash: true })
+  @CodeField(40, { slash: true })
   code!: string;
 
   @Field()

@@ -1,12 +1,11 @@
 import { IsEmail, IsUUID, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { IsCode, OptionalField, OptionalIdField, OptionalTextField } from '@tradegraph/kit';
+import { CodeField, OptionalCodeField, OptionalField, OptionalIdField, OptionalTextField } from '@tradegraph/kit';
 import { AgentStatus } from '../entities';
 
 @InputType({ description: 'A new territory.' })
 export class CreateTerritoryInput {
-  @Field()
-  @IsCode(32)
+  @CodeField(32)
   code!: string;
 
   @Field()
@@ -19,8 +18,7 @@ export class CreateTerritoryInput {
 
 @InputType({ description: 'Changes to a territory; fields left out stay as they are.' })
 export class UpdateTerritoryInput {
-  @OptionalField(() => String)
-  @IsCode(32)
+  @OptionalCodeField(32)
   code?: string | null;
 
   @OptionalTextField(120, { minLength: 1 })

@@ -1,6 +1,6 @@
 import { IsInt, Length, Matches, Max, Min, NotEquals } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
-import { IdField, IsCode, OptionalTextField } from '@tradegraph/kit';
+import { CodeField, IdField, OptionalTextField } from '@tradegraph/kit';
 import { MAX_QUANTITY } from '../services/quantities';
 
 /** A reason must say something: not empty and not only blanks. */
@@ -102,8 +102,7 @@ export class SetStockLevelInput {
   @IdField()
   productId!: string;
 
-  @Field()
-  @IsCode(32)
+  @CodeField(32)
   warehouseCode!: string;
 
   @UnitsField(0)

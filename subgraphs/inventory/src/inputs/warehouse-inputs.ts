@@ -1,11 +1,10 @@
 import { IsBoolean, IsInt, Length, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
-import { IsCode, OptionalField, OptionalTextField } from '@tradegraph/kit';
+import { CodeField, OptionalCodeField, OptionalField, OptionalTextField } from '@tradegraph/kit';
 
 @InputType({ description: 'A new warehouse; active unless said otherwise.' })
 export class CreateWarehouseInput {
-  @Field()
-  @IsCode(32)
+  @CodeField(32)
   code!: string;
 
   @Field()
@@ -28,8 +27,7 @@ export class CreateWarehouseInput {
 
 @InputType({ description: 'Changes to a warehouse; fields left out stay as they are.' })
 export class UpdateWarehouseInput {
-  @OptionalField(() => String)
-  @IsCode(32)
+  @OptionalCodeField(32)
   code?: string | null;
 
   @OptionalTextField(120, { minLength: 1 })

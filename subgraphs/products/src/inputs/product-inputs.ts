@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, IsUUID, Length, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Directive, Field, ID, InputType } from 'type-graphql';
-import { type EnumValue, graphqlEnum, IsCode, MoneyInput, OptionalField, OptionalIdField, OptionalInputListField, OptionalPositiveMoneyField, OptionalTextField, PositiveMoneyField, PUBLIC } from '@tradegraph/kit';
+import { CodeField, type EnumValue, graphqlEnum, MoneyInput, OptionalCodeField, OptionalField, OptionalIdField, OptionalInputListField, OptionalPositiveMoneyField, OptionalTextField, PositiveMoneyField, PUBLIC } from '@tradegraph/kit';
 import { ProductStatus } from '../entities';
 
 @InputType()
@@ -16,8 +16,7 @@ export class ProductAttributeInput {
 
 @InputType({ description: 'A new product; it starts as DRAFT.' })
 export class CreateProductInput {
-  @Field()
-  @IsCode(64, { slash: true })
+  @CodeField(64, { slash: true })
   sku!: string;
 
   @Field()
@@ -42,8 +41,7 @@ export class CreateProductInput {
 
 @InputType({ description: 'Changes to a product; fields left out stay as they are. Status changes have their own mutations.' })
 export class UpdateProductInput {
-  @OptionalField(() => String)
-  @IsCode(64, { slash: true })
+  @OptionalCodeField(64, { slash: true })
   sku?: string | null;
 
   @OptionalTextField(200, { minLength: 1 })
@@ -67,8 +65,7 @@ export class UpdateProductInput {
 
 @InputType({ description: 'One product of a bulk upsert, matched by sku: created when new, updated when different, left alone when equal.' })
 export class UpsertProductInput {
-  @Field()
-  @IsCode(64, { slash: true })
+  @CodeField(64, { slash: true })
   sku!: string;
 
   @Field()
