@@ -30,6 +30,8 @@ export interface GatewayConfig {
   /** prefix of the rate-limit keys in Redis */
   rateLimitKeyPrefix: string;
   introspection: boolean;
+  /** GraphiQL on GET /graphql for browsers (EXPLORER_ENABLED; off in production by default) */
+  explorer: boolean;
   /** routing URL overrides by subgraph name (SUBGRAPH_URL_<NAME>) */
   subgraphUrls: Record<string, string>;
   /** one attempt at a subgraph past this is UNAVAILABLE */
@@ -88,7 +90,9 @@ export function gatewayConfigFromEnv(overrides: Partial<GatewayConfig> = {}): Ga
     rateLimitRequestsPerMinute: envInt('RATE_LIMIT_REQUESTS_PER_MINUTE', 1200, 0, 100_000_000),
     rateLimitCostPerMinute: envInt('RATE_LIMIT_COST_PER_MINUTE', 300_000, 0, 1_000_000_000),
     rateLimitKeyPrefix: envString('RATE_LIMIT_KEY_PREFIX', 'tradegraph:rate'),
-    introspection: envBool('INTROSPECTION', !isProduction()),
+    explorer: envBool('EXPLORER_ENABLED', !isProduction()),
+    // The explorer needs introspection: enabling it in production enables introspection too.
+    introspection: envBool('INTROSPECTION', envBool('EXPLORER_ENABLED', !isProduction())),
     subgraphUrls,
     subgraphTimeoutMs: envInt('SUBGRAPH_TIMEOUT_MS', 10_000, 10, 3_600_000),
     subgraphBreakerFailures: envInt('SUBGRAPH_BREAKER_FAILURES', 5, 1, 10_000),

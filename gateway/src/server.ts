@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
@@ -28,6 +29,8 @@ import { supergraphFromFile } from './supergraph-file';
 import { SubgraphResilience } from './subgraph-resilience';
 import { isUnavailable, unavailableResponse, type SubgraphResponse } from './subgraph-unavailable';
 import { variableCoercionPlugin } from './variables';
+import { mountDashboard } from './dashboard';
+import { mountPage } from './web/pages';
 
 /** What each client request carries through the gateway to the subgraphs. */
 export interface GatewayContext {
@@ -149,6 +152,8 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
     plugins: [
       // On stop: no new connections, requests in flight finish within the grace period, then the rest is cut.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
+      // Apollo's landing page loads its scripts from Apollo's CDN; browsers get our own explorer instead.
+      ApolloServerPluginLandingPageDisabled(),
       operationChoicePlugin(),
       contract.plugin(),
       variableCoercionPlugin(),
@@ -190,6 +195,10 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
     if (!ready) return void res.status(503).json({ status: 'not ready' });
     res.json(await resilience.ready());
   });
+  // GraphiQL for browser navigations (Accept prefers text/html); GraphQL GETs go on to Apollo.
+  if (config.explorer) mountPage(app, '/graphql', { page: 'explorer', title: 'Tradegraph explorer' });
+  // The live operations dashboard (and, in development only, its one-click sign-in).
+  mountDashboard(app, config);
   app.use(
     '/graphql',
     express.json({ limit: config.maxBodyBytes }),

@@ -2,11 +2,12 @@
  * Before any test file: make sure tests have a PostgreSQL server. TEST_DATABASE_URL (or
  * DATABASE_URL) wins; else the local server on 127.0.0.1:5432; else an embedded PostgreSQL
  * under .data/test-postgres, so `npm test` works on a machine with no database installed.
- * Redis likewise (test-redis.ts).
+ * Redis likewise (test-redis.ts), and Chromium for the browser tests (browser.ts).
  */
 import path from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../scripts/embedded-postgres';
+import { provideBrowser } from './browser';
 import { provideTestRedis } from './test-redis';
 
 async function reachable(url: string): Promise<boolean> {
@@ -23,6 +24,7 @@ async function reachable(url: string): Promise<boolean> {
 export default async function globalSetup(): Promise<void> {
   (globalThis as { __stopTestRedis?: () => Promise<void> }).__stopTestRedis = await provideTestRedis();
   await providePostgres();
+  provideBrowser();
 }
 
 async function providePostgres(): Promise<void> {
