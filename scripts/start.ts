@@ -128,7 +128,8 @@ function banner(url: string, token: string, ms: number, dataDir: string | undefi
   return `
 Tradegraph is ready in ${ms} ms${data ? ` (embedded PostgreSQL, data in ${data})` : ''}
 
-  GraphQL:  ${url}
+  GraphQL:    ${url}   (open it in a browser for the explorer)
+  Dashboard:  ${url.replace(/\/graphql$/, '/dashboard')}
 
 Development token (ADMIN, customers:pii, 12 h; \`npm run token -- --role AGENT\` makes others):
 

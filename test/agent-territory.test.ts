@@ -228,6 +228,8 @@ describe('orderStatusChanged', () => {
     const theirs = collect<{ orderStatusChanged: { id: string } }>(client, SUB, { c: customerB });
     const theirOrder = collect<{ orderStatusChanged: { id: string } }>(client, SUB, { o: orderB.id });
     const mine = collect<{ orderStatusChanged: { id: string; status: string } }>(client, SUB, { c: customerA });
+    // Neither argument: every order the caller may see, which for an agent is its territory's.
+    const everything = collect<{ orderStatusChanged: { id: string; status: string } }>(client, SUB, {});
     try {
       await eventually(() => stack.gateway.subscriptions.stats().groups >= 1);
       await new Promise((r) => setTimeout(r, 300)); // the upstream subscriptions are being opened
@@ -235,12 +237,16 @@ describe('orderStatusChanged', () => {
       await ok('mutation ($id: ID!) { startProcessingOrder(id: $id) { id } }', { id: orderA.id });
       const [event] = await mine.waitFor(1);
       expect(event.data?.orderStatusChanged).toMatchObject({ id: orderA.id, status: 'PROCESSING' });
+      const [seen] = await everything.waitFor(1);
+      expect(seen.data?.orderStatusChanged).toMatchObject({ id: orderA.id, status: 'PROCESSING' });
+      expect(everything.results).toHaveLength(1);
       for (const refused of [theirs, theirOrder]) {
         expect(refused.results.filter((r) => r.data?.orderStatusChanged)).toEqual([]);
         expect(refused.results.flatMap((r) => codes(r.errors))).toEqual(['FORBIDDEN']);
       }
-      expect(JSON.stringify([theirs.results, theirOrder.results])).not.toContain(orderB.number);
+      expect(JSON.stringify([theirs.results, theirOrder.results, everything.results])).not.toContain(orderB.number);
     } finally {
+      everything.stop();
       theirs.stop();
       theirOrder.stop();
       mine.stop();

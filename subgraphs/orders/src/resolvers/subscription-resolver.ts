@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { agentCustomerScope, assertCustomerInScope, badInput, EventEntity, eventSubject, ResumeAfterArg, subscribeToEvents, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
+import { agentCustomerScope, assertCustomerInScope, EventEntity, eventSubject, ResumeAfterArg, subscribeToEvents, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
 import { Order } from '../entities';
 import { orderById } from '../loaders';
 import { permissions } from '../permissions';
@@ -12,11 +12,10 @@ const STATUS_EVENTS = new Set<string>([OrderEvent.PLACED, OrderEvent.STATUS_CHAN
 export class OrderSubscriptionResolver {
   @Subscription(() => Order, {
     description:
-      'An order as it is placed and after every status change; give orderId or customerId. A field agent may follow only its territory\'s customers and their orders (FORBIDDEN otherwise) and receives no event of any other.',
+      'An order as it is placed and after every status change: one order (orderId), one customer\'s (customerId) or, with neither, every order the caller may see. A field agent may follow only its territory\'s customers and their orders (FORBIDDEN otherwise) and receives no event of any other.',
     subscribe: subscribeToEvents(permissions.Subscription.orderStatusChanged, EventEntity.ORDER, async (args, ctx) => {
       const orderId = (args.orderId as string | undefined) ?? null;
       const customerId = (args.customerId as string | undefined) ?? null;
-      if (!orderId && !customerId) throw badInput('orderId', 'give orderId or customerId');
       // A field agent's territory, as it is when it subscribes: following anything outside it is
       // refused, and whatever is outside it never passes the filter below.
       const scope = await agentCustomerScope(ctx);
