@@ -240,9 +240,10 @@ describe('live sync status through the gateway', () => {
     shop.seed(3000, 'LIVE');
     const connectorId = await createConnector(shop, 'Live shop');
     const client = wsClient(session.stack.gatewayUrl, session.admin);
-    const runs = collect<{ syncRunUpdated: { id: string; status: string; processed: number; total: number; connector: { name: string } } }>(
+    const runs = collect<{ syncRunUpdated: { id: string; status: string; processed: number; total: number; startedAt: string | null; entities: string[]; maxAttempts: number; connector: { name: string } } }>(
       client,
-      'subscription($c: ID!) { syncRunUpdated(connectorId: $c) { id status processed total connector { name } } }',
+      // Fields the event does not carry (times, entities, attempts allowed) are read as the run is now.
+      'subscription($c: ID!) { syncRunUpdated(connectorId: $c) { id status processed total startedAt entities maxAttempts connector { name } } }',
       { c: connectorId },
     );
     const statuses = collect<{ connectorStatusChanged: { id: string; status: string } }>(client, 'subscription($c: ID) { connectorStatusChanged(connectorId: $c) { id status } }', { c: connectorId });
@@ -253,6 +254,9 @@ describe('live sync status through the gateway', () => {
     expect(runs.results.filter((r) => r.errors)).toEqual([]);
     const seen = runs.results.map((r) => r.data!.syncRunUpdated);
     expect(seen[0]).toMatchObject({ id: run.id, status: 'RUNNING', connector: { name: 'Live shop' } });
+    expect(seen[0].startedAt).toEqual(expect.any(String));
+    expect(seen[0].entities.length).toBeGreaterThan(0);
+    expect(seen[0].maxAttempts).toBeGreaterThan(0);
     expect(seen.at(-1)).toMatchObject({ status: 'SUCCEEDED', processed: 3000, total: 3000 });
     const progress = seen.filter((e) => e.status === 'RUNNING');
     // Counts only grow; at most one progress event per 500 ms (the run took a while, so there are a few).

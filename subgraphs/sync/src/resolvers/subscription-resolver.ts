@@ -1,14 +1,17 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { refreshForEvent, ResumeAfterArg, subscribeToEvents, type EventEnvelope, type SubgraphContext } from '@tradegraph/kit';
 import { Connector, SyncRun, type SyncRunStatus, type SyncTrigger } from '../entities';
-import { connectorById } from '../loaders';
+import { connectorById, syncRunById } from '../loaders';
 import { permissions } from '../permissions';
 import { CONNECTOR_ENTITY, SyncEvent, SYNC_RUN_ENTITY, type ConnectorStatusPayload, type SyncRunPayload } from '../services/events';
 
-/** The run an event describes, as it was at that moment (not re-read). */
-function runOf(event: EventEnvelope): SyncRun {
+/**
+ * The run an event describes: its status and counters as they were at that moment, over the
+ * run as it is now (for the fields the event does not carry: times, entities, attempts allowed).
+ */
+function runOf(event: EventEnvelope, current: SyncRun | null): SyncRun {
   const p = event.payload as SyncRunPayload;
-  return Object.assign(Object.create(SyncRun.prototype) as SyncRun, {
+  return Object.assign(Object.create(SyncRun.prototype) as SyncRun, current ?? {}, {
     id: p.runId,
     connectorId: p.connectorId,
     status: p.status as SyncRunStatus,
@@ -36,9 +39,9 @@ export class SyncSubscriptionResolver {
       return (event) => event.type === SyncEvent.RUN_UPDATED && (event.payload as SyncRunPayload).connectorId === connectorId;
     }),
   })
-  syncRunUpdated(@Root() event: EventEnvelope, @Ctx() ctx: SubgraphContext, @Arg('connectorId', () => ID) _connectorId: string, @ResumeAfterArg() _after?: string): SyncRun {
+  async syncRunUpdated(@Root() event: EventEnvelope, @Ctx() ctx: SubgraphContext, @Arg('connectorId', () => ID) _connectorId: string, @ResumeAfterArg() _after?: string): Promise<SyncRun> {
     refreshForEvent(ctx);
-    return runOf(event);
+    return runOf(event, await ctx.loaders.get(syncRunById).load(event.entityId));
   }
 
   @Subscription(() => Connector, {
