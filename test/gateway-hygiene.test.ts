@@ -109,6 +109,13 @@ describe('bodies the gateway cannot read', () => {
     const chosen = await rawPost(JSON.stringify({ query, operationName: 'B' }));
     expect(chosen).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
   });
+
+  test('a subscription sent over plain HTTP is BAD_USER_INPUT pointing to graphql-ws and SSE, not a 500', async () => {
+    const answer = await rawPost(JSON.stringify({ query: 'subscription { stockChanged { onHand } }' }), { accept: 'application/graphql-response+json' });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(answer.body.errors?.[0].message).toMatch(/graphql-ws/);
+  });
 });
 
 describe('tokens must expire, and open connections end when they do', () => {

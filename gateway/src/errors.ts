@@ -54,7 +54,8 @@ function unknownOperation(operationName: string | null | undefined): GraphQLErro
 
 /**
  * Refuses a request whose operation cannot be picked (several and no `operationName`, or an
- * unknown name) as the client's mistake; the gateway's executor would throw it as a 500.
+ * unknown name), or that is a subscription, as the client's mistake; the gateway's executor
+ * would throw either as a 500.
  */
 export function operationChoicePlugin(): ApolloServerPlugin {
   return {
@@ -62,6 +63,9 @@ export function operationChoicePlugin(): ApolloServerPlugin {
       return {
         async didResolveOperation({ operation, request }) {
           if (!operation) throw unknownOperation(request.operationName);
+          if (operation.operation === 'subscription') {
+            throw new GraphQLError('Subscriptions are served over graphql-ws on this URL or over SSE at /graphql/stream, not over plain HTTP', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+          }
         },
       };
     },
