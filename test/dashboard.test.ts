@@ -177,6 +177,8 @@ describe('the development sign-in', () => {
       expect(await probe.json()).toEqual({ data: { territories: [] } });
       expect((await devToken(gateway.url, { role: 'SERVICE' })).status).toBe(400);
       expect((await devToken(gateway.url, { role: 'PARTNER' })).status).toBe(400);
+      // inherited keys of the role table are no roles either
+      for (const role of ['constructor', '__proto__', 'toString']) expect((await devToken(gateway.url, { role })).status).toBe(400);
     } finally {
       await gateway.stop();
     }

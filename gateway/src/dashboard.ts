@@ -33,7 +33,8 @@ export function mountDashboard(app: Express, config: GatewayConfig): void {
     logger.info('the dashboard offers its development sign-in (development secret, not production)');
     app.post('/dashboard/dev-token', express.json({ limit: 1024 }), async (req: Request, res: Response) => {
       const role = (req.body as { role?: unknown } | undefined)?.role;
-      const subject = typeof role === 'string' ? DEVELOPMENT_SUBJECTS[role as Role] : undefined;
+      // own keys only: `constructor` or `__proto__` must not reach issueToken
+      const subject = typeof role === 'string' && Object.hasOwn(DEVELOPMENT_SUBJECTS, role) ? DEVELOPMENT_SUBJECTS[role as Role] : undefined;
       if (!subject || !req.is('application/json')) {
         return void res.status(400).json({ error: `give {"role": …} with one of ${Object.keys(DEVELOPMENT_SUBJECTS).join(', ')}` });
       }
