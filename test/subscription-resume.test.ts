@@ -7,8 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import type { ExecutionResult } from 'graphql';
-import { RedisBus, type EventEnvelope, type StockChangedPayload } from '@tradegraph/kit';
+import { parse, type ExecutionResult } from 'graphql';
+import { RedisBus, Role, type EventEnvelope, type StockChangedPayload } from '@tradegraph/kit';
 import { createProduct, createWarehouse, receive } from './support/fixtures';
 import { startStack, type TestStack } from './support/stack';
 import { collect, eventually, wsClient } from './support/subscribe';
@@ -77,11 +77,14 @@ async function resumesWithoutLoss(stack: TestStack, offlineMs: number): Promise<
   }
 }
 
+const QUEUE_SIZE = 5;
+
 describe('resuming through the gateway (in-process bus)', () => {
   let stack: TestStack;
   let admin: string;
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: ['products', 'inventory'] });
+    // A small per-client queue, so a test can overflow it; the others never hold more than 4 events.
+    stack = await startStack({ subgraphs: ['products', 'inventory'], gateway: { subscriptionQueueSize: QUEUE_SIZE } });
     admin = await stack.token('ADMIN');
   });
   afterAll(async () => {
@@ -108,6 +111,43 @@ describe('resuming through the gateway (in-process bus)', () => {
       expect(typeof cursorOf(healthy.results[0])).toBe('string');
     } finally {
       await client.dispose();
+    }
+  });
+
+  test('a client that falls further behind than its queue gets what it holds, then SUBSCRIBER_TOO_SLOW; the others of its group carry on', async () => {
+    const warehouse = await createWarehouse(stack, admin);
+    const productId = await createProduct(stack, admin);
+    const request = { document: parse(STOCK), variables: { ids: [productId] }, caller: { subject: 'admin', roles: [Role.ADMIN], scopes: [] }, requestId: randomUUID() };
+    const reader = await stack.gateway.subscriptions.subscribe(request);
+    const slow = await stack.gateway.subscriptions.subscribe(request);
+    if (!(Symbol.asyncIterator in reader) || !(Symbol.asyncIterator in slow)) throw new Error('not subscribed');
+    expect(stack.gateway.subscriptions.stats()).toMatchObject({ clients: 2, groups: 1 });
+    const read: ExecutionResult<Stock>[] = [];
+    const reading = (async () => {
+      for await (const result of reader) read.push(result as ExecutionResult<Stock>);
+    })();
+    try {
+      await upstreamOpen(stack);
+      const levelId = randomUUID();
+      for (let onHand = 1; onHand <= 8; onHand++) {
+        const payload: StockChangedPayload = { productId, warehouseId: warehouse, onHand, reserved: 0, available: onHand, safetyStock: 0, reorderPoint: 0, movementType: 'RECEIPT', quantity: 1 };
+        await stack.bus.publish({ id: randomUUID(), type: 'stock.changed', entity: 'StockLevel', entityId: levelId, version: onHand, occurredAt: new Date().toISOString(), payload });
+      }
+      await eventually(() => read.length === 8);
+      expect(stack.gateway.subscriptions.stats()).toMatchObject({ clients: 1, groups: 1 });
+      // Only now does the slow one read: the first QUEUE_SIZE events, none skipped, then the error, then the end.
+      const got: ExecutionResult<Stock>[] = [];
+      for await (const result of slow) got.push(result as ExecutionResult<Stock>);
+      expect(onHands(got.slice(0, QUEUE_SIZE))).toEqual([1, 2, 3, 4, 5]);
+      expect(got).toHaveLength(QUEUE_SIZE + 1);
+      expect(got[QUEUE_SIZE].errors?.[0]).toMatchObject({ extensions: { code: 'SUBSCRIBER_TOO_SLOW', retryable: true } });
+      expect(got[QUEUE_SIZE].errors?.[0].message).toMatch(/after.*cursor.*last event you processed/);
+      // The reader got every event and is still subscribed.
+      expect(onHands(read)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(new Set(read.map(cursorOf)).size).toBe(8);
+    } finally {
+      await reader.return?.();
+      await reading;
     }
   });
 

@@ -42,7 +42,7 @@ export interface GatewayConfig {
   subgraphBreakerHalfOpenMs: number;
   /** retries of a query whose subgraph could not be reached (never of a mutation) */
   subgraphQueryRetries: number;
-  /** events held per subscriber before the oldest are dropped */
+  /** events held per subscriber before its subscription ends with SUBSCRIBER_TOO_SLOW */
   subscriptionQueueSize: number;
   /** graphql-ws ping interval to clients (ms) */
   subscriptionKeepAliveMs: number;

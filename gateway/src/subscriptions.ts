@@ -4,7 +4,7 @@ import { buildOperationContext } from '@apollo/gateway';
 import { operationFromDocument, type Schema } from '@apollo/federation-internals';
 import type { FetchNode, PlanNode, QueryPlan, QueryPlanner } from '@apollo/query-planner';
 import { GraphQLError, Kind, print, type DocumentNode, type ExecutionResult, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { BoundedQueue, logger, type Caller, type CallerSigner } from '@tradegraph/kit';
+import { BoundedQueue, logger, subscriberTooSlow, type Caller, type CallerSigner } from '@tradegraph/kit';
 import type { PartnerContract } from './contract';
 import { formatClientError, validationErrors, withoutSuggestions } from './errors';
 import { capErrors, operationCost, operationDepth, type DocumentCaps, type QueryLimits } from './limits';
@@ -23,7 +23,7 @@ export interface SubscriptionRequest {
 
 /** How the gateway serves subscriptions. */
 export interface SubscriptionOptions extends QueryLimits, DocumentCaps {
-  /** events held per client before the oldest are dropped */
+  /** results held per client before its subscription ends with SUBSCRIBER_TOO_SLOW */
   queueSize: number;
   /** what partners are served: their subscriptions are checked against the public schema */
   contract?: Pick<PartnerContract, 'errorsFor'>;
@@ -56,8 +56,9 @@ const errorResult = (message: string, code: string, extensions: Record<string, u
  * subscription and one execution per event; the last client leaving closes the upstream one.
  * A subscription that resumes (`after`) has its own: joining a running one would skip the
  * events it asked to catch up on. Each result carries the upstream event's cursor
- * (`extensions.cursor`). Each client has a bounded queue: when it cannot keep up, its oldest
- * events are dropped.
+ * (`extensions.cursor`). Each client has a bounded queue: a client that falls further behind
+ * gets what it holds, then SUBSCRIBER_TOO_SLOW, and resumes behind its last cursor; the other
+ * clients of its group carry on.
  */
 export class FederatedSubscriptions {
   private readonly groups = new Map<string, SubscriptionGroup>();
@@ -193,13 +194,13 @@ class SubscriptionGroup {
   }
 
   join(queueSize: number): AsyncIterableIterator<ExecutionResult> {
-    const client: BoundedQueue<ExecutionResult> = new BoundedQueue<ExecutionResult>(queueSize, () => this.leave(client));
+    const client: BoundedQueue<ExecutionResult> = new BoundedQueue<ExecutionResult>(queueSize, () => this.leave(client), { last: { errors: [subscriberTooSlow(queueSize)] } });
     this.clients.add(client);
     return client;
   }
 
   private leave(client: BoundedQueue<ExecutionResult>): void {
-    if (client.dropped) logger.info({ dropped: client.dropped }, 'a slow subscriber missed events');
+    if (client.overflowed) logger.info('a subscriber fell behind its queue; its subscription ended with SUBSCRIBER_TOO_SLOW');
     this.clients.delete(client);
     if (this.clients.size === 0) this.end();
   }

@@ -19,6 +19,8 @@ export const ErrorCode = {
   SHUTTING_DOWN: 'SHUTTING_DOWN',
   /** the cursor is outside the retained window; read the current state and subscribe again without it */
   CURSOR_EXPIRED: 'CURSOR_EXPIRED',
+  /** a subscription fell too far behind and was ended rather than skip events; subscribe again `after` the last event processed */
+  SUBSCRIBER_TOO_SLOW: 'SUBSCRIBER_TOO_SLOW',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -127,27 +129,38 @@ function sqlState(error: unknown): string | undefined {
 }
 
 /**
- * Node's and PostgreSQL's ways of saying the database cannot be reached: refused or dropped
- * connections, SQLSTATE class 08 (connection exception) and 57P01-57P03 (the server is shutting
- * down, crashed or still starting).
+ * Node's and PostgreSQL's ways of saying the database could not be reached at all: nothing was
+ * sent, so nothing changed. SQLSTATE 08001/08004 (no connection made), 57P03 (still starting).
  */
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', '57P01', '57P02', '57P03']);
-const UNREACHABLE_MESSAGE = /Connection terminated|connection error|Timeout acquiring a connection/i;
+const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', '08001', '08004', '57P03']);
+/**
+ * A connection that broke while in use (reset, shut down or crashed server, class 08): the
+ * statement, even a COMMIT, may or may not have taken effect.
+ */
+const DROPPED_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02']);
+const NOT_CONNECTED_MESSAGE = /Timeout acquiring a connection|connect ECONNREFUSED/i;
+const DROPPED_MESSAGE = /Connection terminated|connection error/i;
 
-/** True when `error` (or what it wraps) says the database could not be reached, rather than that a statement failed. */
-export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== 'object' || depth > 3) return false;
+/**
+ * How `error` (or what it wraps) says the database failed: `not-connected` when no connection
+ * could be had (nothing was changed), `dropped` when one broke in use (the outcome is unknown),
+ * undefined when a statement failed for another reason.
+ */
+export function databaseFailure(error: unknown, depth = 0): 'not-connected' | 'dropped' | undefined {
+  if (!error || typeof error !== 'object' || depth > 3) return undefined;
   const { code, name, message, cause, errors } = error as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || (code.startsWith('08') && code !== '08P01'))) return true;
-  if (name === 'KnexTimeoutError' || name === 'ConnectionException') return true;
-  if (typeof message === 'string' && UNREACHABLE_MESSAGE.test(message)) return true;
-  return isDatabaseUnreachable(cause, depth + 1) || (Array.isArray(errors) && errors.some((e) => isDatabaseUnreachable(e, depth + 1)));
+  if (typeof code === 'string' && NOT_CONNECTED_CODES.has(code)) return 'not-connected';
+  if (name === 'KnexTimeoutError' || (typeof message === 'string' && NOT_CONNECTED_MESSAGE.test(message))) return 'not-connected';
+  if (typeof code === 'string' && (DROPPED_CODES.has(code) || (code.startsWith('08') && code !== '08P01'))) return 'dropped';
+  if (name === 'ConnectionException' || (typeof message === 'string' && DROPPED_MESSAGE.test(message))) return 'dropped';
+  const inner = [cause, ...(Array.isArray(errors) ? errors : [])].map((e) => databaseFailure(e, depth + 1));
+  return inner.find((f) => f === 'not-connected') ?? inner.find((f) => f === 'dropped');
 }
 
 /**
  * Apollo Server's `formatError`: keeps DomainErrors and GraphQL's own request errors as they
  * are, names fields for validation failures, answers PostgreSQL data exceptions (class 22) as
- * BAD_USER_INPUT and an unreachable database as UNAVAILABLE (`retryable: true`), and replaces everything else with a bare INTERNAL error "Internal server
+ * BAD_USER_INPUT and a database that cannot be reached as UNAVAILABLE (`retryable` only when nothing was sent), and replaces everything else with a bare INTERNAL error "Internal server
  * error" (logged with its stack) so that no internals reach a client, in any mode.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -169,9 +182,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions };
   }
 
-  if (isDatabaseUnreachable(original)) {
-    logger.warn({ err: original, path: formatted.path }, 'database unreachable');
-    return { message: 'The database is unavailable; retry later', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.UNAVAILABLE, retryable: true } };
+  const failure = databaseFailure(original);
+  if (failure) {
+    logger.warn({ err: original, path: formatted.path, failure }, 'database unreachable');
+    // A connection lost mid-statement may have committed: only a client that can tell (a query,
+    // an idempotency key) should send it again.
+    return failure === 'not-connected'
+      ? { message: 'The database is unavailable; nothing was changed; retry later', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.UNAVAILABLE, retryable: true } }
+      : { message: 'The connection to the database was lost; a change may or may not have been applied', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.UNAVAILABLE, retryable: false } };
   }
 
   const state = sqlState(original);

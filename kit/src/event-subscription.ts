@@ -1,4 +1,4 @@
-import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { createSourceEventStream, execute, GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { Arg, type SubscribeResolverData } from 'type-graphql';
 import { refreshForEvent, type SubgraphContext } from './context';
 import { notFound } from './errors';
@@ -58,9 +58,19 @@ export async function subscribeWithCursors(args: ExecutionArgs): Promise<AsyncIt
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in source)) return source;
   const events = source[Symbol.asyncIterator]();
+  let ended = false;
   const results: AsyncIterableIterator<ExecutionResult> = {
     async next() {
-      const step = await events.next();
+      if (ended) return { done: true, value: undefined };
+      let step: IteratorResult<unknown>;
+      try {
+        step = await events.next();
+      } catch (error) {
+        // A stream that ends with an error for the client (SUBSCRIBER_TOO_SLOW) ends with it as its last result.
+        if (!(error instanceof GraphQLError)) throw error;
+        ended = true;
+        return { done: false, value: { errors: [error] } };
+      }
       if (step.done) return { done: true, value: undefined };
       let result: ExecutionResult;
       try {

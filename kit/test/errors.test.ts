@@ -58,3 +58,21 @@ describe('formatError', () => {
     expect(shaped.extensions).not.toHaveProperty('stacktrace');
   });
 });
+
+describe('a database that cannot be reached', () => {
+  const format = (error: Error) => formatError({ message: error.message, path: ['thing'] }, new GraphQLError(error.message, { originalError: error }));
+
+  test('no connection could be had (refused, pool timeout, still starting): UNAVAILABLE, retryable, nothing changed', () => {
+    for (const error of [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), Object.assign(new Error('Knex: Timeout acquiring a connection.'), { name: 'KnexTimeoutError' }), Object.assign(new Error('the database system is starting up'), { code: '57P03' })]) {
+      expect(format(error)).toMatchObject({ path: ['thing'], extensions: { code: 'UNAVAILABLE', retryable: true } });
+      expect(format(error).message).not.toMatch(/5432|ECONN|Knex/);
+    }
+  });
+
+  test('a connection lost in use (reset, terminated, admin shutdown) may have committed: UNAVAILABLE but not retryable', () => {
+    for (const error of [Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }), new Error('Connection terminated unexpectedly'), Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })]) {
+      expect(format(error)).toMatchObject({ extensions: { code: 'UNAVAILABLE', retryable: false } });
+      expect(format(error).message).toMatch(/may or may not/);
+    }
+  });
+});

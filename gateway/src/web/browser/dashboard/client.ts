@@ -37,6 +37,9 @@ export interface SubscriptionHandlers<R> {
 /** A typed document from operations/__generated__, which carries its trusted-document id. */
 type Document<R, V> = TypedDocumentNode<R, V> & { __meta__?: { hash?: string } };
 
+/** How the gateway ends a subscription that the client should take up again by itself. */
+const ENDINGS_TO_FOLLOW = ['CURSOR_EXPIRED', 'SCHEMA_CHANGED', 'SUBSCRIBER_TOO_SLOW', 'SHUTTING_DOWN'];
+
 function documentId(document: { __meta__?: { hash?: string } }): string {
   const id = document.__meta__?.hash;
   if (!id) throw new Error('a document without a trusted-document id: run npm run codegen');
@@ -141,7 +144,7 @@ export class DashboardClient {
           if (result.errors?.length) {
             const error = apiError(result.errors);
             endedWith = error.codes[0];
-            if (!result.data && !['CURSOR_EXPIRED', 'SCHEMA_CHANGED'].includes(endedWith)) handlers.error?.(error);
+            if (!result.data && !ENDINGS_TO_FOLLOW.includes(endedWith)) handlers.error?.(error);
           }
           if (result.data) handlers.next(result.data);
         },
@@ -158,9 +161,9 @@ export class DashboardClient {
         complete: () => {
           if (stopped) return;
           // The gateway ends a subscription with CURSOR_EXPIRED (start over from the current
-          // state) or SCHEMA_CHANGED (subscribe again where we were).
+          // state), or SCHEMA_CHANGED, SUBSCRIBER_TOO_SLOW, SHUTTING_DOWN (subscribe again where we were).
           if (endedWith === 'CURSOR_EXPIRED') cursor = undefined;
-          if (endedWith === 'CURSOR_EXPIRED' || endedWith === 'SCHEMA_CHANGED') restart();
+          if (endedWith && ENDINGS_TO_FOLLOW.includes(endedWith)) restart();
         },
       });
     };
