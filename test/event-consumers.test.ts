@@ -1,7 +1,9 @@
 /**
  * Durable consumer groups (`EventBus.consume`): events published while a group's consumer was
- * stopped reach it when it starts again, a rejected batch comes again (never skipped), and on
- * Redis a dead consumer's entries are taken over and a deleted stream does not end consumption.
+ * stopped reach it when it starts again, a rejected batch comes again (until maxDeliveries,
+ * then it is dead-lettered), one entity's rejected events do not hold up another's, stop is
+ * bounded, and on Redis a dead consumer's entries are taken over and a deleted stream does
+ * not end consumption.
  */
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
@@ -12,7 +14,7 @@ import { describeWithRedis, testRedisUrl } from './support/test-redis';
 
 const prefix = `consumers-${randomUUID().slice(0, 8)}`;
 
-describeEachBus('consume', ({ pair }) => {
+describeEachBus('consume', ({ name, prefix: busPrefix, pair }) => {
   test('events published while the consumer was stopped arrive when it starts again, in order, once', async () => {
     const [publisher, consumer] = pair();
     const [a, b] = [`A${randomUUID().slice(0, 8)}`, `B${randomUUID().slice(0, 8)}`];
@@ -56,6 +58,84 @@ describeEachBus('consume', ({ pair }) => {
     await stop();
     expect(refusals).toBe(3);
     expect(taken).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  test('a handler that keeps rejecting one entity\'s events does not hold up another entity\'s', async () => {
+    const [publisher, consumer] = pair();
+    const [a, b] = [`A${randomUUID().slice(0, 8)}`, `B${randomUUID().slice(0, 8)}`];
+    // The group exists from here on; both events then wait in it and come in one read.
+    await (await consumer.consume('group-s', [a, b], async () => undefined))();
+    await publisher.publish(event(a, 1));
+    await publisher.publish(event(b, 1));
+    const taken: number[] = [];
+    let rejected = 0;
+    const stop = await consumer.consume('group-s', [a, b], async (batch) => {
+      if (batch[0].entity === a) {
+        rejected++;
+        throw new Error('poison');
+      }
+      taken.push(...batch.map((e) => e.version));
+    }, { retryMs: 20, maxDeliveries: 1000 });
+    await waitFor(() => taken.length === 1 && rejected > 0, 3000);
+    await publisher.publish(event(b, 2));
+    await waitFor(() => taken.length === 2, 3000);
+    await stop();
+    expect(taken).toEqual([1, 2]);
+  });
+
+  test('an event rejected maxDeliveries times is dead-lettered and the entity\'s later events flow again', async () => {
+    const [publisher, consumer] = pair();
+    const entity = `P${randomUUID().slice(0, 8)}`;
+    const taken: number[] = [];
+    let poisonDeliveries = 0;
+    const stop = await consumer.consume('group-p', [entity], async (batch) => {
+      if (batch.some((e) => e.version === 2)) {
+        poisonDeliveries++;
+        throw new Error('cannot take version 2');
+      }
+      taken.push(...batch.map((e) => e.version));
+    }, { retryMs: 10, maxDeliveries: 3 });
+    for (let v = 1; v <= 3; v++) await publisher.publish(event(entity, v));
+    await waitFor(() => taken.length === 2, 5000);
+    await publisher.publish(event(entity, 4));
+    await waitFor(() => taken.length === 3, 3000);
+    await stop();
+    expect(taken).toEqual([1, 3, 4]);
+    expect(poisonDeliveries).toBe(3); // with events 1 and 3 once (the first batch), then alone
+    if (name === 'Redis streams') {
+      const admin = new Redis(testRedisUrl());
+      try {
+        const dead = (await admin.xrange(`${busPrefix}:events:${entity}:dead:group-p`, '-', '+')) as [string, string[]][];
+        expect(dead).toHaveLength(1);
+        const fields = dead[0][1];
+        expect(JSON.parse(fields[fields.indexOf('event') + 1])).toMatchObject({ entity, version: 2 });
+        expect(fields[fields.indexOf('error') + 1]).toBe('cannot take version 2');
+        expect(await admin.xpending(`${busPrefix}:events:${entity}`, 'group-p')).toEqual([0, null, null, null]);
+      } finally {
+        admin.disconnect();
+      }
+    }
+  });
+
+  test('stop waits for a handler that never finishes at most stopTimeoutMs', async () => {
+    const [publisher, consumer] = pair();
+    const entity = `S${randomUUID().slice(0, 8)}`;
+    let release: () => void = () => undefined;
+    const stuck = new Promise<void>((resolve) => (release = resolve));
+    let called = false;
+    try {
+      const stop = await consumer.consume('group-t', [entity], async () => {
+        called = true;
+        await stuck; // as a handler waiting for a database connection that does not come
+      }, { stopTimeoutMs: 300 });
+      await publisher.publish(event(entity, 1));
+      await waitFor(() => called);
+      const started = Date.now();
+      await stop();
+      expect(Date.now() - started).toBeLessThan(1500);
+    } finally {
+      release(); // lets the bus close
+    }
   });
 });
 

@@ -24,6 +24,14 @@ export interface ConsumeOptions {
   batchSize?: number;
   /** the first wait after a rejected batch or an unreachable Redis (ms, doubling up to 10 s; default 200) */
   retryMs?: number;
+  /**
+   * deliveries of an event whose batch the handler keeps rejecting, after which it is given up:
+   * logged as an error and (Redis) copied to the stream `<stream>:dead:<group>`, then
+   * acknowledged so the group moves on (default 10, about 40 s of backoff with the default retryMs)
+   */
+  maxDeliveries?: number;
+  /** how long the function `consume` returns waits for the batch in hand (ms; default 5 s): an unacknowledged batch is delivered again later */
+  stopTimeoutMs?: number;
 }
 
 /** A consumer group's handler: resolving acknowledges the batch, rejecting has it delivered again. */
@@ -49,8 +57,10 @@ export interface EventBus {
    * group was first created reaches one of the group's consumers (any number of processes)
    * at least once, also when it was published while none ran. Batches come in stream order,
    * each from one entity's stream. A batch is acknowledged when `handler` resolves; when it
-   * rejects, the same events come again after a backoff (never skipped). Returns the
-   * function that stops consuming (after the batch in hand).
+   * rejects, the same events come again after a backoff, one at a time, while the other
+   * entities' events go on; an event rejected `maxDeliveries` times is dead-lettered and
+   * skipped. Returns the function that stops consuming (after the batch in hand, waiting
+   * for it at most `stopTimeoutMs`).
    */
   consume(group: string, entities: string[], handler: BatchHandler, options?: ConsumeOptions): Promise<() => Promise<void>>;
   close(): Promise<void>;

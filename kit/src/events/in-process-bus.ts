@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { logger } from '../logger';
 import type { BatchHandler, ConsumeOptions, EventBus, EventHandler, SubscribeOptions } from './bus';
 import type { EventEnvelope } from './outbox';
-import { cursorExpired, encodeCursor, positionOf, retryDelay, sleep } from './streams';
+import { cursorExpired, DEFAULT_MAX_DELIVERIES, DEFAULT_STOP_TIMEOUT_MS, encodeCursor, positionOf, retryDelay, sleep } from './streams';
 
 /** One entity's events in this process: the last `size` of them, by sequence number. */
 interface Stream {
@@ -25,6 +25,8 @@ interface Consumer {
   handler: BatchHandler;
   batchSize: number;
   retryMs: number;
+  maxDeliveries: number;
+  stopTimeoutMs: number;
   inFlight: Set<Promise<unknown>>;
 }
 
@@ -87,34 +89,62 @@ export class InProcessBus implements EventBus {
       this.groups.set(group, state);
     }
     for (const entity of entities) if (!state.queues.has(entity)) state.queues.set(entity, { events: [], busy: false });
-    const consumer: Consumer = { handler, batchSize: options.batchSize ?? 500, retryMs: options.retryMs ?? 200, inFlight: new Set() };
+    const consumer: Consumer = {
+      handler,
+      batchSize: options.batchSize ?? 500,
+      retryMs: options.retryMs ?? 200,
+      maxDeliveries: options.maxDeliveries ?? DEFAULT_MAX_DELIVERIES,
+      stopTimeoutMs: options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS,
+      inFlight: new Set(),
+    };
     state.consumers.push(consumer);
     const own = state;
     for (const entity of entities) setImmediate(() => this.pump(own, entity));
     return async () => {
       own.consumers = own.consumers.filter((c) => c !== consumer);
-      await Promise.all(consumer.inFlight);
+      // Bounded, like Redis's: a batch still in hand is taken off the queue only if it resolves, else it comes again.
+      await Promise.race([Promise.allSettled(consumer.inFlight), sleep(consumer.stopTimeoutMs)]);
     };
   }
 
-  /** Hands the entity's waiting events to the group's consumers, one batch at a time, in order. */
+  /**
+   * Hands the entity's waiting events to the group's consumers, one batch at a time, in order.
+   * After a rejection the batch is retried with backoff one event at a time, so an event
+   * rejected `maxDeliveries` times is found alone (a whole batch rejected that often, say
+   * with maxDeliveries 1, goes together); it is logged and dropped (in-process
+   * there is no dead-letter stream). Each entity has its own pump: one never holds up another.
+   */
   private async pump(group: Group, entity: string): Promise<void> {
     const queue = group.queues.get(entity);
     if (!queue || queue.busy) return;
     queue.busy = true;
     let failures = 0;
+    /** events of a rejected batch still to be taken one at a time */
+    let alone = 0;
+    const deliveries = new WeakMap<EventEnvelope, number>();
     try {
       while (!this.closed && queue.events.length && group.consumers.length) {
         const consumer = group.consumers[group.turn++ % group.consumers.length];
-        const batch = queue.events.slice(0, consumer.batchSize);
+        const batch = queue.events.slice(0, alone ? 1 : consumer.batchSize);
+        for (const event of batch) deliveries.set(event, (deliveries.get(event) ?? 0) + 1);
         const run = this.detached(() => consumer.handler(batch));
         consumer.inFlight.add(run);
         try {
           await run;
           queue.events.splice(0, batch.length);
+          alone = Math.max(0, alone - batch.length);
           failures = 0;
         } catch (error) {
           failures++;
+          alone = Math.max(alone, batch.length);
+          const dead = batch.filter((event) => deliveries.get(event)! >= consumer.maxDeliveries);
+          if (dead.length) {
+            logger.error({ err: error, entity, events: dead.map((e) => e.id), maxDeliveries: consumer.maxDeliveries }, `an event consumer rejected ${dead.length} event(s) of ${entity} ${consumer.maxDeliveries} times; dropped`);
+            queue.events.splice(0, batch.length, ...batch.filter((event) => !dead.includes(event)));
+            alone = Math.max(0, alone - dead.length);
+            failures = 0;
+            continue;
+          }
           if (failures === 1 || failures % 20 === 0) logger.warn({ err: error, entity, failures }, 'an event consumer rejected a batch; it comes again');
           await sleep(retryDelay(failures, consumer.retryMs));
         } finally {

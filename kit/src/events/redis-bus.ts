@@ -3,7 +3,7 @@ import { logger } from '../logger';
 import type { BatchHandler, ConsumeOptions, EventBus, EventHandler, SubscribeOptions } from './bus';
 import type { EventEnvelope } from './outbox';
 import { GroupConsumer, compareIds, parseEntry, type StreamEntry } from './redis-group-consumer';
-import { channelOf, cursorExpired, encodeCursor, positionOf, sleep } from './streams';
+import { channelOf, cursorExpired, DEFAULT_STOP_TIMEOUT_MS, encodeCursor, positionOf, sleep } from './streams';
 
 /** One subscribe call: `last` is the id of the last entry it was given, `buffer` holds live entries while it catches up. */
 interface Subscription {
@@ -95,7 +95,9 @@ export class RedisBus implements EventBus {
     }
     return async () => {
       this.consumers.delete(consumer);
-      await consumer.stop();
+      // Bounded: a handler stuck (say, waiting for a database connection) must not hold up a
+      // graceful stop; its unacknowledged batch stays pending and is delivered again later.
+      await consumer.stop(options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS);
     };
   }
 

@@ -40,3 +40,9 @@ export const retryDelay = (failures: number, baseMs: number): number => Math.min
 
 /** Waits `ms` without keeping the process alive. */
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref?.());
+
+/** How many times a consumer group delivers an entry its handler keeps rejecting before it dead-letters it (ConsumeOptions.maxDeliveries). */
+export const DEFAULT_MAX_DELIVERIES = 10;
+
+/** How long a consumer group's stop waits for the batch in hand (ConsumeOptions.stopTimeoutMs). */
+export const DEFAULT_STOP_TIMEOUT_MS = 5_000;

@@ -141,19 +141,31 @@ export async function pushOutbound(em: EntityManager, runtime: SubgraphRuntime, 
 /** The bus consumer group of the outbound pushes: every sync replica consumes in it, each event reaches one of them. */
 export const OUTBOUND_GROUP = 'sync-outbound';
 
+/** How long stop waits for the batch in hand: well within the subgraph's SHUTDOWN_GRACE_MS (default 10 s). */
+/**
+ * Deliveries before a push that cannot be queued is dead-lettered: with the bus's backoff (up
+ * to 10 s) about a quarter of an hour, so a database or gateway outage does not dead-letter
+ * good events; only one that keeps failing once everything is up ends there.
+ */
+const OUTBOUND_MAX_DELIVERIES = 100;
+const OUTBOUND_STOP_TIMEOUT_MS = 3_000;
+
 /**
  * Turns order and stock events into outbound pushes (see {@link queueOutbound}), as the bus
  * consumer group {@link OUTBOUND_GROUP}: events published while no sync replica runs wait in
  * the group and are pushed once one runs again. Per batch, each order is queued once and
  * the stock of every product that changed as one push (a burst, a sync or a big order, moves
  * thousands of levels). The batch is acknowledged only after its pushes are queued (their
- * rows committed); a failure has the bus deliver it again. A repeated delivery is harmless:
- * it joins the waiting run, or a new run finds the system already up to date (checksums).
+ * rows committed); a failure has the bus deliver it again (order and stock events each on
+ * their own: a bad order event does not hold up stock pushes), and an event that failed 10
+ * deliveries is dead-lettered (Redis: `<prefix>:events:<Entity>:dead:sync-outbound`) and
+ * skipped. A repeated delivery is harmless: it joins the waiting run, or a new run finds the
+ * system already up to date (checksums).
  */
 export class OutboundDispatcher implements BackgroundJob {
   private consuming?: Promise<() => Promise<void>>;
 
-  /** @param options the consumer group's tuning (tests shorten `claimIdleMs`) */
+  /** @param options the consumer group's tuning (tests shorten `claimIdleMs`); an event rejected `maxDeliveries` times is dead-lettered */
   constructor(private readonly runtime: SubgraphRuntime, private readonly options: ConsumeOptions = {}) {}
 
   /** Resolves when the consumer is in the group (the group keeps events from its first start on). */
@@ -162,7 +174,8 @@ export class OutboundDispatcher implements BackgroundJob {
   }
 
   start(): this {
-    this.consuming = this.runtime.bus.consume(OUTBOUND_GROUP, [EventEntity.ORDER, EventEntity.STOCK_LEVEL], (batch) => this.dispatch(batch), this.options);
+    const options = { stopTimeoutMs: OUTBOUND_STOP_TIMEOUT_MS, maxDeliveries: OUTBOUND_MAX_DELIVERIES, ...this.options };
+    this.consuming = this.runtime.bus.consume(OUTBOUND_GROUP, [EventEntity.ORDER, EventEntity.STOCK_LEVEL], (batch) => this.dispatch(batch), options);
     this.consuming.catch((error) => log.error({ err: error }, 'the outbound dispatcher could not join its consumer group'));
     return this;
   }
@@ -187,7 +200,11 @@ export class OutboundDispatcher implements BackgroundJob {
     return this.runtime.database.orm.em.fork().find(Connector, { direction: { $ne: SyncDirection.INBOUND } });
   }
 
-  /** Stops consuming, after the batch in hand. */
+  /**
+   * Stops consuming, after the batch in hand, waiting for it at most OUTBOUND_STOP_TIMEOUT_MS
+   * (a batch stuck, say on a database connection, must not hold up the subgraph's stop): a
+   * batch not finished by then is not acknowledged and is delivered again, which is harmless.
+   */
   async stop(): Promise<void> {
     const stop = await this.consuming?.catch(() => undefined);
     await stop?.();
