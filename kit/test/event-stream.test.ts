@@ -40,34 +40,39 @@ describe('BoundedQueue', () => {
   });
 });
 
+/** A real in-process bus, wrapped to count who listens (`listening()`). */
+function countingBus(): { bus: EventBus; listening: () => number } {
+  const real = new InProcessBus();
+  let listening = 0;
+  const bus: EventBus = {
+    publish: (e) => real.publish(e),
+    consume: (...args) => real.consume(...args),
+    close: () => real.close(),
+    async subscribe(entity, handler, options) {
+      const stop = await real.subscribe(entity, handler, options);
+      listening++;
+      return async () => {
+        listening--;
+        await stop();
+      };
+    },
+  };
+  return { bus, listening: () => listening };
+}
+
 describe('eventStream', () => {
   const event = (entityId: string, version: number) => ({ id: randomUUID(), type: 't', entity: 'Thing', entityId, version, occurredAt: new Date().toISOString(), payload: {} });
 
   test('passes the events its filter accepts and unsubscribes when the subscription ends', async () => {
-    const real = new InProcessBus();
-    let listening = 0;
-    // the real bus, counting who listens
-    const bus: EventBus = {
-      publish: (e) => real.publish(e),
-      consume: (...args) => real.consume(...args),
-      close: () => real.close(),
-      async subscribe(entity, handler, options) {
-        const stop = await real.subscribe(entity, handler, options);
-        listening++;
-        return async () => {
-          listening--;
-          await stop();
-        };
-      },
-    };
+    const { bus, listening } = countingBus();
     const stream = await eventStream(bus, 'Thing', (e) => e.entityId === 'keep');
     await bus.publish(event('drop', 1));
     await bus.publish(event('keep', 2));
     expect((await stream.next()).value).toMatchObject({ entityId: 'keep', version: 2 });
-    expect(listening).toBe(1);
+    expect(listening()).toBe(1);
     await stream.return!();
     await new Promise((r) => setImmediate(r));
-    expect(listening).toBe(0);
+    expect(listening()).toBe(0);
   });
 
   test('each event delivered has its cursor, and a stream after it starts right behind it', async () => {
@@ -98,21 +103,7 @@ describe('eventStream', () => {
   });
 
   test('a resume past more events than the stream holds delivers them in order, then ends with SUBSCRIBER_TOO_SLOW, and stops listening', async () => {
-    const real = new InProcessBus();
-    let listening = 0;
-    const bus: EventBus = {
-      publish: (e) => real.publish(e),
-      consume: (...args) => real.consume(...args),
-      close: () => real.close(),
-      async subscribe(entity, handler, options) {
-        const stop = await real.subscribe(entity, handler, options);
-        listening++;
-        return async () => {
-          listening--;
-          await stop();
-        };
-      },
-    };
+    const { bus, listening } = countingBus();
     await bus.publish(event('keep', 0));
     const live = await eventStream(bus, 'Thing', () => true);
     await bus.publish(event('keep', 1));
@@ -121,7 +112,7 @@ describe('eventStream', () => {
     for (let v = 2; v <= 60; v++) await bus.publish(event('keep', v));
     const resumed = await eventStream(bus, 'Thing', () => true, { after: cursor, capacity: 25 });
     await new Promise((r) => setImmediate(r));
-    expect(listening).toBe(0);
+    expect(listening()).toBe(0);
     const delivered: EventEnvelope[] = [];
     let failure: unknown;
     try {
