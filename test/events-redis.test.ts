@@ -12,16 +12,9 @@ import { RedisBus, type EventEnvelope } from '@tradegraph/kit';
 import { ReceiveStockDocument } from '../operations/__generated__/graphql';
 import { executeOk } from './support/client';
 import { createProduct, createWarehouse } from './support/fixtures';
+import { freePort } from './support/ports';
 import { startStack, type TestStack } from './support/stack';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A Redis server of this test's own, so stopping it disturbs nobody else; it keeps its data in `dir` (append-only file). */
 async function startRedis(port: number, dir: string): Promise<ChildProcess> {

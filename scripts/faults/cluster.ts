@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../embedded-postgres';
 import { SUBGRAPHS } from '../subgraphs';
-import { answersOk, freePort, redisAnswers, ROOT, ServerProcess } from './server-process';
+import { freePort } from '../../test/support/ports';
+import { answersOk, redisAnswers, ROOT, ServerProcess } from './server-process';
 
 /** Where the harness keeps its Redis data and the servers' logs (git-ignored). */
 export const WORK_DIR = path.join(ROOT, '.data', 'faults');

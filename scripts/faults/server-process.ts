@@ -25,24 +25,6 @@ export async function waitFor<T>(probe: () => T | undefined | false | Promise<T 
   }
 }
 
-/** A loopback port nobody listens on now, never the machine's own PostgreSQL (5432) or Redis (6379), nor one in `taken`. */
-export async function freePort(taken: Set<number>): Promise<number> {
-  for (;;) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const server = net.createServer();
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        const { port: chosen } = server.address() as net.AddressInfo;
-        server.close(() => resolve(chosen));
-      });
-    });
-    if (port !== 5432 && port !== 6379 && !taken.has(port)) {
-      taken.add(port);
-      return port;
-    }
-  }
-}
-
 /** True when `url` answers 2xx within a second. */
 export async function answersOk(url: string): Promise<boolean> {
   return fetch(url, { signal: AbortSignal.timeout(1000) }).then(

@@ -5,8 +5,8 @@
  * REQUIRE_TEST_REDIS=1 (CI) makes that a failure instead.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import Redis from 'ioredis';
+import { freePort } from './ports';
 
 const LOCAL = 'redis://127.0.0.1:6379';
 
@@ -26,16 +26,6 @@ async function answersPing(url: string): Promise<boolean> {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts `redis-server` on a free loopback port; undefined when the binary is not installed. */
 async function startOwnRedis(): Promise<{ url: string; process: ChildProcess } | undefined> {
