@@ -3,7 +3,7 @@ import { logger } from '../logger';
 import type { BatchHandler, ConsumeOptions, EventBus, EventHandler, SubscribeOptions } from './bus';
 import type { EventEnvelope } from './outbox';
 import { GroupConsumer, compareIds, parseEntry, type StreamEntry } from './redis-group-consumer';
-import { channelOf, cursorExpired, DEFAULT_STOP_TIMEOUT_MS, encodeCursor, positionOf, sleep } from './streams';
+import { channelOf, cursorExpired, DEFAULT_STOP_TIMEOUT_MS, encodeCursor, positionOf, reconnectDelay, sleep } from './streams';
 
 /** One subscribe call: `last` is the id of the last entry it was given, `buffer` holds live entries while it catches up. */
 interface Subscription {
@@ -44,7 +44,7 @@ export class RedisBus implements EventBus {
    * @param prefix the streams' key prefix (one per deployment sharing a Redis)
    */
   constructor(private readonly url: string, private readonly retention = 100_000, private readonly prefix = 'tradegraph') {
-    this.publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (n) => Math.min(n * 200, 2000) });
+    this.publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: reconnectDelay });
     this.publisher.on('error', (error) => logger.debug({ err: error }, 'redis publisher error'));
   }
 
@@ -168,7 +168,7 @@ export class RedisBus implements EventBus {
 
   private connection(): Redis {
     if (!this.reader) {
-      this.reader = new Redis(this.url, { maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(n * 200, 2000) });
+      this.reader = new Redis(this.url, { maxRetriesPerRequest: null, retryStrategy: reconnectDelay });
       this.reader.on('error', (error) => logger.debug({ err: error }, 'redis reader error'));
     }
     return this.reader;
@@ -176,7 +176,7 @@ export class RedisBus implements EventBus {
 
   private async readLoop(): Promise<void> {
     // Its own connection: a blocking read would hold up catch-up reads behind it.
-    const reader = new Redis(this.url, { maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(n * 200, 2000) });
+    const reader = new Redis(this.url, { maxRetriesPerRequest: null, retryStrategy: reconnectDelay });
     this.loopReader = reader;
     reader.on('error', (error) => logger.debug({ err: error }, 'redis stream reader error'));
     while (!this.closed) {

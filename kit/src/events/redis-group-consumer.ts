@@ -4,7 +4,7 @@ import Redis from 'ioredis';
 import { logger } from '../logger';
 import type { BatchHandler, ConsumeOptions } from './bus';
 import type { EventEnvelope } from './outbox';
-import { DEFAULT_MAX_DELIVERIES, retryDelay, sleep } from './streams';
+import { DEFAULT_MAX_DELIVERIES, reconnectDelay, retryDelay, sleep } from './streams';
 
 /** A stream entry as ioredis returns it; `fields` is null for an entry pending but since trimmed. */
 export type StreamEntry = [id: string, fields: string[] | null];
@@ -84,7 +84,7 @@ export class GroupConsumer {
     this.retryMs = options.retryMs ?? 200;
     this.maxDeliveries = options.maxDeliveries ?? DEFAULT_MAX_DELIVERIES;
     this.ownPending = new Set(streams);
-    this.redis = new Redis(url, { maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(n * 200, 2000) });
+    this.redis = new Redis(url, { maxRetriesPerRequest: null, retryStrategy: reconnectDelay });
     this.redis.on('error', (error) => logger.debug({ err: error, group }, 'redis consumer error'));
     // A read whose answer was lost with the connection left entries pending on this consumer.
     this.redis.on('ready', () => streams.forEach((s) => this.ownPending.add(s)));

@@ -39,6 +39,9 @@ export function cursorExpired(reason: string): DomainError {
 export const retryDelay = (failures: number, baseMs: number): number => Math.min(baseMs * 2 ** Math.min(Math.max(failures - 1, 0), 10), 10_000);
 
 /** Waits `ms` without keeping the process alive. */
+/** ioredis's reconnect delay for the bus's connections: 200 ms more per attempt, at most 2 s. */
+export const reconnectDelay = (attempt: number): number => Math.min(attempt * 200, 2000);
+
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref?.());
 
 /** How many times a consumer group delivers an entry its handler keeps rejecting before it dead-letters it (ConsumeOptions.maxDeliveries). */
