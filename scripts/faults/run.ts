@@ -129,13 +129,28 @@ function wholeRun(current: FaultRun, from: number, to: number): FaultResult {
   };
 }
 
+const FAULTS = [killInventory, stopRedis, stopSync, restartPostgres, disconnectSubscriber];
+
+/**
+ * Every fault once, in order; or, to chase a flaky one, `-- --only 4,4,4` (fault numbers, any
+ * order, repeats allowed).
+ */
+function chosenFaults(): typeof FAULTS {
+  const at = process.argv.indexOf('--only');
+  if (at < 0) return FAULTS;
+  const numbers = (process.argv[at + 1] ?? '').split(',').map(Number);
+  if (!numbers.length || numbers.some((n) => !Number.isInteger(n) || n < 1 || n > FAULTS.length)) {
+    throw new Error(`--only takes fault numbers 1 to ${FAULTS.length}, separated by commas (e.g. --only 4,4)`);
+  }
+  return numbers.map((n) => FAULTS[n - 1]);
+}
+
 async function main(): Promise<number> {
   run = await startRun();
   const from = now();
   const results: FaultResult[] = [await baseline(run)];
   say('baseline done');
-  const faults = [killInventory, stopRedis, stopSync, restartPostgres, disconnectSubscriber];
-  for (const fault of faults) {
+  for (const fault of chosenFaults()) {
     const result = await fault(run);
     results.push(result);
     say(`${result.fault}: ${result.checks.every((c) => c.ok) ? 'ok' : 'FAILED'}`);
@@ -149,6 +164,8 @@ async function main(): Promise<number> {
 
   const ok = results.every((r) => r.checks.every((c) => c.ok));
   console.log(`\n${textTable(results)}\n\n${checkList(results)}\n\nMarkdown:\n\n${markdownTable(results)}\n`);
+  const deaths = run.cluster.nodeServers().flatMap((s) => s.unexpectedExits.map((e) => `${s.name} (pid ${e.pid}) exited ${e.code ?? e.signal}; the end of its log:\n${e.logTail}`));
+  if (deaths.length) console.log(`Servers that died:\n\n${deaths.join('\n\n')}\n`);
   console.log(`${ok ? 'PASSED' : 'FAILED'}: ${results.length - 1} scenarios in ${((now() - started) / 1000).toFixed(0)} s`);
   return ok ? 0 : 1;
 }

@@ -39,6 +39,8 @@ export interface UnexpectedExit {
   pid: number;
   code: number | null;
   signal: NodeJS.Signals | null;
+  /** the end of its log as it died: what CI prints, since the log itself stays on the CI machine */
+  logTail: string;
 }
 
 /**
@@ -82,7 +84,7 @@ export class ServerProcess {
     this.expectingExit = false;
     if (child.pid) this.pids.push(child.pid);
     child.once('exit', (code, signal) => {
-      if (!this.expectingExit) this.unexpectedExits.push({ at: now(), pid: child.pid ?? -1, code, signal });
+      if (!this.expectingExit) this.unexpectedExits.push({ at: now(), pid: child.pid ?? -1, code, signal, logTail: this.logTail(40) });
     });
     const ready = await waitFor(async () => {
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${this.name} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${this.logTail()}`);
