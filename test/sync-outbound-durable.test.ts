@@ -1,7 +1,8 @@
 /**
  * Issue #14: an order placed while no sync replica runs is still pushed to the external
  * system once sync is back (sync consumes the bus as a consumer group), exactly once, also
- * when the bus delivers its events again.
+ * when the bus delivers its events again, and when the shop created the order but its answer
+ * was lost.
  */
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
@@ -70,5 +71,24 @@ describeWithRedis('an order placed while sync is down', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(shop.orders.size).toBe(1);
     expect([...shop.orders.values()][0].updates).toEqual([]); // no PUT either
+  }, 60_000);
+
+  test('the shop created it but its answer was lost: the retry finds it there and does not create it again', async () => {
+    const { productId } = await stockedProduct(stack, admin, 10);
+    const customerId = await createCustomer(stack, admin);
+    shop.loseOrderAnswers = 1;
+    const order = await place(customerId, productId);
+    const created = () => [...shop.orders.values()].filter((o) => o.body.source_identifier === order.id);
+
+    let runs: { status: string; attempts: number }[] = [];
+    await eventually(async () => {
+      runs = await sql(stack, 'sync', `select status, attempts from sync.sync_run where trigger = 'EVENT' and outbound->>'orderId' = ?`, [order.id]);
+      return runs[0]?.status === 'SUCCEEDED';
+    }, 20_000);
+    expect(runs).toEqual([{ status: 'SUCCEEDED', attempts: 2 }]); // the lost answer was a failed attempt
+    expect(created()).toHaveLength(1);
+    expect(shop.requestsTo('GET', 'orders.json')).toHaveLength(1);
+    const [ref] = await sql<{ external_id: string }>(stack, 'sync', `select external_id from sync.external_ref where entity_type = 'ORDER' and entity_id = ?`, [order.id]);
+    expect(ref.external_id).toBe(String(created()[0].id));
   }, 60_000);
 });

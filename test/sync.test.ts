@@ -319,4 +319,30 @@ describe('crash recovery', () => {
     const locks = await sql<{ n: string }>(session.stack, 'sync', `select count(*) as n from sync_worker._private_jobs where locked_by = 'worker-killed-by-test'`);
     expect(Number(locks[0].n)).toBe(0);
   }, 60_000);
+
+  it('frees a job a dead worker still holds after its run was over, so the connector\'s next runs are not held for hours', async () => {
+    shopify.seed(2, 'ORPHAN');
+    const connectorId = await createConnector('Orphaned lock shop');
+    const doneId = randomUUID();
+    // What PostgreSQL going away as a worker recorded its job's outcome leaves behind: the run
+    // SUCCEEDED, its job and the connector's queue still locked by the worker that gave up.
+    await session.stack.subgraphs.sync.database.orm.em.fork().transactional(async (tx) => {
+      const connection = tx.getConnection();
+      const context = tx.getTransactionContext();
+      await connection.execute(
+        `insert into sync.sync_run (id, connector_id, trigger, entities, status, total, processed, created, updated, unchanged, failed, conflicts, attempts, max_attempts, queued_at, started_at, finished_at, heartbeat_at, "full", version)
+         values (?, ?, 'MANUAL', '["PRODUCT"]', 'SUCCEEDED', 0, 0, 0, 0, 0, 0, 0, 1, 4, now(), now() - interval '1 hour', now() - interval '1 hour', now() - interval '1 hour', false, 2)`,
+        [doneId, connectorId], 'run', context);
+      await connection.execute(`select sync_worker.add_job('sync-run', json_build_object('runId', ?::text), queue_name => ?, max_attempts => 1, job_key => ?)`, [doneId, `connector:${connectorId}`, `sync-run:${doneId}`], 'run', context);
+      await connection.execute(`update sync_worker._private_jobs set locked_at = now() - interval '1 hour', locked_by = 'worker-gave-up-in-test', attempts = 1 where key = ?`, [`sync-run:${doneId}`], 'run', context);
+      await connection.execute(`update sync_worker._private_job_queues set locked_at = now() - interval '1 hour', locked_by = 'worker-gave-up-in-test' where queue_name = ?`, [`connector:${connectorId}`], 'run', context);
+    });
+    const { triggerSync } = await gql(TriggerSyncDocument, { connectorId });
+
+    expect((await waitForFinal(triggerSync.id, 20_000)).status).toBe('SUCCEEDED');
+    const [done] = await sql<{ status: string; attempts: number }>(session.stack, 'sync', 'select status, attempts from sync.sync_run where id = ?', [doneId]);
+    expect(done).toEqual({ status: 'SUCCEEDED', attempts: 1 }); // its job ran again and left it alone
+    const locks = await sql<{ n: string }>(session.stack, 'sync', `select count(*) as n from sync_worker._private_jobs where locked_by = 'worker-gave-up-in-test'`);
+    expect(Number(locks[0].n)).toBe(0);
+  }, 60_000);
 });

@@ -87,6 +87,8 @@ export function customerFromShopify(customer: ShopifyCustomer, currency: string,
  *
  * - products: one SourceProduct per variant; stock from `inventory_levels.json` at the
  *   locations in `mapping.inventory.locations` (Shopify location id → warehouse code).
+ * - findPushedOrder: `GET orders.json?status=any&created_at_min=…`, matched by `source_identifier`
+ *   (our order id), when an earlier push's answer was lost;
  * - pushOrder: `POST orders.json` (lines by variant id when the product came from this shop,
  *   else by title and price), `PUT orders/{id}.json` for a known order (note, tags, status).
  * - pushStock: `inventory_levels/set.json` per level, at the location mapped to its warehouse.
@@ -153,6 +155,15 @@ export class ShopifyAdapter implements ConnectorAdapter {
     const id = created.body?.order?.id;
     if (id === undefined) throw new ExternalSystemError('Shopify created the order but its answer has no order.id', false);
     return { externalId: String(id) };
+  }
+
+  async findPushedOrder(order: OutboundOrder, createdSince: Date): Promise<{ externalId: string } | null> {
+    const path = `${API}/orders.json?limit=250&status=any&fields=id,source_identifier&created_at_min=${encodeURIComponent(createdSince.toISOString())}`;
+    for await (const page of this.pages<{ id: number; source_identifier?: string | null }>(path, 'orders')) {
+      const found = page.find((o) => o.source_identifier === order.id);
+      if (found) return { externalId: String(found.id) };
+    }
+    return null;
   }
 
   async pushStock(levels: OutboundStockLevel[]): Promise<void> {

@@ -22,6 +22,13 @@ export interface ConnectorAdapter {
   customers?(options: ReadOptions): AsyncGenerator<SourceCustomer[]>;
   /** Creates the order in the system, or updates it when `externalId` is known; returns the system's id. */
   pushOrder?(order: OutboundOrder, externalId: string | null): Promise<{ externalId: string }>;
+  /**
+   * The order as an earlier push created it, looked up by our order id among the system's
+   * orders created at or after `since`; null when there is none. Asked only when a push was
+   * sent but its answer never recorded (the process or the database went away in between), so
+   * the retry does not create the order a second time.
+   */
+  findPushedOrder?(order: OutboundOrder, since: Date): Promise<{ externalId: string } | null>;
   /** Sets the system's stock for products it knows (by their external ids). */
   pushStock?(levels: OutboundStockLevel[]): Promise<void>;
   /**

@@ -8,6 +8,7 @@ import { SyncEntity, SyncRunStatus, SyncTrigger } from './enums';
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'sync_run' })
 @Index({ properties: ['connectorId', 'queuedAt', 'id'] })
+@Index({ properties: ['connectorId', 'outboundKey'] })
 export class SyncRun {
   [OptionalProps]?: 'status' | 'total' | 'processed' | 'created' | 'updated' | 'unchanged' | 'failed' | 'conflicts' | 'attempts' | 'maxAttempts' | 'lastError' | 'nextAttemptAt' | 'queuedAt' | 'startedAt' | 'finishedAt' | 'webhookDeliveryId' | 'outbound' | 'outboundKey' | 'heartbeatAt' | 'full' | 'version';
 
@@ -95,8 +96,12 @@ export class SyncRun {
   heartbeatAt: Date | null = null;
 }
 
-/** What an outbound run pushes: one order, or the latest stock of some levels. */
-export type OutboundWork = { kind: 'ORDER'; orderId: string } | { kind: 'STOCK'; productIds: string[] };
+/**
+ * What an outbound run pushes: one order, or the latest stock of some levels. `pushStartedAt`
+ * is written (and committed) just before an order is first sent: a run that finds it set with no
+ * ref recorded does not know whether the system created the order, and asks before sending again.
+ */
+export type OutboundWork = { kind: 'ORDER'; orderId: string; pushStartedAt?: string } | { kind: 'STOCK'; productIds: string[] };
 
 @ObjectType({ description: 'One record a run could not apply, and why.' })
 @Entity({ tableName: 'sync_run_error' })

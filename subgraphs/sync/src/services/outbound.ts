@@ -81,6 +81,31 @@ export async function queueOutbound(runtime: SubgraphRuntime, work: OutboundWork
   return queued;
 }
 
+/**
+ * Creates an order in the system that has no ref for it yet — once, even when an earlier
+ * attempt sent it and died before recording the answer: every attempt commits `pushStartedAt`
+ * on its run before sending, and an attempt that finds one (on this run or an earlier run for
+ * the same order) asks the adapter for the order first. An adapter that cannot look orders up
+ * sends again: at least once, never lost.
+ */
+async function createOnce(em: EntityManager, adapter: ConnectorAdapter, connector: Connector, run: SyncRun, order: OutboundOrder): Promise<{ externalId: string }> {
+  const connection = em.getConnection();
+  const [earlier] = await connection.execute<{ started: string | null }[]>(
+    `select min(outbound->>'pushStartedAt') as started from sync.sync_run where connector_id = ? and outbound_key = ? and outbound->>'pushStartedAt' is not null`,
+    [connector.id, `order:${order.id}`],
+  );
+  if (earlier?.started && adapter.findPushedOrder) {
+    // A minute's margin for the system's clock against ours.
+    const found = await adapter.findPushedOrder(order, new Date(Date.parse(earlier.started) - 60_000));
+    if (found) {
+      log.warn({ runId: run.id, orderId: order.id, externalId: found.externalId }, 'an earlier push created the order but its answer was lost; recording it instead of sending again');
+      return found;
+    }
+  }
+  await connection.execute(`update sync.sync_run set outbound = outbound || jsonb_build_object('pushStartedAt', ?::text) where id = ?`, [new Date().toISOString(), run.id]);
+  return adapter.pushOrder!(order, null);
+}
+
 /** Pushes what an outbound run holds (an order, or products' stock) through the adapter. */
 export async function pushOutbound(em: EntityManager, runtime: SubgraphRuntime, adapter: ConnectorAdapter, connector: Connector, run: SyncRun, progress: RunProgress): Promise<void> {
   const work = run.outbound!;
@@ -105,10 +130,12 @@ export async function pushOutbound(em: EntityManager, runtime: SubgraphRuntime, 
     const checksum = checksumOf(outbound);
     const existing = refOf(SyncEntity.ORDER, order.id);
     if (existing?.checksum === checksum) return progress.add(1, { created: 0, updated: 0, unchanged: 1, conflicts: 0, failed: [] });
-    const pushed = await adapter.pushOrder(outbound, existing?.externalId ?? null);
+    const pushed = existing ? await adapter.pushOrder(outbound, existing.externalId) : await createOnce(em, adapter, connector, run, outbound);
     const now = new Date();
     if (existing) Object.assign(existing, { externalId: pushed.externalId, checksum, lastSeenAt: now, lastSyncedAt: now });
     else em.create(ExternalRef, { connectorId: connector.id, system: connector.system, entityType: SyncEntity.ORDER, externalId: pushed.externalId, entityId: order.id, checksum, lastSeenAt: now, lastSyncedAt: now });
+    // Recorded at once: what the system answered must not wait for the end of the run to be known.
+    await em.flush();
     return progress.add(1, { created: existing ? 0 : 1, updated: existing ? 1 : 0, unchanged: 0, conflicts: 0, failed: [] });
   }
   if (!adapter.pushStock) throw new ExternalSystemError(`${connector.system} connectors cannot receive stock`, false);

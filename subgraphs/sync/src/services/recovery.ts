@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { logger, tryAdvisoryLock, type SubgraphRuntime } from '@tradegraph/kit';
 import { SyncRun, SyncRunStatus } from '../entities';
 import { recordRunUpdated } from './events';
@@ -6,11 +7,40 @@ import { syncRunStatus } from './run-status';
 
 const log = logger.child({ subgraph: 'sync', component: 'recovery' });
 
+/** Releases every job and queue lock these (dead) workers hold. Worker ids are graphile-worker's own (`worker-<hex>`). */
+async function unlockWorkers(tx: EntityManager, workers: string[]): Promise<void> {
+  await tx.getConnection().execute(`select ${WORKER_SCHEMA}.force_unlock_workers(?::text[])`, [`{${workers.join(',')}}`], 'run', tx.getTransactionContext());
+}
+
+/**
+ * Frees jobs (and with them their connector's queue) locked longer than `staleAfterMs` whose run
+ * is not RUNNING: the worker finished the run, or never started it, and died before telling
+ * graphile-worker (the process was killed, or PostgreSQL went away as it recorded the outcome).
+ * Nothing would release them for 4 hours, and every later run of that connector would wait. A
+ * freed job runs again and finds its run no longer QUEUED: it does nothing.
+ */
+async function releaseOrphanedLocks(tx: EntityManager, now: Date, staleAfterMs: number): Promise<void> {
+  const connection = tx.getConnection();
+  const orphaned = await connection.execute<{ locked_by: string }[]>(
+    `select distinct j.locked_by from ${WORKER_SCHEMA}._private_jobs j
+       left join sync.sync_run r on j.key = 'sync-run:' || r.id::text
+      where j.locked_by is not null and j.locked_at < ?::timestamptz and (r.id is null or r.status <> ?)`,
+    [new Date(now.getTime() - staleAfterMs).toISOString(), SyncRunStatus.RUNNING],
+    'all',
+    tx.getTransactionContext(),
+  );
+  if (!orphaned.length) return;
+  const workers = orphaned.map((j) => j.locked_by);
+  await unlockWorkers(tx, workers);
+  log.warn({ workers }, 'released jobs held by workers that stopped after their run was over');
+}
+
 /**
  * Finds RUNNING runs whose worker stopped beating (a crashed or killed process) and gives them
  * back to the queue: the dead worker's locks on its job and on the connector's queue are
  * released (graphile-worker would otherwise keep them for 4 hours), its job is removed, and the
- * run is QUEUED again with a fresh job — or FAILED when that was its last attempt. One replica
+ * run is QUEUED again with a fresh job — or FAILED when that was its last attempt; jobs whose
+ * run is over but which a dead worker still holds are freed too. One replica
  * at a time (an advisory lock); each run's changes commit together.
  * @returns the ids of the runs it recovered
  */
@@ -26,7 +56,7 @@ export async function recoverLostRuns(runtime: SubgraphRuntime, staleAfterMs: nu
       const key = `sync-run:${run.id}`;
       const jobs = await connection.execute<{ locked_by: string | null }[]>(`select locked_by from ${WORKER_SCHEMA}._private_jobs where key = ?`, [key], 'all', context);
       const workers = jobs.map((j) => j.locked_by).filter((w): w is string => !!w);
-      if (workers.length) await connection.execute(`select ${WORKER_SCHEMA}.force_unlock_workers(?::text[])`, [`{${workers.join(',')}}`], 'run', context);
+      if (workers.length) await unlockWorkers(tx, workers);
       await connection.execute(`select ${WORKER_SCHEMA}.remove_job(?)`, [key], 'run', context);
       const message = `the worker running it stopped (no heartbeat since ${run.heartbeatAt?.toISOString()})`;
       if (run.attempts < run.maxAttempts) {
@@ -43,6 +73,7 @@ export async function recoverLostRuns(runtime: SubgraphRuntime, staleAfterMs: nu
       }
       log.warn({ runId: run.id, workers, requeued: run.status === SyncRunStatus.QUEUED }, 'recovered a sync run whose worker was lost');
     }
+    await releaseOrphanedLocks(tx, now, staleAfterMs);
     return lost.map((r) => r.id);
   });
   if (recovered.length) runtime.relay?.nudge();

@@ -23,13 +23,14 @@ export interface FakeCustomer {
 /** An order as the fake recorded it from `POST orders.json` (and later `PUT`s). */
 export interface FakeOrder {
   id: number;
+  createdAt: string;
   body: Record<string, unknown>;
   updates: Record<string, unknown>[];
 }
 
 /**
  * A local Shopify that speaks the Admin REST shapes sync uses: `GET products.json`,
- * `customers.json` (both with `updated_at_min`) and `inventory_levels.json`, with `limit` and
+ * `customers.json` (both with `updated_at_min`), `orders.json` (with `created_at_min`) and `inventory_levels.json`, with `limit` and
  * cursor pagination in the `Link` header (`page_info`); `POST orders.json`, `PUT orders/{id}.json`,
  * `GET variants/{id}.json`, `POST inventory_levels/set.json`; the `X-Shopify-Access-Token`
  * header; and scripted 429 (with Retry-After) and 5xx answers.
@@ -42,11 +43,21 @@ export class FakeShopify extends FakeHttpServer {
   /** every inventory_levels/set.json call, in order */
   stockSets: { location_id: number; inventory_item_id: number; available: number }[] = [];
   private nextOrderId = 820_000_001;
+  /**
+   * How many of the next `POST orders.json` create the order and then answer 502, as a proxy
+   * that timed out after the shop did the work: the caller cannot know the order exists.
+   */
+  loseOrderAnswers = 0;
   /** inventory_item_id → available, at {@link locationId} */
   levels = new Map<number, number>();
   readonly locationId = 555_001;
   readonly accessToken = 'shpat_fake_token';
   protected readonly apiRoot = '/admin/api/2024-01/';
+
+  override reset(): void {
+    super.reset();
+    this.loseOrderAnswers = 0;
+  }
 
   /** `count` products with one variant each; stock = index % 50. */
   seed(count: number, prefix = 'SHOP'): void {
@@ -90,7 +101,7 @@ export class FakeShopify extends FakeHttpServer {
     // Like Shopify, page_info carries the filters of the first request; only limit may be given with it.
     const cursor = url.searchParams.has('page_info')
       ? (JSON.parse(Buffer.from(url.searchParams.get('page_info')!, 'base64url').toString()) as { offset: number; locationIds: string })
-      : { offset: 0, locationIds: url.searchParams.get('location_ids') ?? '', updatedAtMin: url.searchParams.get('updated_at_min') ?? '' };
+      : { offset: 0, locationIds: url.searchParams.get('location_ids') ?? '', updatedAtMin: url.searchParams.get('updated_at_min') ?? '', createdAtMin: url.searchParams.get('created_at_min') ?? '' };
     const since = (cursor as { updatedAtMin?: string }).updatedAtMin ? Date.parse((cursor as { updatedAtMin: string }).updatedAtMin) : null;
     const changedSince = <T extends { updated_at: string }>(list: T[]) => (since === null ? list : list.filter((r) => Date.parse(r.updated_at) >= since));
     const offset = cursor.offset;
@@ -102,6 +113,12 @@ export class FakeShopify extends FakeHttpServer {
     } else if (url.pathname === '/admin/api/2024-01/customers.json') {
       key = 'customers';
       all = changedSince(this.customers);
+    } else if (url.pathname === '/admin/api/2024-01/orders.json') {
+      key = 'orders';
+      const createdAtMin = (cursor as { createdAtMin?: string }).createdAtMin;
+      all = [...this.orders.values()]
+        .filter((o) => !createdAtMin || Date.parse(o.createdAt) >= Date.parse(createdAtMin))
+        .map((o) => ({ id: o.id, created_at: o.createdAt, ...o.body }));
     } else if (url.pathname === '/admin/api/2024-01/inventory_levels.json') {
       key = 'inventory_levels';
       const locations = cursor.locationIds.split(',');
@@ -135,7 +152,11 @@ export class FakeShopify extends FakeHttpServer {
       const order = body.order as Record<string, unknown> | undefined;
       if (!order || !Array.isArray(order.line_items) || !order.line_items.length) return json(422, { errors: { line_items: ['must have at least one line item'] } });
       const id = this.nextOrderId++;
-      this.orders.set(id, { id, body: order, updates: [] });
+      this.orders.set(id, { id, createdAt: new Date().toISOString(), body: order, updates: [] });
+      if (this.loseOrderAnswers > 0) {
+        this.loseOrderAnswers--;
+        return json(502, { errors: 'Bad Gateway' });
+      }
       return json(201, { order: { id, ...order } });
     }
     const orderUpdate = /^\/orders\/(\d+)\.json$/.exec(path);
