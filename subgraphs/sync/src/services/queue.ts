@@ -17,6 +17,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { logger, type BackgroundJob, type SubgraphRuntime } from '@tradegraph/kit';
 import { Logger, run, runMigrations, type Runner } from 'graphile-worker';
+import { Pool } from 'pg';
 
 export const WORKER_SCHEMA = 'sync_worker';
 export const SYNC_RUN_TASK = 'sync-run';
@@ -123,8 +124,9 @@ export class QueueWorker implements BackgroundJob {
   private runOnce(): Promise<Runner> {
     return ensureQueue(this.runtime)
       .then(async () => {
+        const pool = workerPool(connectionStringOf(this.runtime), this.options.concurrency);
         const runner = await run({
-          connectionString: connectionStringOf(this.runtime),
+          pgPool: pool,
           schema: WORKER_SCHEMA,
           concurrency: this.options.concurrency,
           pollInterval: this.options.pollIntervalMs,
@@ -133,6 +135,7 @@ export class QueueWorker implements BackgroundJob {
           taskList: { [SYNC_RUN_TASK]: async (payload) => this.perform(String((payload as { runId: string }).runId)) },
         });
         runner.events.on('worker:fatalError', () => this.replace(runner));
+        pools.set(runner, pool);
         return runner;
       });
   }
@@ -149,9 +152,26 @@ export class QueueWorker implements BackgroundJob {
   }
 }
 
-/** Stops a runner and waits for it to let go of its connections. */
+const pools = new WeakMap<Runner, Pool>();
+
+/**
+ * The connections of one runner, ours rather than graphile-worker's: when it stops a pool of its
+ * own, it takes its 'error' listener off before the pool's last connections are gone, and a
+ * connection that PostgreSQL then terminates (a restart) is an 'error' nobody listens to, which
+ * ends the process. This pool keeps its listener until {@link stopRunner} has ended it.
+ */
+function workerPool(connectionString: string, concurrency: number): Pool {
+  // Its workers, the LISTEN connection and the periodic lock reset; 10 is graphile-worker's own default.
+  const pool = new Pool({ connectionString, max: Math.max(10, concurrency + 2) });
+  pool.on('error', (error) => log.warn({ err: error }, 'an idle sync worker connection failed'));
+  pool.on('connect', (client) => client.on('error', (error) => log.debug({ err: error }, 'a sync worker connection failed')));
+  return pool;
+}
+
+/** Stops a runner and waits for it to let go of its connections, then closes them. */
 async function stopRunner(runner: Runner): Promise<void> {
   await runner.stop().catch(() => undefined);
   // stop() resolves before the runner has released its connections; its promise settles after.
   await runner.promise.catch(() => undefined);
+  await pools.get(runner)?.end().catch(() => undefined);
 }
