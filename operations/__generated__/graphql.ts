@@ -1296,17 +1296,19 @@ export type ProductFilter = {
   minPrice?: InputMaybe<MoneyInput>;
   /** Only staff see statuses other than PUBLISHED. */
   status?: InputMaybe<Array<ProductStatus>>;
-  /** Matches name, sku or description (case-insensitive substring). */
+  /** Words to find in name, sku, brand or description (stemmed, any order; "quoted phrase", `or` and `-word` work as in web search); a text without spaces also matches skus starting with it. A text with no searchable word (only stop words or punctuation) matches no product but by sku. */
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** RELEVANCE: skus starting with `filter.text` first (the exact sku before them), then products whose sku, name or brand hold every word, then those that match by description only; by name within each. Without a text it is NAME_ASC. */
 export type ProductSort =
   | 'NAME_ASC'
   | 'NAME_DESC'
   | 'NEWEST'
   | 'OLDEST'
   | 'PRICE_ASC'
-  | 'PRICE_DESC';
+  | 'PRICE_DESC'
+  | 'RELEVANCE';
 
 /** DRAFT → PUBLISHED → ARCHIVED → DRAFT, and PUBLISHED → DRAFT. */
 export type ProductStatus =
@@ -1514,7 +1516,7 @@ export type QueryProductsArgs = {
   filter?: InputMaybe<ProductFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
-  sort?: ProductSort;
+  sort?: InputMaybe<ProductSort>;
 };
 
 

@@ -4,6 +4,20 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 import { DateColumn, EnumColumn, IdColumn, Money, PUBLIC, statusHistoryEntity, StringColumn, TextColumn, toMoney, UpdatedAtColumn, type EnumValue, graphqlEnum } from '@tradegraph/kit';
 import { Category } from './category';
 
+/**
+ * What text search matches (services/product-search.ts): sku and name weigh A, brand B,
+ * description C; and sku, name and brand alone. Written as PostgreSQL prints them back, so the
+ * migration diff sees no change.
+ */
+const SEARCH_VECTOR =
+  `((setweight(to_tsvector('simple'::regconfig, (sku)::text), 'A'::"char") || setweight(to_tsvector('english'::regconfig, (name)::text), 'A'::"char")) || ` +
+  `setweight(to_tsvector('english'::regconfig, (COALESCE(brand, ''::character varying))::text), 'B'::"char")) || ` +
+  `setweight(to_tsvector('english'::regconfig, COALESCE(description, ''::text)), 'C'::"char")`;
+
+const NAME_VECTOR =
+  `(to_tsvector('simple'::regconfig, (sku)::text) || to_tsvector('english'::regconfig, (name)::text)) || ` +
+  `to_tsvector('english'::regconfig, (COALESCE(brand, ''::character varying))::text)`;
+
 /** Where a product is in its publishing lifecycle; the allowed moves are in `productStatus`. */
 export const ProductStatus = graphqlEnum('ProductStatus', ['DRAFT', 'PUBLISHED', 'ARCHIVED'], { description: 'DRAFT → PUBLISHED → ARCHIVED → DRAFT, and PUBLISHED → DRAFT.' });
 export type ProductStatus = EnumValue<typeof ProductStatus>;
@@ -25,6 +39,10 @@ export class ProductAttribute {
 @Index({ properties: ['name', 'id'] })
 @Index({ properties: ['basePriceMinor', 'id'] })
 @Index({ properties: ['createdAt', 'id'] })
+@Index({ name: 'product_search_vector_index', expression: 'create index "product_search_vector_index" on "products"."product" using gin ("search_vector")' })
+@Index({ name: 'product_name_search_index', expression: 'create index "product_name_search_index" on "products"."product" ("name", "id") include ("status", "sku", "name_vector")' })
+@Index({ name: 'product_name_vector_index', expression: 'create index "product_name_vector_index" on "products"."product" using gin ("name_vector")' })
+@Index({ name: 'product_sku_upper_index', expression: 'create index "product_sku_upper_index" on "products"."product" (upper("sku") collate "C")' })
 export class Product {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'status' | 'basePrice' | 'description' | 'categoryId' | 'brand' | 'attributes' | 'publishedAt';
 
@@ -76,6 +94,14 @@ export class Product {
 
   @DateColumn({ nullable: true, description: 'When the product was last published.' })
   publishedAt: Date | null = null;
+
+  /** What text search matches, kept by PostgreSQL on every write path (ORM, bulk upserts, seeds). */
+  @Property({ columnType: 'tsvector', fieldName: 'search_vector', generated: `(${SEARCH_VECTOR}) stored`, hidden: true, lazy: true, nullable: true })
+  searchVector?: string;
+
+  /** The words of sku, name and brand alone: the better tier of search relevance, with statistics of its own. */
+  @Property({ columnType: 'tsvector', fieldName: 'name_vector', generated: `(${NAME_VECTOR}) stored`, hidden: true, lazy: true, nullable: true })
+  nameVector?: string;
 
   @Directive(PUBLIC)
   @Field(() => Money, { description: 'The list price, before any customer price list.' })

@@ -91,7 +91,11 @@ export class UpsertProductInput {
   status?: ProductStatus | null;
 }
 
-export const ProductSort = graphqlEnum('ProductSort', ['NAME_ASC', 'NAME_DESC', 'PRICE_ASC', 'PRICE_DESC', 'NEWEST', 'OLDEST'], { public: true });
+export const ProductSort = graphqlEnum('ProductSort', ['RELEVANCE', 'NAME_ASC', 'NAME_DESC', 'PRICE_ASC', 'PRICE_DESC', 'NEWEST', 'OLDEST'], {
+  public: true,
+  description:
+    'RELEVANCE: skus starting with `filter.text` first (the exact sku before them), then products whose sku, name or brand hold every word, then those that match by description only; by name within each. Without a text it is NAME_ASC.',
+});
 export type ProductSort = EnumValue<typeof ProductSort>;
 
 @InputType({ description: 'Narrows a product list; all given conditions must hold.' })
@@ -110,7 +114,11 @@ export class ProductFilter {
   @Directive(PUBLIC)
   categoryId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Matches name, sku or description (case-insensitive substring).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Words to find in name, sku, brand or description (stemmed, any order; "quoted phrase", `or` and `-word` work as in web search); a text without spaces also matches skus starting with it. A text with no searchable word (only stop words or punctuation) matches no product but by sku.',
+  })
   @Directive(PUBLIC)
   @IsOptional()
   @MinLength(1)

@@ -36,7 +36,7 @@ export class ProductResolver {
   products(
     @Ctx() ctx: SubgraphContext,
     @Directive(PUBLIC) @Arg('filter', () => ProductFilter, { nullable: true }) filter: ProductFilter | undefined,
-    @Directive(PUBLIC) @Arg('sort', () => ProductSort, { defaultValue: ProductSort.NAME_ASC }) sort: ProductSort = ProductSort.NAME_ASC,
+    @Directive(PUBLIC) @Arg('sort', () => ProductSort, { nullable: true, description: 'Default: RELEVANCE when `filter.text` is given, else NAME_ASC.' }) sort: ProductSort | null | undefined,
     @Args(() => PageArgs) page: PageArgs,
   ): Promise<ConnectionPage<Product>> {
     return service(ctx).search(filter, sort, page, isStaff(ctx));

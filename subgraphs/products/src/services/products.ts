@@ -3,7 +3,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   badInput,
   type ConnectionPage,
-  containsPattern,
   findByIdOrNotFound,
   findPage,
   flushOrConflict,
@@ -26,9 +25,10 @@ import {
   type UpdateProductInput,
   type UpsertProductInput,
 } from '../inputs/product-inputs';
+import { searchPage } from './product-search';
 import { productStatus } from './product-status';
 
-const SORTS: Record<ProductSort, KeysetSort> = {
+const SORTS: Record<Exclude<ProductSort, 'RELEVANCE'>, KeysetSort> = {
   [ProductSort.NAME_ASC]: { field: 'name', descending: false },
   [ProductSort.NAME_DESC]: { field: 'name', descending: true },
   [ProductSort.PRICE_ASC]: { field: 'basePriceMinor', descending: false },
@@ -141,8 +141,11 @@ export class ProductService {
     });
   }
 
-  /** One page of products matching the filter; `staff` may see every status, others only PUBLISHED. */
-  async search(filter: ProductFilter | null | undefined, sort: ProductSort, page: PageArgs, staff: boolean): Promise<ConnectionPage<Product>> {
+  /**
+   * One page of products matching the filter; `staff` may see every status, others only
+   * PUBLISHED. With a text, RELEVANCE is the default sort (see product-search.ts).
+   */
+  async search(filter: ProductFilter | null | undefined, sort: ProductSort | null | undefined, page: PageArgs, staff: boolean): Promise<ConnectionPage<Product>> {
     const request = pageRequest(page);
     const conditions: FilterQuery<Product>[] = [];
     const statuses = filter?.status?.length ? filter.status : staff ? undefined : [ProductStatus.PUBLISHED];
@@ -151,10 +154,6 @@ export class ProductService {
     if (filter?.ids) conditions.push({ id: { $in: filter.ids } });
     if (filter?.categoryId) conditions.push({ categoryId: { $in: await this.categoryAndDescendants(filter.categoryId) } });
     if (filter?.brand) conditions.push({ brand: filter.brand });
-    if (filter?.text) {
-      const like = containsPattern(filter.text);
-      conditions.push({ $or: [{ name: { $ilike: like } }, { sku: { $ilike: like } }, { description: { $ilike: like } }] });
-    }
     const { minPrice, maxPrice } = filter ?? {};
     if (minPrice && maxPrice && minPrice.currency !== maxPrice.currency) {
       throw badInput('filter.maxPrice.currency', 'must be the currency of filter.minPrice');
@@ -162,7 +161,11 @@ export class ProductService {
     if (minPrice) conditions.push({ currency: minPrice.currency, basePriceMinor: { $gte: toMinorUnits(minPrice.amount, minPrice.currency, 'filter.minPrice.amount') } });
     if (maxPrice) conditions.push({ currency: maxPrice.currency, basePriceMinor: { $lte: toMinorUnits(maxPrice.amount, maxPrice.currency, 'filter.maxPrice.amount') } });
 
-    return findPage(this.em, Product, { $and: conditions }, SORTS[sort], request);
+    const text = filter?.text;
+    const wanted = sort ?? (text ? ProductSort.RELEVANCE : ProductSort.NAME_ASC);
+    const keyset = SORTS[wanted === ProductSort.RELEVANCE ? ProductSort.NAME_ASC : wanted];
+    if (text) return searchPage(this.em, { $and: conditions }, text, wanted === ProductSort.RELEVANCE ? { relevance: true } : keyset, request);
+    return findPage(this.em, Product, { $and: conditions }, keyset, request);
   }
 
   private async categoryAndDescendants(categoryId: string): Promise<string[]> {
