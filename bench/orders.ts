@@ -67,9 +67,14 @@ async function main() {
       });
 
     await runLoad({ url: gatewayUrl, token, query: PLACE, variables: variables.slice(0, 100).map((v) => ({ ...v, key: randomUUID() })), concurrency }); // warm-up
-    const before = inProcess?.statements() ?? 0;
+    const counts = () => Object.fromEntries(Object.entries(inProcess?.subgraphs ?? {}).map(([name, s]) => [name, s.database.statementCount]));
+    const before = counts();
+    const cpuBefore = process.cpuUsage();
     const result = await runLoad({ url: gatewayUrl, token, query: PLACE, variables, concurrency });
-    const statements = (inProcess?.statements() ?? 0) - before;
+    const cpu = process.cpuUsage(cpuBefore);
+    const after = counts();
+    const bySubgraph = Object.entries(after).map(([name, n]) => [name, n - before[name]] as const).filter(([, n]) => n > 0);
+    const statements = bySubgraph.reduce((sum, [, n]) => sum + n, 0);
     const sorted = [...result.latenciesMs].sort((a, b) => a - b);
     const ok = sorted.length;
     console.log(`\nplaceOrder through the gateway: ${orders} orders × ${linesPerOrder} lines, ${concurrency} concurrent clients, ${values.processes ? 'one process per subgraph and gateway' : 'all servers in one process'} (node ${process.version})\n`);
@@ -77,7 +82,12 @@ async function main() {
     console.log(`orders/s         ${((ok / result.elapsedMs) * 1000).toFixed(1)}`);
     console.log(`latency p50      ${percentile(sorted, 50).toFixed(1)} ms`);
     console.log(`latency p99      ${percentile(sorted, 99).toFixed(1)} ms`);
-    if (inProcess) console.log(`SQL per order    ${(statements / Math.max(ok, 1)).toFixed(1)} statements (all subgraphs, incl. outbox relay)`);
+    if (inProcess) {
+      const per = (n: number) => (n / Math.max(ok, 1)).toFixed(1);
+      console.log(`SQL per order    ${per(statements)} statements (all subgraphs, incl. outbox relays and event consumers): ${bySubgraph.map(([name, n]) => `${name} ${per(n)}`).join(', ')}`);
+      // The whole process: gateway, subgraphs and the load generator's worker thread alike.
+      console.log(`CPU per order    ${((cpu.user + cpu.system) / 1000 / Math.max(ok, 1)).toFixed(1)} ms (user + system of the whole process, load generator included, over ${(result.elapsedMs / 1000).toFixed(1)} s)`);
+    }
   } finally {
     await inProcess?.stop();
     await multi?.stop();

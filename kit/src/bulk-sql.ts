@@ -172,3 +172,73 @@ export async function insertEvents(em: EntityManager, events: readonly NewEvent[
     events.map((e) => ({ eventId: randomUUID(), type: e.type, entity: e.entity, entityId: e.entityId, version: e.version, occurredAt, payload: e.payload, publishedAt: null, attempts: 0 })),
   );
 }
+
+/**
+ * One data-modifying statement of {@link writeTogether}, named so that later parts and the final
+ * select may read what it returns (`select … from name`).
+ */
+export interface SqlPart {
+  name: string;
+  sql: string;
+  params: unknown[];
+}
+
+/** How {@link insertRowsPart} inserts. */
+export interface InsertPartOptions {
+  /** columns set by SQL instead of (or from) the rows' values: property → expression over the rows (`r."column"`) and earlier parts */
+  computed?: Record<string, string>;
+  /** a condition on earlier parts; rows are inserted only while it holds (e.g. `exists (select 1 from claim)`) */
+  when?: string;
+  /** `on conflict do nothing`: a row whose unique key is taken is skipped, not an error */
+  skipConflicts?: boolean;
+  /** properties whose columns the part returns */
+  returning?: string[];
+}
+
+/** {@link insertRows}' insert, not run: a part of {@link writeTogether}. */
+export function insertRowsPart<T extends object>(em: EntityManager, name: string, entity: EntityClass<T>, rows: readonly Row<T>[], options: InsertPartOptions = {}): SqlPart {
+  const columns = columnsOf(em, entity, Object.keys(rows[0] ?? {}));
+  const computed = Object.entries(options.computed ?? {}).map(([prop, sql]) => ({ column: columnsOf(em, entity, [prop])[0], sql }));
+  const given = columns.filter((c) => !computed.some((k) => k.column.name === c.name));
+  const names = [...given.map((c) => quote(c.name)), ...computed.map((c) => quote(c.column.name))].join(', ');
+  const values = [...given.map((c) => `r.${quote(c.name)}`), ...computed.map((c) => c.sql)].join(', ');
+  const returning = options.returning?.length ? ` returning ${columnsOf(em, entity, options.returning).map((c) => quote(c.name)).join(', ')}` : '';
+  return {
+    name,
+    sql: `insert into ${qualifiedTable(em, entity)} (${names}) select ${values} from ${recordset(columns, 'r')}${options.when ? ` where ${options.when}` : ''} order by ord${options.skipConflicts ? ' on conflict do nothing' : ''}${returning}`,
+    params: [recordsJson(rows)],
+  };
+}
+
+/** {@link insertEvents}' insert, not run: a part of {@link writeTogether}. */
+export function insertEventsPart(em: EntityManager, name: string, events: readonly NewEvent[], options: InsertPartOptions = {}): SqlPart {
+  const occurredAt = new Date();
+  const rows = events.map((e) => ({ eventId: randomUUID(), type: e.type, entity: e.entity, entityId: e.entityId, version: e.version, occurredAt, payload: e.payload, publishedAt: null, attempts: 0 }));
+  return insertRowsPart(em, name, OutboxEvent, rows, options);
+}
+
+/** {@link updateRows}' update, not run: a part of {@link writeTogether}; `when` as for {@link insertRowsPart}. */
+export function updateRowsPart<T extends object>(em: EntityManager, name: string, entity: EntityClass<T>, key: keyof T & string, rows: readonly Row<T>[], options: { when?: string } = {}): SqlPart {
+  const columns = columnsOf(em, entity, Object.keys(rows[0] ?? {}));
+  const keyColumn = columns.find((c) => c.prop.name === key);
+  if (!keyColumn) throw new Error(`updateRowsPart: the rows of ${entity.name} must carry the key ${key}`);
+  const set = columns.filter((c) => c !== keyColumn).map((c) => `${quote(c.name)} = r.${quote(c.name)}`).join(', ');
+  return {
+    name,
+    sql: `update ${qualifiedTable(em, entity)} as t set ${set} from ${recordset(columns, 'r')} where t.${quote(keyColumn.name)} = r.${quote(keyColumn.name)}${options.when ? ` and ${options.when}` : ''} returning t.${quote(keyColumn.name)}`,
+    params: [recordsJson(rows)],
+  };
+}
+
+/**
+ * Runs the parts as ONE statement, `with part1 as (…), part2 as (…) select …`: one round trip,
+ * and atomic without a transaction (a single statement commits or fails whole). Every part runs
+ * to completion whether read or not, all on the statement's one snapshot: a part sees another's
+ * rows only through what that one returns, so make later parts depend on earlier ones by name
+ * where order matters (PostgreSQL checks foreign keys at the end of the statement).
+ * @param select the final query over the parts' names, e.g. `select count(*) from claim`
+ */
+export async function writeTogether<R = Record<string, unknown>>(em: EntityManager, parts: readonly SqlPart[], select = 'select 1', params: readonly unknown[] = []): Promise<R[]> {
+  const sql = `with ${parts.map((p) => `${quote(p.name)} as (${p.sql})`).join(', ')} ${select}`;
+  return executeIn<R>(em, sql, [...parts.flatMap((p) => p.params), ...params]);
+}

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { executeIn } from '../bulk-sql';
 import { qualifiedTable, tryAdvisoryLock } from '../database';
 import { logger } from '../logger';
+import { requestScope } from '../request-scope';
 import type { EventBus } from './bus';
 import { OutboxEvent } from './outbox';
 
@@ -72,7 +73,9 @@ export class OutboxRelay {
   private schedule(ms: number): void {
     clearTimeout(this.timer);
     if (this.stopped) return;
-    this.timer = setTimeout(() => {
+    // A pass is background work even when a request's commit nudged it: the timer must not
+    // carry that request's scope, or every later pass's SQL would be counted as the request's.
+    this.timer = requestScope.exit(() => setTimeout(() => {
       this.running = this.pass()
         .catch((error): PassResult => {
           logger.error({ err: error, schema: this.schema }, 'outbox relay pass failed');
@@ -89,7 +92,7 @@ export class OutboxRelay {
           this.again = false;
           this.schedule(next);
         });
-    }, ms);
+    }, ms));
     this.timer.unref?.();
   }
 

@@ -75,12 +75,17 @@ export function recordLevelChange(em: EntityManager, level: StockLevel, before: 
   for (const event of levelChangeEvents(level, before, movementType, quantity)) recordEvent(em, event);
 }
 
-/** Records a `reservation.*` event with the reservation as it now is. */
-export function recordReservationEvent(em: EntityManager, type: InventoryEvent, reservation: Reservation, allocations: readonly ReservationAllocation[]): void {
+/** A `reservation.*` event with the reservation as it now is. */
+export function reservationEvent(type: InventoryEvent, reservation: Reservation, allocations: readonly Pick<ReservationAllocation, 'productId' | 'warehouseId' | 'quantity'>[]): NewEvent<ReservationPayload> {
   const payload: ReservationPayload = {
     orderId: reservation.orderId,
     status: reservation.status,
     lines: allocations.map((a) => ({ productId: a.productId, warehouseId: a.warehouseId, quantity: a.quantity })),
   };
-  recordEvent(em, { type, entity: 'Reservation', entityId: reservation.id, version: reservation.version, payload });
+  return { type, entity: 'Reservation', entityId: reservation.id, version: reservation.version, payload };
+}
+
+/** Records a `reservation.*` event with the reservation as it now is. */
+export function recordReservationEvent(em: EntityManager, type: InventoryEvent, reservation: Reservation, allocations: readonly ReservationAllocation[]): void {
+  recordEvent(em, reservationEvent(type, reservation, allocations));
 }

@@ -138,6 +138,18 @@ export class Ledger {
    */
   async moveAll(moves: readonly { level: StockLevel; spec: MovementSpec }[]): Promise<void> {
     if (!moves.length) return;
+    const { levels, movements, events } = this.movesOf(moves);
+    await updateRows(this.em, StockLevel, 'id', levels);
+    await insertRows(this.em, StockMovement, movements);
+    await insertEvents(this.em, events);
+  }
+
+  /**
+   * What {@link moveAll} writes, not written: the levels' new values, the movements and the
+   * events as rows, for a caller that writes them as parts of one statement (the levels are
+   * changed in place all the same).
+   */
+  movesOf(moves: readonly { level: StockLevel; spec: MovementSpec }[]): { levels: Row<StockLevel>[]; movements: Row<StockMovement>[]; events: NewEvent[] } {
     const now = new Date();
     const movements: Row<StockMovement>[] = [];
     const events: NewEvent[] = [];
@@ -148,9 +160,8 @@ export class Ledger {
       movements.push({ ...movementOf(level, spec, this.actor), occurredAt: now });
       events.push(...levelChangeEvents(level, before, spec.type, spec.quantity));
     }
-    await updateRows(this.em, StockLevel, 'id', moves.map(({ level }) => ({ id: level.id, onHand: level.onHand, reserved: level.reserved, version: level.version, updatedAt: level.updatedAt })));
-    await insertRows(this.em, StockMovement, movements);
-    await insertEvents(this.em, events);
+    const levels = moves.map(({ level }) => ({ id: level.id, onHand: level.onHand, reserved: level.reserved, version: level.version, updatedAt: level.updatedAt }));
+    return { levels, movements, events };
   }
 
   /** Sets a locked level's safety stock and reorder point; no movement (onHand and reserved stay), but an event. */

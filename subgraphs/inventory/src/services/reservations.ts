@@ -7,6 +7,7 @@ import { allocate } from './allocation';
 import { InventoryEvent, recordReservationEvent } from './events';
 import { Ledger, levelKey } from './ledger';
 import { reservationStatus } from './reservation-status';
+import { readLevels, writeReservation } from './reservation-write';
 import { activeWarehouse } from './warehouses';
 import { normalizeLines, type StockLine } from './quantities';
 
@@ -61,10 +62,18 @@ export class ReservationService {
     if (!Number.isInteger(ttl) || ttl < 1 || ttl > MAX_RESERVATION_TTL_SECONDS) {
       throw badInput('ttlSeconds', `must be a whole number of seconds from 1 to ${MAX_RESERVATION_TTL_SECONDS}, got ${ttl}`);
     }
-    // Under contention most refusals are for stock that is plainly gone: find that out from an
-    // unlocked read instead of queueing for the row locks. Only the locked check below can
-    // grant stock, so this never oversells; it only refuses sooner.
-    const early = (await this.allocateFrom(this.em.fork(), wanted, false)).result.shortfall;
+    // One unlocked read decides, in memory, either a refusal or the allocation. Under contention
+    // most refusals are for stock that is plainly gone, found out here instead of queueing for
+    // the row locks; only a write on locked, unchanged levels grants stock, so this never
+    // oversells. When a level changed in between (or the order has its reservation already),
+    // nothing was written and the locking transaction below decides.
+    const read = await readLevels(this.em, wanted.map((l) => l.productId));
+    const unlocked = allocate(wanted, (productId) => read.filter((r) => r.level.productId === productId).map((r) => r.candidate));
+    if (unlocked.allocations) {
+      const written = await writeReservation(this.em, this.actor, order, orderLock(order), new Date(Date.now() + ttl * 1000), unlocked.allocations, read);
+      if (written) return written;
+    }
+    const early = unlocked.shortfall;
     if (early) {
       return this.em.transactional(async (em) => {
         await advisoryLock(em, orderLock(order)); // a call for the same order may be finishing
@@ -79,7 +88,7 @@ export class ReservationService {
       const existing = await em.findOne(Reservation, { orderId: order }, { refresh: true });
       if (existing) return existing;
 
-      const { result, levels } = await this.allocateFrom(em, wanted, true);
+      const { result, levels } = await this.allocateLocked(em, wanted);
       if (result.shortfall) throw insufficient(result.shortfall);
 
       const ledger = new Ledger(em, this.actor);
@@ -95,11 +104,10 @@ export class ReservationService {
     });
   }
 
-  /** Allocates `wanted` over the levels of active warehouses, locking the levels when `lock`. */
-  private async allocateFrom(em: EntityManager, wanted: StockLine[], lock: boolean) {
+  /** Allocates `wanted` over the levels of active warehouses, locking the levels. */
+  private async allocateLocked(em: EntityManager, wanted: StockLine[]) {
     const warehouses = new Map((await em.find(Warehouse, { active: true })).map((w) => [w.id, w]));
-    const productIds = wanted.map((l) => l.productId);
-    const all = lock ? await new Ledger(em, this.actor).lockProducts(productIds) : await em.find(StockLevel, { productId: { $in: productIds } });
+    const all = await new Ledger(em, this.actor).lockProducts(wanted.map((l) => l.productId));
     const levels = all.filter((l) => warehouses.has(l.warehouseId));
     const result = allocate(wanted, (productId) =>
       levels.filter((l) => l.productId === productId).map((l) => {

@@ -14,6 +14,7 @@ import {
   EventEntity,
   OrderEvent,
   recordEvent,
+  type NewEvent,
   type OrderPlacedPayload,
   type OrderStatusChangedPayload,
   type PaymentRecordedPayload,
@@ -22,8 +23,8 @@ import type { Order, OrderStatus, TransactionKind } from '../entities';
 
 export { OrderEvent, type OrderPlacedPayload, type OrderStatusChangedPayload, type PaymentRecordedPayload };
 
-/** Records `order.placed` for an order just written with its lines. */
-export function recordOrderPlaced(em: EntityManager, order: Order, lines: readonly { productId: string; quantity: number }[]): void {
+/** The `order.placed` event of an order about to be written with its lines (for the outbox insert in the same statement). */
+export function orderPlacedEvent(order: Order, lines: readonly { productId: string; quantity: number }[]): NewEvent<OrderPlacedPayload> {
   const payload: OrderPlacedPayload = {
     orderId: order.id,
     number: order.number,
@@ -33,7 +34,7 @@ export function recordOrderPlaced(em: EntityManager, order: Order, lines: readon
     total: order.total,
     lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
   };
-  recordEvent(em, { type: OrderEvent.PLACED, entity: EventEntity.ORDER, entityId: order.id, version: order.version, payload });
+  return { type: OrderEvent.PLACED, entity: EventEntity.ORDER, entityId: order.id, version: order.version, payload };
 }
 
 /** Records `order.status_changed` for an order whose status just moved (its version already raised). */

@@ -1,10 +1,25 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict, DomainError, ErrorCode, GatewayCallError, type GatewayClient, recordStatusChange, throughGateway, toMinorUnits } from '@tradegraph/kit';
+import {
+  badInput,
+  conflict,
+  detachedEntity,
+  DomainError,
+  ErrorCode,
+  GatewayCallError,
+  type GatewayClient,
+  insertEventsPart,
+  insertRowsPart,
+  type SqlPart,
+  throughGateway,
+  toMinorUnits,
+  updateRowsPart,
+  writeTogether,
+} from '@tradegraph/kit';
 import { Order, OrderLine, OrderPlacement, OrderStatus, OrderStatusChange, PlacementState } from '../entities';
 import type { PlaceOrderInput } from '../inputs/order-inputs';
 import type { OrderSettings } from '../settings';
-import { recordOrderPlaced } from './events';
+import { orderPlacedEvent } from './events';
 import { CatalogClient } from './catalog-client';
 import { InventoryClient } from './inventory-client';
 import { computeTotals } from './totals';
@@ -81,13 +96,8 @@ export class OrderPlacementService {
     const deadline = Date.now() + this.settings.idempotencyWaitMs;
     for (;;) {
       const orderId = randomUUID();
-      const inserted: unknown[] = await this.em
-        .getKnex()('order_placement')
-        .withSchema(this.em.config.get('schema') ?? 'public')
-        .insert({ idempotency_key: idempotencyKey, order_id: orderId, request_hash: requestHash, state: PlacementState.IN_PROGRESS, created_at: new Date() })
-        .onConflict('idempotency_key')
-        .ignore()
-        .returning('order_id');
+      const claim = insertRowsPart(this.em, 'claim', OrderPlacement, [{ idempotencyKey, orderId, requestHash, state: PlacementState.IN_PROGRESS, createdAt: new Date() }], { skipConflicts: true, returning: ['orderId'] });
+      const inserted = await writeTogether(this.em, [claim], 'select 1 from claim');
       if (inserted.length) return { orderId };
 
       const placement = await this.em.fork().findOne(OrderPlacement, { idempotencyKey });
@@ -121,27 +131,39 @@ export class OrderPlacementService {
     return lines;
   }
 
+  /**
+   * Writes the order, its lines, its first status, its `order.placed` event and the finished
+   * claim as ONE statement (atomic by itself, one round trip): the number is taken from the
+   * sequence inside it, as the order is written, and copied into the event's payload there.
+   */
   private async write(orderId: string, idempotencyKey: string, input: PlaceOrderInput, lines: Awaited<ReturnType<OrderPlacementService['price']>>, placer: Placer): Promise<Order> {
-    return this.em.fork().transactional(async (em) => {
-      const [{ nextval }] = await em.getConnection().execute(`select nextval('"${em.config.get('schema')}"."order_number_seq"') as nextval`, [], 'all', em.getTransactionContext());
-      const totals = computeTotals(lines, this.settings.taxRateBasisPoints);
-      const order = em.create(Order, {
-        id: orderId,
-        number: `SO-${String(nextval).padStart(6, '0')}`,
-        customerId: input.customerId,
-        placedById: placer.agentId ?? input.placedById ?? null,
-        visitId: input.visitId ?? null,
-        currency: lines[0].currency,
-        ...totals,
-        notes: input.notes ?? null,
-      });
-      lines.forEach((line, index) =>
-        em.create(OrderLine, { orderId, lineNo: index + 1, productId: line.productId, sku: line.sku, name: line.name, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor, currency: line.currency }),
-      );
-      recordStatusChange(em, OrderStatusChange, orderId, { from: null, to: OrderStatus.PENDING, actor: placer.subject });
-      recordOrderPlaced(em, order, lines);
-      await em.nativeUpdate(OrderPlacement, { idempotencyKey }, { state: PlacementState.DONE });
-      return order;
-    });
+    const em = this.em;
+    const now = new Date();
+    const row = {
+      id: orderId,
+      customerId: input.customerId,
+      placedById: placer.agentId ?? input.placedById ?? null,
+      visitId: input.visitId ?? null,
+      status: OrderStatus.PENDING,
+      currency: lines[0].currency,
+      ...computeTotals(lines, this.settings.taxRateBasisPoints),
+      notes: input.notes ?? null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const order = detachedEntity(Order, { ...row, number: '' });
+    const number = `(select 'SO-' || lpad(n::text, greatest(6, length(n::text)), '0') from order_number)`;
+    const parts: SqlPart[] = [
+      { name: 'order_number', sql: `select nextval('"${em.config.get('schema')}"."order_number_seq"') as n`, params: [] },
+      insertRowsPart(em, 'placed_order', Order, [row], { computed: { number }, returning: ['number'] }),
+      insertRowsPart(em, 'lines', OrderLine, lines.map((line, index) => ({ id: randomUUID(), orderId, lineNo: index + 1, productId: line.productId, sku: line.sku, name: line.name, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor, currency: line.currency }))),
+      insertRowsPart(em, 'history', OrderStatusChange, [{ orderId, from: null, to: OrderStatus.PENDING, actor: placer.subject, reason: null, changedAt: now }]),
+      insertEventsPart(em, 'placed_event', [orderPlacedEvent(order, lines)], { computed: { payload: `jsonb_set(r."payload", '{number}', to_jsonb(${number}))` } }),
+      updateRowsPart(em, 'claim', OrderPlacement, 'idempotencyKey', [{ idempotencyKey, state: PlacementState.DONE }]),
+    ];
+    const [written] = await writeTogether<{ number: string }>(em, parts, 'select "number" from placed_order');
+    order.number = written.number;
+    return order;
   }
 }
