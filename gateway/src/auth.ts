@@ -9,7 +9,20 @@ export interface AuthOptions {
   jwksUrl?: string;
   issuer: string;
   audience: string;
+  /**
+   * keep verified tokens (by their exact text) until they expire, at most
+   * {@link VERIFIED_TOKEN_MAX_AGE_MS}, so a client's repeated requests skip the signature check
+   */
+  cacheVerified?: boolean;
 }
+
+/** How many verified tokens are remembered (the oldest are forgotten first). */
+const VERIFIED_TOKENS = 10_000;
+/**
+ * How long a verified token is trusted without checking it again, however far its expiry: a
+ * JWKS key that is withdrawn stops its tokens within this time.
+ */
+export const VERIFIED_TOKEN_MAX_AGE_MS = 60_000;
 
 /** The client's credentials were present but not acceptable; the message says why. */
 export class AuthenticationError extends Error {
@@ -30,6 +43,8 @@ export interface Session {
  */
 export class Authenticator {
   private readonly key: Uint8Array | JWTVerifyGetKey;
+  /** token → its session and until when the cache may answer for it (ms since the epoch) */
+  private readonly verified = new Map<string, { session: Session; until: number }>();
 
   constructor(private readonly options: AuthOptions) {
     if (options.jwksUrl) this.key = createRemoteJWKSet(new URL(options.jwksUrl));
@@ -58,6 +73,23 @@ export class Authenticator {
 
   /** Verifies a raw JWT. @throws AuthenticationError */
   async verify(token: string): Promise<Session> {
+    if (!this.options.cacheVerified) return this.check(token);
+    const now = Date.now();
+    const known = this.verified.get(token);
+    if (known && now < known.until) return known.session;
+    if (known) this.verified.delete(token);
+    const session = await this.check(token);
+    // Shared by every request with this token from now on: nobody may change it in place.
+    Object.freeze(session.caller.roles);
+    Object.freeze(session.caller.scopes);
+    Object.freeze(session.caller);
+    // jose refuses a token once `exp` is reached; the cache stops answering for it at that same moment.
+    this.verified.set(token, { session, until: Math.min(session.expiresAt!, now + VERIFIED_TOKEN_MAX_AGE_MS) });
+    if (this.verified.size > VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
+    return session;
+  }
+
+  private async check(token: string): Promise<Session> {
     try {
       const { payload } = await jwtVerify(token, this.key as Uint8Array, {
         issuer: this.options.issuer,

@@ -60,6 +60,11 @@ export interface GatewayConfig {
   apqTtlSeconds: number;
   /** on SIGTERM, how long requests in flight may finish before what is left is cut (ms) */
   shutdownGraceMs: number;
+  /**
+   * the hot path's caches and keep-alive subgraph client (PER_HOP_CACHES; on): off only to
+   * measure what they save, side by side (`npm run bench:reads -- --compare`)
+   */
+  perHopCaches: boolean;
 }
 
 /** Reads the gateway's configuration; `overrides` win (the CLI's --supergraph and --port). */
@@ -107,6 +112,7 @@ export function gatewayConfigFromEnv(overrides: Partial<GatewayConfig> = {}): Ga
     trustedDocumentsOnlyForPartners: envBool('TRUSTED_DOCUMENTS_ONLY_FOR_PARTNERS', false),
     apqTtlSeconds: envInt('APQ_TTL_SECONDS', 86_400, 1, 365 * 86_400),
     shutdownGraceMs: shutdownGraceMsFromEnv(),
+    perHopCaches: envBool('PER_HOP_CACHES', true),
     ...overrides,
   };
 }

@@ -27,6 +27,7 @@ import { FederatedSubscriptions } from './subscriptions';
 import { UpstreamPool } from './upstream';
 import { supergraphFromFile } from './supergraph-file';
 import { SubgraphResilience } from './subgraph-resilience';
+import { keepAliveFetch } from './subgraph-http';
 import { isUnavailable, unavailableResponse, type SubgraphResponse } from './subgraph-unavailable';
 import { variableCoercionPlugin } from './variables';
 import { mountDashboard } from './dashboard';
@@ -87,10 +88,10 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
  * subgraph calling through the gateway can act on), not an unexpected error whose message
  * would be masked as INTERNAL.
  */
-function subgraphFetch(name: string): typeof fetch {
+function subgraphFetch(name: string, send: typeof fetch): typeof fetch {
   return async (input, init) => {
     try {
-      return await fetch(input, init);
+      return await send(input, init);
     } catch (error) {
       logger.warn({ err: error, subgraph: name }, 'subgraph unreachable');
       throw new GraphQLError(`The ${name} service is unavailable`, { extensions: { code: 'UNAVAILABLE', retryable: true } });
@@ -107,18 +108,20 @@ function unauthenticated(message: string): GraphQLError {
  * (JWT), query limits, the signed caller context to every subgraph, `/health` and `/ready`.
  */
 export async function startGateway(config: GatewayConfig, supergraph: SupergraphInput = { path: config.supergraphPath }): Promise<RunningGateway> {
-  const authenticator = new Authenticator({ jwtSecret: config.jwtSecret, jwksUrl: config.jwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience });
+  const authenticator = new Authenticator({ jwtSecret: config.jwtSecret, jwksUrl: config.jwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience, cacheVerified: config.perHopCaches });
   const signer = new CallerSigner(config.callerSecret);
   const dataSources = new Map<string, SignedDataSource>();
   // Partner API keys are checked with the partners subgraph, through the gateway's own data source.
   const apiKeys = new ApiKeyGrants(signer, () => dataSources.get('partners'));
   const clients = new ClientAuthenticator(authenticator, apiKeys);
+  // Keep-alive node:http to the subgraphs; undici's fetch (with web streams) is the fallback only to measure the difference.
+  const subgraphHttp = config.perHopCaches ? keepAliveFetch() : undefined;
   const resilience = new SubgraphResilience({ timeoutMs: config.subgraphTimeoutMs, breakerFailures: config.subgraphBreakerFailures, halfOpenAfterMs: config.subgraphBreakerHalfOpenMs, queryRetries: config.subgraphQueryRetries });
 
   const gateway = new ApolloGateway({
     supergraphSdl: 'path' in supergraph ? supergraphFromFile(supergraph.path) : async () => ({ supergraphSdl: supergraph.sdl }),
     buildService: ({ name, url }) => {
-      const source = new SignedDataSource(name, { url: config.subgraphUrls[name] ?? url, fetcher: resilience.fetcher(name, config.subgraphUrls[name] ?? url, subgraphFetch(name)) });
+      const source = new SignedDataSource(name, { url: config.subgraphUrls[name] ?? url, fetcher: resilience.fetcher(name, config.subgraphUrls[name] ?? url, subgraphFetch(name, subgraphHttp?.fetch ?? fetch)) });
       dataSources.set(name, source);
       return source;
     },
@@ -250,6 +253,7 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
         await apiKeys.close();
         await persistedQueries.close();
         await rateLimits.close();
+        subgraphHttp?.close();
       })();
       return stopping;
     },

@@ -15,6 +15,7 @@ import {
 } from 'cockatiel';
 import { GraphQLError, Kind, parse, type OperationTypeNode } from 'graphql';
 import { ErrorCode, logger } from '@tradegraph/kit';
+import { SubgraphAnswer } from './subgraph-http';
 
 export interface SubgraphResilienceOptions {
   /** one attempt at a subgraph (connect, send, whole response read) is abandoned after this */
@@ -54,6 +55,24 @@ export function operationKind(body: unknown): OperationTypeNode | undefined {
   try {
     const { query, operationName } = JSON.parse(body) as { query?: unknown; operationName?: unknown };
     if (typeof query !== 'string') return undefined;
+    // Query plans send the same few documents over and over: parse each once.
+    const key = `${typeof operationName === 'string' ? operationName : ''}\n${query}`;
+    if (kinds.has(key)) return kinds.get(key);
+    const kind = parsedKind(query, operationName);
+    kinds.set(key, kind);
+    if (kinds.size > KNOWN_OPERATIONS) kinds.delete(kinds.keys().next().value!);
+    return kind;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How many subgraph documents' kinds are remembered (the oldest are forgotten first). */
+const KNOWN_OPERATIONS = 2000;
+const kinds = new Map<string, OperationTypeNode | undefined>();
+
+function parsedKind(query: string, operationName: unknown): OperationTypeNode | undefined {
+  try {
     const operations = parse(query, { noLocation: true }).definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
     const chosen = typeof operationName === 'string' ? operations.find((o) => o.name?.value === operationName) : operations[0];
     return chosen?.operation;
@@ -151,12 +170,13 @@ export class SubgraphResilience {
 }
 
 function isUnavailableResponse(result: unknown): boolean {
-  return result instanceof Response && UNAVAILABLE_STATUSES.has(result.status);
+  return (result instanceof Response || result instanceof SubgraphAnswer) && UNAVAILABLE_STATUSES.has(result.status);
 }
 
 /** The response with its body already read, so the attempt's timeout covers a body that never ends. */
 async function readWhole(send: typeof fetch, input: Parameters<typeof fetch>[0], init: RequestInit): Promise<Response> {
   const response = await send(input, init);
+  if ((response as unknown) instanceof SubgraphAnswer) return response; // read whole already
   const body = await response.arrayBuffer();
   return new Response(body.byteLength ? body : null, { status: response.status, statusText: response.statusText, headers: response.headers });
 }

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { useServer } from 'graphql-ws/use/ws';
@@ -11,7 +11,7 @@ import { WebSocketServer } from 'ws';
 import { CALLER_HEADER, CallerSignatureError, CallerSigner, REQUEST_ID_HEADER, type Caller } from './caller';
 import type { SubgraphContext, SubgraphRuntime } from './context';
 import { Database } from './database';
-import { isProduction } from './env';
+import { envBool, isProduction } from './env';
 import { formatError } from './errors';
 import { refuseWhileStopping, SERVICE_RESTART_CLOSE_CODE } from './graceful-stop';
 import { subscribeWithCursors } from './event-subscription';
@@ -67,9 +67,15 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const jobs = definition.background?.(runtime) ?? [];
   for (const job of jobs) job.start();
 
+  // Off only to measure what the per-hop savings are worth (`npm run bench:reads -- --compare`).
+  const perHopCaches = envBool('PER_HOP_CACHES', true);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  // The gateway lets idle connections go after 4 s (gateway/src/subgraph-http.ts); the subgraph
+  // keeps them longer, so it is never the side closing a socket the gateway is about to reuse.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   let stopping: Promise<void> | undefined;
   app.use(refuseWhileStopping(() => stopping !== undefined));
   const server = new ApolloServer<SubgraphContext>({
@@ -85,6 +91,9 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }),
       // Inline tracing is for Apollo Studio, which we do not report to.
       ApolloServerPluginInlineTraceDisabled(),
+      // No field has a cache hint, and the gateway reads a subgraph answer without a Cache-Control
+      // header as max-age 0 anyway: the plugin's per-field hook would only cost time.
+      ...(perHopCaches ? [ApolloServerPluginCacheControlDisabled()] : []),
       // A mutation may have written outbox events: publish them now rather than at the next poll.
       { async requestDidStart() { return { async willSendResponse({ operation }) { if (operation?.operation === 'mutation') relay?.nudge(); } }; } },
     ],
@@ -100,14 +109,19 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   });
 
   const createContext = (caller: Caller, requestId: string): SubgraphContext => {
+    let requestLog: SubgraphContext['log'] | undefined;
     const context: SubgraphContext = {
       caller,
       requestId,
       em: database.orm.em.fork(),
       loaders: new LoaderRegistry(() => context),
-      log: log.child({ requestId }),
+      // Made on first use: most requests log nothing, and a pino child per request is not free.
+      get log() {
+        return (requestLog ??= log.child({ requestId }));
+      },
       runtime,
     };
+    if (!perHopCaches) void context.log;
     return context;
   };
 
