@@ -11,6 +11,7 @@ COPY subgraphs/inventory/package.json subgraphs/inventory/
 COPY subgraphs/orders/package.json subgraphs/orders/
 COPY subgraphs/field-agents/package.json subgraphs/field-agents/
 COPY subgraphs/sync/package.json subgraphs/sync/
+COPY subgraphs/partners/package.json subgraphs/partners/
 # TypeScript runs through @swc-node/register (it keeps decorator metadata), so dev tools stay out
 # but the runtime compiler is a regular dependency.
 RUN npm install --omit=dev --no-audit --no-fund
