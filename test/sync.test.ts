@@ -345,4 +345,29 @@ describe('crash recovery', () => {
     const locks = await sql<{ n: string }>(session.stack, 'sync', `select count(*) as n from sync_worker._private_jobs where locked_by = 'worker-gave-up-in-test'`);
     expect(Number(locks[0].n)).toBe(0);
   }, 60_000);
+
+  it('leaves alone a job whose run was cancelled while its worker still runs it (the worker still beats)', async () => {
+    const connectorId = await createConnector('Cancelled but alive shop');
+    const runId = randomUUID();
+    const em = session.stack.subgraphs.sync.database.orm.em.fork();
+    await em.transactional(async (tx) => {
+      const connection = tx.getConnection();
+      const context = tx.getTransactionContext();
+      await connection.execute(
+        `insert into sync.sync_run (id, connector_id, trigger, entities, status, total, processed, created, updated, unchanged, failed, conflicts, attempts, max_attempts, queued_at, started_at, finished_at, heartbeat_at, "full", version)
+         values (?, ?, 'MANUAL', '["PRODUCT"]', 'CANCELLED', 0, 0, 0, 0, 0, 0, 0, 1, 4, now() - interval '1 hour', now() - interval '1 hour', now(), now(), false, 2)`,
+        [runId, connectorId], 'run', context);
+      await connection.execute(`select sync_worker.add_job('sync-run', json_build_object('runId', ?::text), queue_name => ?, max_attempts => 1, job_key => ?)`, [runId, `connector:${connectorId}`, `sync-run:${runId}`], 'run', context);
+      await connection.execute(`update sync_worker._private_jobs set locked_at = now() - interval '1 hour', locked_by = 'worker-alive-in-test', attempts = 1 where key = ?`, [`sync-run:${runId}`], 'run', context);
+    });
+    // The worker keeps beating, as performRun does whatever the status, for three recovery periods (stale after 1.5 s).
+    for (let i = 0; i < 9; i++) {
+      await em.getConnection().execute('update sync.sync_run set heartbeat_at = now() where id = ?', [runId]);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const locks = await sql<{ n: string }>(session.stack, 'sync', `select count(*) as n from sync_worker._private_jobs where locked_by = 'worker-alive-in-test'`);
+    expect(Number(locks[0].n)).toBe(1);
+    await em.getConnection().execute(`select sync_worker.force_unlock_workers('{worker-alive-in-test}')`);
+    await em.getConnection().execute(`select sync_worker.remove_job(?)`, [`sync-run:${runId}`]);
+  }, 60_000);
 });

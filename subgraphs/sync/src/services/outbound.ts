@@ -102,7 +102,8 @@ async function createOnce(em: EntityManager, adapter: ConnectorAdapter, connecto
       return found;
     }
   }
-  await connection.execute(`update sync.sync_run set outbound = outbound || jsonb_build_object('pushStartedAt', ?::text) where id = ?`, [new Date().toISOString(), run.id]);
+  // The first attempt's time stays: the lookup window must reach back to the earliest send.
+  await connection.execute(`update sync.sync_run set outbound = outbound || jsonb_build_object('pushStartedAt', coalesce(outbound->>'pushStartedAt', ?::text)) where id = ?`, [new Date().toISOString(), run.id]);
   return adapter.pushOrder!(order, null);
 }
 

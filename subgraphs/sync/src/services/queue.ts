@@ -133,6 +133,10 @@ export class QueueWorker implements BackgroundJob {
           noHandleSignals: true,
           logger: workerLogger,
           taskList: { [SYNC_RUN_TASK]: async (payload) => this.perform(String((payload as { runId: string }).runId)) },
+        }).catch(async (error: unknown) => {
+          // Not started (the database is away): its pool would otherwise stay open, one per attempt.
+          await pool.end().catch(() => undefined);
+          throw error;
         });
         runner.events.on('worker:fatalError', () => this.replace(runner));
         pools.set(runner, pool);

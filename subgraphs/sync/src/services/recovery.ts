@@ -14,18 +14,22 @@ async function unlockWorkers(tx: EntityManager, workers: string[]): Promise<void
 
 /**
  * Frees jobs (and with them their connector's queue) locked longer than `staleAfterMs` whose run
- * is not RUNNING: the worker finished the run, or never started it, and died before telling
- * graphile-worker (the process was killed, or PostgreSQL went away as it recorded the outcome).
- * Nothing would release them for 4 hours, and every later run of that connector would wait. A
- * freed job runs again and finds its run no longer QUEUED: it does nothing.
+ * is not RUNNING and has not beaten for as long: the worker finished the run, or never started
+ * it, and died before telling graphile-worker (the process was killed, or PostgreSQL went away
+ * as it recorded the outcome). Nothing would release them for 4 hours, and every later run of
+ * that connector would wait. A worker still executing a run beats whatever the run's status (a
+ * cancelled run), so its job is left alone. The run is found by the job's payload, since
+ * `add_job` takes the key off a locked job when the run is queued again. A freed job runs again
+ * and finds its run no longer QUEUED: it does nothing.
  */
 async function releaseOrphanedLocks(tx: EntityManager, now: Date, staleAfterMs: number): Promise<void> {
   const connection = tx.getConnection();
   const orphaned = await connection.execute<{ locked_by: string }[]>(
     `select distinct j.locked_by from ${WORKER_SCHEMA}._private_jobs j
-       left join sync.sync_run r on j.key = 'sync-run:' || r.id::text
-      where j.locked_by is not null and j.locked_at < ?::timestamptz and (r.id is null or r.status <> ?)`,
-    [new Date(now.getTime() - staleAfterMs).toISOString(), SyncRunStatus.RUNNING],
+       left join sync.sync_run r on r.id::text = j.payload->>'runId'
+      where j.locked_by is not null and j.locked_at < ?::timestamptz
+        and (r.id is null or (r.status <> ? and coalesce(r.heartbeat_at, r.queued_at) < ?::timestamptz))`,
+    [new Date(now.getTime() - staleAfterMs).toISOString(), SyncRunStatus.RUNNING, new Date(now.getTime() - staleAfterMs).toISOString()],
     'all',
     tx.getTransactionContext(),
   );

@@ -56,7 +56,8 @@ export async function performRun(runtime: SubgraphRuntime, runId: string): Promi
   let adapter: ConnectorAdapter | undefined;
   // Beats even while a slow source keeps a batch from finishing; recovery takes a silent run for lost.
   const heartbeat = setInterval(() => {
-    void em.getConnection().execute('update sync.sync_run set heartbeat_at = now() where id = ? and status = ?', [run.id, SyncRunStatus.RUNNING], 'run').catch(() => undefined);
+    // Whatever the status: a run cancelled mid-batch still has a live worker, and recovery must see it.
+    void em.getConnection().execute('update sync.sync_run set heartbeat_at = now() where id = ?', [run.id], 'run').catch(() => undefined);
   }, settings.heartbeatMs);
   try {
     adapter = adapterFor(settings, connector);
