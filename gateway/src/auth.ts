@@ -47,7 +47,7 @@ export class Authenticator {
   private readonly verified = new Map<string, { session: Session; until: number }>();
 
   constructor(private readonly options: AuthOptions) {
-    if (options.jwksUrl) this.key = createRemoteJWKSet(new URL(options.jwksUrl));
+    if (options.jwksUrl) this.key = createRemoteJWKSet(new URL(options.jwksUrl), { cacheMaxAge: VERIFIED_TOKEN_MAX_AGE_MS });
     else if (options.jwtSecret) this.key = new TextEncoder().encode(options.jwtSecret);
     else throw new Error('Authenticator needs a JWT secret or a JWKS URL');
   }

@@ -84,12 +84,14 @@ function abortError(signal: AbortSignal): Error {
  * timeout covers a body that never ends; the request is destroyed when `init.signal` aborts.
  */
 export function keepAliveFetch(options: { maxSockets?: number } = {}): { fetch: typeof fetch; close(): void } {
-  // An idle socket is dropped after 4 s, before Node's server closes it at 5 s (its default
-  // keepAliveTimeout): reusing one the server is closing would fail the request with ECONNRESET.
+  // An idle socket is dropped after 4 s, before the subgraph closes it (kit's subgraph servers keep
+  // one 65 s, Node's default is 5 s): reusing one the server is closing fails with ECONNRESET.
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 256, scheduling: 'lifo', timeout: 4000 });
-  const send = (input: Parameters<typeof fetch>[0], init: RequestInit = {}): Promise<SubgraphAnswer> =>
+  const send = (input: Parameters<typeof fetch>[0], init: RequestInit = {}): Promise<SubgraphAnswer | Response> =>
     new Promise((resolve, reject) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      // TLS to a subgraph is rare (loopback or a private network) and not worth a second agent: fetch carries it.
+      if (url.startsWith('https:')) return fetch(url, init).then(resolve, reject);
       const { signal } = init;
       if (signal?.aborted) return reject(abortError(signal));
       // The data sources send JSON text; anything else is a mistake of ours, not a body to guess at.

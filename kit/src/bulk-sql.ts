@@ -232,10 +232,13 @@ export function updateRowsPart<T extends object>(em: EntityManager, name: string
 
 /**
  * Runs the parts as ONE statement, `with part1 as (…), part2 as (…) select …`: one round trip,
- * and atomic without a transaction (a single statement commits or fails whole). Every part runs
- * to completion whether read or not, all on the statement's one snapshot: a part sees another's
- * rows only through what that one returns, so make later parts depend on earlier ones by name
- * where order matters (PostgreSQL checks foreign keys at the end of the statement).
+ * and atomic without a transaction (a single statement commits or fails whole). A part that
+ * writes runs to completion whether read or not; a plain `select` part runs only as far as
+ * another part or the final query reads it (so a lock it takes must be read by what needs it).
+ * All see the statement's one snapshot: a part sees another's rows only through what that one
+ * returns, so make later parts depend on earlier ones by name where order matters (PostgreSQL
+ * checks foreign keys at the end of the statement). Parameters are bound in the order the `?`
+ * appear in the parts, then in `select`: a `when` or computed column must not contain a `?`.
  * @param select the final query over the parts' names, e.g. `select count(*) from claim`
  */
 export async function writeTogether<R = Record<string, unknown>>(em: EntityManager, parts: readonly SqlPart[], select = 'select 1', params: readonly unknown[] = []): Promise<R[]> {

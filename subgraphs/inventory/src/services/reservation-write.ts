@@ -76,7 +76,8 @@ export async function writeReservation(
     // Joined to order_lock, so the advisory lock is taken before any level's (the order every path takes them in).
     {
       name: 'levels',
-      sql: `select t.id from ${qualifiedTable(em, StockLevel)} as t, order_lock
+      // A warehouse deactivated since the read does not move its levels' version: check it here too.
+      sql: `select t.id from ${qualifiedTable(em, StockLevel)} as t join ${qualifiedTable(em, Warehouse)} as w on w.id = t.warehouse_id and w.active, order_lock
              where (t.id, t.version) in (select (e->>'id')::uuid, (e->>'version')::int from jsonb_array_elements(?::jsonb) as e)
              order by t.product_id, t.warehouse_id for update of t`,
       params: [expected],

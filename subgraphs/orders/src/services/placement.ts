@@ -39,7 +39,7 @@ export interface Placer {
 /**
  * Places orders: claims the idempotency key, prices the lines through the catalog, reserves
  * the stock in inventory, then writes the order, its lines, its first status and an
- * `order.placed` event in one transaction. If any step fails, nothing is left behind: the
+ * `order.placed` event and the finished claim in one statement (kit's `writeTogether`). If any step fails, nothing is left behind: the
  * claim is dropped and the reservation released (and should the process die in between, the
  * reservation expires by itself).
  */
