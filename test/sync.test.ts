@@ -289,23 +289,35 @@ describe('polling', () => {
 });
 
 describe('crash recovery', () => {
-  it('gives a RUNNING run whose worker died back to the queue, frees the connector\'s queue, and finishes both runs', async () => {
-    shopify.seed(5, 'LOST');
-    const connectorId = await createConnector('Lost worker shop');
-    const lostId = randomUUID();
-    // What a worker killed mid-run leaves behind: the run RUNNING with an old heartbeat, and its
-    // job and the connector's queue locked by a worker that will never come back.
+  /**
+   * Plants what a worker that stopped leaves behind: a run in `status` whose heartbeat is
+   * `heartbeat` (SQL), its job locked by `worker` since `lockedAt` (SQL), and with
+   * `lockQueue` the connector's queue locked by it too.
+   */
+  async function plantLockedRun(connectorId: string, plant: { status: string; entities: string; heartbeat: string; worker: string; lockedAt: string; lockQueue: boolean }): Promise<string> {
+    const runId = randomUUID();
     await session.stack.subgraphs.sync.database.orm.em.fork().transactional(async (tx) => {
       const connection = tx.getConnection();
       const context = tx.getTransactionContext();
+      const finished = plant.status === 'RUNNING' ? 'null' : 'now()';
       await connection.execute(
-        `insert into sync.sync_run (id, connector_id, trigger, entities, status, total, processed, created, updated, unchanged, failed, conflicts, attempts, max_attempts, queued_at, started_at, heartbeat_at, "full", version)
-         values (?, ?, 'MANUAL', '["PRODUCT","INVENTORY"]', 'RUNNING', 0, 0, 0, 0, 0, 0, 0, 1, 4, now(), now() - interval '1 hour', now() - interval '1 hour', false, 1)`,
-        [lostId, connectorId], 'run', context);
-      await connection.execute(`select sync_worker.add_job('sync-run', json_build_object('runId', ?::text), queue_name => ?, max_attempts => 1, job_key => ?)`, [lostId, `connector:${connectorId}`, `sync-run:${lostId}`], 'run', context);
-      await connection.execute(`update sync_worker._private_jobs set locked_at = now(), locked_by = 'worker-killed-by-test', attempts = 1 where key = ?`, [`sync-run:${lostId}`], 'run', context);
-      await connection.execute(`update sync_worker._private_job_queues set locked_at = now(), locked_by = 'worker-killed-by-test' where queue_name = ?`, [`connector:${connectorId}`], 'run', context);
+        `insert into sync.sync_run (id, connector_id, trigger, entities, status, total, processed, created, updated, unchanged, failed, conflicts, attempts, max_attempts, queued_at, started_at, finished_at, heartbeat_at, "full", version)
+         values (?, ?, 'MANUAL', ?::jsonb, ?, 0, 0, 0, 0, 0, 0, 0, 1, 4, now(), now() - interval '1 hour', ${finished}, ${plant.heartbeat}, false, 1)`,
+        [runId, connectorId, plant.entities, plant.status], 'run', context);
+      await connection.execute(`select sync_worker.add_job('sync-run', json_build_object('runId', ?::text), queue_name => ?, max_attempts => 1, job_key => ?)`, [runId, `connector:${connectorId}`, `sync-run:${runId}`], 'run', context);
+      await connection.execute(`update sync_worker._private_jobs set locked_at = ${plant.lockedAt}, locked_by = ?, attempts = 1 where key = ?`, [plant.worker, `sync-run:${runId}`], 'run', context);
+      if (plant.lockQueue) await connection.execute(`update sync_worker._private_job_queues set locked_at = ${plant.lockedAt}, locked_by = ? where queue_name = ?`, [plant.worker, `connector:${connectorId}`], 'run', context);
     });
+    return runId;
+  }
+
+  const jobsLockedBy = async (worker: string) => Number((await sql<{ n: string }>(session.stack, 'sync', 'select count(*) as n from sync_worker._private_jobs where locked_by = ?', [worker]))[0].n);
+
+  it('gives a RUNNING run whose worker died back to the queue, frees the connector\'s queue, and finishes both runs', async () => {
+    shopify.seed(5, 'LOST');
+    const connectorId = await createConnector('Lost worker shop');
+    // A worker killed mid-run: the run RUNNING with an old heartbeat, its job and the queue locked for good.
+    const lostId = await plantLockedRun(connectorId, { status: 'RUNNING', entities: '["PRODUCT","INVENTORY"]', heartbeat: "now() - interval '1 hour'", worker: 'worker-killed-by-test', lockedAt: 'now()', lockQueue: true });
     // A run queued behind it waits for the connector's queue, which the dead worker holds.
     const { triggerSync } = await gql(TriggerSyncDocument, { connectorId });
 
@@ -316,57 +328,32 @@ describe('crash recovery', () => {
     expect(queued.status).toBe('SUCCEEDED');
     // The recovered run went to the back of the queue: whichever ran first created the products.
     expect([recovered.created + queued.created, recovered.unchanged + queued.unchanged]).toEqual([5, 5]);
-    const locks = await sql<{ n: string }>(session.stack, 'sync', `select count(*) as n from sync_worker._private_jobs where locked_by = 'worker-killed-by-test'`);
-    expect(Number(locks[0].n)).toBe(0);
+    expect(await jobsLockedBy('worker-killed-by-test')).toBe(0);
   }, 60_000);
 
   it('frees a job a dead worker still holds after its run was over, so the connector\'s next runs are not held for hours', async () => {
     shopify.seed(2, 'ORPHAN');
     const connectorId = await createConnector('Orphaned lock shop');
-    const doneId = randomUUID();
-    // What PostgreSQL going away as a worker recorded its job's outcome leaves behind: the run
-    // SUCCEEDED, its job and the connector's queue still locked by the worker that gave up.
-    await session.stack.subgraphs.sync.database.orm.em.fork().transactional(async (tx) => {
-      const connection = tx.getConnection();
-      const context = tx.getTransactionContext();
-      await connection.execute(
-        `insert into sync.sync_run (id, connector_id, trigger, entities, status, total, processed, created, updated, unchanged, failed, conflicts, attempts, max_attempts, queued_at, started_at, finished_at, heartbeat_at, "full", version)
-         values (?, ?, 'MANUAL', '["PRODUCT"]', 'SUCCEEDED', 0, 0, 0, 0, 0, 0, 0, 1, 4, now(), now() - interval '1 hour', now() - interval '1 hour', now() - interval '1 hour', false, 2)`,
-        [doneId, connectorId], 'run', context);
-      await connection.execute(`select sync_worker.add_job('sync-run', json_build_object('runId', ?::text), queue_name => ?, max_attempts => 1, job_key => ?)`, [doneId, `connector:${connectorId}`, `sync-run:${doneId}`], 'run', context);
-      await connection.execute(`update sync_worker._private_jobs set locked_at = now() - interval '1 hour', locked_by = 'worker-gave-up-in-test', attempts = 1 where key = ?`, [`sync-run:${doneId}`], 'run', context);
-      await connection.execute(`update sync_worker._private_job_queues set locked_at = now() - interval '1 hour', locked_by = 'worker-gave-up-in-test' where queue_name = ?`, [`connector:${connectorId}`], 'run', context);
-    });
+    // PostgreSQL went away as the worker recorded its job's outcome: the run SUCCEEDED, its job and the queue still locked.
+    const doneId = await plantLockedRun(connectorId, { status: 'SUCCEEDED', entities: '["PRODUCT"]', heartbeat: "now() - interval '1 hour'", worker: 'worker-gave-up-in-test', lockedAt: "now() - interval '1 hour'", lockQueue: true });
     const { triggerSync } = await gql(TriggerSyncDocument, { connectorId });
 
     expect((await waitForFinal(triggerSync.id, 20_000)).status).toBe('SUCCEEDED');
     const [done] = await sql<{ status: string; attempts: number }>(session.stack, 'sync', 'select status, attempts from sync.sync_run where id = ?', [doneId]);
     expect(done).toEqual({ status: 'SUCCEEDED', attempts: 1 }); // its job ran again and left it alone
-    const locks = await sql<{ n: string }>(session.stack, 'sync', `select count(*) as n from sync_worker._private_jobs where locked_by = 'worker-gave-up-in-test'`);
-    expect(Number(locks[0].n)).toBe(0);
+    expect(await jobsLockedBy('worker-gave-up-in-test')).toBe(0);
   }, 60_000);
 
   it('leaves alone a job whose run was cancelled while its worker still runs it (the worker still beats)', async () => {
     const connectorId = await createConnector('Cancelled but alive shop');
-    const runId = randomUUID();
-    const em = session.stack.subgraphs.sync.database.orm.em.fork();
-    await em.transactional(async (tx) => {
-      const connection = tx.getConnection();
-      const context = tx.getTransactionContext();
-      await connection.execute(
-        `insert into sync.sync_run (id, connector_id, trigger, entities, status, total, processed, created, updated, unchanged, failed, conflicts, attempts, max_attempts, queued_at, started_at, finished_at, heartbeat_at, "full", version)
-         values (?, ?, 'MANUAL', '["PRODUCT"]', 'CANCELLED', 0, 0, 0, 0, 0, 0, 0, 1, 4, now() - interval '1 hour', now() - interval '1 hour', now(), now(), false, 2)`,
-        [runId, connectorId], 'run', context);
-      await connection.execute(`select sync_worker.add_job('sync-run', json_build_object('runId', ?::text), queue_name => ?, max_attempts => 1, job_key => ?)`, [runId, `connector:${connectorId}`, `sync-run:${runId}`], 'run', context);
-      await connection.execute(`update sync_worker._private_jobs set locked_at = now() - interval '1 hour', locked_by = 'worker-alive-in-test', attempts = 1 where key = ?`, [`sync-run:${runId}`], 'run', context);
-    });
+    const runId = await plantLockedRun(connectorId, { status: 'CANCELLED', entities: '["PRODUCT"]', heartbeat: 'now()', worker: 'worker-alive-in-test', lockedAt: "now() - interval '1 hour'", lockQueue: false });
     // The worker keeps beating, as performRun does whatever the status, for three recovery periods (stale after 1.5 s).
+    const em = session.stack.subgraphs.sync.database.orm.em.fork();
     for (let i = 0; i < 9; i++) {
       await em.getConnection().execute('update sync.sync_run set heartbeat_at = now() where id = ?', [runId]);
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    const locks = await sql<{ n: string }>(session.stack, 'sync', `select count(*) as n from sync_worker._private_jobs where locked_by = 'worker-alive-in-test'`);
-    expect(Number(locks[0].n)).toBe(1);
+    expect(await jobsLockedBy('worker-alive-in-test')).toBe(1);
     await em.getConnection().execute(`select sync_worker.force_unlock_workers('{worker-alive-in-test}')`);
     await em.getConnection().execute(`select sync_worker.remove_job(?)`, [`sync-run:${runId}`]);
   }, 60_000);
