@@ -294,7 +294,7 @@ describe('crash recovery', () => {
    * `heartbeat` (SQL), its job locked by `worker` since `lockedAt` (SQL), and with
    * `lockQueue` the connector's queue locked by it too.
    */
-  async function plantLockedRun(connectorId: string, plant: { status: string; entities: string; heartbeat: string; worker: string; lockedAt: string; lockQueue: boolean }): Promise<string> {
+  async function plantLockedRun(connectorId: string, plant: { status: string; entities: string; heartbeat: string; worker: string | null; lockedAt: string; lockQueue: boolean }): Promise<string> {
     const runId = randomUUID();
     await session.stack.subgraphs.sync.database.orm.em.fork().transactional(async (tx) => {
       const connection = tx.getConnection();
@@ -305,7 +305,7 @@ describe('crash recovery', () => {
          values (?, ?, 'MANUAL', ?::jsonb, ?, 0, 0, 0, 0, 0, 0, 0, 1, 4, now(), now() - interval '1 hour', ${finished}, ${plant.heartbeat}, false, 1)`,
         [runId, connectorId, plant.entities, plant.status], 'run', context);
       await connection.execute(`select sync_worker.add_job('sync-run', json_build_object('runId', ?::text), queue_name => ?, max_attempts => 1, job_key => ?)`, [runId, `connector:${connectorId}`, `sync-run:${runId}`], 'run', context);
-      await connection.execute(`update sync_worker._private_jobs set locked_at = ${plant.lockedAt}, locked_by = ?, attempts = 1 where key = ?`, [plant.worker, `sync-run:${runId}`], 'run', context);
+      await connection.execute(`update sync_worker._private_jobs set locked_at = ${plant.worker ? plant.lockedAt : 'null'}, locked_by = ?, attempts = 1 where key = ?`, [plant.worker, `sync-run:${runId}`], 'run', context);
       if (plant.lockQueue) await connection.execute(`update sync_worker._private_job_queues set locked_at = ${plant.lockedAt}, locked_by = ? where queue_name = ?`, [plant.worker, `connector:${connectorId}`], 'run', context);
     });
     return runId;
@@ -342,6 +342,13 @@ describe('crash recovery', () => {
     const [done] = await sql<{ status: string; attempts: number }>(session.stack, 'sync', 'select status, attempts from sync.sync_run where id = ?', [doneId]);
     expect(done).toEqual({ status: 'SUCCEEDED', attempts: 1 }); // its job ran again and left it alone
     expect(await jobsLockedBy('worker-gave-up-in-test')).toBe(0);
+  }, 60_000);
+
+  it('gives a QUEUED run whose job spent its only attempt before the run started (the database went away) a job again', async () => {
+    shopify.seed(2, 'STRANDED');
+    const connectorId = await createConnector('Stranded run shop');
+    const runId = await plantLockedRun(connectorId, { status: 'QUEUED', entities: '["PRODUCT"]', heartbeat: 'null', worker: null, lockedAt: 'null', lockQueue: false });
+    expect(await waitForFinal(runId, 20_000)).toMatchObject({ status: 'SUCCEEDED', attempts: 2 }); // the planted row counts one attempt already
   }, 60_000);
 
   it('leaves alone a job whose run was cancelled while its worker still runs it (the worker still beats)', async () => {

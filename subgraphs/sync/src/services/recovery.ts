@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { logger, tryAdvisoryLock, type SubgraphRuntime } from '@tradegraph/kit';
-import { SyncRun, SyncRunStatus } from '../entities';
+import { ConnectorStatus, SyncRun, SyncRunStatus } from '../entities';
 import { recordRunUpdated } from './events';
 import { enqueueRun, ensureQueue, WORKER_SCHEMA } from './queue';
 import { syncRunStatus } from './run-status';
@@ -40,11 +40,35 @@ async function releaseOrphanedLocks(tx: EntityManager, now: Date, staleAfterMs: 
 }
 
 /**
+ * Gives a job again to QUEUED runs that have none that will run: the attempt failed before the
+ * run became RUNNING (the database went away as the worker read it), so graphile-worker spent
+ * the job's only attempt, or a dead worker's job was just freed with its attempt spent. Without
+ * this such a run (an order push) would wait forever. `add_job` on the same key resets the
+ * job's attempts. Runs of a paused connector wait for resumeConnector, which queues them.
+ */
+async function requeueStranded(tx: EntityManager, now: Date, staleAfterMs: number): Promise<void> {
+  const stranded = await tx.getConnection().execute<{ id: string; connector_id: string }[]>(
+    `select r.id, r.connector_id from sync.sync_run r
+       join sync.connector c on c.id = r.connector_id and c.status <> ?
+       left join ${WORKER_SCHEMA}._private_jobs j on j.key = 'sync-run:' || r.id::text
+      where r.status = ? and r.queued_at < ?::timestamptz and (r.next_attempt_at is null or r.next_attempt_at < ?::timestamptz)
+        and (j.id is null or (j.locked_by is null and j.attempts >= j.max_attempts))
+      for update of r skip locked`,
+    [ConnectorStatus.PAUSED, SyncRunStatus.QUEUED, new Date(now.getTime() - staleAfterMs).toISOString(), now.toISOString()],
+    'all',
+    tx.getTransactionContext(),
+  );
+  for (const run of stranded) await enqueueRun(tx, { id: run.id, connectorId: run.connector_id });
+  if (stranded.length) log.warn({ runIds: stranded.map((r) => r.id) }, 'queued runs whose job had spent its attempt got a job again');
+}
+
+/**
  * Finds RUNNING runs whose worker stopped beating (a crashed or killed process) and gives them
  * back to the queue: the dead worker's locks on its job and on the connector's queue are
  * released (graphile-worker would otherwise keep them for 4 hours), its job is removed, and the
  * run is QUEUED again with a fresh job — or FAILED when that was its last attempt; jobs whose
- * run is over but which a dead worker still holds are freed too. One replica
+ * run is over but which a dead worker still holds are freed too, and QUEUED runs whose job
+ * spent its attempt get one again. One replica
  * at a time (an advisory lock); each run's changes commit together.
  * @returns the ids of the runs it recovered
  */
@@ -78,6 +102,7 @@ export async function recoverLostRuns(runtime: SubgraphRuntime, staleAfterMs: nu
       log.warn({ runId: run.id, workers, requeued: run.status === SyncRunStatus.QUEUED }, 'recovered a sync run whose worker was lost');
     }
     await releaseOrphanedLocks(tx, now, staleAfterMs);
+    await requeueStranded(tx, now, staleAfterMs);
     return lost.map((r) => r.id);
   });
   if (recovered.length) runtime.relay?.nudge();
