@@ -23,6 +23,7 @@ import { startStack } from '../test/support/stack';
 import { ProductService } from '../subgraphs/products/src/services/products';
 import { productsSubgraph } from '../subgraphs/products/src/subgraph';
 import type { LoadPlan, LoadResult } from './load';
+import { percentile } from './stats';
 
 const DATABASE = 'tradegraph_bench_catalog';
 const TERMS = [
@@ -34,7 +35,6 @@ const LIST = 'query { products(first: 20) { edges { node { sku name basePrice { 
 const OLD_ILIKE = `select p0.* from products.product as p0 where p0.status in ('PUBLISHED') and (p0.name ilike $1 or p0.sku ilike $1 or p0.description ilike $1) order by p0.name asc, p0.id asc limit 21`;
 const TS_RANK = `select p0.* from products.product as p0, websearch_to_tsquery('english', $1) q where p0.status in ('PUBLISHED') and p0.search_vector @@ q order by ts_rank(p0.search_vector, q) desc, p0.id limit 21`;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function ensureDatabase(products: number): Promise<string> {
   const admin = new Client({ connectionString: testServerUrl() });

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { CALLER_HEADER, CallerSigner } from '@tradegraph/kit';
 import { seedDemoData } from '../scripts/demo-data';
 import { startStack, TEST_CALLER_SECRET } from '../test/support/stack';
+import { percentile } from './stats';
 
 const CROSS = '{ customers(first: 20) { edges { node { name priceList { name } } } } }';
 const LOCAL = '{ customers(first: 20) { edges { node { name } } } }';
@@ -22,7 +23,6 @@ async function post(url: string, query: string, headers: Record<string, string>)
   return performance.now() - started;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main() {
   const { values } = parseArgs({ options: { requests: { type: 'string', default: '2000' }, warmup: { type: 'string', default: '200' } } });

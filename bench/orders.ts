@@ -17,10 +17,10 @@ import { seedDemoData } from '../scripts/demo-data';
 import { startStack } from '../test/support/stack';
 import type { LoadPlan, LoadResult } from './load';
 import { startProcessStack } from './processes';
+import { percentile } from './stats';
 
 const PLACE = `mutation Place($input: PlaceOrderInput!, $key: String!) { placeOrder(input: $input, idempotencyKey: $key) { id number total { amount } } }`;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function main() {
   const { values } = parseArgs({

@@ -17,6 +17,7 @@ import { CreateApiKeyDocument, CreatePartnerDocument, PublicProductsDocument } f
 import { seedDemoData } from '../scripts/demo-data';
 import { executeOk } from '../test/support/client';
 import { startStack } from '../test/support/stack';
+import { percentile } from './stats';
 
 const ID = (PublicProductsDocument as unknown as { __meta__: { hash: string } }).__meta__.hash;
 const QUERY = (manifest as Record<string, string>)[ID];
@@ -32,7 +33,6 @@ async function post(url: string, body: Record<string, unknown>, headers: Record<
   return performance.now() - started;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main() {
   const { values } = parseArgs({ options: { requests: { type: 'string', default: '1000' }, warmup: { type: 'string', default: '200' }, redis: { type: 'boolean', default: false } } });

@@ -20,6 +20,7 @@ import { stableId, type Database } from '@tradegraph/kit';
 import { seedDemoData } from '../scripts/demo-data';
 import { startStack, TEST_CALLER_SECRET, TEST_JWT_SECRET, type TestStack } from '../test/support/stack';
 import { startProcessStack } from './processes';
+import { percentile } from './stats';
 
 const LOOKUP = `query Lookup($sku: String!) { product(sku: $sku) { name stock { available } } }`;
 const LIST = `query List { products(first: 20) { edges { node { sku name basePrice { amount } } } } }`;
@@ -93,7 +94,6 @@ async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   return { latenciesMs, errors, elapsedMs };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 /** The load generator: one worker thread for the whole run, given one plan at a time. */
 function loadWorker(): { run(plan: LoadPlan): Promise<LoadResult>; stop(): Promise<number> } {

@@ -13,8 +13,8 @@ import { parseArgs } from 'node:util';
 import { CreateProductDocument, CreateWarehouseDocument, PublishProductDocument } from '../operations/__generated__/graphql';
 import { executeOk } from '../test/support/client';
 import { startStack } from '../test/support/stack';
+import { percentile } from './stats';
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 function request<T>(child: ChildProcess, message: object, reply: string): Promise<T> {
   return new Promise((resolve) => {

@@ -17,6 +17,7 @@ import { BENCH_SECRETS, demoSupergraph, post, type Side } from './gateways';
 import { DEEP_FIRST, DEEP_QUERY } from './query';
 import type { ServedSubgraph } from './subgraphs';
 import type { FederationLoadPlan, FederationLoadResult } from './load';
+import { percentile } from '../stats';
 
 const PROFILE_DIR = path.join(__dirname, '.profiles');
 const NAMES: Record<Side, string> = { stock: 'A stock @apollo/gateway', ours: 'B Tradegraph gateway' };
@@ -62,7 +63,6 @@ function runLoad(plan: FederationLoadPlan): Promise<FederationLoadResult> {
   });
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 /** The first place two JSON texts differ, with some context, or undefined when they are equal. */
 function firstDifference(a: string, b: string): string | undefined {
