@@ -18,6 +18,7 @@ import {
 import { execute, postGraphQL } from './support/client';
 import { sql } from './support/fixtures';
 import { startStack } from './support/stack';
+import { eventually } from './support/subscribe';
 import { deliverTwice, shopifyConnectorInput, useSyncSession } from './support/sync';
 import { serveDuringTests } from '../subgraphs/sync/test/fakes/fake-server';
 import { FakeShopify } from '../subgraphs/sync/test/fakes/shopify';
@@ -349,6 +350,34 @@ describe('crash recovery', () => {
     const connectorId = await createConnector('Stranded run shop');
     const runId = await plantLockedRun(connectorId, { status: 'QUEUED', entities: '["PRODUCT"]', heartbeat: 'null', worker: null, lockedAt: 'null', lockQueue: false });
     expect(await waitForFinal(runId, 20_000)).toMatchObject({ status: 'SUCCEEDED', attempts: 2 }); // the planted row counts one attempt already
+  }, 60_000);
+
+  it('queues a run again whose database connection broke mid-run, instead of failing it for good', async () => {
+    shopify.seed(3, 'DROPPED');
+    const connectorId = await createConnector('Dropped connection shop');
+    // The first write of refs waits, once, so that the test can end its connection mid-statement
+    // (a sequence: what a killed transaction wrote is rolled back, nextval is not).
+    await sql(session.stack, 'sync', 'create sequence sync.test_drop_once');
+    await sql(session.stack, 'sync', `create function sync.test_drop_once() returns trigger language plpgsql as $$
+      begin if nextval('sync.test_drop_once') = 1 then perform pg_sleep(10); end if; return new; end $$`);
+    await sql(session.stack, 'sync', 'create trigger test_drop_once before insert on sync.external_ref for each row execute function sync.test_drop_once()');
+    try {
+      const { triggerSync } = await gql(TriggerSyncDocument, { connectorId });
+      await eventually(async () => {
+        const [killed] = await sql<{ killed: boolean }>(session.stack, 'sync', "select pg_terminate_backend(pid) as killed from pg_stat_activity where wait_event = 'PgSleep' and query like '%external_ref%'");
+        return killed?.killed === true;
+      }, 20_000);
+      const run = await waitForFinal(triggerSync.id, 20_000);
+      expect(run).toMatchObject({ status: 'SUCCEEDED', attempts: 2, processed: 3, failed: 0 });
+      // Named, not quoted: the driver's message would carry the INSERT and its values.
+      expect(run.lastError).toBe('the connection to the database was lost');
+      const [refs] = await sql<{ n: string }>(session.stack, 'sync', 'select count(*) as n from sync.external_ref where connector_id = ?', [connectorId]);
+      expect(Number(refs.n)).toBe(3);
+    } finally {
+      await sql(session.stack, 'sync', 'drop trigger test_drop_once on sync.external_ref');
+      await sql(session.stack, 'sync', 'drop function sync.test_drop_once()');
+      await sql(session.stack, 'sync', 'drop sequence sync.test_drop_once');
+    }
   }, 60_000);
 
   it('leaves alone a job whose run was cancelled while its worker still runs it (the worker still beats)', async () => {

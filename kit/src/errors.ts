@@ -123,7 +123,8 @@ const DATA_EXCEPTION_MESSAGES: Record<string, string> = {
 const DATA_EXCEPTION_DEFAULT = 'A value has the wrong format or is out of range';
 
 /** The SQLSTATE of a PostgreSQL error (also when MikroORM wrapped it), if `error` is one. */
-function sqlState(error: unknown): string | undefined {
+/** The SQLSTATE of a PostgreSQL error (or MikroORM's wrapper of one), if it is one. */
+export function sqlState(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
@@ -155,6 +156,24 @@ export function databaseFailure(error: unknown, depth = 0): 'not-connected' | 'd
   if (name === 'ConnectionException' || (typeof message === 'string' && DROPPED_MESSAGE.test(message))) return 'dropped';
   const inner = [cause, ...(Array.isArray(errors) ? errors : [])].map((e) => databaseFailure(e, depth + 1));
   return inner.find((f) => f === 'not-connected') ?? inner.find((f) => f === 'dropped');
+}
+
+/**
+ * Runs `work`, and again after a pause when the database failed under it, up to `attempts`
+ * times: a pool can hand out a connection the server already ended before it notices. Only for
+ * work that is safe to repeat.
+ */
+export async function retryOnDatabaseFailure<T>(work: () => Promise<T>, attempts = 3, pauseMs = 200): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      // knex reports a transaction whose BEGIN met an ended connection as "already complete".
+      const lost = databaseFailure(error) !== undefined || /Transaction query already complete/.test((error as Error)?.message ?? '');
+      if (attempt >= attempts || !lost) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pauseMs * attempt));
+    }
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, ErrorCode, logger, type SubgraphRuntime } from '@tradegraph/kit';
+import { databaseFailure, DomainError, ErrorCode, logger, retryOnDatabaseFailure, sqlState, type SubgraphRuntime } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { adapterClasses, type ConnectorAdapter, type SourceCustomer, type SourceProduct } from '../adapters';
 import { Connector, ConnectorStatus, SyncEntity, SyncRun, SyncRunError, SyncRunStatus, WebhookDelivery } from '../entities';
@@ -73,12 +73,16 @@ export async function performRun(runtime: SubgraphRuntime, runId: string): Promi
   } catch (error) {
     await progress.settled();
     if (error instanceof RunCancelled) return;
-    const message = (error as Error).message;
-    const retryable = error instanceof ExternalSystemError ? error.retryable : error instanceof DomainError && error.extensions.code === ErrorCode.UNAVAILABLE;
+    const lostDatabase = databaseFailure(error) !== undefined;
+    const message = failureMessage(error);
+    // A lost database connection is worth another attempt: inbound records are applied by
+    // checksum and order pushes look for what an earlier attempt created, so a retry doubles nothing.
+    const retryable = lostDatabase || (error instanceof ExternalSystemError ? error.retryable : error instanceof DomainError && error.extensions.code === ErrorCode.UNAVAILABLE);
     if (retryable && run.attempts < run.maxAttempts) {
       const delay = retryDelayMs(run.attempts, { baseMs: settings.retryBaseMs, maxMs: settings.retryMaxMs, retryAfterMs: error instanceof ExternalSystemError ? error.retryAfterMs : undefined });
-      log.warn({ runId, attempt: run.attempts, delay, err: message }, 'sync run failed; retrying');
-      await em.transactional(async (tx) => {
+      log.warn({ runId, attempt: run.attempts, delay, err: (error as Error).message }, 'sync run failed; retrying');
+      // The pool may hand out the broken connection once more before it notices.
+      await retryOnDatabaseFailure(() => em.transactional(async (tx) => {
         const current = await tx.findOneOrFail(SyncRun, run.id, { refresh: true });
         if (current.status !== SyncRunStatus.RUNNING) return;
         syncRunStatus.assert(current.status, SyncRunStatus.QUEUED);
@@ -86,17 +90,29 @@ export async function performRun(runtime: SubgraphRuntime, runId: string): Promi
         recordRunUpdated(tx, current);
         await tx.flush();
         await enqueueRun(tx, current, current.nextAttemptAt);
-      });
+      }));
       nudge();
       return;
     }
-    log.warn({ runId, attempt: run.attempts, err: message }, 'sync run failed for good');
-    await finish(em, run, connector, SyncRunStatus.FAILED, message);
+    log.warn({ runId, attempt: run.attempts, err: (error as Error).message }, 'sync run failed for good');
+    await retryOnDatabaseFailure(() => finish(em, run, connector, SyncRunStatus.FAILED, message));
     nudge();
   } finally {
     clearInterval(heartbeat);
     await adapter?.close?.().catch((error: unknown) => log.warn({ runId, err: (error as Error).message }, 'the adapter did not close cleanly'));
   }
+}
+
+/**
+ * The run's lastError, which managers read: a driver's message carries the statement and its
+ * values, so database failures are named, never quoted (the log has the whole error).
+ */
+function failureMessage(error: unknown): string {
+  const lost = databaseFailure(error);
+  if (lost === 'not-connected') return 'the database could not be reached';
+  if (lost === 'dropped') return 'the connection to the database was lost';
+  if (sqlState(error)) return `a database statement failed (SQLSTATE ${sqlState(error)})`;
+  return (error as Error).message;
 }
 
 /** Moves the run to its final state (unless somebody cancelled it meanwhile) and updates the connector's health. */
