@@ -4,13 +4,11 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../embedded-postgres';
 import { SUBGRAPHS } from '../subgraphs';
-import { freePort } from '../../test/support/ports';
-import { answersOk, redisAnswers, ROOT, ServerProcess } from './server-process';
+import { freeStablePort } from '../../test/support/ports';
+import { answersOk, listensOn, redisAnswers, ROOT, ServerProcess } from './server-process';
 
-/** Where the harness keeps its Redis data and the servers' logs (git-ignored). */
-export const WORK_DIR = path.join(ROOT, '.data', 'faults');
-/** The embedded PostgreSQL's data folder of the harness, apart from `npm start`'s. */
-const POSTGRES_FOLDER = 'faults-postgres';
+/** Where a harness (`faults`, `scale`) keeps its Redis data and the servers' logs (git-ignored). */
+export const workDirOf = (harness: string): string => path.join(ROOT, '.data', harness);
 
 /**
  * The harness's own PostgreSQL (the embedded one, on a port of its own), which it can stop and
@@ -20,12 +18,13 @@ class HarnessPostgres {
   private running?: EmbeddedDatabase;
   url = '';
 
-  constructor(readonly port: number) {}
+  /** `folder`: its data folder under .data, apart from `npm start`'s and the other harness's */
+  constructor(readonly port: number, private readonly folder: string) {}
 
   async start(): Promise<void> {
     // startEmbeddedPostgres reads its port from here; this process is the harness alone.
     process.env.EMBEDDED_PG_PORT = String(this.port);
-    this.running = await startEmbeddedPostgres(ROOT, POSTGRES_FOLDER);
+    this.running = await startEmbeddedPostgres(ROOT, this.folder);
     this.url = this.running.url;
   }
 
@@ -72,32 +71,53 @@ export class Cluster {
   postgres!: HarnessPostgres;
   gatewayUrl = '';
   redisUrl = '';
-  private readonly ports = new Set<number>();
+  readonly ports = new Set<number>();
+  private readonly workDir: string;
+
+  /** `harness` names its folders: .data/<harness> (Redis data, logs) and .data/<harness>-postgres, so two harnesses can run at once. */
+  constructor(private readonly harness = 'faults') {
+    this.workDir = workDirOf(harness);
+  }
 
   /** PostgreSQL first (empty database) and Redis (empty data folder); `seed` runs against the database before the subgraphs start. */
   async startDatabases(): Promise<void> {
-    fs.mkdirSync(path.join(WORK_DIR, 'logs'), { recursive: true });
-    const redisDir = path.join(WORK_DIR, 'redis');
+    fs.mkdirSync(path.join(this.workDir, 'logs'), { recursive: true });
+    const redisDir = path.join(this.workDir, 'redis');
     fs.rmSync(redisDir, { recursive: true, force: true });
     fs.mkdirSync(redisDir, { recursive: true });
-    for (const file of fs.readdirSync(path.join(WORK_DIR, 'logs'))) fs.rmSync(path.join(WORK_DIR, 'logs', file));
+    for (const file of fs.readdirSync(path.join(this.workDir, 'logs'))) fs.rmSync(path.join(this.workDir, 'logs', file));
 
-    this.postgres = new HarnessPostgres(await freePort(this.ports));
+    this.postgres = new HarnessPostgres(await freeStablePort(this.ports), `${this.harness}-postgres`);
     await this.postgres.start();
     await this.postgres.recreateDatabase();
 
-    const redisPort = await freePort(this.ports);
+    const redisPort = await freeStablePort(this.ports);
     // AOF on and snapshots off: what Redis acknowledged survives its restart, and nothing else is written.
-    this.redis = new ServerProcess('redis', 'redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--appendonly', 'yes', '--save', '', '--dir', redisDir], process.env, this.logFile('redis'), () => redisAnswers(redisPort));
+    this.redis = new ServerProcess('redis', 'redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--appendonly', 'yes', '--save', '', '--dir', redisDir], process.env, this.logFile('redis'), async (pid) => (await redisAnswers(redisPort)) && listensOn(pid, redisPort));
     await this.redis.start(20_000);
     this.redisUrl = `redis://127.0.0.1:${redisPort}`;
   }
 
   /** Every subgraph (in parallel) and then the gateway, over the checked-in supergraph with SUBGRAPH_URL_* pointing at them. */
   async startServers(): Promise<void> {
-    const gatewayPort = await freePort(this.ports);
+    const gatewayPort = await freeStablePort(this.ports);
     this.gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
-    const common: NodeJS.ProcessEnv = {
+    const common = this.serverEnv(this.gatewayUrl);
+    const routing: Record<string, string> = {};
+    for (const { definition, folder } of SUBGRAPHS) {
+      const name = definition.name;
+      const port = await freeStablePort(this.ports);
+      routing[subgraphUrlVariable(name)] = `http://127.0.0.1:${port}/graphql`;
+      this.subgraphs.set(name, this.subgraphServer(name, name, folder, port, common));
+    }
+    await Promise.all([...this.subgraphs.values()].map((server) => server.start()));
+    this.gateway = this.gatewayServer('gateway', gatewayPort, { ...common, ...routing });
+    await this.gateway.start();
+  }
+
+  /** What every Node server of the cluster is given: the databases, the shared secrets, where the gateway is (subgraphs call back through it). */
+  serverEnv(gatewayUrl: string): NodeJS.ProcessEnv {
+    return {
       ...process.env,
       HOST: '127.0.0.1',
       DATABASE_URL: this.postgres.url,
@@ -105,22 +125,22 @@ export class Cluster {
       REDIS_URL: this.redisUrl,
       CALLER_SIGNING_SECRET: this.secrets.caller,
       JWT_SECRET: this.secrets.jwt,
-      GATEWAY_URL: this.gatewayUrl,
+      GATEWAY_URL: gatewayUrl,
       LOG_LEVEL: process.env.FAULTS_SERVER_LOG_LEVEL ?? 'warn',
       TRACK_SQL_PER_REQUEST: 'false',
     };
-    const routing: Record<string, string> = {};
-    for (const { definition, folder } of SUBGRAPHS) {
-      const name = definition.name;
-      const port = await freePort(this.ports);
-      routing[`SUBGRAPH_URL_${name.toUpperCase().replace(/-/g, '_')}`] = `http://127.0.0.1:${port}/graphql`;
-      const env = { ...common, SERVICE_NAME: name, PORT: String(port), ...(name === 'sync' ? SYNC_ENV : {}) };
-      this.subgraphs.set(name, this.nodeServer(name, path.join(folder, 'src', 'index.ts'), [], env, `http://127.0.0.1:${port}/ready`));
-    }
-    await Promise.all([...this.subgraphs.values()].map((server) => server.start()));
-    const gatewayEnv = { ...common, ...routing, SERVICE_NAME: 'gateway', PORT: String(gatewayPort), ALLOW_ANONYMOUS: 'false' };
-    this.gateway = this.nodeServer('gateway', 'gateway/src/main.ts', ['--supergraph', 'supergraph.graphql'], gatewayEnv, `http://127.0.0.1:${gatewayPort}/ready`);
-    await this.gateway.start();
+  }
+
+  /** Subgraph `name` (from its `folder`) as the process `label` on `port`; not started. */
+  subgraphServer(label: string, name: string, folder: string, port: number, env: NodeJS.ProcessEnv): ServerProcess {
+    const own = { ...env, SERVICE_NAME: name, PORT: String(port), ...(name === 'sync' ? SYNC_ENV : {}) };
+    return this.nodeServer(label, path.join(folder, 'src', 'index.ts'), [], own, port);
+  }
+
+  /** A gateway over the checked-in supergraph as the process `label` on `port`; `env` carries its SUBGRAPH_URL_*. Not started. */
+  gatewayServer(label: string, port: number, env: NodeJS.ProcessEnv): ServerProcess {
+    const own = { ...env, SERVICE_NAME: 'gateway', PORT: String(port), ALLOW_ANONYMOUS: 'false' };
+    return this.nodeServer(label, 'gateway/src/main.ts', ['--supergraph', 'supergraph.graphql'], own, port);
   }
 
   subgraph(name: string): ServerProcess {
@@ -144,13 +164,17 @@ export class Cluster {
   }
 
   private logFile(name: string): string {
-    return path.join(WORK_DIR, 'logs', `${name}.log`);
+    return path.join(this.workDir, 'logs', `${name}.log`);
   }
 
-  private nodeServer(name: string, script: string, args: string[], env: NodeJS.ProcessEnv, readyUrl: string): ServerProcess {
-    return new ServerProcess(name, process.execPath, ['-r', '@swc-node/register', script, ...args], env, this.logFile(name), () => answersOk(readyUrl));
+  /** Ready when `/ready` on `port` answers 2xx and the answer is this process's. */
+  private nodeServer(name: string, script: string, args: string[], env: NodeJS.ProcessEnv, port: number): ServerProcess {
+    return new ServerProcess(name, process.execPath, ['-r', '@swc-node/register', script, ...args], env, this.logFile(name), async (pid) => (await answersOk(`http://127.0.0.1:${port}/ready`)) && listensOn(pid, port));
   }
 }
+
+/** The gateway's routing override for subgraph `name`, e.g. SUBGRAPH_URL_FIELD_AGENTS. */
+export const subgraphUrlVariable = (name: string): string => `SUBGRAPH_URL_${name.toUpperCase().replace(/-/g, '_')}`;
 
 /**
  * Sync as a fast outbound pusher: its job queue polled often and retries soon, so pushes follow

@@ -11,6 +11,7 @@
  * Logs of every server: .data/faults/logs/. Takes about two to three minutes.
  */
 import { Cluster } from './cluster';
+import { runHarness } from './harness-main';
 import { killInventory, restartPostgres } from './service-faults';
 import { disconnectSubscriber, stopRedis, stopSync } from './event-faults';
 import { adminToken, seedCatalogue, ShopReceiver, startShop } from './fixtures';
@@ -170,25 +171,4 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-let stopping = false;
-const interrupt = (signal: string) => {
-  if (stopping) return;
-  stopping = true;
-  console.error(`\n${signal}: stopping every server this run started …`);
-  void stopEverything().finally(() => process.exit(130));
-};
-process.once('SIGINT', () => interrupt('SIGINT'));
-process.once('SIGTERM', () => interrupt('SIGTERM'));
-
-void main()
-  .catch((error: Error) => {
-    console.error(`test:faults could not run: ${error.stack ?? error.message}`);
-    return 1;
-  })
-  .then(async (code) => {
-    // Interrupted: the signal handler stops everything and exits.
-    if (stopping) return;
-    stopping = true;
-    await stopEverything().catch((error: Error) => console.error(`while stopping: ${error.message}`));
-    process.exit(code);
-  });
+runHarness('test:faults', main, stopEverything);

@@ -62,7 +62,8 @@ export class ServerProcess {
     private readonly args: string[],
     private readonly env: NodeJS.ProcessEnv,
     readonly logFile: string,
-    private readonly isReady: () => Promise<boolean>,
+    /** whether the process (by its pid) is ready */
+    private readonly isReady: (pid: number) => Promise<boolean>,
   ) {}
 
   get pid(): number | undefined {
@@ -88,7 +89,7 @@ export class ServerProcess {
     });
     const ready = await waitFor(async () => {
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${this.name} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${this.logTail()}`);
-      return this.isReady();
+      return this.isReady(child.pid ?? -1);
     }, timeoutMs, 100);
     if (!ready) throw new Error(`${this.name} was not ready within ${timeoutMs} ms:\n${this.logTail()}`);
   }
@@ -139,4 +140,32 @@ export function redisAnswers(port: number): Promise<boolean> {
     socket.once('connect', () => socket.write('PING\r\n'));
     socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
   });
+}
+
+/**
+ * Whether process `pid` holds the listening socket of `port`: a server that answers on its port
+ * may be somebody else's that took the port first. Linux only (/proc); elsewhere not checked.
+ */
+export function listensOn(pid: number, port: number): boolean {
+  let table: string;
+  try {
+    table = ['/proc/net/tcp', '/proc/net/tcp6'].map((file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '')).join('\n');
+  } catch {
+    return true;
+  }
+  if (!table.trim()) return true;
+  const hexPort = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  // Columns: sl, local address, remote address, state (0A = LISTEN), queues, timers, retransmits, uid, timeout, inode.
+  const sockets = new Set(table.split('\n').map((line) => line.trim().split(/\s+/)).filter((f) => f[1]?.endsWith(hexPort) && f[3] === '0A').map((f) => `socket:[${f[9]}]`));
+  try {
+    return fs.readdirSync(`/proc/${pid}/fd`).some((fd) => {
+      try {
+        return sockets.has(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
+      } catch {
+        return false;
+      }
+    });
+  } catch {
+    return false;
+  }
 }

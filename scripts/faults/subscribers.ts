@@ -20,34 +20,31 @@ export interface Consumer {
 }
 
 /**
- * A dashboard following one customer's orders over graphql-ws through the gateway. It counts
- * every order it is told about and keeps the newest `extensions.cursor`, so that it can
- * disconnect and resume with `after:` where it left off. Orders are placed only (no status
- * changes) during a run, so one order is one event and a second sighting is a duplicate.
+ * A client of one subscription over graphql-ws through a gateway that keeps the newest
+ * `extensions.cursor`, so that it can disconnect and resume with `after:` where it left off,
+ * and remembers how its subscriptions ended. What an event means is its subclass's.
  */
-export class OrderSubscriber implements Consumer {
-  private readonly counts = new Map<string, number>();
+export abstract class ResumableSubscriber<T> {
   private client?: Client;
   /** the cursor of the newest event received, when events carry one */
   lastCursor?: string;
   /** events that arrived without `extensions.cursor` */
   withoutCursor = 0;
-  /** when it first subscribed: orders placed earlier are not its to receive */
+  /** when it first subscribed */
   since = Infinity;
   /** why a subscription ended, when one did (an error, or a completion nobody asked for) */
   readonly endings: string[] = [];
-  /** events answered with errors instead of an order (the subscription goes on) */
+  /** events answered with errors instead of data (the subscription goes on) */
   readonly errorResults: { at: number; errors: string }[] = [];
 
-  constructor(readonly name: string, private readonly gatewayUrl: string, private readonly token: string, readonly customerId: string) {}
+  /** `gatewayUrl` may be changed between connections: a client moving to another gateway. */
+  constructor(readonly name: string, public gatewayUrl: string, private readonly token: string) {}
 
-  covers(order: PlacedOrder): boolean {
-    return order.customerId === this.customerId && order.startedAt >= this.since;
-  }
+  /** The subscription document, resuming after `after` when given, and its variables. */
+  protected abstract operation(after: string | undefined): { query: string; variables: Record<string, unknown> };
 
-  received(orderId: string): number {
-    return this.counts.get(orderId) ?? 0;
-  }
+  /** One event's data. */
+  protected abstract onEvent(data: T): void;
 
   /** Subscribes (resuming after `after`, when given) and resolves once the connection is acknowledged. */
   async connect(after?: string): Promise<void> {
@@ -61,14 +58,13 @@ export class OrderSubscriber implements Consumer {
     client.on('connected', () => acknowledged());
     this.client = client;
     this.since = Math.min(this.since, now());
-    client.subscribe<{ orderStatusChanged: { id: string } }>({ query: orderEvents(after), variables: { customerId: this.customerId } }, {
+    client.subscribe<T>(this.operation(after), {
       next: (result) => {
         if (result.errors?.length) {
           this.errorResults.push({ at: now(), errors: result.errors.map((e) => `${e.extensions?.code as string} ${e.message}`).join(', ') });
           return;
         }
-        const id = result.data?.orderStatusChanged.id;
-        if (id) this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
+        if (result.data) this.onEvent(result.data);
         const cursor = (result.extensions as { cursor?: unknown } | undefined)?.cursor;
         if (typeof cursor === 'string' && cursor) this.lastCursor = cursor;
         else this.withoutCursor++;
@@ -86,6 +82,37 @@ export class OrderSubscriber implements Consumer {
     const client = this.client;
     this.client = undefined;
     await client?.dispose();
+  }
+}
+
+/**
+ * A dashboard following one customer's orders. It counts every order it is told about. Orders
+ * are placed only (no status changes) during a run, so one order is one event and a second
+ * sighting is a duplicate.
+ */
+export class OrderSubscriber extends ResumableSubscriber<{ orderStatusChanged: { id: string } }> implements Consumer {
+  private readonly counts = new Map<string, number>();
+
+  constructor(name: string, gatewayUrl: string, token: string, readonly customerId: string) {
+    super(name, gatewayUrl, token);
+  }
+
+  /** Orders placed before it first subscribed are not its to receive. */
+  covers(order: PlacedOrder): boolean {
+    return order.customerId === this.customerId && order.startedAt >= this.since;
+  }
+
+  received(orderId: string): number {
+    return this.counts.get(orderId) ?? 0;
+  }
+
+  protected operation(after: string | undefined) {
+    return { query: orderEvents(after), variables: { customerId: this.customerId } };
+  }
+
+  protected onEvent(data: { orderStatusChanged: { id: string } }): void {
+    const id = data.orderStatusChanged.id;
+    this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
   }
 }
 
