@@ -5,6 +5,13 @@
  * their own (CPU per request is each gateway process's own), the load in a worker thread here.
  * Before measuring, both answers are compared byte for byte.
  *
+ * The subgraphs are served lean (graphql-js on node:http with a document cache, schemas still
+ * built by @apollo/subgraph: lean-subgraph.ts): both sides call the same ones, and in production
+ * they run on other hosts, so the ~25 ms of CPU per request Apollo Server + express cost them
+ * here only took cores from the gateways under test. Their CPU per request is still printed
+ * apart (`subgraphs CPU`); SUBGRAPH_SERVER=apollo serves them with @apollo/server as before.
+ * B runs plans on Tradegraph's executor (GATEWAY_EXECUTOR=apollo gives it Apollo's back).
+ *
  *   npm run bench:federation [-- --requests 400 --rounds 4 --concurrency 50 --first 28 --profile ours|stock|both]
  *
  * --profile runs that side with `node --cpu-prof` (profiles in bench/federation/.profiles/).

@@ -5,6 +5,7 @@
  * (products needs inventory's weight, inventory needs products' price), @provides (reviews
  * gives the author's username), an interface entity with an @interfaceObject (Media), unions,
  * and fields that throw, are forbidden, or answer null where the schema says non-null.
+ * Served lean by default (lean-subgraph.ts), or by @apollo/server (SUBGRAPH_SERVER=apollo).
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -14,7 +15,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { GraphQLError, parse } from 'graphql';
+import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
+import { serveLean } from './lean-subgraph';
 import { groupBy, indexBy, media, ordinal, products, reviews, stock, users, type MediaRow, type ProductRow, type UserRow } from './data';
 
 const FEDERATION = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@external", "@requires", "@provides", "@shareable", "@interfaceObject"])';
@@ -184,28 +186,44 @@ export interface ServedSubgraph {
   sdl: string;
 }
 
-/** Serves every demo subgraph on a loopback port of its own; stop them with the returned function. */
-export async function serveDemoSubgraphs(): Promise<{ subgraphs: ServedSubgraph[]; stop(): Promise<void> }> {
-  const servers: ApolloServer[] = [];
+/**
+ * Serves every demo subgraph on a loopback port of its own; stop them with the returned function.
+ * `lean` (the default) serves them with graphql-js on node:http (lean-subgraph.ts), `apollo`
+ * with @apollo/server on express, as they were served before (SUBGRAPH_SERVER=apollo): the
+ * same schemas and resolvers, the same answers, about a fifth of the CPU per request.
+ */
+export async function serveDemoSubgraphs(server: 'lean' | 'apollo' = process.env.SUBGRAPH_SERVER === 'apollo' ? 'apollo' : 'lean'): Promise<{ subgraphs: ServedSubgraph[]; stop(): Promise<void> }> {
   const closers: (() => Promise<void>)[] = [];
   const subgraphs: ServedSubgraph[] = [];
   for (const subgraph of DEMO_SUBGRAPHS) {
     const schema = buildSubgraphSchema({ typeDefs: parse(subgraph.typeDefs), resolvers: subgraph.resolvers });
-    // No stack traces (both gateways pass subgraph errors on) and no federated tracing, which
-    // neither gateway asks for here: the subgraphs do the same work for A and B.
-    const server = new ApolloServer({ schema, includeStacktraceInErrorResponses: false, plugins: [ApolloServerPluginInlineTraceDisabled()] });
-    await server.start();
-    const app = express().use(express.json({ limit: '10mb' }), expressMiddleware(server));
-    const httpServer = http.createServer(app);
-    // Idle connections outlive both gateways' client pools (stock's agent, our 4 s): with Node's
-    // 5 s default a gateway reuses a socket the subgraph is closing, and the reset costs a request.
-    httpServer.keepAliveTimeout = 65_000;
-    httpServer.headersTimeout = 66_000;
-    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}/`;
-    servers.push(server);
-    closers.push(() => new Promise<void>((resolve) => { httpServer.closeAllConnections(); httpServer.close(() => resolve()); }));
-    subgraphs.push({ name: subgraph.name, url, sdl: subgraph.typeDefs });
+    const served = server === 'lean' ? await serveLean(schema) : await serveApollo(schema);
+    closers.push(served.close);
+    subgraphs.push({ name: subgraph.name, url: served.url, sdl: subgraph.typeDefs });
   }
-  return { subgraphs, stop: async () => void (await Promise.all([...servers.map((s) => s.stop()), ...closers.map((close) => close())])) };
+  return { subgraphs, stop: async () => void (await Promise.all(closers.map((close) => close()))) };
+}
+
+async function serveApollo(schema: GraphQLSchema): Promise<{ url: string; close(): Promise<void> }> {
+  // No stack traces (both gateways pass subgraph errors on) and no federated tracing, which
+  // neither gateway asks for here: the subgraphs do the same work for A and B.
+  const server = new ApolloServer({ schema, includeStacktraceInErrorResponses: false, plugins: [ApolloServerPluginInlineTraceDisabled()] });
+  await server.start();
+  const app = express().use(express.json({ limit: '10mb' }), expressMiddleware(server));
+  const httpServer = http.createServer(app);
+  // Idle connections outlive both gateways' client pools (stock's agent, our 4 s): with Node's
+  // 5 s default a gateway reuses a socket the subgraph is closing, and the reset costs a request.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}/`,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        httpServer.closeAllConnections();
+        httpServer.close(() => resolve());
+      });
+      await server.stop();
+    },
+  };
 }

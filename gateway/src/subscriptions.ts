@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { executeQueryPlan, type ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
+import { executePlan } from './plan-executor/execute';
+import type { ExecutorChoice } from './plan-executor/gateway-executor';
+import { internalsOf, type GatewayInternals } from './gateway-internals';
 import { buildOperationContext } from '@apollo/gateway';
 import { operationFromDocument, type Schema } from '@apollo/federation-internals';
-import type { FetchNode, PlanNode, QueryPlan, QueryPlanner } from '@apollo/query-planner';
+import type { FetchNode, PlanNode, QueryPlan } from '@apollo/query-planner';
 import { GraphQLError, Kind, print, type DocumentNode, type ExecutionResult, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { BoundedQueue, logger, subscriberTooSlow, type Caller, type CallerSigner } from '@tradegraph/kit';
 import type { PartnerContract } from './contract';
@@ -27,15 +30,8 @@ export interface SubscriptionOptions extends QueryLimits, DocumentCaps {
   queueSize: number;
   /** what partners are served: their subscriptions are checked against the public schema */
   contract?: Pick<PartnerContract, 'errorsFor'>;
-}
-
-/** The parts of @apollo/gateway 2.14 (pinned) that subscriptions need and it does not export. */
-interface GatewayInternals {
-  schema?: GraphQLSchema;
-  apiSchema?: Schema;
-  supergraphSchema?: GraphQLSchema;
-  queryPlanner?: QueryPlanner;
-  serviceMap: Record<string, { url?: string; dataSource: GraphQLDataSource }>;
+  /** what runs the `rest` of each event's plan (GATEWAY_EXECUTOR; Tradegraph's executor by default) */
+  executor?: ExecutorChoice;
 }
 
 const PRIMARY = '__subscription_primary__';
@@ -75,7 +71,7 @@ export class FederatedSubscriptions {
   }
 
   private get internals(): GatewayInternals {
-    return this.gateway as unknown as GatewayInternals;
+    return internalsOf(this.gateway);
   }
 
   /** How many client subscriptions and shared upstream subscriptions are open. */
@@ -126,6 +122,7 @@ export class FederatedSubscriptions {
         serviceMap: this.internals.serviceMap,
         signer: this.signer,
         onEmpty: () => this.groups.delete(key),
+        executor: this.options.executor,
       });
       this.groups.set(key, group);
       group.open(this.upstream);
@@ -154,6 +151,7 @@ interface GroupSetup {
   serviceMap: GatewayInternals['serviceMap'];
   signer: CallerSigner;
   onEmpty: () => void;
+  executor?: ExecutorChoice;
 }
 
 /** The clients of one distinct subscription, its upstream subscription, and its per-event work. */
@@ -256,7 +254,9 @@ class SubscriptionGroup {
 
   private async execute(upstream: ExecutionResult): Promise<ExecutionResult> {
     const { request, schemas } = this.setup;
-    const serviceMap: Record<string, GraphQLDataSource> = { [PRIMARY]: { process: async () => ({ data: upstream.data ?? null, errors: upstream.errors }) } as GraphQLDataSource };
+    // looked up by subgraph name: no prototype to answer a name like `constructor`
+    const serviceMap = Object.create(null) as Record<string, GraphQLDataSource>;
+    serviceMap[PRIMARY] = { process: async () => ({ data: upstream.data ?? null, errors: upstream.errors }) } as GraphQLDataSource;
     for (const [name, { dataSource }] of Object.entries(this.setup.serviceMap)) serviceMap[name] = dataSource;
     const requestContext = {
       request: { query: print(request.document), variables: request.variables, operationName: request.operationName ?? undefined },
@@ -268,7 +268,9 @@ class SubscriptionGroup {
       cache: undefined,
       schema: schemas.schema,
     };
-    return (await executeQueryPlan(this.plan, serviceMap, requestContext as never, this.operationContext, schemas.supergraphSchema, schemas.apiSchema)) as ExecutionResult;
+    // the same executor as queries and mutations (GATEWAY_EXECUTOR)
+    const execute = this.setup.executor === 'apollo' ? executeQueryPlan : executePlan;
+    return (await execute(this.plan, serviceMap, requestContext as never, this.operationContext, schemas.supergraphSchema, schemas.apiSchema)) as ExecutionResult;
   }
 }
 
