@@ -47,6 +47,8 @@ interface LoadResult {
   latenciesMs: number[];
   errors: Record<string, number>;
   elapsedMs: number;
+  /** CPU the whole process (servers and load generator) spent in the round, when measured in one process */
+  cpuMs?: number;
 }
 
 /** The worker's closed loop: keep-alive sockets and node:http, so the client costs the servers' cores as little as it can. */
@@ -116,7 +118,10 @@ function line(label: string, results: LoadResult[]): string {
   const errors: Record<string, number> = {};
   for (const r of results) for (const [code, n] of Object.entries(r.errors)) errors[code] = (errors[code] ?? 0) + n;
   const errorCount = Object.values(errors).reduce((a, b) => a + b, 0);
-  return `${label.padEnd(26)} ${((latencies.length / elapsed) * 1000).toFixed(0).padStart(6)} req/s   p50 ${percentile(latencies, 50).toFixed(1).padStart(6)} ms   p99 ${percentile(latencies, 99).toFixed(1).padStart(6)} ms   errors ${errorCount}${errorCount ? ` ${JSON.stringify(errors)}` : ''}`;
+  // On a shared machine req/s follows whatever else runs; CPU per request follows the code.
+  const cpuMs = results.every((r) => r.cpuMs !== undefined) ? results.reduce((sum, r) => sum + r.cpuMs!, 0) : undefined;
+  const cpu = cpuMs !== undefined && latencies.length ? `   CPU ${(cpuMs / latencies.length).toFixed(2)} ms/req` : '';
+  return `${label.padEnd(26)} ${((latencies.length / elapsed) * 1000).toFixed(0).padStart(6)} req/s   p50 ${percentile(latencies, 50).toFixed(1).padStart(6)} ms   p99 ${percentile(latencies, 99).toFixed(1).padStart(6)} ms${cpu}   errors ${errorCount}${errorCount ? ` ${JSON.stringify(errors)}` : ''}`;
 }
 
 interface Target {
@@ -205,7 +210,10 @@ async function main() {
       for (let round = 0; round < rounds; round++) {
         // Alternate which side goes first, so neither always runs right after the other's garbage.
         for (const target of round % 2 ? [...targets].reverse() : targets) {
-          results.get(target)!.push(await load.run({ url: target.url, token: target.token, bodies: workload.bodies, concurrency, durationMs: (seconds * 1000) / rounds }));
+          const cpuBefore = process.cpuUsage();
+          const result = await load.run({ url: target.url, token: target.token, bodies: workload.bodies, concurrency, durationMs: (seconds * 1000) / rounds });
+          const cpu = process.cpuUsage(cpuBefore);
+          results.get(target)!.push({ ...result, cpuMs: values.processes ? undefined : (cpu.user + cpu.system) / 1000 });
         }
       }
       console.log(`\n${workload.name}: ${workload.what}   target ${workload.target}`);

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 
 /** The roles (docs/architecture.md, "Who may do what" in the README); scopes refine them (`customers:pii`). */
@@ -47,7 +48,8 @@ const ALGORITHM = 'HS256';
  * subgraphs know. A subgraph answers nothing that arrives without a valid one.
  */
 export class CallerSigner {
-  private readonly key: Uint8Array;
+  /** a KeyObject made once: given raw bytes, jose would make one on every sign and verify */
+  private readonly key: KeyObject;
 
   /**
    * @param secret the shared secret (CALLER_SIGNING_SECRET)
@@ -55,7 +57,7 @@ export class CallerSigner {
    *   outlive one request plan
    */
   constructor(secret: string, private readonly ttlSeconds = 60) {
-    this.key = new TextEncoder().encode(secret);
+    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
   }
 
   /** The header value the gateway attaches to every subgraph request. */

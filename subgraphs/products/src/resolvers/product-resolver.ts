@@ -8,7 +8,7 @@ import {
   UpdateProductInput,
   UpsertProductInput,
 } from '../inputs/product-inputs';
-import { assignmentByCustomer, categoryById, listPrice, productById, statusHistoryByProduct } from '../loaders';
+import { assignmentByCustomer, categoryById, listPrice, productById, productBySku, statusHistoryByProduct } from '../loaders';
 import { effectivePrice } from '../services/pricing';
 import { ProductService } from '../services/products';
 import { maySee, seesEveryStatus } from '../services/visibility';
@@ -27,7 +27,7 @@ export class ProductResolver {
     @Directive(PUBLIC) @Arg('sku', () => String, { nullable: true }) sku?: string,
   ): Promise<Product | null> {
     if ((id == null) === (sku == null)) throw badInput('id', 'give exactly one of id and sku');
-    const product = id != null ? await ctx.loaders.get(productById).load(id) : await ctx.em.findOne(Product, { sku: sku! });
+    const product = id != null ? await ctx.loaders.get(productById).load(id) : await ctx.loaders.get(productBySku).load(sku!);
     return product && maySee(ctx.caller, product) ? product : null;
   }
 

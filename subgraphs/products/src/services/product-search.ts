@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager, Knex, QBFilterQuery } from '@mikro-orm/postgresql';
-import { badInput, keysetPosition, toConnectionPage, type ConnectionPage, type CursorValue, type KeysetSort, type PageRequest } from '@tradegraph/kit';
+import { badInput, isReadColumn, keysetPosition, toConnectionPage, type ConnectionPage, type CursorValue, type KeysetSort, type PageRequest } from '@tradegraph/kit';
 import { Product } from '../entities';
 
 /*
@@ -139,11 +139,21 @@ async function pageOf(
   if (cursor) ids.whereRaw(`(${sortSql}, p.id) ${direction === 'desc' ? '<' : '>'} (?, ?::uuid)`, cursor);
   ids.orderByRaw(`${sortSql} ${direction}, p.id ${direction}`).limit(limit);
   const page = em.createQueryBuilder(Product, 'p').getKnexQuery().clearSelect()
-    .select('p.*', em.getKnex().raw(`${sortSql} as search_sort`))
+    .select(...readColumns(em), em.getKnex().raw(`${sortSql} as search_sort`))
     .whereIn('p.id', ids)
     .orderByRaw(`${sortSql} ${direction}, p.id ${direction}`);
   const rows: Record<string, unknown>[] = await em.getConnection().execute(page);
-  return rows.map(({ search_sort: sort, search_vector: _search, name_vector: _name, ...row }) => ({ product: em.map(Product, row), sort }));
+  return rows.map(({ search_sort: sort, ...row }) => ({ product: em.map(Product, row), sort }));
+}
+
+/**
+ * The columns a page reads, the same as kit's readRows: every column but the lazy tsvectors,
+ * which are large (the description's words), stored out of line, and never shown.
+ */
+function readColumns(em: EntityManager): string[] {
+  return em.getMetadata().get(Product.name).props
+    .filter(isReadColumn)
+    .map((p) => `p.${p.fieldNames[0]}`);
 }
 
 /**
@@ -151,13 +161,27 @@ async function pageOf(
  * a constant the planner can estimate (an index walk for common words, the GIN index for rare ones).
  */
 async function parse(em: EntityManager, text: string): Promise<ParsedText> {
-  const [row]: { words: string }[] = await em.getConnection().execute(`select websearch_to_tsquery('english', ?)::text as words`, [text]);
-  const sku = text.trim();
-  return {
-    words: row.words,
-    skuPrefix: sku && !/\s/.test(sku) ? `${sku.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
-  };
+  let parsed = parsedTexts.get(text);
+  if (!parsed) {
+    const [row]: { words: string }[] = await em.getConnection().execute(`select websearch_to_tsquery('english', ?)::text as words`, [text]);
+    const sku = text.trim();
+    parsed = {
+      words: row.words,
+      skuPrefix: sku && !/\s/.test(sku) ? `${sku.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
+    };
+    if (parsedTexts.size >= PARSED_TEXTS) parsedTexts.delete(parsedTexts.keys().next().value!);
+    parsedTexts.set(text, parsed);
+  }
+  return parsed;
 }
+
+/**
+ * The texts parsed lately, oldest first: a parse depends only on the text and the server's
+ * `english` configuration, and searches repeat (type-ahead, paging), so a repeated text skips
+ * a round trip. Bounded, so arbitrary texts cannot grow it.
+ */
+const parsedTexts = new Map<string, ParsedText>();
+const PARSED_TEXTS = 2000;
 
 /** A relevance cursor's value: `tier|sort value`. */
 function splitCursor(value: string | number, argument: string): [number, string] {
