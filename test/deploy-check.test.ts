@@ -60,6 +60,14 @@ describe('npm run deploy:check', () => {
     expect(result.stderr).toContain('deploy/k8s/overlays/dev: Deployment/orders: container orders: readinessProbe port 4040');
   });
 
+  it('fails when the scrape annotation does not name the port /metrics is served on (METRICS_PORT)', () => {
+    const dir = copy();
+    edit(path.join(dir, 'deploy/k8s/base/gateway.yaml'), /prometheus\.io\/port: "9464"/, 'prometheus.io/port: "4000"');
+    const result = runCli(dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('deploy/k8s/base: Deployment/gateway: prometheus.io/port 4000 is not where /metrics is served (METRICS_PORT=9464)');
+  });
+
   it('finds the same broken probe with the built-in renderer (a machine without kustomize)', () => {
     const dir = copy();
     edit(path.join(dir, 'deploy/k8s/base/orders.yaml'), /(readinessProbe:\n\s+httpGet:\n\s+path: \/ready\n\s+port: )4004/, '$14040');

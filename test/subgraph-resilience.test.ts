@@ -7,6 +7,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLFormattedError } from 'graphql';
 import type { RunningGateway } from '../gateway/src/server';
+import { ServiceMetrics } from '@tradegraph/kit';
+import { fetchObserver } from '../gateway/src/metrics';
+import { SubgraphResilience } from '../gateway/src/subgraph-resilience';
 import { postGraphQL } from './support/client';
 import { startExtraGateway, startStack, type TestStack } from './support/stack';
 
@@ -168,4 +171,26 @@ test('/ready names a subgraph that does not answer as down, before any breaker o
   const ready = await fetch(url.replace(/\/graphql$/, '/ready'));
   expect(ready.status).toBe(200);
   expect(await ready.json()).toEqual({ status: 'degraded', subgraphs: { products: 'down', inventory: 'up' } });
+});
+
+test('metrics count every failed attempt: a timeout, a dropped connection retried successfully, a 4xx answer', async () => {
+  const metrics = new ServiceMetrics('gateway');
+  const resilience = new SubgraphResilience({ timeoutMs: 200, breakerFailures: 5, halfOpenAfterMs: 1000, queryRetries: 1, observer: fetchObserver(metrics) });
+  let requests = 0;
+  const url = await serve((req, res) => {
+    requests += 1;
+    if (requests === 1) return; // hangs: cut by the attempt's timeout (not retried)
+    if (requests === 2) return req.socket.destroy(); // retried
+    res.writeHead(requests === 3 ? 200 : 400, { 'content-type': 'application/json' }).end('{"data":{}}');
+  });
+  const fetchFrom = resilience.fetcher('flaky', url);
+  const body = JSON.stringify({ query: '{ warehouses { code } }' });
+  await expect(fetchFrom(url, { method: 'POST', body })).rejects.toMatchObject({ extensions: { code: 'UNAVAILABLE' } });
+  expect((await fetchFrom(url, { method: 'POST', body })).status).toBe(200);
+  expect((await fetchFrom(url, { method: 'POST', body })).status).toBe(400);
+  expect(requests).toBe(4);
+  const text = await metrics.exposition();
+  const count = (reason: string) => Number(new RegExp(`^tradegraph_gateway_subgraph_fetch_errors_total\\{[^}]*reason="${reason}"[^}]*\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  expect({ timeout: count('timeout'), unreachable: count('unreachable'), http_4xx: count('http_4xx'), http_5xx: count('http_5xx') }).toEqual({ timeout: 1, unreachable: 1, http_4xx: 1, http_5xx: 0 });
+  metrics.close();
 });

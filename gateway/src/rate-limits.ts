@@ -18,6 +18,8 @@ export interface RateLimitOptions {
   redisUrl?: string;
   /** prefix of the Redis keys */
   keyPrefix: string;
+  /** told of each refusal (metrics) */
+  onRefused?: (budget: Policy, request: Counted) => void;
 }
 
 /** Who a request is counted against. */
@@ -154,6 +156,7 @@ export class RateLimits {
   }
 
   private refusal(budget: Budget, points: number, request: Counted): GraphQLError {
+    this.options.onRefused?.(budget.policy, request);
     const headers = new HeaderMap(Object.entries(this.headers(request)).map(([k, v]) => [k.toLowerCase(), v]));
     headers.set('retry-after', String(budget.resetSeconds));
     const message =

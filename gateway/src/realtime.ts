@@ -15,6 +15,8 @@ import type { RateLimits } from './rate-limits';
 import type { ClientIdentity } from './client-identity';
 import type { FederatedSubscriptions } from './subscriptions';
 import { documentIdStreams, type TrustedDocuments } from './trusted-documents';
+import { clientKindOf } from './metrics/labels';
+import type { SubscriptionMetrics, Transport } from './metrics/subscriptions';
 
 /** What a realtime transport knows about its client. */
 interface ClientContext {
@@ -116,6 +118,8 @@ export function serveRealtime(options: {
   rateLimits: RateLimits;
   /** the document caps applied while parsing (MAX_TOKENS) */
   parseOptions?: ParseOptions;
+  /** counts subscribes and follows each subscription (absent when METRICS_ENABLED=false) */
+  metrics?: SubscriptionMetrics;
 }): { close(): Promise<void> } {
   const { subscriptions, authenticator, maxPerSocket } = options;
   const authenticate = async (credentials: Credentials): Promise<ClientSession | null> => {
@@ -130,6 +134,11 @@ export function serveRealtime(options: {
   const subscribe = (args: ExecutionArgs) => {
     const client = args.contextValue as ClientContext;
     return subscriptions.subscribe({ document: args.document, operationName: args.operationName, variables: (args.variableValues ?? {}), caller: client.caller, requestId: client.requestId });
+  };
+  const tracked = (transport: Transport, args: ExecutionArgs, result: Awaited<ReturnType<typeof subscribe>>) => {
+    if (!options.metrics) return result;
+    const client = args.contextValue as ClientContext;
+    return options.metrics.track(transport, { document: args.document, operationName: args.operationName, clientKind: clientKindOf(client.caller, client.client) }, result);
   };
 
   const wsServer = new WebSocketServer({ server: options.server, path: options.path });
@@ -172,7 +181,7 @@ export function serveRealtime(options: {
         return { schema: schema!, document: checked, operationName: payload.operationName, variableValues: payload.variables };
       },
       context: (ctx) => clients.get(ctx.extra),
-      subscribe: subscribe as never,
+      subscribe: (async (args: ExecutionArgs) => tracked('ws', args, await subscribe(args))) as never,
       execute: onlySubscriptions as never,
     },
     wsServer,
@@ -208,7 +217,7 @@ export function serveRealtime(options: {
     },
     subscribe: async (args) => {
       const result = await subscribe(args);
-      return Symbol.asyncIterator in result ? untilExpiry(result, (args.contextValue as unknown as ClientContext).expiresAt) : result;
+      return tracked('sse', args, Symbol.asyncIterator in result ? untilExpiry(result, (args.contextValue as unknown as ClientContext).expiresAt) : result);
     },
     execute: onlySubscriptions as never,
   });

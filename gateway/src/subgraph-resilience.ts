@@ -13,8 +13,9 @@ import {
   wrap,
   type CircuitBreakerPolicy,
 } from 'cockatiel';
-import { GraphQLError, Kind, parse, type OperationTypeNode } from 'graphql';
-import { ErrorCode, logger } from '@tradegraph/kit';
+import { GraphQLError, type OperationTypeNode } from 'graphql';
+import { ErrorCode, logger, operationTypeOf } from '@tradegraph/kit';
+import type { FetchObserver } from './metrics/subgraphs';
 import { SubgraphAnswer } from './subgraph-http';
 
 export interface SubgraphResilienceOptions {
@@ -26,6 +27,8 @@ export interface SubgraphResilienceOptions {
   halfOpenAfterMs: number;
   /** extra attempts for a query whose subgraph could not be reached; mutations get none */
   queryRetries: number;
+  /** told of each fetch and each failed attempt (metrics) */
+  observer?: FetchObserver;
 }
 
 /** What `/ready` says of one subgraph: it answers, it does not, or the gateway is failing fast on it. */
@@ -46,7 +49,7 @@ function unavailable(serviceName: string, message: string): GraphQLError {
 }
 
 /**
- * The kind of operation a subgraph fetch carries (the data source sends `{ query, operationName,
+ * The type of operation a subgraph fetch carries (the data source sends `{ query, operationName,
  * variables }` as JSON). Undefined when it cannot be told (an APQ hash without the document):
  * callers then treat it as possibly a mutation.
  */
@@ -54,28 +57,7 @@ export function operationKind(body: unknown): OperationTypeNode | undefined {
   if (typeof body !== 'string') return undefined;
   try {
     const { query, operationName } = JSON.parse(body) as { query?: unknown; operationName?: unknown };
-    if (typeof query !== 'string') return undefined;
-    // Query plans send the same few documents over and over: parse each once.
-    const key = `${typeof operationName === 'string' ? operationName : ''}\n${query}`;
-    if (kinds.has(key)) return kinds.get(key);
-    const kind = parsedKind(query, operationName);
-    kinds.set(key, kind);
-    if (kinds.size > KNOWN_OPERATIONS) kinds.delete(kinds.keys().next().value!);
-    return kind;
-  } catch {
-    return undefined;
-  }
-}
-
-/** How many subgraph documents' kinds are remembered (the oldest are forgotten first). */
-const KNOWN_OPERATIONS = 2000;
-const kinds = new Map<string, OperationTypeNode | undefined>();
-
-function parsedKind(query: string, operationName: unknown): OperationTypeNode | undefined {
-  try {
-    const operations = parse(query, { noLocation: true }).definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
-    const chosen = typeof operationName === 'string' ? operations.find((o) => o.name?.value === operationName) : operations[0];
-    return chosen?.operation;
+    return operationTypeOf(query, operationName);
   } catch {
     return undefined;
   }
@@ -105,6 +87,8 @@ export class SubgraphResilience {
     this.urls.set(name, url);
     const breaker = this.breaker(name);
     const attempt = timeout(this.options.timeoutMs, TimeoutStrategy.Aggressive);
+    // Every attempt cut by its timeout, also one retried successfully afterwards.
+    attempt.onTimeout(() => this.options.observer?.failed(name, 'timeout'));
     const retried = wrap(
       retry(handleWhen((error) => !(error instanceof TaskCancelledError)).orWhenResult(isUnavailableResponse), {
         maxAttempts: this.options.queryRetries,
@@ -112,20 +96,44 @@ export class SubgraphResilience {
       }),
       attempt,
     );
+    const { observer } = this.options;
     return async (input, init) => {
-      const once = ({ signal }: { signal: AbortSignal }) => readWhole(send, input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
-      const isQuery = operationKind(init?.body) === 'query';
+      const once = async ({ signal }: { signal: AbortSignal }) => {
+        try {
+          const response = await readWhole(send, input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
+          if (response.status >= 500) observer?.failed(name, 'http_5xx');
+          else if (response.status >= 400) observer?.failed(name, 'http_4xx');
+          return response;
+        } catch (error) {
+          // an attempt cut by its timeout is counted by onTimeout, one the client gave up on not at all
+          if (!signal.aborted && !init?.signal?.aborted) observer?.failed(name, 'unreachable');
+          throw error;
+        }
+      };
+      const kind = operationKind(init?.body);
+      const isQuery = kind === 'query';
+      const start = observer && performance.now();
       try {
         return await breaker.execute(() => (isQuery ? retried.execute(once) : attempt.execute(once)));
       } catch (error) {
-        if (error instanceof BrokenCircuitError) throw unavailable(name, `${name} is unavailable (circuit open)`);
+        if (error instanceof BrokenCircuitError) {
+          observer?.failed(name, 'circuit_open');
+          throw unavailable(name, `${name} is unavailable (circuit open)`);
+        }
         if (error instanceof TaskCancelledError) {
           logger.warn({ subgraph: name, timeoutMs: this.options.timeoutMs }, 'subgraph timed out');
           throw unavailable(name, `${name} did not answer within ${this.options.timeoutMs} ms`);
         }
         throw error;
+      } finally {
+        if (start !== undefined) observer?.fetched(name, kind ?? 'other', (performance.now() - start) / 1000);
       }
     };
+  }
+
+  /** Each subgraph's name and URL, as the gateway fetches from them. */
+  subgraphUrls(): ReadonlyMap<string, string> {
+    return this.urls;
   }
 
   /**

@@ -82,6 +82,11 @@ export class TrustedDocuments {
     return this.byHash.has(hash);
   }
 
+  /** Every document's text. */
+  texts(): IterableIterator<string> {
+    return this.byHash.values();
+  }
+
   /** Whether this client may send only trusted documents. */
   requiredFor(client: ClientIdentity | undefined): boolean {
     const partner = client?.partner;

@@ -85,6 +85,16 @@ export class UpstreamPool {
     };
   }
 
+  /** Upstream subscriptions open, per subgraph URL (metrics). */
+  openByUrl(): Map<string, number> {
+    const open = new Map<string, number>();
+    for (const [key, { users }] of this.clients) {
+      const url = key.slice(0, key.indexOf('\n'));
+      open.set(url, (open.get(url) ?? 0) + users);
+    }
+    return open;
+  }
+
   /** How many upstream connections are open (for metrics and tests). */
   get connections(): number {
     return this.clients.size;

@@ -6,6 +6,7 @@ import type { OutboxRelay } from './events/relay';
 import type { GatewayClient } from './gateway-client';
 import { LoaderRegistry } from './loaders';
 import type { Logger } from './logger';
+import type { ServiceMetrics } from './metrics/registry';
 
 /** What every resolver of every subgraph receives as its context. */
 export interface SubgraphContext {
@@ -33,6 +34,8 @@ export interface SubgraphRuntime {
   gateway?: GatewayClient;
   /** the subgraph's own settings (TTLs, rates …), typed by the subgraph */
   settings: Record<string, unknown>;
+  /** this server's metrics registry (`/metrics`); absent when METRICS_ENABLED=false */
+  metrics?: ServiceMetrics;
 }
 
 /**

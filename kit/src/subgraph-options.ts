@@ -5,6 +5,7 @@ import type { RelayOptions } from './events/relay';
 import type { GatewayClient } from './gateway-client';
 import { shutdownGraceMsFromEnv } from './graceful-stop';
 import { gatewayClientFromEnv } from './gateway-client-from-env';
+import { metricsPortFromEnv } from './metrics/endpoint';
 
 /** How to run a subgraph. {@link subgraphOptionsFromEnv} fills it from the environment. */
 export interface SubgraphOptions {
@@ -25,6 +26,8 @@ export interface SubgraphOptions {
   relay?: RelayOptions;
   /** how long stop() lets requests in flight finish before it cuts them (SHUTDOWN_GRACE_MS; default 10 s) */
   shutdownGraceMs?: number;
+  /** METRICS_PORT: `/metrics` only on this port (bound to `host`), not on `port`; unset, on `port` */
+  metricsPort?: number;
 }
 
 /**
@@ -46,5 +49,6 @@ export function subgraphOptionsFromEnv(defaultPort: number, name = 'subgraph', s
     bus: createEventBus(envOptional('REDIS_URL')),
     gateway: gatewayClientFromEnv(name, serviceScopes),
     shutdownGraceMs: shutdownGraceMsFromEnv(),
+    metricsPort: metricsPortFromEnv(),
   };
 }

@@ -116,6 +116,12 @@ export function checkManifests(objects: Obj[], where: string): string[] {
       }
       const port = env.get('PORT');
       if (port !== undefined && !portOk(Number(port))) problem(deployment, `${at}: PORT=${port} is not a port the container exposes`);
+      // /metrics is served only on METRICS_PORT when set: the scrape annotation must name that port.
+      const metricsPort = env.get('METRICS_PORT');
+      if (metricsPort !== undefined && !portOk(Number(metricsPort))) problem(deployment, `${at}: METRICS_PORT=${metricsPort} is not a port the container exposes`);
+      if (metricsPort !== undefined && metricsPort === port) problem(deployment, `${at}: METRICS_PORT must differ from PORT`);
+      const scrapePort = spec.template?.metadata?.annotations?.['prometheus.io/port'];
+      if (scrapePort !== undefined && scrapePort !== (metricsPort ?? port)) problem(deployment, `prometheus.io/port ${scrapePort} is not where /metrics is served (${metricsPort ? `METRICS_PORT=${metricsPort}` : `PORT=${port}`})`);
       const graceMs = Number(env.get('SHUTDOWN_GRACE_MS') ?? 10_000);
       const sleep = preStopSeconds(container);
       if (sleep <= 0) problem(deployment, `${at}: no preStop sleep: the pod would stop before the Service stops routing to it`);

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { logger, tryAdvisoryLock, type SubgraphRuntime } from '@tradegraph/kit';
-import { ConnectorStatus, SyncRun, SyncRunStatus } from '../entities';
+import { Connector, ConnectorStatus, SyncRun, SyncRunStatus } from '../entities';
 import { recordRunUpdated } from './events';
+import { syncMetrics } from './metrics';
 import { enqueueRun, ensureQueue, WORKER_SCHEMA } from './queue';
 import { syncRunStatus } from './run-status';
 
@@ -75,6 +76,7 @@ async function requeueStranded(tx: EntityManager, now: Date, staleAfterMs: numbe
 export async function recoverLostRuns(runtime: SubgraphRuntime, staleAfterMs: number, now = new Date()): Promise<string[]> {
   await ensureQueue(runtime);
   const em = runtime.database.orm.em.fork();
+  const failedForGood = new Set<string>();
   const recovered = await em.transactional(async (tx) => {
     if (!(await tryAdvisoryLock(tx, 'sync:recovery'))) return [];
     const lost = await tx.find(SyncRun, { status: SyncRunStatus.RUNNING, heartbeatAt: { $lt: new Date(now.getTime() - staleAfterMs) } }, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
@@ -98,6 +100,7 @@ export async function recoverLostRuns(runtime: SubgraphRuntime, staleAfterMs: nu
         Object.assign(run, { status: SyncRunStatus.FAILED, lastError: message, finishedAt: now });
         recordRunUpdated(tx, run);
         await tx.flush();
+        failedForGood.add(run.id);
       }
       log.warn({ runId: run.id, workers, requeued: run.status === SyncRunStatus.QUEUED }, 'recovered a sync run whose worker was lost');
     }
@@ -106,5 +109,19 @@ export async function recoverLostRuns(runtime: SubgraphRuntime, staleAfterMs: nu
     return lost.map((r) => r.id);
   });
   if (recovered.length) runtime.relay?.nudge();
+  await countRecovered(runtime, recovered, failedForGood);
   return recovered;
+}
+
+/** A lost worker's attempt failed; a run out of attempts is dead-lettered (metrics). */
+async function countRecovered(runtime: SubgraphRuntime, runIds: string[], failedForGood: ReadonlySet<string>): Promise<void> {
+  const metrics = syncMetrics(runtime);
+  if (!metrics || !runIds.length) return;
+  const em = runtime.database.orm.em.fork();
+  for (const run of await em.find(SyncRun, { id: { $in: runIds } })) {
+    const connector = await em.findOne(Connector, run.connectorId);
+    if (!connector) continue;
+    metrics.attemptFailed(connector, run);
+    if (failedForGood.has(run.id) && run.status === SyncRunStatus.FAILED) metrics.finished(connector, run);
+  }
 }

@@ -12,7 +12,8 @@ import { customerHandler, productHandler } from './entity-handlers';
 import { pushOutbound } from './outbound';
 import { enqueueRun } from './queue';
 import { RunCancelled, RunProgress } from './run-progress';
-import { syncRunStatus } from './run-status';
+import { FINAL_STATES, syncRunStatus } from './run-status';
+import { syncMetrics } from './metrics';
 
 const log = logger.child({ subgraph: 'sync', component: 'runner' });
 
@@ -42,6 +43,7 @@ export async function performRun(runtime: SubgraphRuntime, runId: string): Promi
   Object.assign(run, { status: SyncRunStatus.RUNNING, attempts: run.attempts + 1, startedAt: new Date(), heartbeatAt: new Date(), nextAttemptAt: null, total: 0, processed: 0, created: 0, updated: 0, unchanged: 0, failed: 0, conflicts: 0 });
   recordRunUpdated(em, run);
   await em.flush();
+  const metrics = syncMetrics(runtime);
   if (run.outbound) {
     // Pushes that joined this run while it was QUEUED are in the row, not in what was read
     // before it became RUNNING; from now on new ones start a run of their own.
@@ -59,7 +61,10 @@ export async function performRun(runtime: SubgraphRuntime, runId: string): Promi
     // Whatever the status: a run cancelled mid-batch still has a live worker, and recovery must see it.
     void em.getConnection().execute('update sync.sync_run set heartbeat_at = now() where id = ?', [run.id], 'run').catch(() => undefined);
   }, settings.heartbeatMs);
+  // Started inside the try: the finally that calls stopped() is what keeps the running gauge true.
+  let stopped: (() => void) | undefined;
   try {
+    stopped = metrics?.started(connector, run);
     adapter = adapterFor(settings, connector);
     let cursors: Partial<Record<SyncEntity, string>> | null = null;
     if (run.outbound) await pushOutbound(em, runtime, adapter, connector, run, progress);
@@ -69,10 +74,12 @@ export async function performRun(runtime: SubgraphRuntime, runId: string): Promi
     // Cursors move only when every record was applied: a failed record is read again next time.
     if (cursors && status === SyncRunStatus.SUCCEEDED) connector.cursors = { ...connector.cursors, ...cursors };
     await finish(em, run, connector, status, null);
+    if (FINAL_STATES.includes(run.status)) metrics?.finished(connector, run); // else cancelled meanwhile
     nudge();
   } catch (error) {
     await progress.settled();
     if (error instanceof RunCancelled) return;
+    metrics?.attemptFailed(connector, run);
     const lostDatabase = databaseFailure(error) !== undefined;
     const message = failureMessage(error);
     // A lost database connection is worth another attempt: inbound records are applied by
@@ -96,8 +103,10 @@ export async function performRun(runtime: SubgraphRuntime, runId: string): Promi
     }
     log.warn({ runId, attempt: run.attempts, err: (error as Error).message }, 'sync run failed for good');
     await retryOnDatabaseFailure(() => finish(em, run, connector, SyncRunStatus.FAILED, message));
+    if (FINAL_STATES.includes(run.status)) metrics?.finished(connector, run);
     nudge();
   } finally {
+    stopped?.();
     clearInterval(heartbeat);
     await adapter?.close?.().catch((error: unknown) => log.warn({ runId, err: (error as Error).message }, 'the adapter did not close cleanly'));
   }

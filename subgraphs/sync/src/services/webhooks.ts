@@ -5,6 +5,7 @@ import { isUuid, logger, type SubgraphRuntime } from '@tradegraph/kit';
 import { Connector, ExternalSystem, SyncDirection, SyncMode, SyncRun, SyncRunStatus, SyncTrigger } from '../entities';
 import { syncSettingsOf } from '../settings';
 import { CredentialBox } from './crypto';
+import { syncMetrics } from './metrics';
 import { enqueueRun, ensureQueue } from './queue';
 
 const log = logger.child({ subgraph: 'sync', component: 'webhooks' });
@@ -149,7 +150,9 @@ export function webhookApp(runtime: SubgraphRuntime): express.Express {
   const standIn = box.seal({ webhookSecret: standInSecret });
   const app = express();
   app.disable('x-powered-by');
+  const metrics = syncMetrics(runtime);
   app.post('/webhooks/:connectorId', express.raw({ type: '*/*', limit: '5mb' }), async (req, res) => {
+    let system: string | undefined;
     try {
       const connectorId = String(req.params.connectorId);
       const em = runtime.database.orm.em.fork();
@@ -160,8 +163,13 @@ export function webhookApp(runtime: SubgraphRuntime): express.Express {
       // An unknown connector is checked in the format the request claims, with a secret nobody has.
       const format = connector ? webhookFormatOf(connector.system) : header('x-shopify-hmac-sha256') !== undefined ? SHOPIFY_FORMAT : SHARED_SECRET_FORMAT;
       const signed = format.verify(raw, secret || standInSecret, header);
-      if (!connector || !secret || !signed) return void res.status(401).json(INVALID_SIGNATURE);
+      if (!connector || !secret || !signed) {
+        metrics?.webhook(connector?.system, connector ? 'bad_signature' : 'unknown_connector');
+        return void res.status(401).json(INVALID_SIGNATURE);
+      }
+      system = connector.system;
       if (format.timestampHeader && !withinReplayWindow(header(format.timestampHeader) ?? '', settings.webhookToleranceSeconds)) {
+        metrics?.webhook(system, 'replay');
         return void res.status(401).json({ error: `${format.timestampHeader} is more than ${settings.webhookToleranceSeconds} seconds away from now` });
       }
       if (connector.mode === SyncMode.POLLING) return void res.status(409).json({ error: 'the connector takes no webhooks (its mode is POLLING)' });
@@ -176,8 +184,10 @@ export function webhookApp(runtime: SubgraphRuntime): express.Express {
         return void res.status(400).json({ error: 'the body is not JSON' });
       }
       const result = await receiveDelivery(em, runtime, connector, { deliveryId, topic: (req.header(format.topicHeader) ?? 'unknown').slice(0, 100), payload });
+      metrics?.webhook(system, result.status);
       res.status(result.status === 'accepted' ? 202 : 200).json(result);
     } catch (error) {
+      metrics?.webhook(system, 'error');
       log.error({ err: error }, 'webhook receipt failed');
       res.status(500).json({ error: 'the delivery could not be stored; send it again' });
     }

@@ -1,0 +1,34 @@
+import { Kind, parse, type OperationTypeNode } from 'graphql';
+
+/** The operation types, the values of every `operation_type` metric label (else `other`). */
+export const OPERATION_TYPES: ReadonlySet<string> = new Set(['query', 'mutation', 'subscription']);
+
+/** How many documents' operation types are remembered (the oldest are forgotten first). */
+const REMEMBERED = 2000;
+const remembered = new Map<string, OperationTypeNode | undefined>();
+
+/**
+ * The type of the operation a GraphQL text runs: the one named `operationName`, else the first.
+ * Undefined when it cannot be told (no text, or text that does not parse). Query plans send the
+ * same few documents over and over, so each is parsed once.
+ */
+export function operationTypeOf(query: unknown, operationName?: unknown): OperationTypeNode | undefined {
+  if (typeof query !== 'string') return undefined;
+  const name = typeof operationName === 'string' ? operationName : undefined;
+  const key = `${name ?? ''}\n${query}`;
+  if (remembered.has(key)) return remembered.get(key);
+  const type = parsedType(query, name);
+  remembered.set(key, type);
+  if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value!);
+  return type;
+}
+
+function parsedType(query: string, operationName: string | undefined): OperationTypeNode | undefined {
+  try {
+    const operations = parse(query, { noLocation: true }).definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+    const chosen = operationName !== undefined ? operations.find((o) => o.name?.value === operationName) : operations[0];
+    return chosen?.operation;
+  } catch {
+    return undefined;
+  }
+}
