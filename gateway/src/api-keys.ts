@@ -3,7 +3,7 @@ import type { GraphQLDataSource } from '@apollo/gateway';
 // Not re-exported by the package's index (the gateway version is pinned exactly).
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { GraphQLError } from 'graphql';
-import { hashApiKey, logger, Role, type ApiKeyGrantFields, type Caller, type CallerSigner } from '@tradegraph/kit';
+import { hashApiKey, inBackground, logger, Role, type ApiKeyGrantFields, type Caller, type CallerSigner } from '@tradegraph/kit';
 import type { PartnerAccess } from './client-identity';
 
 /** What a valid key grants, as the partners subgraph answers it. */
@@ -99,7 +99,8 @@ export class ApiKeyGrants {
     if (now - (this.reported.get(grant.keyId) ?? 0) < this.reportUseEveryMs) return;
     this.reported.set(grant.keyId, now);
     this.uses.set(grant.keyId, now);
-    this.reportTimer ??= setTimeout(() => void this.report(), this.reportDelayMs).unref();
+    // Started by a request; the report is not part of its trace.
+    this.reportTimer ??= inBackground(() => setTimeout(() => void this.report(), this.reportDelayMs)).unref();
   }
 
   /** Sends the uses not yet reported. */

@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { ConfigError, logger, stopOnSignals } from '@tradegraph/kit';
+import { ConfigError, logger, startTracing, stopOnSignals, stopTracing } from '@tradegraph/kit';
 import { gatewayConfigFromEnv, type GatewayConfig } from './config';
 import { startGateway } from './server';
 
@@ -21,8 +21,9 @@ async function main() {
     overrides.port = port;
   }
   const config = gatewayConfigFromEnv(overrides);
+  startTracing(); // on when OTEL_EXPORTER_OTLP_ENDPOINT is set
   const gateway = await startGateway(config);
-  stopOnSignals('gateway', () => gateway.stop(), config.shutdownGraceMs);
+  stopOnSignals('gateway', () => gateway.stop().then(stopTracing), config.shutdownGraceMs);
 }
 
 main().catch((error) => {

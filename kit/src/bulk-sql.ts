@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityClass, EntityProperty } from '@mikro-orm/core';
+import type { EntityClass, EntityProperty, Platform } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { qualifiedTable } from './database';
 import { OutboxEvent, type NewEvent } from './events/outbox';
+import { currentTraceparent } from './tracing/spans';
 
 /*
  * Set-based writes for bulk mutations. MikroORM's unit of work costs far more CPU per row than
@@ -126,16 +127,19 @@ export async function selectRows<T extends object>(
     [recordsJson(values)],
   );
   const platform = em.getPlatform();
-  return rows.map((raw) => {
-    const row: Record<string, unknown> = {};
-    for (const { prop, name } of all) {
-      let value = raw[name];
-      if (value != null && prop.customType) value = prop.customType.convertToJSValue(value, platform);
-      else if (value != null && prop.runtimeType === 'Date') value = platform.parseDate(value as string);
-      row[prop.name] = value;
-    }
-    return row as Row<T>;
-  });
+  return rows.map((raw) => rowFromDatabase<T>(platform, all, raw));
+}
+
+/** A raw row (keyed by column) as properties, values converted as MikroORM would (bigint numbers, Dates, parsed json). */
+export function rowFromDatabase<T>(platform: Platform, columns: readonly { prop: EntityProperty; name: string }[], raw: Record<string, unknown>): Row<T> {
+  const row: Record<string, unknown> = {};
+  for (const { prop, name } of columns) {
+    let value = raw[name];
+    if (value != null && prop.customType) value = prop.customType.convertToJSValue(value, platform);
+    else if (value != null && prop.runtimeType === 'Date') value = platform.parseDate(value as string);
+    row[prop.name] = value;
+  }
+  return row as Row<T>;
 }
 
 /**
@@ -166,10 +170,11 @@ export function detachedEntity<T extends object>(entity: EntityClass<T>, data: R
  */
 export async function insertEvents(em: EntityManager, events: readonly NewEvent[]): Promise<void> {
   const occurredAt = new Date();
+  const traceParent = currentTraceparent() ?? null;
   await insertRows(
     em,
     OutboxEvent,
-    events.map((e) => ({ eventId: randomUUID(), type: e.type, entity: e.entity, entityId: e.entityId, version: e.version, occurredAt, payload: e.payload, publishedAt: null, attempts: 0 })),
+    events.map((e) => ({ eventId: randomUUID(), type: e.type, entity: e.entity, entityId: e.entityId, version: e.version, occurredAt, payload: e.payload, publishedAt: null, attempts: 0, traceParent })),
   );
 }
 
@@ -213,7 +218,8 @@ export function insertRowsPart<T extends object>(em: EntityManager, name: string
 /** {@link insertEvents}' insert, not run: a part of {@link writeTogether}. */
 export function insertEventsPart(em: EntityManager, name: string, events: readonly NewEvent[], options: InsertPartOptions = {}): SqlPart {
   const occurredAt = new Date();
-  const rows = events.map((e) => ({ eventId: randomUUID(), type: e.type, entity: e.entity, entityId: e.entityId, version: e.version, occurredAt, payload: e.payload, publishedAt: null, attempts: 0 }));
+  const traceParent = currentTraceparent() ?? null;
+  const rows = events.map((e) => ({ eventId: randomUUID(), type: e.type, entity: e.entity, entityId: e.entityId, version: e.version, occurredAt, payload: e.payload, publishedAt: null, attempts: 0, traceParent }));
   return insertRowsPart(em, name, OutboxEvent, rows, options);
 }
 

@@ -4,6 +4,7 @@ import { MikroORM, PostgreSqlDriver, type EntityManager } from '@mikro-orm/postg
 import { conflict } from './errors';
 import { logger } from './logger';
 import { requestScope } from './request-scope';
+import { recordStatement } from './tracing/sql';
 
 /** Where a subgraph keeps its data: its own PostgreSQL schema, created and migrated at start. */
 export interface DatabaseOptions {
@@ -16,6 +17,8 @@ export interface DatabaseOptions {
   migrations: MigrationObject[];
   /** connection pool size (DATABASE_POOL_MAX) */
   poolMax?: number;
+  /** told of every statement and its time (metrics) */
+  observeStatement?: (sql: string, tookMs: number | undefined) => void;
 }
 
 /** How many requests' statement counts are kept (the oldest are forgotten first). */
@@ -29,9 +32,17 @@ const TRACKED_REQUESTS = 10_000;
 class CountingLogger extends DefaultLogger {
   statements = 0;
   readonly byRequest = new Map<string, number>();
+  /** told of every statement (metrics) */
+  observe?: (sql: string, tookMs: number | undefined) => void;
+
+  constructor(options: LoggerOptions, private readonly schema?: string) {
+    super(options);
+  }
 
   override logQuery(context: LogContext): void {
     this.statements++;
+    this.observe?.(context.query ?? '', context.took);
+    recordStatement(context, this.schema);
     const requestId = requestScope.getStore()?.requestId;
     if (requestId) {
       this.byRequest.set(requestId, (this.byRequest.get(requestId) ?? 0) + 1);
@@ -84,9 +95,10 @@ export class Database {
       ensureDatabase: false,
       allowGlobalContext: false,
       discovery: { warnWhenNoEntities: false },
-      loggerFactory: (loggerOptions: LoggerOptions) => (counter = new CountingLogger(loggerOptions)),
+      loggerFactory: (loggerOptions: LoggerOptions) => (counter = new CountingLogger(loggerOptions, options.schema)),
     });
     if (!counter) throw new Error('MikroORM did not create its logger');
+    counter.observe = options.observeStatement;
     return new Database(orm, counter, options.schema);
   }
 

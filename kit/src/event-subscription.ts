@@ -6,6 +6,8 @@ import { cursorOf, eventStream } from './event-stream';
 import type { EventEnvelope } from './events/outbox';
 import type { LoaderFactory } from './loaders';
 import { assertAllowed, type RoleRule } from './rules';
+import { inEventSpan } from './tracing/events';
+import { SERVER_ATTRIBUTE } from './tracing/server-attribute';
 
 /** Which events of a stream reach one subscriber. */
 export type EventFilter = (event: EventEnvelope) => boolean;
@@ -74,7 +76,8 @@ export async function subscribeWithCursors(args: ExecutionArgs): Promise<AsyncIt
       if (step.done) return { done: true, value: undefined };
       let result: ExecutionResult;
       try {
-        result = await execute({ ...args, rootValue: step.value });
+        const event = step.value as EventEnvelope;
+        result = await inEventSpan('event.deliver', event, { [SERVER_ATTRIBUTE]: (args.contextValue as SubgraphContext).runtime.name }, async () => execute({ ...args, rootValue: event }));
       } catch (error) {
         await events.return?.();
         throw error;

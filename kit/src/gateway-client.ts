@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { REQUEST_ID_HEADER, Role } from './caller';
 import { DomainError, ErrorCode } from './errors';
 import { issueToken } from './tokens';
+import { injectTraceContext } from './tracing/spans';
 
 /** A GraphQL error another subgraph answered with, as it arrived through the gateway. */
 interface RemoteError {
@@ -56,10 +57,13 @@ export class GatewayClient {
   async request<T>(query: string, variables: Record<string, unknown> = {}, requestId: string = randomUUID()): Promise<T> {
     const url = typeof this.options.url === 'function' ? this.options.url() : this.options.url;
     let response: Response;
+    const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${await this.options.token()}`, [REQUEST_ID_HEADER]: requestId };
+    // The call continues the trace of the request (or job) that makes it.
+    injectTraceContext((name, value) => (headers[name] = value));
     try {
       response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.options.token()}`, [REQUEST_ID_HEADER]: requestId },
+        headers,
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });

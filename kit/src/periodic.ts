@@ -1,4 +1,5 @@
 import { logger } from './logger';
+import { inBackground } from './request-scope';
 
 /** Work a subgraph runs in the background for as long as it runs (a sweep, a queue worker). */
 export interface BackgroundJob {
@@ -39,12 +40,13 @@ export class PeriodicTask implements BackgroundJob {
 
   private schedule(): void {
     if (this.stopped) return;
-    this.timer = setTimeout(async () => {
+    // Started by whoever called start() (maybe a request): the runs must not join its trace.
+    this.timer = inBackground(() => setTimeout(async () => {
       this.current = this.runOnce();
       await this.current;
       this.current = undefined;
       this.schedule();
-    }, this.intervalMs);
+    }, this.intervalMs));
     this.timer.unref?.();
   }
 

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 
 /** What is known about the request a piece of async work belongs to. */
 export interface RequestScope {
@@ -21,3 +22,13 @@ export const trackingRequests = (): boolean => {
   if (value === undefined || value === '') return process.env.NODE_ENV !== 'production';
   return value === 'true' || value === '1';
 };
+
+/**
+ * Runs `start` — code that schedules background work (a timer, a poll) — outside the current
+ * request: neither its scope (SQL counted per request) nor its OpenTelemetry context carries
+ * over into what it schedules. Without this a timer a request starts (a relay nudge) would put
+ * every later pass's SQL and logs into that request's trace.
+ */
+export function inBackground<T>(start: () => T): T {
+  return requestScope.exit(() => context.with(ROOT_CONTEXT, start));
+}

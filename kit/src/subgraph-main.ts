@@ -4,6 +4,7 @@ import { logger } from './logger';
 import type { SubgraphDefinition } from './subgraph-definition';
 import { subgraphOptionsFromEnv } from './subgraph-options';
 import { startSubgraph } from './subgraph-server';
+import { startTracing, stopTracing } from './tracing';
 
 /**
  * The body of every subgraph's `src/index.ts`: start from the environment (plus the subgraph's
@@ -14,8 +15,9 @@ export async function runSubgraphMain(definition: SubgraphDefinition, defaultPor
   try {
     const settings = settingsFromEnv?.() as Record<string, unknown> | undefined;
     const options = { ...subgraphOptionsFromEnv(defaultPort, definition.name, definition.serviceScopes), settings };
+    startTracing(); // on when OTEL_EXPORTER_OTLP_ENDPOINT is set
     const running = await startSubgraph(definition, options);
-    stopOnSignals(definition.name, () => running.stop(), options.shutdownGraceMs ?? 10_000);
+    stopOnSignals(definition.name, () => running.stop().then(stopTracing), options.shutdownGraceMs ?? 10_000);
   } catch (error) {
     if (error instanceof ConfigError) {
       logger.fatal(error.message);

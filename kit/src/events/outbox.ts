@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { currentTraceparent } from '../tracing/spans';
 
 /**
  * The event envelope (docs/events.md), as it travels on the bus: `id` is unique per event,
@@ -17,6 +18,11 @@ export interface EventEnvelope<P = Record<string, unknown>> {
   /** ISO-8601 */
   occurredAt: string;
   payload: P;
+  /**
+   * the W3C `traceparent` of the request (or job) that wrote the event, when it was traced: the
+   * relay's publish span and each subscriber's delivery span continue that trace
+   */
+  traceparent?: string;
 }
 
 /**
@@ -27,7 +33,7 @@ export interface EventEnvelope<P = Record<string, unknown>> {
 @Entity({ tableName: 'outbox_event' })
 @Index({ properties: ['publishedAt', 'sequence'] })
 export class OutboxEvent {
-  [OptionalProps]?: 'sequence' | 'eventId' | 'publishedAt' | 'attempts' | 'occurredAt';
+  [OptionalProps]?: 'sequence' | 'eventId' | 'publishedAt' | 'attempts' | 'occurredAt' | 'traceParent';
 
   /** Publication order: the relay sends events in this order, so per entity in commit order. */
   @PrimaryKey({ type: 'bigint', autoincrement: true })
@@ -59,6 +65,10 @@ export class OutboxEvent {
 
   @Property({ type: 'integer' })
   attempts: number = 0;
+
+  /** the writer's W3C traceparent (55 characters), when tracing is on */
+  @Property({ type: 'string', length: 55, nullable: true })
+  traceParent: string | null = null;
 }
 
 /** What a service records; the outbox adds the id and the time. */
@@ -76,5 +86,5 @@ export interface NewEvent<P = Record<string, unknown>> {
  * flush, in the same transaction, as the change it reports — or not at all.
  */
 export function recordEvent<P extends Record<string, unknown>>(em: EntityManager, event: NewEvent<P>): OutboxEvent {
-  return em.create(OutboxEvent, { type: event.type, entity: event.entity, entityId: event.entityId, version: event.version, payload: event.payload });
+  return em.create(OutboxEvent, { type: event.type, entity: event.entity, entityId: event.entityId, version: event.version, payload: event.payload, traceParent: currentTraceparent() ?? null });
 }

@@ -2,9 +2,10 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { executeIn } from '../bulk-sql';
 import { qualifiedTable, tryAdvisoryLock } from '../database';
 import { logger } from '../logger';
-import { requestScope } from '../request-scope';
+import { inBackground } from '../request-scope';
 import type { EventBus } from './bus';
-import { OutboxEvent } from './outbox';
+import { OutboxEvent, type EventEnvelope } from './outbox';
+import { inEventSpan } from '../tracing/events';
 
 /** How the relay works through the outbox. */
 export interface RelayOptions {
@@ -14,6 +15,12 @@ export interface RelayOptions {
   batchSize?: number;
   /** how long to wait after the bus failed before trying again (ms; doubles up to 10 s) */
   retryMs?: number;
+}
+
+/** What the relay reports to metrics (kit/src/metrics/outbox.ts). */
+export interface RelayObserver {
+  published(event: { type: string; payload: Record<string, unknown> }): void;
+  publishFailed(): void;
 }
 
 /**
@@ -32,7 +39,7 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly retryMs: number;
 
-  constructor(private readonly orm: MikroORM, private readonly bus: EventBus, private readonly schema: string, options: RelayOptions = {}) {
+  constructor(private readonly orm: MikroORM, private readonly bus: EventBus, private readonly schema: string, options: RelayOptions = {}, private readonly observer?: RelayObserver) {
     this.intervalMs = options.intervalMs ?? 250;
     this.batchSize = options.batchSize ?? 500;
     this.retryMs = options.retryMs ?? 200;
@@ -74,8 +81,8 @@ export class OutboxRelay {
     clearTimeout(this.timer);
     if (this.stopped) return;
     // A pass is background work even when a request's commit nudged it: the timer must not
-    // carry that request's scope, or every later pass's SQL would be counted as the request's.
-    this.timer = requestScope.exit(() => setTimeout(() => {
+    // carry that request's scope or trace, or every later pass's SQL would be the request's.
+    this.timer = inBackground(() => setTimeout(() => {
       this.running = this.pass()
         .catch((error): PassResult => {
           logger.error({ err: error, schema: this.schema }, 'outbox relay pass failed');
@@ -108,19 +115,22 @@ export class OutboxRelay {
     // Plain rows in and one update out: a burst of thousands of events never passes through the unit of work.
     return em.transactional(async (trx) => {
       if (!(await tryAdvisoryLock(trx, `outbox-relay:${this.schema}`))) return { published: 0, busy: true, failed: false };
-      const rows = await executeIn<OutboxRow>(trx, `select sequence, event_id, type, entity, entity_id, version, occurred_at, payload from ${table} where published_at is null order by sequence limit ?`, [this.batchSize]);
+      const rows = await executeIn<OutboxRow>(trx, `select sequence, event_id, type, entity, entity_id, version, occurred_at, payload, trace_parent from ${table} where published_at is null order by sequence limit ?`, [this.batchSize]);
       const sent: string[] = [];
       let failed = false;
       for (const row of rows) {
         try {
-          await this.bus.publish({ id: row.event_id, type: row.type, entity: row.entity, entityId: row.entity_id, version: row.version, occurredAt: new Date(row.occurred_at).toISOString(), payload: row.payload });
+          const event: EventEnvelope = { id: row.event_id, type: row.type, entity: row.entity, entityId: row.entity_id, version: row.version, occurredAt: new Date(row.occurred_at).toISOString(), payload: row.payload, ...(row.trace_parent ? { traceparent: row.trace_parent } : {}) };
+          await inEventSpan('event.publish', event, { 'db.namespace': this.schema }, () => this.bus.publish(event));
         } catch (error) {
           failed = true;
+          this.observer?.publishFailed();
           await executeIn(trx, `update ${table} set attempts = attempts + 1 where sequence = ?`, [row.sequence]);
           if (this.failures === 0 || this.failures % 50 === 0) logger.warn({ err: error, schema: this.schema, pending: rows.length - sent.length }, 'event bus refused an event; the outbox keeps it and retries');
           break;
         }
         sent.push(String(row.sequence));
+        this.observer?.published(row);
       }
       if (sent.length) await executeIn(trx, `update ${table} set published_at = now() where sequence = any(?::bigint[])`, [`{${sent.join(',')}}`]);
       return { published: sent.length, busy: false, failed };
@@ -138,6 +148,7 @@ interface OutboxRow {
   version: number;
   occurred_at: string | Date;
   payload: Record<string, unknown>;
+  trace_parent: string | null;
 }
 
 interface PassResult {

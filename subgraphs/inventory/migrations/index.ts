@@ -1,7 +1,9 @@
 // Written by scripts/migration.ts: every migration of this subgraph, in the order they apply.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122024705 as M0 } from './Migration20261122024705';
+import { Migration20261201051955_outbox_trace_parent as M1 } from './Migration20261201051955_outbox_trace_parent';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122024705', class: M0 },
+  { name: 'Migration20261201051955_outbox_trace_parent', class: M1 },
 ];

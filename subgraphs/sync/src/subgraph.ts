@@ -1,4 +1,4 @@
-import { PeriodicTask, type SubgraphContext, type SubgraphDefinition } from '@tradegraph/kit';
+import { inJobSpan, PeriodicTask, type SubgraphContext, type SubgraphDefinition } from '@tradegraph/kit';
 import { migrations } from '../migrations';
 import { Customer, entities, Order, Product } from './entities';
 import { conflictById, connectorById, syncRunById } from './loaders';
@@ -15,6 +15,7 @@ import { QueueWorker } from './services/queue';
 import { recoverLostRuns } from './services/recovery';
 import { performRun } from './services/runner';
 import { queueDueRuns } from './services/scheduler';
+import { syncMetrics } from './services/metrics';
 import { webhookApp } from './services/webhooks';
 import { syncSettingsOf } from './settings';
 
@@ -43,8 +44,9 @@ export const syncSubgraph: SubgraphDefinition = {
   // The dispatcher turns order and stock events into outbound pushes.
   background: (runtime) => {
     const settings = syncSettingsOf(runtime.settings);
+    syncMetrics(runtime); // registered at start, so /metrics lists them before the first run
     return [
-      new QueueWorker(runtime, { concurrency: settings.concurrency, pollIntervalMs: settings.pollIntervalMs }, (runId) => performRun(runtime, runId)),
+      new QueueWorker(runtime, { concurrency: settings.concurrency, pollIntervalMs: settings.pollIntervalMs }, (runId) => inJobSpan('sync', 'sync.run', { 'tradegraph.sync.run_id': runId }, () => performRun(runtime, runId))),
       new PeriodicTask('sync:scheduler', settings.schedulerIntervalMs, () => queueDueRuns(runtime)),
       new OutboundDispatcher(runtime),
       // Runs whose worker died (no heartbeat for staleRunMs) go back to the queue.
