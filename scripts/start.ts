@@ -20,6 +20,8 @@ import {
   Role,
   shutdownGraceMsFromEnv,
   startSubgraph,
+  startTracing,
+  stopTracing,
   type EventBus,
   type RunningSubgraph,
 } from '@tradegraph/kit';
@@ -34,6 +36,8 @@ const root = path.resolve(__dirname, '..');
 
 async function main() {
   const started = performance.now();
+  // Before any server starts (they decide at start whether to trace): on when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+  startTracing();
   let embedded: EmbeddedDatabase | undefined;
   const subgraphs: RunningSubgraph[] = [];
   let gateway: RunningGateway | undefined;
@@ -47,6 +51,7 @@ async function main() {
     await within(graceMs + 2000, 'the gateway', gateway?.stop());
     await within(graceMs + 2000, 'the subgraphs', Promise.all(subgraphs.map((s) => s.stop())));
     await within(2000, 'the event bus', bus?.close());
+    await within(2000, 'the trace exporter', stopTracing());
     logger.info('servers stopped');
     if (embedded) {
       await embedded.stop();
@@ -98,7 +103,9 @@ async function main() {
       const result = await seedDemoData({ products: byName.products, customers: byName.customers, inventory: byName.inventory, fieldAgents: byName['field-agents'] }, seedSizesFromEnv());
       logger.info(result, 'seeded demo data');
     }
-    const config = gatewayConfigFromEnv({ supergraphPath: path.join(root, envString('SUPERGRAPH_PATH', 'supergraph.graphql')) });
+    // METRICS_PORT is one port per process: here eight servers share one, so each keeps /metrics on its own port.
+    if (envOptional('METRICS_PORT')) logger.warn('METRICS_PORT is ignored by npm start: each server serves /metrics on its own port');
+    const config = gatewayConfigFromEnv({ supergraphPath: path.join(root, envString('SUPERGRAPH_PATH', 'supergraph.graphql')), metricsPort: undefined });
     gateway = await startGateway(config);
     const token = config.jwtSecret
       ? await issueToken(config.jwtSecret, { subject: 'dev-admin', roles: [Role.ADMIN], scopes: ['customers:pii'], issuer: config.jwtIssuer, audience: config.jwtAudience })
@@ -130,6 +137,7 @@ Tradegraph is ready in ${ms} ms${data ? ` (embedded PostgreSQL, data in ${data})
 
   GraphQL:    ${url}   (open it in a browser for the explorer)
   Dashboard:  ${url.replace(/\/graphql$/, '/dashboard')}
+  Metrics:    ${url.replace(/\/graphql$/, '/metrics')}   (Prometheus; each subgraph's on its own port)
 
 Development token (ADMIN, customers:pii, 12 h; \`npm run token -- --role AGENT\` makes others):
 

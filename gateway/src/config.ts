@@ -1,6 +1,12 @@
 import path from 'node:path';
-import { DEVELOPMENT_CALLER_SECRET, DEVELOPMENT_JWT_SECRET, envBool, envInt, envOptional, envSecret, envString, isProduction, shutdownGraceMsFromEnv } from '@tradegraph/kit';
+import { DEVELOPMENT_CALLER_SECRET, DEVELOPMENT_JWT_SECRET, envBool, envInt, envOptional, envSecret, envString, isProduction, metricsPortFromEnv, shutdownGraceMsFromEnv } from '@tradegraph/kit';
+import type { ExecutorChoice } from './plan-executor/gateway-executor';
 
+function executorFromEnv(): ExecutorChoice {
+  const value = envString('GATEWAY_EXECUTOR', 'tradegraph');
+  if (value !== 'tradegraph' && value !== 'apollo') throw new Error(`GATEWAY_EXECUTOR must be tradegraph or apollo, not ${value}`);
+  return value;
+}
 
 /** Everything the gateway reads from its environment, validated at start. */
 export interface GatewayConfig {
@@ -60,11 +66,18 @@ export interface GatewayConfig {
   apqTtlSeconds: number;
   /** on SIGTERM, how long requests in flight may finish before what is left is cut (ms) */
   shutdownGraceMs: number;
+  /** METRICS_PORT: `/metrics` only on this port (bound to `host`), not on `port`; unset, on `port` */
+  metricsPort?: number;
   /**
    * the hot path's caches and keep-alive subgraph client (PER_HOP_CACHES; on): off only to
    * measure what they save, side by side (`npm run bench:reads -- --compare`)
    */
   perHopCaches: boolean;
+  /**
+   * what runs query plans (GATEWAY_EXECUTOR): `tradegraph`, the gateway's own executor
+   * (gateway/src/plan-executor), or `apollo`, @apollo/gateway's executeQueryPlan
+   */
+  executor: ExecutorChoice;
 }
 
 /** Reads the gateway's configuration; `overrides` win (the CLI's --supergraph and --port). */
@@ -112,7 +125,9 @@ export function gatewayConfigFromEnv(overrides: Partial<GatewayConfig> = {}): Ga
     trustedDocumentsOnlyForPartners: envBool('TRUSTED_DOCUMENTS_ONLY_FOR_PARTNERS', false),
     apqTtlSeconds: envInt('APQ_TTL_SECONDS', 86_400, 1, 365 * 86_400),
     shutdownGraceMs: shutdownGraceMsFromEnv(),
+    metricsPort: metricsPortFromEnv(),
     perHopCaches: envBool('PER_HOP_CACHES', true),
+    executor: executorFromEnv(),
     ...overrides,
   };
 }

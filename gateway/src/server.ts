@@ -8,7 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { CALLER_HEADER, CallerSigner, logger, refuseWhileStopping, REQUEST_ID_HEADER, type Caller } from '@tradegraph/kit';
+import { CALLER_HEADER, CallerSigner, exposeMetrics, injectTraceContext, logger, refuseWhileStopping, REQUEST_ID_HEADER, serverSpans, serviceMetrics, tracingPlugins, type Caller } from '@tradegraph/kit';
 import { ApiKeyGrants } from './api-keys';
 import { AuthenticationError, Authenticator } from './auth';
 import { ClientAuthenticator, credentialsFromHeaders, type ClientSession } from './client-auth';
@@ -28,10 +28,12 @@ import { UpstreamPool } from './upstream';
 import { supergraphFromFile } from './supergraph-file';
 import { SubgraphResilience } from './subgraph-resilience';
 import { keepAliveFetch } from './subgraph-http';
+import { tracedFetch } from './tracing';
 import { isUnavailable, unavailableResponse, type SubgraphResponse } from './subgraph-unavailable';
 import { variableCoercionPlugin } from './variables';
 import { mountDashboard } from './dashboard';
 import { mountPage } from './web/pages';
+import { countQueryPlanLookups, fetchObserver, GatewayRequestMetrics, operationNamesOf, subgraphGauges, SubscriptionMetrics, type FetchObserver } from './metrics';
 
 /** What each client request carries through the gateway to the subgraphs. */
 export interface GatewayContext {
@@ -62,24 +64,29 @@ export type SupergraphInput = { path: string } | { sdl: string };
 
 /** A request to a subgraph: signed caller context and the request id ride along as headers. */
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly serviceName: string, config: Partial<RemoteGraphQLDataSource<GatewayContext>>) {
+  constructor(private readonly serviceName: string, config: Partial<RemoteGraphQLDataSource<GatewayContext>>, private readonly fetches?: FetchObserver) {
     super(config);
   }
 
   /** A subgraph that cannot answer nulls the fields it owns, each with an UNAVAILABLE error at its path. */
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
-    try {
-      return await super.process(options);
-    } catch (error) {
-      if (isUnavailable(error)) return unavailableResponse(this.serviceName, error, options);
-      throw error;
-    }
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    return tracedFetch(this.serviceName, options, async () => {
+      try {
+        const response = await super.process(options);
+        if (response.errors?.length) this.fetches?.failed(this.serviceName, 'graphql_error');
+        return response;
+      } catch (error) {
+        if (isUnavailable(error)) return unavailableResponse(this.serviceName, error, options);
+        throw error;
+      }
+    });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!('signedCaller' in context)) return; // the gateway's own health checks carry no caller
     request.http?.headers.set(CALLER_HEADER, context.signedCaller);
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    injectTraceContext((name, value) => request.http?.headers.set(name, value));
   }
 }
 
@@ -116,12 +123,15 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
   const clients = new ClientAuthenticator(authenticator, apiKeys);
   // Keep-alive node:http to the subgraphs; undici's fetch (with web streams) is the fallback only to measure the difference.
   const subgraphHttp = config.perHopCaches ? keepAliveFetch() : undefined;
-  const resilience = new SubgraphResilience({ timeoutMs: config.subgraphTimeoutMs, breakerFailures: config.subgraphBreakerFailures, halfOpenAfterMs: config.subgraphBreakerHalfOpenMs, queryRetries: config.subgraphQueryRetries });
+  // This server's own registry (`GET /metrics`): several servers may share the process (`npm start`).
+  const metrics = serviceMetrics('gateway', { processMetrics: 'take' });
+  const fetches = metrics && fetchObserver(metrics);
+  const resilience = new SubgraphResilience({ timeoutMs: config.subgraphTimeoutMs, breakerFailures: config.subgraphBreakerFailures, halfOpenAfterMs: config.subgraphBreakerHalfOpenMs, queryRetries: config.subgraphQueryRetries, observer: fetches });
 
   const gateway = new ApolloGateway({
     supergraphSdl: 'path' in supergraph ? supergraphFromFile(supergraph.path) : async () => ({ supergraphSdl: supergraph.sdl }),
     buildService: ({ name, url }) => {
-      const source = new SignedDataSource(name, { url: config.subgraphUrls[name] ?? url, fetcher: resilience.fetcher(name, config.subgraphUrls[name] ?? url, subgraphFetch(name, subgraphHttp?.fetch ?? fetch)) });
+      const source = new SignedDataSource(name, { url: config.subgraphUrls[name] ?? url, fetcher: resilience.fetcher(name, config.subgraphUrls[name] ?? url, subgraphFetch(name, subgraphHttp?.fetch ?? fetch)) }, fetches);
       dataSources.set(name, source);
       return source;
     },
@@ -137,12 +147,13 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
   app.use(refuseWhileStopping(() => stopping !== undefined));
   const trustedDocuments = TrustedDocuments.fromFile(config.trustedDocumentsPath, { requiredForAllPartners: config.trustedDocumentsOnlyForPartners });
   const persistedQueries = persistedQueryStore(trustedDocuments, config.redisUrl);
-  const rateLimits = new RateLimits({ requestsPerMinute: config.rateLimitRequestsPerMinute, costPerMinute: config.rateLimitCostPerMinute, redisUrl: config.redisUrl, keyPrefix: config.rateLimitKeyPrefix });
+  const requestMetrics = metrics && new GatewayRequestMetrics(metrics, operationNamesOf(trustedDocuments.texts()));
+  const rateLimits = new RateLimits({ requestsPerMinute: config.rateLimitRequestsPerMinute, costPerMinute: config.rateLimitCostPerMinute, redisUrl: config.redisUrl, keyPrefix: config.rateLimitKeyPrefix, onRefused: requestMetrics?.rateLimited });
   await rateLimits.start();
   const server = new ApolloServer<GatewayContext>({
     // The process that runs this server stops it in order on SIGINT/SIGTERM; Apollo's own handler would race it.
     stopOnTerminationSignals: false,
-    gateway: withRequestTimeout(gateway, config.requestTimeoutMs),
+    gateway: withRequestTimeout(gateway, config.requestTimeoutMs, config.executor),
     parseOptions: capParseOptions(config),
     validationRules: capRules(config),
     formatError: formatClientError,
@@ -164,6 +175,8 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
       rateLimitHeadersPlugin<GatewayContext>(rateLimits),
       trustedDocumentsPlugin<GatewayContext>(trustedDocuments),
       ...httpCompliancePlugins(),
+      ...tracingPlugins<GatewayContext>({ traceIdExtension: true }),
+      ...(requestMetrics ? [requestMetrics.plugin<GatewayContext>()] : []),
     ],
   });
   await server.start();
@@ -172,7 +185,11 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
   // Subscriptions: graphql-ws on /graphql and SSE on /graphql/stream (registered before the
   // POST handler, which would otherwise take /graphql/stream too).
   const upstream = new UpstreamPool(signer);
-  const subscriptions = new FederatedSubscriptions(gateway, upstream, signer, { ...capsOf(config), queueSize: config.subscriptionQueueSize, maxDepth: config.maxDepth, maxCost: config.maxCost, contract });
+  if (metrics) {
+    subgraphGauges(metrics, resilience, upstream);
+    countQueryPlanLookups(metrics, gateway);
+  }
+  const subscriptions = new FederatedSubscriptions(gateway, upstream, signer, { ...capsOf(config), queueSize: config.subscriptionQueueSize, maxDepth: config.maxDepth, maxCost: config.maxCost, contract, executor: config.executor });
   const realtime = serveRealtime({
     server: httpServer,
     app,
@@ -187,8 +204,10 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
     trustedDocuments,
     rateLimits,
     parseOptions: capParseOptions(config),
+    metrics: metrics && requestMetrics && new SubscriptionMetrics(metrics, requestMetrics),
   });
 
+  const metricsEndpoint = metrics && (await exposeMetrics(metrics, app, { port: config.metricsPort, host: config.host }));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -204,7 +223,9 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
   mountDashboard(app, config);
   app.use(
     '/graphql',
+    ...(requestMetrics ? [requestMetrics.refusals()] : []),
     express.json({ limit: config.maxBodyBytes }),
+    ...serverSpans('gateway'),
     (req, res, next) => {
       const requestId = req.header(REQUEST_ID_HEADER) || randomUUID();
       res.setHeader(REQUEST_ID_HEADER, requestId);
@@ -226,6 +247,7 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
         const { caller, client } = session;
         if (caller.subject === null && !config.allowAnonymous) throw unauthenticated('Authentication is required: send "Authorization: Bearer <token>" or an API key ("Authorization: ApiKey <key>")');
         const context: GatewayContext = { caller, client, requestId, signedCaller: await signer.sign(caller, requestId), budgets: [] };
+        requestMetrics?.identify(res, context);
         await rateLimits.admitRequest(context); // RATE_LIMITED (HTTP 429) once the client's budget is spent
         return context;
       },
@@ -254,6 +276,8 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
         await persistedQueries.close();
         await rateLimits.close();
         subgraphHttp?.close();
+        await metricsEndpoint?.close();
+        metrics?.close();
       })();
       return stopping;
     },

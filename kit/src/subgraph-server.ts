@@ -13,16 +13,41 @@ import type { SubgraphContext, SubgraphRuntime } from './context';
 import { Database } from './database';
 import { envBool, isProduction } from './env';
 import { formatError } from './errors';
+import { isGraphQLPost, sendError, serveGraphQLPost } from './graphql-http';
 import { refuseWhileStopping, SERVICE_RESTART_CLOSE_CODE } from './graceful-stop';
 import { subscribeWithCursors } from './event-subscription';
 import { InProcessBus } from './events/bus';
 import { OutboxEvent } from './events/outbox';
 import { OutboxRelay } from './events/relay';
 import { LoaderRegistry } from './loaders';
+import { exposeMetrics, instrumentSubgraph, relayMetrics, serviceMetrics, statementObserver } from './metrics';
 import { logger } from './logger';
 import { requestScope, trackingRequests } from './request-scope';
 import { schemaNameOf, subgraphSchema, type SubgraphDefinition } from './subgraph-definition';
 import type { SubgraphOptions } from './subgraph-options';
+import { inServerSpan, serverSpans, traceRootFields, tracingPlugins } from './tracing';
+
+/** One header's value (the first, when repeated). */
+function header(req: http.IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Whom a request is for, as the gateway signed it, and the id its logs and statements carry. */
+interface VerifiedCaller {
+  caller: Caller;
+  requestId: string;
+}
+
+/**
+ * Verifies the caller the gateway signed into `callerHeader` (HTTP header or graphql-ws
+ * connection parameter). The request id is the signed one, else `requestIdHeader`, else new.
+ * @throws CallerSignatureError for a missing, expired or forged signature
+ */
+async function verifyCaller(signer: CallerSigner, callerHeader: string | undefined, requestIdHeader?: string): Promise<VerifiedCaller> {
+  const { caller, requestId } = await signer.verify(callerHeader);
+  return { caller, requestId: requestId ?? requestIdHeader ?? randomUUID() };
+}
 
 /** A started subgraph. */
 export interface RunningSubgraph {
@@ -44,25 +69,29 @@ export interface RunningSubgraph {
  */
 export async function startSubgraph(definition: SubgraphDefinition, options: SubgraphOptions): Promise<RunningSubgraph> {
   const log = logger.child({ subgraph: definition.name });
-  const { schema, sdl } = await subgraphSchema(definition);
+  const { schema: builtSchema, sdl } = await subgraphSchema(definition);
+  const schema = traceRootFields(builtSchema);
+  const metrics = serviceMetrics(definition.name);
   const database = await Database.connect({
     url: options.databaseUrl,
     schema: schemaNameOf(definition),
     entities: definition.entities,
     migrations: definition.migrations,
     poolMax: options.poolMax,
+    observeStatement: metrics && statementObserver(metrics),
   });
   try {
     await database.migrate();
   } catch (error) {
+    metrics?.close();
     await database.close();
     throw error;
   }
   const signer = new CallerSigner(options.callerSecret);
   const bus = options.bus ?? new InProcessBus();
   const emitsEvents = definition.entities.includes(OutboxEvent);
-  const relay = emitsEvents ? new OutboxRelay(database.orm, bus, schemaNameOf(definition), options.relay) : undefined;
-  const runtime: SubgraphRuntime = { name: definition.name, database, bus, relay, gateway: options.gateway, settings: options.settings ?? {} };
+  const relay = emitsEvents ? new OutboxRelay(database.orm, bus, schemaNameOf(definition), options.relay, metrics && relayMetrics(metrics)) : undefined;
+  const runtime: SubgraphRuntime = { name: definition.name, database, bus, relay, gateway: options.gateway, settings: options.settings ?? {}, metrics };
   relay?.start();
   const jobs = definition.background?.(runtime) ?? [];
   for (const job of jobs) job.start();
@@ -71,7 +100,12 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const perHopCaches = envBool('PER_HOP_CACHES', true);
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  // POST /graphql, what the gateway sends on every hop, is served on node:http itself (see
+  // graphql-http.ts); everything else (health, readiness, routes, refusals) goes to express.
+  const httpServer = http.createServer((req, res) => {
+    if (!stopping && isGraphQLPost(req, '/graphql')) verifyAndServeGraphQLPost(req, res);
+    else app(req, res);
+  });
   // The gateway lets idle connections go after 4 s (gateway/src/subgraph-http.ts); the subgraph
   // keeps them longer, so it is never the side closing a socket the gateway is about to reuse.
   httpServer.keepAliveTimeout = 65_000;
@@ -96,6 +130,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       ...(perHopCaches ? [ApolloServerPluginCacheControlDisabled()] : []),
       // A mutation may have written outbox events: publish them now rather than at the next poll.
       { async requestDidStart() { return { async willSendResponse({ operation }) { if (operation?.operation === 'mutation') relay?.nudge(); } }; } },
+      ...tracingPlugins<SubgraphContext>(),
+      ...(metrics ? [instrumentSubgraph(metrics, { database, schema, emitsEvents })] : []),
     ],
   });
   await server.start();
@@ -103,24 +139,24 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  const metricsEndpoint = metrics && (await exposeMetrics(metrics, app, { port: options.metricsPort, host: options.host }));
   app.get('/ready', async (_req, res) => {
     const ready = !stopping && (await database.isReady());
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
   });
 
+  // The request's logger is made on first use: most requests log nothing, and a pino child per
+  // request is not free. It lives on the prototype because Apollo Server copies the context's
+  // own properties per request, which would call an own getter every time.
+  const contextPrototype = {
+    get log(): SubgraphContext['log'] {
+      const self = this as unknown as SubgraphContext & { requestLog?: SubgraphContext['log'] };
+      return (self.requestLog ??= log.child({ requestId: self.requestId }));
+    },
+  };
   const createContext = (caller: Caller, requestId: string): SubgraphContext => {
-    let requestLog: SubgraphContext['log'] | undefined;
-    const context: SubgraphContext = {
-      caller,
-      requestId,
-      em: database.orm.em.fork(),
-      loaders: new LoaderRegistry(() => context),
-      // Made on first use: most requests log nothing, and a pino child per request is not free.
-      get log() {
-        return (requestLog ??= log.child({ requestId }));
-      },
-      runtime,
-    };
+    const context = Object.create(contextPrototype) as SubgraphContext;
+    Object.assign(context, { caller, requestId, em: database.orm.em.fork(), loaders: new LoaderRegistry(() => context), runtime });
     if (!perHopCaches) void context.log;
     return context;
   };
@@ -131,45 +167,46 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   // connection_init payload; a connection without a valid signature is closed with 4403.
   // Every event's result carries its bus cursor (`extensions.cursor`) for resuming.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCallers = new WeakMap<object, { caller: Caller; requestId: string }>();
+  const wsCallers = new WeakMap<object, VerifiedCaller>();
   const wsCleanup = useServer<Record<string, unknown>, { caller?: Caller; requestId?: string }>(
     {
       schema,
       subscribe: subscribeWithCursors,
       onConnect: async (ctx) => {
         try {
-          const { caller, requestId } = await signer.verify(ctx.connectionParams?.[CALLER_HEADER] as string | undefined);
-          wsCallers.set(ctx.extra, { caller, requestId: requestId ?? randomUUID() });
+          wsCallers.set(ctx.extra, await verifyCaller(signer, ctx.connectionParams?.[CALLER_HEADER] as string | undefined));
           return true;
         } catch {
           return false;
         }
       },
       context: (ctx) => {
-        const known = wsCallers.get(ctx.extra)!;
-        return createContext(known.caller, known.requestId);
+        const connection = wsCallers.get(ctx.extra)!;
+        return createContext(connection.caller, connection.requestId);
       },
     },
     wsServer,
     15_000,
   );
 
-  const verified = new WeakMap<express.Request, { caller: Caller; requestId: string }>();
+  const verified = new WeakMap<express.Request, VerifiedCaller>();
   const trackRequests = trackingRequests();
   app.use(
     '/graphql',
     async (req, res, next) => {
+      let verifiedCaller: VerifiedCaller;
       try {
-        const { caller, requestId: signedRequestId } = await signer.verify(req.header(CALLER_HEADER));
-        const requestId = signedRequestId ?? req.header(REQUEST_ID_HEADER) ?? randomUUID();
-        verified.set(req, { caller, requestId });
-        if (trackRequests) requestScope.run({ requestId }, next);
-        else next();
+        verifiedCaller = await verifyCaller(signer, req.header(CALLER_HEADER), req.header(REQUEST_ID_HEADER));
       } catch (error) {
         if (!(error instanceof CallerSignatureError)) return next(error);
-        res.status(401).json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+        return sendError(res, 401, 'UNAUTHENTICATED', error.message);
       }
+      verified.set(req, verifiedCaller);
+      if (trackRequests) requestScope.run({ requestId: verifiedCaller.requestId }, next);
+      else next();
     },
+    // After the caller's signature is checked: an unsigned request makes no span.
+    ...serverSpans(definition.name),
     express.json({ limit: '5mb' }),
     expressMiddleware(server, {
       context: async ({ req }) => {
@@ -178,6 +215,27 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       },
     }),
   );
+
+  const verifyAndServeGraphQLPost = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const serve = async () => {
+      let verifiedCaller: VerifiedCaller;
+      try {
+        verifiedCaller = await verifyCaller(signer, header(req, CALLER_HEADER), header(req, REQUEST_ID_HEADER));
+      } catch (error) {
+        if (!(error instanceof CallerSignatureError)) throw error;
+        return sendError(res, 401, 'UNAUTHENTICATED', error.message);
+      }
+      const run = () => serveGraphQLPost(server, req, res, async () => createContext(verifiedCaller.caller, verifiedCaller.requestId));
+      // The span starts once the caller's signature is checked: an unsigned request makes none.
+      await inServerSpan(definition.name, req, res, () => (trackRequests ? requestScope.run({ requestId: verifiedCaller.requestId }, run) : run()));
+    };
+    serve().catch((error: unknown) => {
+      log.error({ err: error }, 'graphql request failed');
+      // once the answer has begun, a truncated body must not pass for a whole one
+      if (res.headersSent) res.destroy();
+      else sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    });
+  };
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -204,6 +262,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
         await relay?.stop();
         if (!options.bus) await bus.close();
         await database.close();
+        await metricsEndpoint?.close();
+        metrics?.close();
       })();
       return stopping;
     },
