@@ -18,12 +18,14 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../scripts/embedde
 import { executeOk, postGraphQL } from './support/client';
 import { createProduct, createWarehouse, receive } from './support/fixtures';
 import { collect, eventually, wsClient } from './support/subscribe';
+import { freeStablePort } from './support/ports';
 import { startStack, type TestStack } from './support/stack';
 import { connectorInput, runSync } from './support/sync';
 import { print } from 'graphql';
 
 const ROOT = path.resolve(__dirname, '..');
-const PORT = '54347';
+/** Below the kernel's ephemeral range: an outgoing connection could take a port above it while PostgreSQL is down. */
+let port: string;
 /** How soon after PostgreSQL is back everything must work again. */
 const RECOVERY_MS = 5000;
 
@@ -44,7 +46,7 @@ const rest = new GatedRest();
 
 async function startPostgres(): Promise<EmbeddedDatabase> {
   const before = process.env.EMBEDDED_PG_PORT;
-  process.env.EMBEDDED_PG_PORT = PORT;
+  process.env.EMBEDDED_PG_PORT = port;
   try {
     return await startEmbeddedPostgres(ROOT, 'recovery-test-postgres');
   } finally {
@@ -54,6 +56,7 @@ async function startPostgres(): Promise<EmbeddedDatabase> {
 }
 
 beforeAll(async () => {
+  port = String(await freeStablePort());
   postgres = await startPostgres();
   const server = new URL(postgres.url);
   server.pathname = '/postgres';

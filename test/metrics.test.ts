@@ -5,6 +5,7 @@
  * process — so the contract, the dashboard and the code cannot drift apart.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { parse, print, type ExecutionResult } from 'graphql';
 import { randomUUID } from 'node:crypto';
@@ -121,6 +122,17 @@ describe('the contract (deploy/METRICS.md)', () => {
   });
 });
 
+/** What a server answers to `request` sent as raw bytes (for request lines fetch will not send). */
+function rawRequest(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.end(request));
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
 describe('METRICS_PORT', () => {
   it('serves /metrics only on its own port, and gives the process metrics back to the gateway when it stops', async () => {
     const metricsPort = await freePort();
@@ -136,6 +148,9 @@ describe('METRICS_PORT', () => {
       expect(exposition.types.get('tradegraph_gateway_requests_total')).toBe('counter');
       expect(exposition.types.has('process_cpu_seconds_total')).toBe(true); // it took them over
       expect((await fetch(`http://127.0.0.1:${metricsPort}/graphql`)).status).toBe(404);
+      // An absolute-form target that `new URL` cannot read (port 99999) is refused, not a crash.
+      expect(await rawRequest(metricsPort, 'GET http://a:99999/metrics HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n')).toMatch(/^HTTP\/1\.1 404/);
+      expect((await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).status).toBe(200);
       expect((await scrape('gateway')).types.has('process_cpu_seconds_total')).toBe(false);
     } finally {
       await extra.stop();

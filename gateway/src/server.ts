@@ -128,6 +128,8 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
   const fetches = metrics && fetchObserver(metrics);
   const resilience = new SubgraphResilience({ timeoutMs: config.subgraphTimeoutMs, breakerFailures: config.subgraphBreakerFailures, halfOpenAfterMs: config.subgraphBreakerHalfOpenMs, queryRetries: config.subgraphQueryRetries, observer: fetches });
 
+  // @apollo/gateway otherwise reports usage to Apollo's own endpoint; an operator opts in.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: 'path' in supergraph ? supergraphFromFile(supergraph.path) : async () => ({ supergraphSdl: supergraph.sdl }),
     buildService: ({ name, url }) => {
@@ -269,6 +271,7 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
     stop() {
       ready = false;
       stopping ??= (async () => {
+        await metricsEndpoint?.close();
         await realtime.close();
         await upstream.close();
         await server.stop();
@@ -276,7 +279,6 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
         await persistedQueries.close();
         await rateLimits.close();
         subgraphHttp?.close();
-        await metricsEndpoint?.close();
         metrics?.close();
       })();
       return stopping;

@@ -32,3 +32,19 @@ function parsedType(query: string, operationName: string | undefined): Operation
     return undefined;
   }
 }
+
+/** How much of a client's text is read to tell its operation type. */
+const HEAD = 1000;
+
+/**
+ * The type a client's text starts with (`{` is a query), read from at most its first
+ * characters past comments: for requests refused before Apollo parsed them, whose text may be
+ * anything up to the body limit and is neither parsed nor remembered. With several operations
+ * it is the first one's.
+ */
+export function operationTypeFromClientText(query: unknown): OperationTypeNode | undefined {
+  if (typeof query !== 'string') return undefined;
+  const head = query.slice(0, HEAD).replace(/#[^\n\r]*/g, '');
+  const keyword = /^[\s,\ufeff]*(query|mutation|subscription)\b/.exec(head)?.[1] as OperationTypeNode | undefined;
+  return keyword ?? (/^[\s,\ufeff]*\{/.test(head) ? ('query' as OperationTypeNode) : undefined);
+}

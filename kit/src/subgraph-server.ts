@@ -257,12 +257,13 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
         for (const socket of wsServer.clients) socket.close(SERVICE_RESTART_CLOSE_CODE, 'Service Restart');
         await wsCleanup.dispose();
         wsServer.close();
+        // First the scrapes, which would query a pool being closed.
+        await metricsEndpoint?.close();
         await server.stop();
         await Promise.all(jobs.map((job) => job.stop()));
         await relay?.stop();
         if (!options.bus) await bus.close();
         await database.close();
-        await metricsEndpoint?.close();
         metrics?.close();
       })();
       return stopping;

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Request, RequestHandler, Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
-import { bounded, OPERATION_TYPES, operationTypeOf, secondsSince, type ServiceMetrics } from '@tradegraph/kit';
+import { bounded, OPERATION_TYPES, operationTypeFromClientText, secondsSince, type ServiceMetrics } from '@tradegraph/kit';
 import type { Counted } from '../rate-limits';
 import { clientKindOf, ERROR_CODES, operationIn, operationLabel } from './labels';
 
@@ -109,8 +109,9 @@ export class GatewayRequestMetrics {
     if (!code) return;
     const body = req.body as { query?: unknown; operationName?: unknown } | undefined;
     const operationName = typeof body?.operationName === 'string' ? body.operationName : undefined;
-    // A refusal before the body was read (413, or the request budget) is counted as a query.
-    const type = operationTypeOf(body?.query, operationName) ?? 'query';
+    // Anyone can be refused, with up to the body limit of text: it is not parsed here. A refusal
+    // before the body was read (413, or the request budget) is counted as a query.
+    const type = operationTypeFromClientText(body?.query) ?? 'query';
     this.count(type, operationName, 'rejected', clientKindOf(context?.caller, context?.client), secondsSince(start));
     this.errors.inc({ code });
   }

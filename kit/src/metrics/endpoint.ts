@@ -34,7 +34,9 @@ export async function exposeMetrics(metrics: ServiceMetrics, app: Express, where
   }
   const serve = metrics.handler();
   const server = http.createServer((req, res) => {
-    if (req.method !== 'GET' || new URL(req.url ?? '/', 'http://metrics').pathname !== '/metrics') {
+    // Compared, not parsed: `new URL` throws on request targets Node's parser lets through
+    // (`GET http://a:99999/metrics`), which would end the process.
+    if (req.method !== 'GET' || (req.url ?? '/').split('?')[0] !== '/metrics') {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
       return;
     }

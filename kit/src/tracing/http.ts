@@ -14,7 +14,8 @@ import { contextFromHeaders, tracer } from './spans';
 export function inServerSpan<T>(server: string, req: IncomingMessage, res: ServerResponse, handle: () => T): T {
   if (!tracingEnabled()) return handle();
   const parent = contextFromHeaders((name) => req.headers[name]);
-  const path = (req.url ?? '/').split('?')[0];
+  // Behind `app.use('/graphql')` express has cut the mount path off req.url.
+  const path = ((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/').split('?')[0];
   const span = tracer().startSpan(
     `${req.method} ${path}`,
     { kind: SpanKind.SERVER, attributes: { [SERVER_ATTRIBUTE]: server, 'http.request.method': req.method ?? 'GET', 'url.path': path } },

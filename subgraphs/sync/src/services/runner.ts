@@ -102,7 +102,9 @@ export async function performRun(runtime: SubgraphRuntime, runId: string): Promi
       return;
     }
     log.warn({ runId, attempt: run.attempts, err: (error as Error).message }, 'sync run failed for good');
-    await retryOnDatabaseFailure(() => finish(em, run, connector, SyncRunStatus.FAILED, message));
+    // Not retried here: finish changes the entities before it flushes; a failure leaves the run
+    // RUNNING and silent, which recovery queues again.
+    await finish(em, run, connector, SyncRunStatus.FAILED, message);
     if (FINAL_STATES.includes(run.status)) metrics?.finished(connector, run);
     nudge();
   } finally {
