@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { randomUUID } from 'node:crypto';
 import type { GraphQLDataSource } from '@apollo/gateway';
 // Not re-exported by the package's index (the gateway version is pinned exactly).
@@ -59,7 +60,7 @@ const unavailable = (message: string) => new GraphQLError(message, { extensions:
  * revoked key keeps working. Keys' last use is reported in batches, off the request path.
  */
 export class ApiKeyGrants {
-  private readonly cache = new Map<string, { grant: ApiKeyGrant | null; until: number }>();
+  private readonly cache: LRUCache<string, { grant: ApiKeyGrant | null; until: number }>;
   private readonly pending = new Map<string, Promise<ApiKeyGrant | null>>();
   private readonly reported = new Map<string, number>();
   private uses = new Map<string, number>();
@@ -76,6 +77,7 @@ export class ApiKeyGrants {
   ) {
     this.cacheMs = options.cacheMs ?? 4000;
     this.maxEntries = options.maxEntries ?? 10_000;
+    this.cache = new LRUCache({ max: this.maxEntries });
     this.reportUseEveryMs = options.reportUseEveryMs ?? 60_000;
     this.reportDelayMs = options.reportDelayMs ?? 1000;
   }
@@ -125,8 +127,6 @@ export class ApiKeyGrants {
   }
 
   private remember(hash: string, grant: ApiKeyGrant | null): void {
-    this.cache.delete(hash);
-    if (this.cache.size >= this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(hash, { grant, until: Date.now() + this.cacheMs });
   }
 

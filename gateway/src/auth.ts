@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { createRemoteJWKSet, jwtVerify, errors as joseErrors, type JWTVerifyGetKey } from 'jose';
 import { ANONYMOUS, ROLES, type Caller, type Role } from '@tradegraph/kit';
 
@@ -16,7 +17,7 @@ export interface AuthOptions {
   cacheVerified?: boolean;
 }
 
-/** How many verified tokens are remembered (the oldest are forgotten first). */
+/** How many verified tokens are remembered (the least recently used are forgotten first). */
 const VERIFIED_TOKENS = 10_000;
 /**
  * How long a verified token is trusted without checking it again, however far its expiry: a
@@ -44,7 +45,7 @@ export interface Session {
 export class Authenticator {
   private readonly key: Uint8Array | JWTVerifyGetKey;
   /** token → its session and until when the cache may answer for it (ms since the epoch) */
-  private readonly verified = new Map<string, { session: Session; until: number }>();
+  private readonly verified = new LRUCache<string, { session: Session; until: number }>({ max: VERIFIED_TOKENS });
 
   constructor(private readonly options: AuthOptions) {
     if (options.jwksUrl) this.key = createRemoteJWKSet(new URL(options.jwksUrl), { cacheMaxAge: VERIFIED_TOKEN_MAX_AGE_MS });
@@ -85,7 +86,6 @@ export class Authenticator {
     Object.freeze(session.caller);
     // jose refuses a token once `exp` is reached; the cache stops answering for it at that same moment.
     this.verified.set(token, { session, until: Math.min(session.expiresAt!, now + VERIFIED_TOKEN_MAX_AGE_MS) });
-    if (this.verified.size > VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
     return session;
   }
 

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { DefaultLogger, UniqueConstraintViolationException, type EntityClass, type LoggerOptions, type LogContext, type MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver, type EntityManager } from '@mikro-orm/postgresql';
@@ -31,7 +32,7 @@ const TRACKED_REQUESTS = 10_000;
  */
 class CountingLogger extends DefaultLogger {
   statements = 0;
-  readonly byRequest = new Map<string, number>();
+  readonly byRequest = new LRUCache<string, number>({ max: TRACKED_REQUESTS });
   /** told of every statement (metrics) */
   observe?: (sql: string, tookMs: number | undefined) => void;
 
@@ -46,7 +47,6 @@ class CountingLogger extends DefaultLogger {
     const requestId = requestScope.getStore()?.requestId;
     if (requestId) {
       this.byRequest.set(requestId, (this.byRequest.get(requestId) ?? 0) + 1);
-      if (this.byRequest.size > TRACKED_REQUESTS) this.byRequest.delete(this.byRequest.keys().next().value!);
     }
     if (logger.isLevelEnabled('trace')) logger.trace({ sql: context.query, took: context.took, requestId }, 'sql');
   }

@@ -1,11 +1,14 @@
 import { Kind, parse, type OperationTypeNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
 
 /** The operation types, the values of every `operation_type` metric label (else `other`). */
 export const OPERATION_TYPES: ReadonlySet<string> = new Set(['query', 'mutation', 'subscription']);
 
-/** How many documents' operation types are remembered (the oldest are forgotten first). */
+/** How many documents' operation types are remembered (the least recently used are forgotten first). */
 const REMEMBERED = 2000;
-const remembered = new Map<string, OperationTypeNode | undefined>();
+/** What is remembered of a text that does not tell its type (the cache holds no undefined). */
+const UNKNOWN = 'unknown';
+const remembered = new LRUCache<string, OperationTypeNode | typeof UNKNOWN>({ max: REMEMBERED });
 
 /**
  * The type of the operation a GraphQL text runs: the one named `operationName`, else the first.
@@ -16,10 +19,10 @@ export function operationTypeOf(query: unknown, operationName?: unknown): Operat
   if (typeof query !== 'string') return undefined;
   const name = typeof operationName === 'string' ? operationName : undefined;
   const key = `${name ?? ''}\n${query}`;
-  if (remembered.has(key)) return remembered.get(key);
+  const known = remembered.get(key);
+  if (known !== undefined) return known === UNKNOWN ? undefined : known;
   const type = parsedType(query, name);
-  remembered.set(key, type);
-  if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value!);
+  remembered.set(key, type ?? UNKNOWN);
   return type;
 }
 

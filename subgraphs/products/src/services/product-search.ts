@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager, Knex, QBFilterQuery } from '@mikro-orm/postgresql';
 import { badInput, isReadColumn, keysetPosition, toConnectionPage, type ConnectionPage, type CursorValue, type KeysetSort, type PageRequest } from '@tradegraph/kit';
@@ -169,7 +170,6 @@ async function parse(em: EntityManager, text: string): Promise<ParsedText> {
       words: row.words,
       skuPrefix: sku && !/\s/.test(sku) ? `${sku.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
     };
-    if (parsedTexts.size >= PARSED_TEXTS) parsedTexts.delete(parsedTexts.keys().next().value!);
     parsedTexts.set(text, parsed);
   }
   return parsed;
@@ -180,8 +180,8 @@ async function parse(em: EntityManager, text: string): Promise<ParsedText> {
  * `english` configuration, and searches repeat (type-ahead, paging), so a repeated text skips
  * a round trip. Bounded, so arbitrary texts cannot grow it.
  */
-const parsedTexts = new Map<string, ParsedText>();
 const PARSED_TEXTS = 2000;
+const parsedTexts = new LRUCache<string, ParsedText>({ max: PARSED_TEXTS });
 
 /** A relevance cursor's value: `tier|sort value`. */
 function splitCursor(value: string | number, argument: string): [number, string] {
