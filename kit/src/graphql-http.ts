@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 
-/** The largest GraphQL request body a subgraph reads (the gateway's own limit is far below it). */
+/** The largest GraphQL request body a subgraph reads, as express.json read before (entity fetches carry their representations). */
 export const MAX_SUBGRAPH_BODY_BYTES = 5 * 1024 * 1024;
 
 /**
