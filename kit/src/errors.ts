@@ -123,7 +123,6 @@ const DATA_EXCEPTION_MESSAGES: Record<string, string> = {
 const DATA_EXCEPTION_DEFAULT = 'A value has the wrong format or is out of range';
 
 /** The SQLSTATE of a PostgreSQL error (also when MikroORM wrapped it), if `error` is one. */
-/** The SQLSTATE of a PostgreSQL error (or MikroORM's wrapper of one), if it is one. */
 export function sqlState(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
