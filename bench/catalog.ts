@@ -3,7 +3,8 @@
  * the gateway at 8 concurrent clients (servers in this process, load in a worker thread), next
  * to the plain `products(first: 20)` list on the same stack, and — asked straight from
  * PostgreSQL on the same data, alternated with the load in the same run — the substring ILIKE
- * query search used to be and a `ts_rank` ordering over every match.
+ * query search used to be and a `ts_rank` ordering over every match. Last, each term's first
+ * page is checked against the relevance order computed by one query that reads every match.
  *
  * The catalog is seeded once into its own database (tradegraph_bench_catalog on the test
  * server) and reused by later runs.
@@ -11,6 +12,7 @@
  *   npm run bench:catalog [-- --products 1000000 --requests 3000 --concurrency 8 --rounds 3]
  */
 import 'reflect-metadata';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -34,6 +36,11 @@ const SEARCH = 'query ($text: String!) { products(first: 20, filter: { text: $te
 const LIST = 'query { products(first: 20) { edges { node { sku name basePrice { amount } } } } }';
 const OLD_ILIKE = `select p0.* from products.product as p0 where p0.status in ('PUBLISHED') and (p0.name ilike $1 or p0.sku ilike $1 or p0.description ilike $1) order by p0.name asc, p0.id asc limit 21`;
 const TS_RANK = `select p0.* from products.product as p0, websearch_to_tsquery('english', $1) q where p0.status in ('PUBLISHED') and p0.search_vector @@ q order by ts_rank(p0.search_vector, q) desc, p0.id limit 21`;
+/** The first 20 of the relevance order (product-search.ts), the slow way: every match read and sorted. */
+const RELEVANCE_REFERENCE = `select p.id from products.product p, websearch_to_tsquery('english', $1) q, (select case when $2::text !~ '\\s' then upper($2) || '%' end as prefix) s
+  where p.status = 'PUBLISHED' and (p.search_vector @@ q or upper(p.sku) collate "C" like s.prefix)
+  order by case when upper(p.sku) collate "C" like s.prefix then 2 when p.name_vector @@ q then 1 else 0 end desc,
+    case when upper(p.sku) collate "C" like s.prefix then upper(p.sku) collate "C" end, p.id limit 20`;
 
 
 async function ensureDatabase(products: number): Promise<string> {
@@ -119,8 +126,10 @@ async function main() {
     const old: number[] = [];
     const ranked: number[] = [];
     const ours: number[] = [];
+    const loads: number[] = [];
     const perRound = Math.ceil(requests / rounds);
     for (let round = 0; round < rounds; round++) {
+      loads.push(os.loadavg()[0]);
       results.search.push(await runLoad({ url: stack.gatewayUrl, token, query: SEARCH, variables: searches(perRound), concurrency }));
       results.list.push(await runLoad({ url: stack.gatewayUrl, token, query: LIST, variables: searches(perRound), concurrency }));
       for (const text of TERMS) {
@@ -132,8 +141,17 @@ async function main() {
       }
     }
 
+    let ordered = 0;
+    for (const text of TERMS) {
+      const page = await new ProductService(catalog.orm.em.fork(), null).search({ text }, null, { first: 20 }, false);
+      const reference = (await sql.query(RELEVANCE_REFERENCE, [text, text.trim()])).rows.map((r: { id: string }) => r.id);
+      if (JSON.stringify(page.edges.map((e) => e.node.id)) === JSON.stringify(reference)) ordered++;
+      else console.log(`catalog: the first page of "${text}" is not in relevance order`);
+    }
+
     const [{ n }] = (await sql.query('select count(*)::int as n from products.product')).rows;
-    console.log(`\n${n.toLocaleString('en')} products, ${TERMS.length} rotating search terms, ${concurrency} concurrent clients, ${rounds} alternating rounds, all servers in one process (node ${process.version})\n`);
+    console.log(`\n${n.toLocaleString('en')} products, ${TERMS.length} rotating search terms, ${concurrency} concurrent clients, ${rounds} alternating rounds, all servers in one process (node ${process.version})`);
+    console.log(`load average (1 min) at each round's start: ${loads.map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cores; first pages in relevance order (checked against a query reading every match): ${ordered}/${TERMS.length}\n`);
     console.log('variant'.padEnd(62), 'requests'.padStart(9), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(8));
     const row = (name: string, samples: number[], perSecond: string, errors = '') => {
       const sorted = [...samples].sort((a, b) => a - b);

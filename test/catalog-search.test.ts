@@ -1,6 +1,6 @@
 /**
  * Catalog text search through the gateway (products/src/services/product-search.ts): relevance
- * tiers (sku prefix, then sku/name/brand, then description only), keyset pages that neither
+ * tiers (sku prefix, then sku/name/brand, then description only; by id within the word tiers), keyset pages that neither
  * repeat nor skip a match in either direction, the other filters and the visibility of
  * non-staff callers together with text, and texts that hold no searchable word or look like SQL.
  */
@@ -40,6 +40,8 @@ async function page(variables: Record<string, unknown>, token = admin): Promise<
 }
 
 const skus = (p: Page) => p.edges.map((e) => e.node.sku);
+/** The skus in id order: the order within a word tier of relevance. */
+const byId = (...list: string[]) => [...list].sort((a, b) => (ids.get(a)! < ids.get(b)! ? -1 : 1));
 
 beforeAll(async () => {
   stack = await startStack({ subgraphs: ['products'] });
@@ -53,8 +55,7 @@ beforeAll(async () => {
     item('CS-101', 'Masonry Bit Set', '15.00', { description: 'Fits any cordless hammer drill', categorySlug: 'search-tools' }),
     item('CS-102', 'Hammer Drill 800 W', '90.00', { status: 'DRAFT' }),
     item('CS-103', 'Drill Stand', '40.00', { description: 'Steel stand' }),
-    // enough name and description matches of "drill" for several pages in each tier, and more
-    // name matches than search counts before it reads description-only matches from the GIN index
+    // enough name and description matches of "drill" for several pages in each tier
     ...Array.from({ length: 100 }, (_, i) => item(`PG-${100 + i}`, `Pager Drill ${i}`, '10.00')),
     ...Array.from({ length: 11 }, (_, i) => item(`AC-${100 + i}`, `Accessory ${i}`, '5.00', { description: 'Works with any drill' })),
     item('INJ-1', `O'Brien "quoted" 50% off_set`, '1.00', { description: 'back\\slash' }),
@@ -71,9 +72,9 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 describe('relevance', () => {
-  test('a name match ranks above a description-only match; without a sort, a text search is by relevance', async () => {
-    expect(skus(await page({ filter: { text: 'hammer drill' } }))).toEqual(['CS-100', 'CS-102', 'CS-101']);
-    expect(skus(await page({ filter: { text: 'hammer drill' }, sort: 'RELEVANCE' }))).toEqual(['CS-100', 'CS-102', 'CS-101']);
+  test('a name match ranks above a description-only match, by id within each; without a sort, a text search is by relevance', async () => {
+    expect(skus(await page({ filter: { text: 'hammer drill' } }))).toEqual([...byId('CS-100', 'CS-102'), 'CS-101']);
+    expect(skus(await page({ filter: { text: 'hammer drill' }, sort: 'RELEVANCE' }))).toEqual([...byId('CS-100', 'CS-102'), 'CS-101']);
     // an explicit sort still wins
     expect(skus(await page({ filter: { text: 'hammer drill' }, sort: 'PRICE_ASC' }))).toEqual(['CS-101', 'CS-102', 'CS-100']);
   });
@@ -96,7 +97,7 @@ describe('pages under relevance', () => {
     return { nameTier, descriptionTier: ['CS-101', ...Array.from({ length: 11 }, (_, i) => `AC-${100 + i}`)] };
   };
 
-  test('forward pages return every match once, name matches before description-only ones, and count them all', async () => {
+  test('forward pages return every match once, name matches before description-only ones, each in id order, and count them all', async () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let n = 0; n < 40; n++) {
@@ -109,8 +110,7 @@ describe('pages under relevance', () => {
     const { nameTier, descriptionTier } = expectedDrills();
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toHaveLength(nameTier.length + descriptionTier.length);
-    expect(new Set(seen.slice(0, nameTier.length))).toEqual(new Set(nameTier));
-    expect(new Set(seen.slice(nameTier.length))).toEqual(new Set(descriptionTier));
+    expect(seen).toEqual([...byId(...nameTier), ...byId(...descriptionTier)]);
   });
 
   test('backward pages (last/before) return the same rows in the same order', async () => {
@@ -184,7 +184,7 @@ describe('odd texts', () => {
     expect(results.get('_')).toEqual([]);
     expect(results.get("o'brien")).toEqual(['INJ-1']);
     expect(results.get('50%')).toEqual(expect.arrayContaining(['INJ-1', 'PG-150'])); // the word 50
-    expect(results.get('"hammer drill"')).toEqual(['CS-100', 'CS-102', 'CS-101']);
+    expect(results.get('"hammer drill"')).toEqual([...byId('CS-100', 'CS-102'), 'CS-101']);
     expect(results.get('-steel drill')).not.toContain('CS-103');
     expect(results.get('-steel drill')).toContain('CS-100');
     // the catalog is still there

@@ -94,7 +94,7 @@ export class UpsertProductInput {
 export const ProductSort = graphqlEnum('ProductSort', ['RELEVANCE', 'NAME_ASC', 'NAME_DESC', 'PRICE_ASC', 'PRICE_DESC', 'NEWEST', 'OLDEST'], {
   public: true,
   description:
-    'RELEVANCE: skus starting with `filter.text` first (the exact sku before them), then products whose sku, name or brand hold every word, then those that match by description only; by name within each. Without a text it is NAME_ASC.',
+    'RELEVANCE: skus starting with `filter.text` first (the exact sku before them), then products whose sku, name or brand hold every word, then those that match by description only; within these two in a stable order (by id), not by name — pass NAME_ASC for name order. Without a text it is NAME_ASC.',
 });
 export type ProductSort = EnumValue<typeof ProductSort>;
 

@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager, Knex, QBFilterQuery } from '@mikro-orm/postgresql';
-import { badInput, isReadColumn, keysetPosition, toConnectionPage, type ConnectionPage, type CursorValue, type KeysetSort, type PageRequest } from '@tradegraph/kit';
+import { badInput, isReadColumn, keysetPosition, qualifiedTable, toConnectionPage, type ConnectionPage, type CursorValue, type KeysetSort, type PageRequest } from '@tradegraph/kit';
 import { Product } from '../entities';
 
 /*
@@ -13,16 +13,26 @@ import { Product } from '../entities';
  * matches the skus it prefixes (case-insensitive, from a btree on `upper(sku) collate "C"`).
  *
  * Relevance is three tiers, best first: skus the text prefixes (exact sku first, in sku order);
- * products whose sku, name or brand hold every word (`product.name_vector`, GIN-indexed too, so
- * the planner has statistics for it); products that match only with their description. Within
- * a tier products are in name order.
- * Each tier is its own indexed query, asked only while the page is not full, so a page costs an
- * index walk that stops after `first` rows however many products match — where ranking by
- * `ts_rank` must read and score every match first (tens of thousands of rows for a common word;
- * bench:catalog prints both). The cursor is [`tier|sort value`, id], so pages continue inside a
- * tier or at the start of the next one and never repeat or skip a row.
+ * products whose sku, name or brand hold every word (`product.name_vector`); products that match
+ * only with their description. Within the two word tiers products are in id order: they matched
+ * the same words in the same fields, so no order among them is more relevant, and the id is the
+ * one order a page can be found in without reading every match.
  *
- * A text with no searchable word (only stop words or punctuation) matches nothing but skus.
+ * Why not name order within a tier (as before): a page must then either read every match from
+ * the table and sort it (for `wall plug`, 13,000 products on 12,600 scattered pages of an 813 MB
+ * table, because PostgreSQL, taking the two words as independent, expects 336), or walk names
+ * until 21 match — and names cluster (every "Compact Nylon Wall Plug …" is 83,000 names in), so
+ * neither cost is bounded. Ids are random, so matches are spread evenly over them: a walk in id
+ * order over `product_search_walk_index` (id with the columns filters and the name tier read)
+ * finds a page of a word held by p% of the catalog after about 21/p index entries, without
+ * touching the table. See wordTier for when it stops walking and asks the GIN index instead.
+ * The first page is also a spread of the matches, not twenty near-identical names from the top
+ * of the alphabet. `sort: NAME_ASC` still gives name order.
+ *
+ * The cursor is [`tier|sort value`, id] (the sort value is the sku in the sku tier, empty in the
+ * word tiers), so pages continue inside a tier or at the start of the next one and never repeat
+ * or skip a row. A text with no searchable word (only stop words or punctuation) matches nothing
+ * but skus.
  */
 
 /** The sort of a text search: relevance, or a column as in kit's keyset pages. */
@@ -36,16 +46,38 @@ interface ParsedText {
   skuPrefix: string | null;
 }
 
-interface Tier {
+/** A tier of matches in id order: its condition on `p`, and how it is walked. */
+interface WordTier {
   rank: number;
-  /** wrapped: a knex builder is a thenable, which `await` would run */
-  query: () => Promise<{ builder: Knex.QueryBuilder }>;
-  /** sorted on within the tier */
-  column: string;
+  /** adds the tier's condition (beside the filters) to a query over `p` */
+  match: (query: Knex.QueryBuilder) => Knex.QueryBuilder;
+  /** the columns `match` reads, beside the filters' */
+  columns: string[];
+  walk: Walk;
 }
 
-/** One page of products matching `where` and `text`, in `order`. */
-export async function searchPage(em: EntityManager, where: FilterQuery<Product>, text: string, order: SearchOrder, request: PageRequest): Promise<ConnectionPage<Product>> {
+/** A product of the page with its cursor position. */
+type Found = { product: Product; position: CursorValue };
+
+/**
+ * The columns the filters of ProductService.search read; a walk selects them for the filters
+ * outside it, and `product_search_walk_index` holds them. A filter on another column must be
+ * added here and to the index (until then its walk fails with an unknown column, never a wrong page).
+ */
+const FILTER_COLUMNS = ['id', 'status', 'sku', 'category_id', 'brand', 'currency', 'base_price_minor'];
+
+/**
+ * One page of products matching `where` and `text`, in `order`.
+ * @param walks how far word tiers walk (tests shorten the walks to reach every path on a small catalog)
+ */
+export async function searchPage(
+  em: EntityManager,
+  where: FilterQuery<Product>,
+  text: string,
+  order: SearchOrder,
+  request: PageRequest,
+  walks: SearchWalks = SEARCH_WALKS,
+): Promise<ConnectionPage<Product>> {
   const parsed = await parse(em, text);
   const filtered = () => em.createQueryBuilder(Product, 'p').where(where as QBFilterQuery<Product>).getKnexQuery();
   const anyMatch = (query: Knex.QueryBuilder) =>
@@ -62,61 +94,166 @@ export async function searchPage(em: EntityManager, where: FilterQuery<Product>,
   }
 
   // Best tier first; backwards, the tiers come in reverse.
-  const tiers = relevanceTiers(em, parsed, filtered);
-  if (request.backward) tiers.reverse();
+  const tiers = wordTiers(parsed, walks);
+  const ranks = [...(parsed.skuPrefix ? [SKU_RANK] : []), ...tiers.map((t) => t.rank)];
+  if (request.backward) ranks.reverse();
   const [cursorRank, cursorValue] = request.cursor ? splitCursor(request.cursor[0], request.backward ? 'before' : 'after') : [null, null];
-  const rows: { product: Product; sort: unknown; rank: number }[] = [];
-  for (const tier of tiers) {
-    if (cursorRank !== null && (request.backward ? tier.rank < cursorRank : tier.rank > cursorRank)) continue;
-    const cursor: CursorValue | null = cursorRank === tier.rank ? [cursorValue, request.cursor![1]] : null;
-    const found = await pageOf(em, (await tier.query()).builder, tier.column, false, request, cursor, request.size + 1 - rows.length);
-    rows.push(...found.map((row) => ({ ...row, rank: tier.rank })));
-    if (rows.length > request.size) break;
+  const found: Found[] = [];
+  for (const rank of ranks) {
+    if (cursorRank !== null && (request.backward ? rank < cursorRank : rank > cursorRank)) continue;
+    const cursor: CursorValue | null = cursorRank === rank ? [cursorValue, request.cursor![1]] : null;
+    const wanted = request.size + 1 - found.length;
+    if (rank === SKU_RANK) {
+      const skus = filtered().whereRaw(`upper(p.sku) collate "C" like ?`, [parsed.skuPrefix]);
+      const rows = await pageOf(em, skus, SKU_SORT, false, request, cursor, wanted);
+      found.push(...rows.map((r) => ({ product: r.product, position: [`${rank}|${String(r.sort)}`, r.product.id] as CursorValue })));
+    } else {
+      const tier = tiers.find((t) => t.rank === rank)!;
+      const products = await wordTier(em, tier, filtered, request.backward, cursor?.[1] ?? null, wanted);
+      found.push(...products.map((product) => ({ product, position: [`${rank}|`, product.id] as CursorValue })));
+    }
+    if (found.length > request.size) break;
   }
-  const positions = new Map(rows.map((r) => [r.product, [`${r.rank}|${String(r.sort)}`, r.product.id] as CursorValue]));
-  return toConnectionPage(rows.map((r) => r.product), request, (product) => positions.get(product)!, count);
+  const positions = new Map(found.map((f) => [f.product, f.position]));
+  return toConnectionPage(found.map((f) => f.product), request, (product) => positions.get(product)!, count);
 }
 
-/** Above this many name matches, description-only matches are found from the GIN index alone. */
-const FEW_NAME_MATCHES = 100;
+const SKU_RANK = 2;
+const SKU_SORT = `upper(p.sku) collate "C"`;
 
 /**
- * The tiers of relevance, best first, each a query over the filtered products.
- *
- * Description-only matches are `search_vector @@ q and not name_vector @@ q`, whose size the
- * planner cannot estimate (it takes the two as independent, where every name match is also a
- * match of the whole text): it would walk the name index for rows that may not exist. So the
- * name matches are counted first, up to FEW_NAME_MATCHES: when they are that few (the usual
- * case when a page reaches this tier) they are excluded by id, which the planner estimates
- * right; otherwise the tier is read from the GIN index and sorted (cost in proportion to the
- * matches, only for clients paging past a hundred name matches).
+ * How far tiers walk. Measured at a million products: an entry of the walk index costs about
+ * 0.4 µs to read and check, a match read from the GIN index about 8 µs (its table page). So
+ * walking on pays while at least about one product in 700 matches: a page then needs up to
+ * ~15,000 entries (~6 ms), where the GIN index would read ~1,400 matches (~11 ms); below that
+ * share the GIN index reads fewer. A walk that must read the table (the description's words are
+ * in no index) costs about what a match from the GIN index does, so it gives up sooner.
  */
-function relevanceTiers(em: EntityManager, parsed: ParsedText, filtered: () => Knex.QueryBuilder): Tier[] {
+export const SEARCH_WALKS = {
+  index: { firstWalk: 4000, maxWalk: 16_000, minShare: 1 / 700 },
+  table: { firstWalk: 1000, maxWalk: 4000, minShare: 1 / 200 },
+};
+export interface Walk {
+  /** index entries the first walk reads */
+  firstWalk: number;
+  /** the most entries all walks of a tier read */
+  maxWalk: number;
+  /** the share of matches below which the GIN index is asked instead */
+  minShare: number;
+}
+export type SearchWalks = Record<keyof typeof SEARCH_WALKS, Walk>;
+
+/**
+ * The tiers of word matches, best first. The name tier's columns are all in
+ * `product_search_walk_index`, so its walk reads the index alone; the description tier needs
+ * `search_vector`, which is too large to copy into an index, so its walk reads the table and is
+ * kept shorter.
+ */
+function wordTiers(parsed: ParsedText, walks: SearchWalks): WordTier[] {
+  if (!parsed.words) return [];
   const notSku = (query: Knex.QueryBuilder) => (parsed.skuPrefix ? query.whereRaw(`not upper(p.sku) collate "C" like ?`, [parsed.skuPrefix]) : query);
-  const tiers: Tier[] = [];
-  if (parsed.skuPrefix) tiers.push({ rank: 2, column: `upper(p.sku) collate "C"`, query: async () => ({ builder: filtered().whereRaw(`upper(p.sku) collate "C" like ?`, [parsed.skuPrefix]) }) });
-  if (!parsed.words) return tiers;
   // name_vector holds the first words of search_vector at the same positions, so a name match is
   // a match of the whole text — unless the query excludes a word (`-steel`) that only the
-  // description has. Asking both only then keeps the planner's estimate of name matches right.
-  const inName = () => {
-    const query = notSku(filtered().whereRaw('p.name_vector @@ ?::tsquery', [parsed.words]));
-    return parsed.words.includes('!') ? query.whereRaw('p.search_vector @@ ?::tsquery', [parsed.words]) : query;
-  };
-  tiers.push({ rank: 1, column: 'p.name', query: async () => ({ builder: inName() }) });
-  tiers.push({
-    rank: 0,
-    column: 'p.name',
-    query: async () => {
-      const named: { id: string }[] = await em.getConnection().execute(inName().clearSelect().select('p.id').limit(FEW_NAME_MATCHES + 1));
-      const matches = notSku(filtered().whereRaw('p.search_vector @@ ?::tsquery', [parsed.words]));
-      if (named.length <= FEW_NAME_MATCHES) return { builder: matches.whereRaw('p.id <> all(?::uuid[])', [`{${named.map((r) => r.id).join(',')}}`]) };
-      const knex = em.getKnex();
-      const fromIndex = matches.whereRaw('not p.name_vector @@ ?::tsquery', [parsed.words]).clearSelect().select('p.*');
-      return { builder: knex.select('*').from(knex.raw('(with m as materialized (?) select * from m) as p', [fromIndex])) };
+  // description has; only then is search_vector asked too.
+  const excludes = parsed.words.includes('!');
+  return [
+    {
+      rank: 1,
+      match: (query) => {
+        notSku(query).whereRaw('p.name_vector @@ ?::tsquery', [parsed.words]);
+        return excludes ? query.whereRaw('p.search_vector @@ ?::tsquery', [parsed.words]) : query;
+      },
+      columns: excludes ? ['name_vector', 'search_vector'] : ['name_vector'],
+      walk: excludes ? walks.table : walks.index,
     },
-  });
-  return tiers;
+    {
+      rank: 0,
+      match: (query) => notSku(query).whereRaw('p.search_vector @@ ?::tsquery and not p.name_vector @@ ?::tsquery', [parsed.words, parsed.words]),
+      columns: ['name_vector', 'search_vector'],
+      walk: walks.table,
+    },
+  ];
+}
+
+/**
+ * Up to `limit` ids of the tier's filtered products after `after` in id order (before it,
+ * descending, backwards).
+ *
+ * A page costs the lesser of two things, and neither PostgreSQL's estimate of the matches (words
+ * taken as independent: 336 for `wall plug`, which 13,406 names hold) nor a count (which reads
+ * every match) can say which, so the walk measures: it reads `firstWalk` index entries in id
+ * order and keeps those that match. Enough: done. Fewer: while the share of matches seen is at
+ * least `minShare`, it walks on (as far as that share says the page still is, twice over, up to
+ * `maxWalk` entries in all). Below that share the matches are few (see SEARCH_WALKS), and the
+ * rest of the page is read from the GIN index and sorted by id. So a page reads at most `maxWalk`
+ * index entries and, for rare words, their few matches.
+ */
+async function wordTier(em: EntityManager, tier: WordTier, filtered: () => Knex.QueryBuilder, backward: boolean, after: string | null, limit: number): Promise<Product[]> {
+  const found: Product[] = [];
+  let from = after;
+  let [walked, seen, length] = [0, 0, tier.walk.firstWalk];
+  while (length > 0) {
+    const { hits, end } = await walk(em, tier, filtered, backward, from, length, limit - found.length);
+    found.push(...hits);
+    // a walk that stopped short of `limit` read all its entries, so every match up to its end is found
+    if (found.length >= limit || end === null) return found;
+    from = end;
+    walked += length;
+    seen += hits.length;
+    if (seen / walked < tier.walk.minShare) break;
+    length = Math.min(tier.walk.maxWalk - walked, Math.ceil((2 * (limit - found.length) * walked) / seen));
+  }
+  const matches = tier.match(filtered()).clearSelect().select('p.id');
+  const rest: Record<string, unknown>[] = await em.getConnection().execute(
+    em.getKnex().raw(
+      `with m as materialized (?), page as (select id from m ${from ? `where id ${backward ? '<' : '>'} ?::uuid` : ''} order by id ${backward ? 'desc' : 'asc'} limit ?)
+       select ${readColumns(em).join(', ')} from page join ${qualifiedTable(em, Product)} p on p.id = page.id`,
+      [matches, ...(from ? [from] : []), limit - found.length],
+    ),
+  );
+  return [...found, ...inIdOrder(em, rest, backward)];
+}
+
+/**
+ * The products among the next `length` in id order (after `from`, before it backwards) that pass
+ * the filters and the tier's condition, at most `limit`; and the id of the `length`th product,
+ * where the walk ends (null past the last product). The inner limit bounds what is read, so the
+ * planner cannot choose to read every match instead; the filters stay outside it. The page's
+ * rows are read in the same statement.
+ */
+async function walk(
+  em: EntityManager,
+  tier: WordTier,
+  filtered: () => Knex.QueryBuilder,
+  backward: boolean,
+  from: string | null,
+  length: number,
+  limit: number,
+): Promise<{ hits: Product[]; end: string | null }> {
+  const direction = backward ? 'desc' : 'asc';
+  const next = (columns: string[]) => {
+    const query = em.createQueryBuilder(Product, 'p').getKnexQuery().clearSelect().select(columns.map((c) => `p.${c}`)).orderBy('p.id', direction);
+    return from ? query.whereRaw(`p.id ${backward ? '<' : '>'} ?::uuid`, [from]) : query;
+  };
+  const hits = tier.match(filtered().from(em.getKnex().raw('(?) as p', [next([...FILTER_COLUMNS, ...tier.columns]).limit(length)])))
+    .clearSelect().select('p.id').orderBy('p.id', direction).limit(limit);
+  // one row at least: the walk's end, looked up only when it fell short (PostgreSQL runs the
+  // subquery on first use), beside each hit's columns
+  const rows: Record<string, unknown>[] = await em.getConnection().execute(
+    em.getKnex().raw(
+      `with h as (?) select ${readColumns(em).join(', ')}, e.walk_end from (select case when (select count(*) from h) < ? then (?) end as walk_end) e
+       left join (h join ${qualifiedTable(em, Product)} p on p.id = h.id) on true`,
+      [hits, limit, next(['id']).offset(length - 1).limit(1)],
+    ),
+  );
+  const end = (rows[0]?.walk_end as string | null | undefined) ?? null;
+  return { hits: inIdOrder(em, rows.filter((r) => r.id).map(({ walk_end: _end, ...row }) => row), backward), end };
+}
+
+/** Rows of products as entities, in PostgreSQL's uuid order (lowercase hex sorts the same), descending backwards. */
+function inIdOrder(em: EntityManager, rows: Record<string, unknown>[], backward: boolean): Product[] {
+  const sorted = [...rows].sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
+  return (backward ? sorted.reverse() : sorted).map((row) => em.map(Product, row));
 }
 
 /**
@@ -159,7 +296,7 @@ function readColumns(em: EntityManager): string[] {
 
 /**
  * Parses the text once with PostgreSQL's own parser, so the page queries carry the tsquery as
- * a constant the planner can estimate (an index walk for common words, the GIN index for rare ones).
+ * a constant the planner can estimate.
  */
 async function parse(em: EntityManager, text: string): Promise<ParsedText> {
   let parsed = parsedTexts.get(text);
