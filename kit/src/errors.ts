@@ -10,6 +10,8 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   INSUFFICIENT_STOCK: 'INSUFFICIENT_STOCK',
   INVALID_TRANSITION: 'INVALID_TRANSITION',
+  /** the order would take the customer's exposure past its credit limit; `extensions` carry limit, exposure and orderTotal */
+  CREDIT_LIMIT_EXCEEDED: 'CREDIT_LIMIT_EXCEEDED',
   RATE_LIMITED: 'RATE_LIMITED',
   /** a service this request needs could not be reached; nothing was changed, retry later */
   UNAVAILABLE: 'UNAVAILABLE',

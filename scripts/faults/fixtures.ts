@@ -31,6 +31,9 @@ export async function seedCatalogue(databaseUrl: string): Promise<Catalogue> {
     const sellable: { id: string }[] = await products.orm.em.getConnection().execute(`select id from products.product where status = 'PUBLISHED' order by sku limit 20`);
     const active: { id: string }[] = await customers.orm.em.getConnection().execute(`select id from customers.customer where status = 'ACTIVE' order by code limit 2`);
     if (sellable.length < 2 || active.length < 2) throw new Error(`the seed left too little to order: ${sellable.length} products, ${active.length} customers`);
+    // The load orders for two customers for minutes: their limits are raised so that every order
+    // still passes the credit check (and its lock) instead of being refused once exposure runs out.
+    await customers.orm.em.getConnection().execute(`update customers.customer set credit_limit_minor = 100000000000 where id in (?, ?)`, active.map((r) => r.id));
     return { productIds: sellable.map((r) => r.id), customerIds: active.map((r) => r.id) };
   } finally {
     await Promise.all([products, customers, inventory, fieldAgents].map((db) => db.close()));

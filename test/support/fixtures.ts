@@ -11,9 +11,9 @@ import type { TestStack } from './stack';
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
 
-/** An ACTIVE customer, created through the gateway. */
-export async function createCustomer(stack: TestStack, token: string): Promise<string> {
-  const { createCustomer } = await executeOk(stack.gatewayUrl, CreateCustomerDocument, { input: { code: unique('C'), name: 'Fixture Trading', creditLimit: { amount: '100000', currency: 'EUR' } } }, { token });
+/** An ACTIVE customer, created through the gateway, with a credit limit of 100,000 in `currency` (its orders' currency: credit is checked in the limit's). */
+export async function createCustomer(stack: TestStack, token: string, currency = 'EUR'): Promise<string> {
+  const { createCustomer } = await executeOk(stack.gatewayUrl, CreateCustomerDocument, { input: { code: unique('C'), name: 'Fixture Trading', creditLimit: { amount: '100000', currency } } }, { token });
   return createCustomer.id;
 }
 

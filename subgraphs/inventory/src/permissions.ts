@@ -27,6 +27,7 @@ export const permissions = {
   Mutation: {
     reserveStock: orderFlow,
     commitReservation: orderFlow,
+    commitReservationPart: orderFlow,
     releaseReservation: orderFlow,
     returnStock: orderFlow,
     receiveStock: stockStaff,

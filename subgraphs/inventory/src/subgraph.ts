@@ -9,6 +9,7 @@ import { ReservationAllocationResolver, ReservationResolver } from './resolvers/
 import { StockLevelResolver } from './resolvers/stock-level-resolver';
 import { StockMovementResolver } from './resolvers/stock-movement-resolver';
 import { WarehouseResolver } from './resolvers/warehouse-resolver';
+import { ordersThrough } from './services/orders-client';
 import { expireReservations } from './services/reservations';
 import { inventorySettingsOf } from './settings';
 
@@ -30,12 +31,18 @@ export const inventorySubgraph: SubgraphDefinition = {
   },
   permissions,
   // The expiry sweep: safe with any number of replicas (it locks with `for update skip locked`).
+  // It asks orders which reservations have their order; without a gateway it can ask nothing, so expires nothing.
   background: (runtime) => [
     new PeriodicTask('inventory:reservation-expiry', inventorySettingsOf(runtime.settings).sweepIntervalMs, () =>
-      expireReservations(runtime.database.orm.em.fork()),
+      expireReservations(runtime.database.orm.em.fork(), { orders: runtime.gateway ? ordersThrough(runtime.gateway) : noGateway }),
     ),
   ],
 };
+
+/** The sweep's order lookup when GATEWAY_URL is not set: it fails, so no reservation expires. */
+async function noGateway(): Promise<Map<string, string>> {
+  throw new Error('inventory has no gateway (GATEWAY_URL) to ask the orders subgraph');
+}
 
 /** The port inventory listens on unless PORT says otherwise (matches supergraph.yaml). */
 export const INVENTORY_PORT = 4003;

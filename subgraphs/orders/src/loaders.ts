@@ -1,8 +1,9 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { agentCustomerScope, assertCustomerInScope, customerInScope, groupLoader, isUuid, nestedPages, qualifiedTable, uuidLoader, type SubgraphContext } from '@tradegraph/kit';
-import { Order, OrderLine, OrderStatus, OrderStatusChange, PaymentTransaction } from './entities';
+import { Order, OrderLine, OrderStatus, OrderStatusChange, PaymentTransaction, Shipment, ShipmentLine } from './entities';
 import type { OrderFilter } from './inputs/order-inputs';
+import { exposuresOf } from './services/credit';
 
 /** The orders subgraph's DataLoaders: one SQL statement per batch, one instance per request. */
 
@@ -37,6 +38,12 @@ export const statusHistoryByOrder = ({ em }: SubgraphContext) =>
 export const transactionsByOrder = ({ em }: SubgraphContext) =>
   groupLoader((ids: readonly string[]) => em.find(PaymentTransaction, { orderId: { $in: [...ids] } }, { orderBy: { sequence: 'asc' } }), (t) => t.orderId);
 
+export const shipmentsByOrder = ({ em }: SubgraphContext) =>
+  groupLoader((ids: readonly string[]) => em.find(Shipment, { orderId: { $in: [...ids] } }, { orderBy: { orderId: 'asc', shippedAt: 'asc', id: 'asc' } }), (s) => s.orderId);
+
+export const linesByShipment = ({ em }: SubgraphContext) =>
+  groupLoader((ids: readonly string[]) => em.find(ShipmentLine, { shipmentId: { $in: [...ids] } }, { orderBy: { shipmentId: 'asc', productId: 'asc' } }), (l) => l.shipmentId);
+
 /** Adds an order filter to a query over the order table (columns prefixed with `prefix`). */
 function applyFilter(query: Knex.QueryBuilder, filter: OrderFilter | null, prefix = ''): Knex.QueryBuilder {
   if (filter?.status?.length) query.whereIn(`${prefix}status`, filter.status);
@@ -58,6 +65,13 @@ function newestOrdersBy(parentColumn: string, parentOf: (order: Order) => string
     restrict: (query, filter, prefix, scope) => inScope(applyFilter(query, filter, prefix), scope, prefix),
   }).pages;
 }
+
+/** Customers' credit exposure per currency (minor units), in one statement for all customers of a request (Customer.credit). */
+export const creditExposureByCustomer = ({ em }: SubgraphContext) =>
+  new DataLoader<string, Map<string, number>>(async (ids) => {
+    const exposures = await exposuresOf(em, ids);
+    return ids.map((id) => exposures.get(id) ?? new Map<string, number>());
+  });
 
 /** A customer's newest orders (Customer.orders). */
 export const customerOrders = newestOrdersBy('customer_id', (o) => o.customerId);

@@ -23,12 +23,22 @@ export const permissions = {
     refundOrder: orderManagers,
     recordPayment: orderManagers,
     reversePayment: orderManagers,
+    // shipping is completing in parts: the roles that may complete an order
+    createShipment: orderManagers,
+    markShipmentDelivered: orderManagers,
   },
-  Order: { '*': orderReaders, transactions: orderManagers },
+  // the override names a manager and their reason: staff and services only, null with FORBIDDEN for agents
+  Order: { '*': orderReaders, transactions: orderManagers, creditOverride: orderManagers },
   OrderLine: orderReaders,
   OrderStatusChange: orderReaders,
   PaymentTransaction: orderManagers,
-  Customer: { id: allow, orders: orderReaders },
+  // reached only through Order.shipments (Order's read rule and scope) or a manager's mutation
+  Shipment: orderReaders,
+  ShipmentLine: orderReaders,
+  // credit: as the customers subgraph shows creditLimit (its customer readers), an agent's narrowed to its territory in the resolver
+  Customer: { id: allow, orders: orderReaders, credit: orderReaders },
+  CustomerCredit: orderReaders,
+  CreditOverride: orderReaders,
   FieldAgent: { id: allow, orders: orderReaders, sales: orderReaders },
   AgentSales: orderReaders,
   Product: allow,

@@ -36,9 +36,24 @@ export class ReservationResolver {
     return service(ctx).reserve(orderId, lines, ttlSeconds);
   }
 
-  @Mutation(() => Reservation, { description: 'ACTIVE → COMMITTED: the units ship (SHIPMENT). Idempotent; RELEASED or EXPIRED → INVALID_TRANSITION.' })
+  @Mutation(() => Reservation, { description: 'ACTIVE → COMMITTED: the units not shipped yet ship (SHIPMENT). Idempotent; RELEASED or EXPIRED → INVALID_TRANSITION.' })
   commitReservation(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: SubgraphContext): Promise<Reservation> {
     return service(ctx).commit(orderId);
+  }
+
+  @Mutation(() => Reservation, {
+    description:
+      'Ships one part of an ACTIVE reservation from one warehouse (SHIPMENT movements; the part that ships the last unit makes it COMMITTED). ' +
+      'Idempotent per shipmentId; BAD_USER_INPUT for a warehouse without a reservation of a line\'s product or more than is still reserved there.',
+  })
+  commitReservationPart(
+    @Arg('orderId', () => ID) orderId: string,
+    @Arg('shipmentId', () => ID) shipmentId: string,
+    @Arg('warehouseId', () => ID) warehouseId: string,
+    @Arg('lines', () => [ReservationLineInput]) lines: ReservationLineInput[],
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Reservation> {
+    return service(ctx).commitPart(orderId, shipmentId, warehouseId, lines);
   }
 
   @Mutation(() => Reservation, {

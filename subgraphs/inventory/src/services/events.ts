@@ -9,6 +9,7 @@
  * | `stock.changed`        | `StockLevel`  | the level's id  | the level's `version`        | {@link StockLevelPayload} |
  * | `stock.low`            | `StockLevel`  | the level's id  | the level's `version`        | {@link StockLevelPayload}; only when `available` goes from above `reorderPoint` to at or below it |
  * | `reservation.created`  | `Reservation` | the reservation | the reservation's `version`  | {@link ReservationPayload} |
+ * | `reservation.part_committed` | `Reservation` | …         | …                            | {@link ReservationPayload} with `shipmentId`; `lines` are the part shipped |
  * | `reservation.committed`| `Reservation` | …               | …                            | … |
  * | `reservation.released` | `Reservation` | …               | …                            | … |
  * | `reservation.expired`  | `Reservation` | …               | …                            | … |
@@ -26,6 +27,7 @@ export const InventoryEvent = {
   STOCK_CHANGED: StockEvent.CHANGED,
   STOCK_LOW: 'stock.low',
   RESERVATION_CREATED: 'reservation.created',
+  RESERVATION_PART_COMMITTED: 'reservation.part_committed',
   RESERVATION_COMMITTED: 'reservation.committed',
   RESERVATION_RELEASED: 'reservation.released',
   RESERVATION_EXPIRED: 'reservation.expired',
@@ -42,6 +44,8 @@ export interface StockLevelPayload extends StockChangedPayload {
 export interface ReservationPayload extends Record<string, unknown> {
   orderId: string;
   status: string;
+  /** `reservation.part_committed` only: the orders subgraph's shipment the part shipped for */
+  shipmentId?: string;
   lines: { productId: string; warehouseId: string; quantity: number }[];
 }
 
@@ -76,16 +80,28 @@ export function recordLevelChange(em: EntityManager, level: StockLevel, before: 
 }
 
 /** A `reservation.*` event with the reservation as it now is. */
-export function reservationEvent(type: InventoryEvent, reservation: Reservation, allocations: readonly Pick<ReservationAllocation, 'productId' | 'warehouseId' | 'quantity'>[]): NewEvent<ReservationPayload> {
+export function reservationEvent(
+  type: InventoryEvent,
+  reservation: Reservation,
+  allocations: readonly Pick<ReservationAllocation, 'productId' | 'warehouseId' | 'quantity'>[],
+  extra: { shipmentId?: string } = {},
+): NewEvent<ReservationPayload> {
   const payload: ReservationPayload = {
     orderId: reservation.orderId,
     status: reservation.status,
+    ...extra,
     lines: allocations.map((a) => ({ productId: a.productId, warehouseId: a.warehouseId, quantity: a.quantity })),
   };
   return { type, entity: 'Reservation', entityId: reservation.id, version: reservation.version, payload };
 }
 
 /** Records a `reservation.*` event with the reservation as it now is. */
-export function recordReservationEvent(em: EntityManager, type: InventoryEvent, reservation: Reservation, allocations: readonly ReservationAllocation[]): void {
-  recordEvent(em, reservationEvent(type, reservation, allocations));
+export function recordReservationEvent(
+  em: EntityManager,
+  type: InventoryEvent,
+  reservation: Reservation,
+  allocations: readonly Pick<ReservationAllocation, 'productId' | 'warehouseId' | 'quantity'>[],
+  extra: { shipmentId?: string } = {},
+): void {
+  recordEvent(em, reservationEvent(type, reservation, allocations, extra));
 }

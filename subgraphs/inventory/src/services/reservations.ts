@@ -1,11 +1,12 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { advisoryLock, assertUuid, badInput, DomainError, ErrorCode, notFound } from '@tradegraph/kit';
-import { MovementType, Reservation, ReservationAllocation, ReservationStatus, StockMovement, StockLevel, Warehouse } from '../entities';
+import { advisoryLock, assertUuid, badInput, DomainError, ErrorCode, logger, notFound } from '@tradegraph/kit';
+import { MovementType, Reservation, ReservationAllocation, ReservationShipment, ReservationStatus, StockMovement, StockLevel, Warehouse } from '../entities';
 import { DEFAULT_INVENTORY_SETTINGS } from '../settings';
 import { allocate } from './allocation';
 import { InventoryEvent, recordReservationEvent } from './events';
 import { Ledger, levelKey } from './ledger';
+import type { OrderLookup } from './orders-client';
 import { reservationStatus } from './reservation-status';
 import { readLevels, writeReservation } from './reservation-write';
 import { activeWarehouse } from './warehouses';
@@ -119,9 +120,9 @@ export class ReservationService {
   }
 
   /**
-   * ACTIVE → COMMITTED: the reserved units leave the warehouse (onHand and reserved both
-   * drop; a SHIPMENT movement per allocation). Idempotent: a COMMITTED reservation is returned
-   * as it is.
+   * ACTIVE → COMMITTED: the reserved units not shipped yet leave the warehouse (onHand and
+   * reserved both drop; a SHIPMENT movement per allocation with units left). Idempotent: a
+   * COMMITTED reservation is returned as it is.
    * @throws NOT_FOUND when the order has no reservation; INVALID_TRANSITION when it was
    *   released or expired
    */
@@ -133,6 +134,70 @@ export class ReservationService {
       if (!reservation) throw notFound('Reservation for order', order);
       if (reservation.status === ReservationStatus.COMMITTED) return reservation;
       await this.settle(em, reservation, ReservationStatus.COMMITTED, null);
+      return reservation;
+    });
+  }
+
+  /**
+   * Ships one part of an ACTIVE reservation: the given units of each product leave
+   * `warehouseId` (a SHIPMENT movement per line: onHand and reserved drop by exactly the
+   * quantity), and the allocations remember what has shipped. The part that ships the last
+   * reserved unit makes the reservation COMMITTED. Idempotent per `shipmentId`: a retry with
+   * the same lines returns the reservation and ships nothing again.
+   *
+   * Events: `reservation.part_committed` (the part's lines) for every part, then
+   * `reservation.committed` (all allocations) when it completed the reservation; `stock.changed`
+   * per level moved, as for every movement.
+   * @throws NOT_FOUND without a reservation; INVALID_TRANSITION when it is not ACTIVE;
+   *   CONFLICT when `shipmentId` was committed with other lines; BAD_USER_INPUT (`warehouseId`)
+   *   when the warehouse holds no reservation of a line's product for the order, or
+   *   (`lines.N.quantity`) for more than it still holds reserved there
+   */
+  async commitPart(orderId: string, shipmentId: string, warehouseId: string, lines: readonly StockLine[]): Promise<Reservation> {
+    assertUuid(orderId, 'orderId');
+    assertUuid(shipmentId, 'shipmentId');
+    assertUuid(warehouseId, 'warehouseId');
+    const order = orderId.toLowerCase();
+    const shipment = shipmentId.toLowerCase();
+    const warehouse = warehouseId.toLowerCase();
+    const wanted = normalizeLines(lines);
+    const part = [...wanted].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
+    return this.em.transactional(async (em) => {
+      const reservation = await this.lockReservation(em, order);
+      if (!reservation) throw notFound('Reservation for order', order);
+      const previous = await em.findOne(ReservationShipment, { shipmentId: shipment });
+      if (previous) {
+        // jsonb keeps its own key order: compare the lines field by field
+        const committed = previous.lines.map((l) => `${l.productId}:${l.quantity}`).join();
+        const same = previous.reservationId === reservation.id && previous.warehouseId === warehouse && committed === part.map((l) => `${l.productId}:${l.quantity}`).join();
+        if (!same) throw new DomainError(ErrorCode.CONFLICT, `Shipment ${shipment} was already committed with other lines`, { field: 'shipmentId' });
+        return reservation;
+      }
+      reservationStatus.assert(reservation.status, ReservationStatus.COMMITTED);
+      const allocations = await em.find(ReservationAllocation, { reservationId: reservation.id }, { orderBy: { productId: 'asc', warehouseId: 'asc' } });
+      const index = (productId: string) => lines.findIndex((l) => l.productId.toLowerCase() === productId);
+      const chosen = wanted.map((line) => {
+        const allocation = allocations.find((a) => a.productId === line.productId && a.warehouseId === warehouse);
+        if (!allocation) throw badInput('warehouseId', `holds no reservation of product ${line.productId} (lines.${index(line.productId)}) for order ${order}`);
+        const left = allocation.quantity - allocation.shipped;
+        if (line.quantity > left) throw badInput(`lines.${index(line.productId)}.quantity`, `is more than the ${left} units of product ${line.productId} still reserved in warehouse ${warehouse}`);
+        return { allocation, quantity: line.quantity };
+      });
+      const ledger = new Ledger(em, this.actor);
+      const levels = await ledger.lock(chosen.map((c) => c.allocation));
+      for (const { allocation, quantity } of chosen) {
+        ledger.move(levels.get(levelKey(allocation))!, { type: MovementType.SHIPMENT, quantity, onHandDelta: -quantity, reservedDelta: -quantity, reason: `shipment ${shipment}`, reference: order });
+        allocation.shipped += quantity;
+      }
+      em.create(ReservationShipment, { shipmentId: shipment, reservationId: reservation.id, warehouseId: warehouse, lines: part });
+      reservation.version++;
+      reservation.updatedAt = new Date();
+      recordReservationEvent(em, InventoryEvent.RESERVATION_PART_COMMITTED, reservation, part.map((l) => ({ productId: l.productId, warehouseId: warehouse, quantity: l.quantity })), { shipmentId: shipment });
+      if (allocations.every((a) => a.shipped === a.quantity)) {
+        reservation.status = ReservationStatus.COMMITTED;
+        reservation.version++;
+        recordReservationEvent(em, InventoryEvent.RESERVATION_COMMITTED, reservation, allocations);
+      }
       return reservation;
     });
   }
@@ -205,8 +270,9 @@ export class ReservationService {
   }
 
   /**
-   * Moves a locked ACTIVE reservation to a final status and settles its allocations: SHIPMENT
-   * movements for COMMITTED, RELEASE movements for RELEASED and EXPIRED.
+   * Moves a locked ACTIVE reservation to a final status and settles what of its allocations has
+   * not shipped yet: SHIPMENT movements for COMMITTED, RELEASE movements for RELEASED and
+   * EXPIRED (so cancelling a partly shipped order gives back only the unshipped rest).
    */
   async settle(em: EntityManager, reservation: Reservation, to: ReservationStatus, reason: string | null): Promise<void> {
     reservationStatus.assert(reservation.status, to);
@@ -215,7 +281,10 @@ export class ReservationService {
     const levels = await ledger.lock(allocations);
     for (const a of allocations) {
       const level: StockLevel = levels.get(levelKey(a))!;
-      const q = a.quantity;
+      // Only what has not shipped yet (partial commits shipped the rest) is still reserved.
+      const q = a.quantity - a.shipped;
+      if (q === 0) continue;
+      if (to === ReservationStatus.COMMITTED) a.shipped = a.quantity;
       ledger.move(
         level,
         to === ReservationStatus.COMMITTED
@@ -233,34 +302,62 @@ export class ReservationService {
   }
 }
 
+/** Order statuses whose reservation is kept (confirmed) past its TTL: the order is open, or shipped already. */
+const KEEPING_ORDER_STATUSES = new Set(['PENDING', 'PROCESSING', 'COMPLETED']);
+
 /**
- * The expiry sweep: releases ACTIVE reservations whose `expiresAt` has passed, as EXPIRED,
- * with RELEASE movements whose reason is 'expired'. One transaction per reservation; each is
- * taken with `for update skip locked`, so replicas sweeping at once share the work instead of
- * colliding, and a reservation being committed or released right now is left to that call.
+ * The expiry sweep. The TTL guards one case only: a placement that reserved stock and died
+ * before writing its order. So for the ACTIVE, unconfirmed reservations past `expiresAt` it
+ * asks the orders subgraph (through the gateway, one query per 100 orders) which orders exist:
+ * - the order exists and is open (PENDING, PROCESSING; or COMPLETED, a discrepancy left to the
+ *   order's own commit): the reservation is confirmed (`confirmedAt`), never expires again, and
+ *   is settled by its order's commit or release;
+ * - no order, or a CANCELLED/REFUNDED one (whose release was lost): it expires as EXPIRED, with
+ *   RELEASE movements whose reason is 'expired'.
+ * When orders cannot be asked (gateway or orders down), nothing expires this round (logged):
+ * holding stock a little longer is safe, taking it from a live order is not.
+ *
+ * One transaction per reservation, each taken with `for update skip locked` and checked again,
+ * so replicas sweeping at once share the work and a reservation being committed or released
+ * right now is left to that call.
  *
  * @param em any EntityManager (the sweep forks its own)
- * @param options `now` (for tests) and the most reservations one run handles
+ * @param options `orders` asks the orders subgraph (see `ordersThrough`; absent only in tests of
+ *   inventory alone, where no reservation has an order); `now` (for tests); the most
+ *   reservations one run handles
  * @returns how many reservations expired
  */
-export async function expireReservations(em: EntityManager, options: { now?: Date; limit?: number } = {}): Promise<number> {
+export async function expireReservations(em: EntityManager, options: { orders?: OrderLookup; now?: Date; limit?: number } = {}): Promise<number> {
   const now = options.now ?? new Date();
   const limit = options.limit ?? 500;
+  const due = await em.fork().find(Reservation, { status: ReservationStatus.ACTIVE, confirmedAt: null, expiresAt: { $lte: now } }, { fields: ['orderId'], orderBy: { expiresAt: 'asc' }, limit });
+  if (!due.length) return 0;
+  let orders: Map<string, string>;
+  try {
+    orders = options.orders ? await options.orders(due.map((r) => r.orderId)) : new Map();
+  } catch (error) {
+    logger.warn({ err: error, due: due.length }, 'reservation expiry: the orders subgraph could not be asked which orders exist; nothing expires this round');
+    return 0;
+  }
   const service = new ReservationService(em, 'system:reservation-expiry');
   let expired = 0;
-  while (expired < limit) {
-    const found = await em.fork().transactional(async (trx) => {
+  for (const { id, orderId } of due) {
+    const keep = KEEPING_ORDER_STATUSES.has(orders.get(orderId) ?? '');
+    expired += await em.fork().transactional(async (trx) => {
       const [reservation] = await trx.find(
         Reservation,
-        { status: ReservationStatus.ACTIVE, expiresAt: { $lte: now } },
-        { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, orderBy: { expiresAt: 'asc' }, limit: 1, refresh: true },
+        { id, status: ReservationStatus.ACTIVE, confirmedAt: null, expiresAt: { $lte: now } },
+        { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, refresh: true },
       );
-      if (!reservation) return false;
+      if (!reservation) return 0;
+      if (keep) {
+        reservation.confirmedAt = new Date();
+        reservation.updatedAt = reservation.confirmedAt;
+        return 0;
+      }
       await service.settle(trx, reservation, ReservationStatus.EXPIRED, 'expired');
-      return true;
+      return 1;
     });
-    if (!found) break;
-    expired++;
   }
   return expired;
 }

@@ -1,7 +1,10 @@
-import { entityReference } from '@tradegraph/kit';
+import { entityReference, Money } from '@tradegraph/kit';
 
-/** The customers subgraph's Customer, as far as orders needs it: the key, to hang `orders` on. */
-export const Customer = entityReference('Customer');
+/**
+ * The customers subgraph's Customer, as far as orders needs it: the key, to hang `orders` on,
+ * and its credit limit (`@external`), which `credit` requires.
+ */
+export const Customer = entityReference<{ creditLimit: Money }>('Customer', { external: { creditLimit: () => Money } });
 export type Customer = InstanceType<typeof Customer>;
 
 /** The products subgraph's Product, referenced from order lines. */

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { type EnumValue, graphqlEnum, MoneyInput, OptionalField, OptionalIdField, OptionalPositiveMoneyField, OptionalTextField, PositiveMoneyField } from '@tradegraph/kit';
 import { OrderStatus } from '../entities';
@@ -16,6 +16,13 @@ export class OrderLineInput {
   @Min(1)
   @Max(100_000)
   quantity!: number;
+}
+
+@InputType({ description: 'Places an order past the customer\'s credit limit; MANAGER or ADMIN only, recorded on the order.' })
+export class CreditOverrideInput {
+  @Field()
+  @Length(1, 500)
+  reason!: string;
 }
 
 @InputType({ description: 'What the customer orders. Prices come from the catalog, never from here.' })
@@ -38,6 +45,10 @@ export class PlaceOrderInput {
 
   @OptionalIdField({ description: 'The visit during which the order was taken.' })
   visitId?: string | null;
+
+  @OptionalField(() => CreditOverrideInput, { description: 'Place the order even if it takes the customer past its credit limit (MANAGER or ADMIN; anyone else is FORBIDDEN). Recorded on the order as creditOverride.' })
+  @ValidateNested()
+  creditOverride?: CreditOverrideInput | null;
 }
 
 @InputType()
@@ -72,6 +83,12 @@ export type OrderSort = EnumValue<typeof OrderSort>;
 export class OrderFilter {
   @OptionalField(() => [OrderStatus])
   status?: OrderStatus[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Only these orders (at most 100), e.g. inventory asking which of its reservations have an order.' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  ids?: string[] | null;
 
   @OptionalIdField()
   customerId?: string | null;

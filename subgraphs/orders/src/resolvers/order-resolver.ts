@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { agentCustomerScope, assertCustomerInScope, isTerritoryScoped, Money, PageArgs, toMoney, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
-import { Customer, Order, OrderLine, OrderStatusChange, PaymentTransaction, Product } from '../entities';
+import { agentCustomerScope, assertCustomerInScope, hasRole, isTerritoryScoped, Money, Role, PageArgs, toMoney, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { Customer, Order, OrderLine, OrderStatusChange, PaymentTransaction, Product, Shipment } from '../entities';
 import { OrderFilter, OrderSort, PaymentInput, PlaceOrderInput, RefundOrderInput } from '../inputs/order-inputs';
-import { linesByOrder, orderById, statusHistoryByOrder, transactionsByOrder, visibleOrder } from '../loaders';
+import { linesByOrder, orderById, shipmentsByOrder, statusHistoryByOrder, transactionsByOrder, visibleOrder } from '../loaders';
 import { agentIdForSubject } from '../services/agents';
 import { OrderService } from '../services/orders';
 import { OrderPlacementService } from '../services/placement';
@@ -50,6 +50,11 @@ export class OrderResolver {
     return ctx.loaders.get(statusHistoryByOrder).load(order.id);
   }
 
+  @FieldResolver(() => [Shipment], { description: 'The shipments that fulfil the order, oldest first; completeOrder records what it ships as the last.' })
+  shipments(@Root() order: Order, @Ctx() ctx: SubgraphContext): Promise<Shipment[]> {
+    return ctx.loaders.get(shipmentsByOrder).load(order.id);
+  }
+
   @FieldResolver(() => [PaymentTransaction], { description: 'The payment trail, oldest first (append-only).' })
   transactions(@Root() order: Order, @Ctx() ctx: SubgraphContext): Promise<PaymentTransaction[]> {
     return ctx.loaders.get(transactionsByOrder).load(order.id);
@@ -67,7 +72,7 @@ export class OrderResolver {
 
   @Mutation(() => Order, {
     description:
-      'Places an order: prices from the catalog for the customer, stock reserved in inventory, all or nothing. The same idempotencyKey always returns the same order.',
+      'Places an order: prices from the catalog for the customer, stock reserved in inventory, all or nothing. The same idempotencyKey always returns the same order. CREDIT_LIMIT_EXCEEDED when it would take the customer past its credit limit (unless a MANAGER or ADMIN sends creditOverride).',
   })
   async placeOrder(
     @Arg('input', () => PlaceOrderInput) input: PlaceOrderInput,
@@ -84,7 +89,7 @@ export class OrderResolver {
       agentId = ctx.caller.subject ? await agentIdForSubject(ctx.runtime.gateway, ctx.caller.subject, ctx.requestId) : null;
       input.placedById = agentId;
     }
-    return new OrderPlacementService(ctx.em, ctx.runtime.gateway, orderSettingsOf(ctx.runtime.settings), ctx.requestId).place(input, idempotencyKey, { subject: ctx.caller.subject, agentId });
+    return new OrderPlacementService(ctx.em, ctx.runtime.gateway, orderSettingsOf(ctx.runtime.settings), ctx.requestId).place(input, idempotencyKey, { subject: ctx.caller.subject, agentId, mayOverrideCredit: hasRole(ctx.caller, Role.MANAGER, Role.ADMIN) });
   }
 
   @Mutation(() => Order, { description: 'PENDING → PROCESSING.' })
@@ -92,12 +97,12 @@ export class OrderResolver {
     return service(ctx).startProcessing(id);
   }
 
-  @Mutation(() => Order, { description: 'PROCESSING → COMPLETED; the reserved stock ships.' })
+  @Mutation(() => Order, { description: 'PROCESSING → COMPLETED; what has not shipped yet ships as the last shipment (one per warehouse it leaves from).' })
   completeOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Order> {
     return service(ctx).complete(id);
   }
 
-  @Mutation(() => Order, { description: 'PENDING or PROCESSING → CANCELLED; the reserved stock is released.' })
+  @Mutation(() => Order, { description: 'PENDING or PROCESSING → CANCELLED; the reserved stock not shipped yet is released (shipments stay as they are).' })
   cancelOrder(@Arg('id', () => ID) id: string, @Arg('reason', () => String, { nullable: true }) reason: string | null, @Ctx() ctx: SubgraphContext): Promise<Order> {
     return service(ctx).cancel(id, reason ?? null);
   }

@@ -9,15 +9,15 @@ export interface PricedProduct {
   priceFor: { amount: string; currency: string };
 }
 
-/** What orders needs to know before it takes an order: the customer and the catalog's prices. */
+/** What orders needs to know before it takes an order: the customer (with its credit limit) and the catalog's prices. */
 export interface OrderQuote {
-  customer: { id: string; status: string } | null;
+  customer: { id: string; status: string; creditLimit: { amount: string; currency: string } } | null;
   products: PricedProduct[];
 }
 
 const QUOTE = /* GraphQL */ `
   query OrderQuote($customerId: ID!, $ids: [ID!]!, $first: Int!) {
-    customer(id: $customerId) { id status }
+    customer(id: $customerId) { id status creditLimit { amount currency } }
     products(filter: { ids: $ids }, first: $first) {
       edges { node { id sku name status priceFor(customerId: $customerId) { amount currency } } }
     }

@@ -8,6 +8,8 @@
  * | `order.placed`         | `Order` | the order | the order's `version` (1) | {@link OrderPlacedPayload} |
  * | `order.status_changed` | `Order` | the order | the order's `version`     | {@link OrderStatusChangedPayload} |
  * | `payment.recorded`     | `Order` | the order | the order's `version`     | {@link PaymentRecordedPayload} |
+ * | `shipment.created`     | `Shipment` | the shipment | the shipment's `version` (1) | {@link ShipmentPayload} |
+ * | `shipment.delivered`   | `Shipment` | the shipment | the shipment's `version` | {@link ShipmentPayload} |
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
@@ -19,7 +21,7 @@ import {
   type OrderStatusChangedPayload,
   type PaymentRecordedPayload,
 } from '@tradegraph/kit';
-import type { Order, OrderStatus, TransactionKind } from '../entities';
+import type { Order, OrderStatus, Shipment, TransactionKind } from '../entities';
 
 export { OrderEvent, type OrderPlacedPayload, type OrderStatusChangedPayload, type PaymentRecordedPayload };
 
@@ -47,4 +49,39 @@ export function recordOrderStatusChanged(em: EntityManager, order: Order, from: 
 export function recordPaymentRecorded(em: EntityManager, order: Order, kind: TransactionKind, amountMinor: number, reference: string | null, reason: string | null): void {
   const payload: PaymentRecordedPayload = { orderId: order.id, kind, amount: { amountMinor, currency: order.currency }, reference, reason };
   recordEvent(em, { type: OrderEvent.PAYMENT_RECORDED, entity: EventEntity.ORDER, entityId: order.id, version: order.version, payload });
+}
+
+/** The shipment events (only orders reads them so far, hence not in kit's catalogue). */
+export const ShipmentEvent = {
+  CREATED: 'shipment.created',
+  DELIVERED: 'shipment.delivered',
+} as const;
+
+/** The payload of `shipment.*`: the shipment as it now is. */
+export interface ShipmentPayload extends Record<string, unknown> {
+  shipmentId: string;
+  orderId: string;
+  warehouseId: string;
+  carrier: string | null;
+  trackingNumber: string | null;
+  status: string;
+  shippedAt: string;
+  deliveredAt: string | null;
+  lines: { productId: string; quantity: number }[];
+}
+
+/** Records a `shipment.*` event for a shipment just written or changed (its version already raised). */
+export function recordShipmentEvent(em: EntityManager, type: (typeof ShipmentEvent)[keyof typeof ShipmentEvent], shipment: Shipment, lines: readonly { productId: string; quantity: number }[]): void {
+  const payload: ShipmentPayload = {
+    shipmentId: shipment.id,
+    orderId: shipment.orderId,
+    warehouseId: shipment.warehouseId,
+    carrier: shipment.carrier,
+    trackingNumber: shipment.trackingNumber,
+    status: shipment.status,
+    shippedAt: shipment.shippedAt.toISOString(),
+    deliveredAt: shipment.deliveredAt?.toISOString() ?? null,
+    lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+  };
+  recordEvent(em, { type, entity: 'Shipment', entityId: shipment.id, version: shipment.version, payload });
 }

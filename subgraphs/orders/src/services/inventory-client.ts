@@ -5,8 +5,13 @@ const RESERVE = /* GraphQL */ `
     reserveStock(orderId: $orderId, lines: $lines, ttlSeconds: $ttlSeconds) { id status }
   }
 `;
-const COMMIT = /* GraphQL */ `
-  mutation CommitOrderStock($orderId: ID!) { commitReservation(orderId: $orderId) { id status } }
+const COMMIT_REST = /* GraphQL */ `
+  mutation CommitOrderStockRest($orderId: ID!) { commitReservation(orderId: $orderId) { id status lines { productId quantity warehouse { id } } } }
+`;
+const COMMIT_PART = /* GraphQL */ `
+  mutation CommitOrderStockPart($orderId: ID!, $shipmentId: ID!, $warehouseId: ID!, $lines: [ReservationLineInput!]!) {
+    commitReservationPart(orderId: $orderId, shipmentId: $shipmentId, warehouseId: $warehouseId, lines: $lines) { id status }
+  }
 `;
 const RELEASE = /* GraphQL */ `
   mutation ReleaseOrderStock($orderId: ID!) { releaseReservation(orderId: $orderId) { id status } }
@@ -27,9 +32,18 @@ export class InventoryClient {
     await this.gateway.request(RESERVE, { orderId, lines, ttlSeconds }, this.requestId);
   }
 
-  /** The goods ship: the reservation becomes a shipment. */
-  async commit(orderId: string): Promise<void> {
-    await this.gateway.request(COMMIT, { orderId }, this.requestId);
+  /**
+   * Ships what of the reservation has not shipped yet; answers every allocation (product,
+   * warehouse, quantity), from which the caller tells what this last part shipped.
+   */
+  async commitRest(orderId: string): Promise<{ productId: string; warehouseId: string; quantity: number }[]> {
+    const data = await this.gateway.request<{ commitReservation: { lines: { productId: string; quantity: number; warehouse: { id: string } }[] } }>(COMMIT_REST, { orderId }, this.requestId);
+    return data.commitReservation.lines.map((l) => ({ productId: l.productId, warehouseId: l.warehouse.id, quantity: l.quantity }));
+  }
+
+  /** One shipment's part of the reservation ships from one warehouse; idempotent per shipment id. */
+  async commitPart(orderId: string, shipmentId: string, warehouseId: string, lines: { productId: string; quantity: number }[]): Promise<void> {
+    await this.gateway.request(COMMIT_PART, { orderId, shipmentId, warehouseId, lines }, this.requestId);
   }
 
   /** Gives the reserved stock back; a no-op when there is no reservation. */

@@ -13,15 +13,17 @@ import {
   type MoneyInput,
   moveStatus,
   type PageArgs,
-  recordStatusChange,
   throughGateway,
   toMinorUnits,
 } from '@tradegraph/kit';
-import { Order, OrderLine, OrderStatus, OrderStatusChange, PaymentTransaction, TransactionKind } from '../entities';
+import { Order, OrderLine, OrderStatus, PaymentTransaction, Shipment, TransactionKind } from '../entities';
 import { OrderSort, type OrderFilter } from '../inputs/order-inputs';
-import { recordOrderStatusChanged, recordPaymentRecorded } from './events';
+import { closeShort } from './close-short';
+import { recordPaymentRecorded } from './events';
 import { orderStatus } from './order-status';
+import { transitionOrder } from './order-transition';
 import { InventoryClient } from './inventory-client';
+import { ShipmentService } from './shipments';
 import { paidMinor } from './totals';
 
 const SORTS: Record<OrderSort, KeysetSort> = {
@@ -33,6 +35,7 @@ const SORTS: Record<OrderSort, KeysetSort> = {
 export function orderConditions(filter: OrderFilter | null | undefined): FilterQuery<Order>[] {
   const conditions: FilterQuery<Order>[] = [];
   if (filter?.status?.length) conditions.push({ status: { $in: filter.status } });
+  if (filter?.ids) conditions.push({ id: { $in: filter.ids.map((id) => id.toLowerCase()) } });
   if (filter?.customerId) conditions.push({ customerId: filter.customerId });
   if (filter?.placedById) conditions.push({ placedById: filter.placedById });
   if (filter?.from) conditions.push({ createdAt: { $gte: filter.from } });
@@ -45,7 +48,8 @@ export function orderConditions(filter: OrderFilter | null | undefined): FilterQ
  * cancellation (the stock goes back), refunds and the payment trail. Each change to the other
  * subgraphs is made first (idempotent there), then the order moves under a row lock, so a
  * cancel racing a completion cannot leave both half done: inventory's own lifecycle refuses
- * the loser.
+ * the loser. (Completion ships through {@link ShipmentService}, which holds the row lock across
+ * inventory's call so that one order's shipments are serialised.)
  */
 export class OrderService {
   constructor(
@@ -65,20 +69,30 @@ export class OrderService {
     return this.move(id, OrderStatus.PROCESSING, null);
   }
 
-  /** PROCESSING → COMPLETED; the reservation is committed (the goods ship). */
-  async complete(id: string): Promise<Order> {
-    const order = await this.get(id);
-    orderStatus.assert(order.status, OrderStatus.COMPLETED);
-    await this.call('Stock could not be shipped', (inventory) => inventory.commit(id));
-    return this.move(id, OrderStatus.COMPLETED, null);
+  /**
+   * PROCESSING → COMPLETED; what has not shipped yet ships as the order's last shipment
+   * (inventory commits the rest of the reservation). See {@link ShipmentService.shipRest}.
+   */
+  complete(id: string): Promise<Order> {
+    return new ShipmentService(this.em, this.actor, this.gateway, this.requestId).shipRest(id);
   }
 
-  /** PENDING or PROCESSING → CANCELLED; the reserved stock is released. */
+  /**
+   * PENDING or PROCESSING → CANCELLED; the reserved stock not shipped yet is released (shipments
+   * stay). A partly shipped order closes short: its totals become those of what shipped, which
+   * the customer still owes (see `closeShort`; the history's reason says so).
+   */
   async cancel(id: string, reason: string | null): Promise<Order> {
     const order = await this.get(id);
     orderStatus.assert(order.status, OrderStatus.CANCELLED);
     await this.call('Stock could not be released', (inventory) => inventory.release(id));
-    return this.move(id, OrderStatus.CANCELLED, reason);
+    return this.em.transactional(async (em) => {
+      const locked = await this.lock(em, id);
+      orderStatus.assert(locked.status, OrderStatus.CANCELLED);
+      const short = await closeShort(em, locked);
+      this.transition(em, locked, OrderStatus.CANCELLED, short ? (reason ? `${reason}; ${short}` : short) : reason);
+      return locked;
+    });
   }
 
   /**
@@ -105,12 +119,18 @@ export class OrderService {
     });
   }
 
-  /** Records money received (FORWARD). @throws BAD_USER_INPUT when it exceeds what is due */
+  /**
+   * Records money received (FORWARD). A CANCELLED order takes payments only when it closed short
+   * (shipped in part before it was cancelled): up to the balance due for what shipped.
+   * @throws BAD_USER_INPUT when it exceeds what is due; INVALID_TRANSITION for a REFUNDED order
+   *   or a CANCELLED one that shipped nothing
+   */
   async recordPayment(id: string, input: { amount: MoneyInput; reference?: string | null }): Promise<Order> {
     return this.em.transactional(async (em) => {
       const order = await this.lock(em, id);
-      if (order.status === OrderStatus.CANCELLED || order.status === OrderStatus.REFUNDED) {
-        throw new DomainError(ErrorCode.INVALID_TRANSITION, `A ${order.status} order takes no payments`, { status: order.status });
+      const closedShort = order.status === OrderStatus.CANCELLED && (await em.count(Shipment, { orderId: id })) > 0;
+      if (order.status === OrderStatus.REFUNDED || (order.status === OrderStatus.CANCELLED && !closedShort)) {
+        throw new DomainError(ErrorCode.INVALID_TRANSITION, `A ${order.status} order${order.status === OrderStatus.CANCELLED ? ' that shipped nothing' : ''} takes no payments`, { status: order.status });
       }
       const amountMinor = this.amountOf(order, input.amount, 'input.amount');
       const due = order.totalMinor - paidMinor(await em.find(PaymentTransaction, { orderId: id }));
@@ -155,15 +175,13 @@ export class OrderService {
   }
 
   private transition(em: EntityManager, order: Order, to: OrderStatus, reason: string | null): void {
-    const from = order.status;
-    recordStatusChange(em, OrderStatusChange, order.id, { from, to, actor: this.actor, reason });
-    order.status = to;
-    order.version++;
-    recordOrderStatusChanged(em, order, from, to, reason);
+    transitionOrder(em, order, to, reason, this.actor);
   }
 
   private addTransaction(em: EntityManager, order: Order, kind: TransactionKind, amountMinor: number, reference: string | null, reason: string | null): void {
     em.create(PaymentTransaction, { orderId: order.id, kind, amountMinor, currency: order.currency, reference, reason, actor: this.actor });
+    // in step with the trail, in its transaction (credit exposure reads it)
+    order.balanceDueMinor += kind === TransactionKind.FORWARD ? -amountMinor : amountMinor;
     order.version++;
     recordPaymentRecorded(em, order, kind, amountMinor, reference, reason);
   }

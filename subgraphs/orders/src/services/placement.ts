@@ -6,6 +6,7 @@ import {
   detachedEntity,
   DomainError,
   ErrorCode,
+  forbidden,
   GatewayCallError,
   type GatewayClient,
   insertEventsPart,
@@ -21,6 +22,7 @@ import type { PlaceOrderInput } from '../inputs/order-inputs';
 import type { OrderSettings } from '../settings';
 import { orderPlacedEvent } from './events';
 import { CatalogClient } from './catalog-client';
+import { creditLimitExceeded, creditLimitOf, exposureOf, exposurePart, hasCreditTerms, lockCustomerCredit, type CreditLimit } from './credit';
 import { InventoryClient } from './inventory-client';
 import { computeTotals } from './totals';
 
@@ -34,6 +36,14 @@ export interface Placer {
   subject: string | null;
   /** the agent id when the caller is a field agent */
   agentId: string | null;
+  /** a MANAGER or ADMIN: may send `creditOverride` */
+  mayOverrideCredit: boolean;
+}
+
+/** The credit check an order must pass: its total against the customer's limit. */
+interface CreditCheck {
+  limit: CreditLimit;
+  order: { totalMinor: number; currency: string };
 }
 
 /**
@@ -42,6 +52,12 @@ export interface Placer {
  * `order.placed` event and the finished claim in one statement (kit's `writeTogether`). If any step fails, nothing is left behind: the
  * claim is dropped and the reservation released (and should the process die in between, the
  * reservation expires by itself).
+ *
+ * Credit control (see `credit.ts`), for customers with a credit limit and no override: a cheap
+ * check of the exposure before stock is reserved, then the race-free one as the order is
+ * written: in one transaction, an advisory lock on the customer, then the write statement,
+ * which re-reads the exposure in its own snapshot (taken after the lock, so it sees every order
+ * an earlier holder wrote) and writes nothing when the order does not fit.
  */
 export class OrderPlacementService {
   constructor(
@@ -59,8 +75,12 @@ export class OrderPlacementService {
       if (first !== undefined) throw badInput(`input.lines.${index}.productId`, `repeats the product of input.lines.${first}; give one line per product`);
       seen.set(line.productId, index);
     });
+    if (input.creditOverride) {
+      if (!placer.mayOverrideCredit) throw forbidden('Only a MANAGER or ADMIN may override the credit limit (input.creditOverride)');
+      if (!input.creditOverride.reason.trim()) throw badInput('input.creditOverride.reason', 'must not be blank');
+    }
     return throughGateway(this.gateway, 'No order was placed', async (gateway) => {
-      const requestHash = createHash('sha256').update(JSON.stringify([input.customerId, input.lines.map((l) => [l.productId, l.quantity]), input.notes ?? null, input.placedById ?? null])).digest('hex');
+      const requestHash = createHash('sha256').update(JSON.stringify([input.customerId, input.lines.map((l) => [l.productId, l.quantity]), input.notes ?? null, input.placedById ?? null, ...(input.creditOverride ? [input.creditOverride.reason] : [])])).digest('hex');
       const claim = await this.claim(idempotencyKey, requestHash);
       if (claim.existing) return claim.existing;
       const orderId = claim.orderId;
@@ -68,7 +88,9 @@ export class OrderPlacementService {
       const inventory = new InventoryClient(gateway, this.requestId);
       let reserved = false;
       try {
-        const lines = await this.price(new CatalogClient(gateway, this.requestId), input);
+        const { lines, creditLimit } = await this.price(new CatalogClient(gateway, this.requestId), input);
+        const credit = input.creditOverride || !hasCreditTerms(creditLimit) ? null : { limit: creditLimit, order: { totalMinor: computeTotals(lines, this.settings.taxRateBasisPoints).totalMinor, currency: lines[0].currency } };
+        if (credit) await this.precheckCredit(input.customerId, credit);
         try {
           await inventory.reserve(orderId, input.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })), this.settings.reservationTtlSeconds);
           reserved = true;
@@ -78,7 +100,8 @@ export class OrderPlacementService {
           throw error;
         }
         if (this.settings.crashAfterReservation) throw new SimulatedCrash('simulated crash after the reservation');
-        return await this.write(orderId, idempotencyKey, input, lines, placer);
+        // an override is not checked, but still takes the lock: a normal order checking meanwhile must see it
+        return await this.write(orderId, idempotencyKey, input, lines, placer, credit, hasCreditTerms(creditLimit));
       } catch (error) {
         if (error instanceof SimulatedCrash) throw new DomainError(ErrorCode.INTERNAL, 'Order placement stopped (simulated crash)');
         if (reserved) await inventory.releaseQuietly(orderId);
@@ -128,17 +151,37 @@ export class OrderPlacementService {
     });
     const currencies = new Set(lines.map((l) => l.currency));
     if (currencies.size > 1) throw badInput('input.lines', `are priced in several currencies (${[...currencies].join(', ')}); an order has one`);
-    return lines;
+    return { lines, creditLimit: creditLimitOf(quote.customer.creditLimit) };
+  }
+
+  /** Refuses, before anything is reserved, an order that does not fit the customer's limit now. */
+  private async precheckCredit(customerId: string, credit: CreditCheck): Promise<void> {
+    const exposureMinor = await exposureOf(this.em, customerId, credit.limit.currency);
+    if (credit.order.currency !== credit.limit.currency || exposureMinor + credit.order.totalMinor > credit.limit.limitMinor) {
+      throw creditLimitExceeded(credit.limit, exposureMinor, credit.order);
+    }
   }
 
   /**
    * Writes the order, its lines, its first status, its `order.placed` event and the finished
    * claim as ONE statement (atomic by itself, one round trip): the number is taken from the
    * sequence inside it, as the order is written, and copied into the event's payload there.
+   * With a credit check, the statement reads the exposure first and writes nothing unless the
+   * order fits; it runs in a transaction behind the customer's credit lock. An override of a
+   * customer with credit terms (`lockCredit`) is not checked but written behind the same lock.
    */
-  private async write(orderId: string, idempotencyKey: string, input: PlaceOrderInput, lines: Awaited<ReturnType<OrderPlacementService['price']>>, placer: Placer): Promise<Order> {
+  private async write(
+    orderId: string,
+    idempotencyKey: string,
+    input: PlaceOrderInput,
+    lines: Awaited<ReturnType<OrderPlacementService['price']>>['lines'],
+    placer: Placer,
+    credit: CreditCheck | null,
+    lockCredit: boolean,
+  ): Promise<Order> {
     const em = this.em;
     const now = new Date();
+    const totals = computeTotals(lines, this.settings.taxRateBasisPoints);
     const row = {
       id: orderId,
       customerId: input.customerId,
@@ -146,24 +189,48 @@ export class OrderPlacementService {
       visitId: input.visitId ?? null,
       status: OrderStatus.PENDING,
       currency: lines[0].currency,
-      ...computeTotals(lines, this.settings.taxRateBasisPoints),
+      ...totals,
+      balanceDueMinor: totals.totalMinor,
       notes: input.notes ?? null,
+      creditOverrideBy: input.creditOverride ? placer.subject : null,
+      creditOverrideReason: input.creditOverride?.reason ?? null,
       version: 1,
       createdAt: now,
       updatedAt: now,
     };
     const order = detachedEntity(Order, { ...row, number: '' });
     const number = `(select 'SO-' || lpad(n::text, greatest(6, length(n::text)), '0') from order_number)`;
+    // with a credit check: the order only if it fits (integers of ours, no parameters), the rest only with the order
+    const fits = credit && `(select "exposureMinor" from credit) + ${Math.trunc(row.totalMinor)} <= ${Math.trunc(credit.limit.limitMinor)}`;
+    const withOrder = credit ? { when: 'exists (select 1 from placed_order)' } : {};
     const parts: SqlPart[] = [
+      ...(credit ? [exposurePart(em, 'credit', input.customerId, credit.limit.currency)] : []),
       { name: 'order_number', sql: `select nextval('"${em.config.get('schema')}"."order_number_seq"') as n`, params: [] },
-      insertRowsPart(em, 'placed_order', Order, [row], { computed: { number }, returning: ['number'] }),
-      insertRowsPart(em, 'lines', OrderLine, lines.map((line, index) => ({ id: randomUUID(), orderId, lineNo: index + 1, productId: line.productId, sku: line.sku, name: line.name, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor, currency: line.currency }))),
-      insertRowsPart(em, 'history', OrderStatusChange, [{ orderId, from: null, to: OrderStatus.PENDING, actor: placer.subject, reason: null, changedAt: now }]),
-      insertEventsPart(em, 'placed_event', [orderPlacedEvent(order, lines)], { computed: { payload: `jsonb_set(r."payload", '{number}', to_jsonb(${number}))` } }),
-      updateRowsPart(em, 'claim', OrderPlacement, 'idempotencyKey', [{ idempotencyKey, state: PlacementState.DONE }]),
+      insertRowsPart(em, 'placed_order', Order, [row], { computed: { number }, returning: ['number'], ...(fits ? { when: fits } : {}) }),
+      insertRowsPart(em, 'lines', OrderLine, lines.map((line, index) => ({ id: randomUUID(), orderId, lineNo: index + 1, productId: line.productId, sku: line.sku, name: line.name, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor, currency: line.currency })), withOrder),
+      insertRowsPart(em, 'history', OrderStatusChange, [{ orderId, from: null, to: OrderStatus.PENDING, actor: placer.subject, reason: null, changedAt: now }], withOrder),
+      insertEventsPart(em, 'placed_event', [orderPlacedEvent(order, lines)], { computed: { payload: `jsonb_set(r."payload", '{number}', to_jsonb(${number}))` }, ...withOrder }),
+      updateRowsPart(em, 'claim', OrderPlacement, 'idempotencyKey', [{ idempotencyKey, state: PlacementState.DONE }], withOrder),
     ];
-    const [written] = await writeTogether<{ number: string }>(em, parts, 'select "number" from placed_order');
-    order.number = written.number;
-    return order;
+    if (!credit) {
+      const write = async (on: EntityManager) => {
+        const [written] = await writeTogether<{ number: string }>(on, parts, 'select "number" from placed_order');
+        order.number = written.number;
+        return order;
+      };
+      // an override of a customer with credit terms: written behind the lock, so it is seen by the next check
+      if (!lockCredit) return write(em);
+      return em.transactional(async (locked) => {
+        await lockCustomerCredit(locked, input.customerId);
+        return write(locked);
+      });
+    }
+    return em.transactional(async (locked) => {
+      await lockCustomerCredit(locked, input.customerId);
+      const [written] = await writeTogether<{ number: string | null; exposureMinor: string }>(locked, parts, 'select (select "number" from placed_order) as "number", (select "exposureMinor" from credit)::text as "exposureMinor"');
+      if (written.number === null) throw creditLimitExceeded(credit.limit, Number(written.exposureMinor), credit.order);
+      order.number = written.number;
+      return order;
+    });
   }
 }
