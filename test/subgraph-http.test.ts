@@ -85,7 +85,7 @@ describe('readRows', () => {
     const em = stack.subgraphs.products.database.orm.em.fork();
     const found = await em.find(Product, {}, { limit: 5, orderBy: { sku: 'asc' } });
     const read = await readRows(em, Product, 'sku', [...found.map((p) => p.sku), 'no "such", sku\\'], ['sku']);
-    expect(read.map((p) => ({ ...p }))).toEqual(found.map((p) => ({ id: p.id, sku: p.sku, name: p.name, description: p.description, status: p.status, categoryId: p.categoryId, brand: p.brand, basePriceMinor: p.basePriceMinor, currency: p.currency, attributes: p.attributes, createdAt: p.createdAt, updatedAt: p.updatedAt, publishedAt: p.publishedAt })));
+    expect(read.map((p) => ({ ...p }))).toEqual(found.map((p) => ({ id: p.id, sku: p.sku, name: p.name, description: p.description, status: p.status, categoryId: p.categoryId, brand: p.brand, basePriceMinor: p.basePriceMinor, currency: p.currency, attributes: p.attributes, createdAt: p.createdAt, updatedAt: p.updatedAt, publishedAt: p.publishedAt, version: p.version })));
     expect(read[0].basePrice).toEqual(found[0].basePrice);
     expect(read[0].createdAt).toBeInstanceOf(Date);
     expect(await readRows(em, Product, 'sku', ["x'); drop table products.product; --"])).toEqual([]);

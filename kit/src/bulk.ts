@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { summarizeUpsert, UpsertOutcome, type UpsertItemResult, type UpsertSummary } from './bulk-result';
-import { detachedEntity, insertRows, selectRows, updateRows, type Row } from './bulk-sql';
+import { detachedEntity, insertEventsPart, insertRows, insertRowsPart, selectRows, updateRows, writeTogether, type Row } from './bulk-sql';
 import { badInput } from './errors';
+import type { NewEvent } from './events/outbox';
 import type { StateMachine } from './state-machine';
 
 /*
@@ -82,6 +83,13 @@ export interface KeyedUpsert<I, T extends { id: string }, S extends string, H ex
   updated: readonly (keyof T & string)[];
   /** columns a new row carries before `entered` runs, so that every new row has them (`publishedAt: null`) */
   inserted?: Row<T>;
+  /** the column counting the row's writes: 1 on a new row, one more on each update (the version its events carry) */
+  version?: keyof T & string;
+  /**
+   * The outbox events of one written row (created or updated; `before` is null for a new row),
+   * written in the pass's transaction after the rows, so a failed pass leaves none behind.
+   */
+  events?(row: Row<T>, before: Row<T> | null): NewEvent[];
   /** the status: where new rows start, and how existing ones move (along the lifecycle, never around it) */
   lifecycle: {
     machine: Pick<StateMachine<S>, 'path'>;
@@ -113,8 +121,8 @@ export async function upsertByKey<I, T extends { id: string }, S extends string,
 /**
  * One pass of {@link upsertByKey}, set-based: one select of the existing rows (locked, in key
  * order, so a concurrent status move cannot slip between the check and the write), then one
- * insert of the new rows, one update of the changed ones and one insert of their status
- * history, whatever the batch size.
+ * insert of the new rows, one update of the changed ones and one statement inserting their
+ * status history and outbox events, whatever the batch size.
  */
 async function upsertPass<I, T extends { id: string }, S extends string, H extends object, L>(em: EntityManager, items: I[], spec: KeyedUpsert<I, T, S, H, L>): Promise<UpsertItemResult<T>[]> {
   const { entity, key, lifecycle } = spec;
@@ -126,6 +134,7 @@ async function upsertPass<I, T extends { id: string }, S extends string, H exten
   const inserts: Row<T>[] = [];
   const updates: Row<T>[] = [];
   const history: Row<H>[] = [];
+  const events: NewEvent[] = [];
   const statusOf = (row: Row<T>) => (row as { status?: S }).status!;
   const enter = (row: Row<T>, from: S | null, to: S) => {
     history.push(lifecycle.change(row.id!, from, to, now));
@@ -149,12 +158,16 @@ async function upsertPass<I, T extends { id: string }, S extends string, H exten
     if (!current) {
       const row = { ...spec.inserted, id: randomUUID(), [key]: itemKey, ...fields, createdAt: now, updatedAt: now } as Row<T>;
       enter(row, null, lifecycle.wanted(item) ?? lifecycle.initial);
+      if (spec.version) (row as Record<string, unknown>)[spec.version] = 1;
+      if (spec.events) events.push(...spec.events(row, null));
       inserts.push(row);
       return result(UpsertOutcome.CREATED, detachedEntity(entity, row));
     }
     if (steps.length === 0 && hasSameFields(current, fields)) return result(UpsertOutcome.UNCHANGED, detachedEntity(entity, current));
     const row = { ...current, ...fields, updatedAt: now } as Row<T>;
     for (const step of steps) enter(row, statusOf(row), step);
+    if (spec.version) (row as Record<string, unknown>)[spec.version] = Number(current[spec.version] ?? 0) + 1;
+    if (spec.events) events.push(...spec.events(row, current));
     updates.push(row);
     return result(UpsertOutcome.UPDATED, detachedEntity(entity, row));
   });
@@ -163,8 +176,10 @@ async function upsertPass<I, T extends { id: string }, S extends string, H exten
   // first one instead of deadlocking; the later one fails on it and withUpsertRetry runs it again.
   const keyOfRow = (row: Row<T>) => row[key] as string;
   await insertRows(em, entity, inserts.sort((a, b) => (keyOfRow(a) < keyOfRow(b) ? -1 : keyOfRow(a) > keyOfRow(b) ? 1 : 0)));
-  const columns = ['id', ...spec.updated, 'status', 'updatedAt'] as (keyof Row<T>)[];
+  const columns = ['id', ...spec.updated, ...(spec.version ? [spec.version] : []), 'status', 'updatedAt'] as (keyof Row<T>)[];
   await updateRows(em, entity, 'id', updates.map((row) => Object.fromEntries(columns.map((c) => [c, row[c]])) as Row<T>));
-  await insertRows(em, lifecycle.history, history);
+  // History and events in one statement: the events add no round trip to the pass.
+  const parts = [...(history.length ? [insertRowsPart(em, 'history', lifecycle.history, history)] : []), ...(events.length ? [insertEventsPart(em, 'events', events)] : [])];
+  if (parts.length) await writeTogether(em, parts);
   return results;
 }

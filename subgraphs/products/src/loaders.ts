@@ -29,6 +29,10 @@ export const statusHistoryByProduct = ({ em }: SubgraphContext) =>
 export const priceListById = ({ em }: SubgraphContext) =>
   uuidLoader((ids) => em.find(PriceList, { id: { $in: [...ids] } }), (l) => l.id);
 
+/** Per price list, its customers' assignments (for `PriceList.customerIds`). */
+export const assignmentsByPriceList = ({ em }: SubgraphContext) =>
+  groupLoader((ids: readonly string[]) => readRows(em, CustomerPriceList, 'priceListId', ids), (a) => a.priceListId);
+
 export const assignmentByCustomer = ({ em }: SubgraphContext) =>
   uuidLoader((ids) => readRows(em, CustomerPriceList, 'customerId', ids), (a) => a.customerId);
 

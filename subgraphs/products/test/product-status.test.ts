@@ -7,8 +7,8 @@ const { DRAFT, PUBLISHED, ARCHIVED } = ProductStatus;
 
 describe('product lifecycle', () => {
   testTransitions(productStatus, {
-    allowed: [[DRAFT, PUBLISHED], [PUBLISHED, ARCHIVED], [PUBLISHED, DRAFT], [ARCHIVED, DRAFT]],
-    refused: [[DRAFT, ARCHIVED], [ARCHIVED, PUBLISHED], [DRAFT, DRAFT]],
+    allowed: [[DRAFT, PUBLISHED], [DRAFT, ARCHIVED], [PUBLISHED, ARCHIVED], [PUBLISHED, DRAFT], [ARCHIVED, DRAFT]],
+    refused: [[ARCHIVED, PUBLISHED], [ARCHIVED, ARCHIVED], [DRAFT, DRAFT]],
   });
 
   test('an archived product reaches PUBLISHED only through DRAFT', () => {

@@ -53,7 +53,7 @@ export class GeoPoint {
 @Index({ properties: ['name', 'id'] })
 @Index({ properties: ['createdAt', 'id'] })
 export class Customer {
-  [OptionalProps]?: 'email' | 'phone' | 'addresses' | 'segment' | 'status' | 'latitude' | 'longitude' | 'createdAt' | 'updatedAt' | 'creditLimit' | 'location';
+  [OptionalProps]?: 'email' | 'phone' | 'addresses' | 'segment' | 'status' | 'latitude' | 'longitude' | 'createdAt' | 'updatedAt' | 'creditLimit' | 'location' | 'version';
 
   @IdColumn()
   id: string = randomUUID();
@@ -102,6 +102,10 @@ export class Customer {
 
   @UpdatedAtColumn()
   updatedAt: Date = new Date();
+
+  /** Counts the customer's writes (1 when created): the version its `customer.*` events carry. */
+  @Property({ type: 'integer', default: 1 })
+  version: number = 1;
 
   @Field(() => Money, { description: 'How much this customer may owe us at once.' })
   get creditLimit(): Money {

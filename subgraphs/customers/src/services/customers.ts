@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   type ConnectionPage,
@@ -17,6 +17,7 @@ import {
 import { Customer, CustomerSegment, CustomerStatus, CustomerStatusChange } from '../entities';
 import { CustomerSort, type CreateCustomerInput, type CustomerFilter, type UpdateCustomerInput, type UpsertCustomerInput } from '../inputs/customer-inputs';
 import { customerStatus } from './customer-status';
+import { changedGroups, customerEvent, customerGroups, recordCustomerWritten } from './events';
 
 const SORTS: Record<CustomerSort, KeysetSort> = {
   [CustomerSort.NAME_ASC]: { field: 'name', descending: false },
@@ -63,21 +64,35 @@ export class CustomerService {
   async create(input: CreateCustomerInput): Promise<Customer> {
     const customer = this.em.create(Customer, { code: input.code, ...(columns(input, 'input') as CustomerData) });
     this.record(customer, null, CustomerStatus.ACTIVE, null);
+    recordCustomerWritten(this.em, customer, null, []);
     await flushOrConflict(this.em, `A customer with code "${input.code}" already exists`, 'code');
     return customer;
   }
 
-  /** Changes the given fields. @throws NOT_FOUND */
+  /** Changes the given fields; a change records `customer.updated`. @throws NOT_FOUND */
   async update(id: string, input: UpdateCustomerInput): Promise<Customer> {
-    const customer = await this.get(id);
-    Object.assign(customer, columns(input, 'input'));
-    await this.em.flush();
-    return customer;
+    const data = columns(input, 'input');
+    // The row locked: concurrent updates count the version one after the other.
+    return this.em.transactional(async (tx) => {
+      const customer = await findByIdOrNotFound(tx, Customer, id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const before = customerGroups(customer);
+      Object.assign(customer, data);
+      // An update that sets what is already there writes nothing, so it has no event either.
+      const changed = changedGroups(before, customerGroups(customer));
+      if (changed.length) recordCustomerWritten(tx, customer, customer.status, changed);
+      await tx.flush();
+      return customer;
+    });
   }
 
   /** Moves a customer to `to` if the lifecycle allows it. @throws NOT_FOUND, INVALID_TRANSITION */
   transition(id: string, to: CustomerStatus, reason: string | null): Promise<Customer> {
-    return moveStatus(this.em, Customer, id, customerStatus, to, (customer, em) => this.record(customer, customer.status, to, reason, em));
+    return moveStatus(this.em, Customer, id, customerStatus, to, (customer, em) => {
+      const from = customer.status;
+      this.record(customer, from, to, reason, em);
+      customer.status = to;
+      recordCustomerWritten(em, customer, from, ['status'], reason);
+    });
   }
 
   /** Creates or updates up to MAX_BULK_ITEMS customers by code, in one transaction; idempotent. */
@@ -88,6 +103,8 @@ export class CustomerService {
       keyOf: (item) => item.code,
       fields: (item, index) => columns({ segment: CustomerSegment.RETAIL, email: null, phone: null, addresses: [], location: null, ...item }, `items.${index}`),
       updated: ['name', 'email', 'phone', 'addresses', 'segment', 'creditLimitMinor', 'currency', 'latitude', 'longitude'],
+      version: 'version',
+      events: (row, before) => [customerEvent(row, before?.status ?? null, changedGroups(before && customerGroups(before), customerGroups(row)), before === null, before && before.status !== row.status ? 'bulk upsert' : null)],
       lifecycle: {
         machine: customerStatus,
         initial: CustomerStatus.ACTIVE,

@@ -19,7 +19,7 @@ const NAME_VECTOR =
   `to_tsvector('english'::regconfig, (COALESCE(brand, ''::character varying))::text)`;
 
 /** Where a product is in its publishing lifecycle; the allowed moves are in `productStatus`. */
-export const ProductStatus = graphqlEnum('ProductStatus', ['DRAFT', 'PUBLISHED', 'ARCHIVED'], { description: 'DRAFT → PUBLISHED → ARCHIVED → DRAFT, and PUBLISHED → DRAFT.' });
+export const ProductStatus = graphqlEnum('ProductStatus', ['DRAFT', 'PUBLISHED', 'ARCHIVED'], { description: 'DRAFT → PUBLISHED → ARCHIVED → DRAFT, PUBLISHED → DRAFT, and DRAFT → ARCHIVED.' });
 export type ProductStatus = EnumValue<typeof ProductStatus>;
 
 @ObjectType({ description: 'A name/value pair describing a product (colour, size, voltage …).' })
@@ -43,8 +43,9 @@ export class ProductAttribute {
 @Index({ name: 'product_name_search_index', expression: 'create index "product_name_search_index" on "products"."product" ("name", "id") include ("status", "sku", "name_vector")' })
 @Index({ name: 'product_name_vector_index', expression: 'create index "product_name_vector_index" on "products"."product" using gin ("name_vector")' })
 @Index({ name: 'product_sku_upper_index', expression: 'create index "product_sku_upper_index" on "products"."product" (upper("sku") collate "C")' })
+@Index({ name: 'product_search_walk_index', expression: 'create index "product_search_walk_index" on "products"."product" ("id") include ("status", "sku", "category_id", "brand", "currency", "base_price_minor", "name_vector")' })
 export class Product {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'status' | 'basePrice' | 'description' | 'categoryId' | 'brand' | 'attributes' | 'publishedAt';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'status' | 'basePrice' | 'description' | 'categoryId' | 'brand' | 'attributes' | 'publishedAt' | 'version';
 
   @Directive(PUBLIC)
   @IdColumn()
@@ -94,6 +95,10 @@ export class Product {
 
   @DateColumn({ nullable: true, description: 'When the product was last published.' })
   publishedAt: Date | null = null;
+
+  /** Counts the product's writes (1 when created): the version its `product.*` events carry. */
+  @Property({ type: 'integer', default: 1 })
+  version: number = 1;
 
   /** What text search matches, kept by PostgreSQL on every write path (ORM, bulk upserts, seeds). */
   @Property({ columnType: 'tsvector', fieldName: 'search_vector', generated: `(${SEARCH_VECTOR}) stored`, hidden: true, lazy: true, nullable: true })

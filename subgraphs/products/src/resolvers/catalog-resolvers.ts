@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver
 import { findPage, ForwardPageArgs, PUBLIC, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
 import { Category, PriceList, PriceListItem, Product } from '../entities';
 import { CreateCategoryInput, CreatePriceListInput, SetPricesInput, UpdateCategoryInput } from '../inputs/catalog-inputs';
-import { categoryById, categoryChildren, priceListById, productById } from '../loaders';
+import { assignmentsByPriceList, categoryById, categoryChildren, priceListById, productById } from '../loaders';
 import { visibleReference } from '../services/visibility';
 import { CategoryService, PriceListService } from '../services/catalog';
 import { PriceListItemConnection } from './types';
@@ -67,6 +67,11 @@ export class PriceListResolver {
     @Args(() => ForwardPageArgs) page: ForwardPageArgs,
   ): Promise<ConnectionPage<PriceListItem>> {
     return pricePage(ctx, list.id, page);
+  }
+
+  @FieldResolver(() => [ID], { description: 'The customers buying from the list (their ids), in no particular order; sync reads it to follow a source\'s assignments.' })
+  async customerIds(@Root() list: PriceList, @Ctx() ctx: SubgraphContext): Promise<string[]> {
+    return (await ctx.loaders.get(assignmentsByPriceList).load(list.id)).map((a) => a.customerId);
   }
 
   @Mutation(() => PriceList)

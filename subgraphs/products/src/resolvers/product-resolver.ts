@@ -86,7 +86,7 @@ export class ProductResolver {
     return service(ctx).transition(id, ProductStatus.DRAFT);
   }
 
-  @Mutation(() => Product, { description: 'PUBLISHED → ARCHIVED.' })
+  @Mutation(() => Product, { description: 'DRAFT or PUBLISHED → ARCHIVED.' })
   archiveProduct(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Product> {
     return service(ctx).transition(id, ProductStatus.ARCHIVED);
   }

@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   badInput,
@@ -25,6 +25,7 @@ import {
   type UpdateProductInput,
   type UpsertProductInput,
 } from '../inputs/product-inputs';
+import { productEvent, productState, recordProductWritten } from './events';
 import { searchPage } from './product-search';
 import { productStatus } from './product-status';
 
@@ -67,26 +68,33 @@ export class ProductService {
       attributes: input.attributes?.map(({ name, value }) => ({ name, value })) ?? [],
     });
     this.record(product, null, ProductStatus.DRAFT);
+    recordProductWritten(this.em, product, null);
     await flushOrConflict(this.em, `A product with sku "${input.sku}" already exists`, 'sku');
     return product;
   }
 
-  /** Changes the given fields. @throws NOT_FOUND, CONFLICT (sku taken), BAD_USER_INPUT */
+  /** Changes the given fields; a change records `product.updated`. @throws NOT_FOUND, CONFLICT (sku taken), BAD_USER_INPUT */
   async update(id: string, input: UpdateProductInput): Promise<Product> {
-    const product = await this.get(id);
-    if (input.categoryId !== undefined) await this.assertCategory(input.categoryId, 'input.categoryId');
-    if (input.sku != null) product.sku = input.sku;
-    if (input.name != null) product.name = input.name;
-    if (input.description !== undefined) product.description = input.description;
-    if (input.categoryId !== undefined) product.categoryId = input.categoryId;
-    if (input.brand !== undefined) product.brand = input.brand;
-    if (input.basePrice != null) {
-      product.basePriceMinor = toMinorUnits(input.basePrice.amount, input.basePrice.currency, 'input.basePrice.amount');
-      product.currency = input.basePrice.currency;
-    }
-    if (input.attributes != null) product.attributes = input.attributes.map(({ name, value }) => ({ name, value }));
-    await flushOrConflict(this.em, `A product with sku "${product.sku}" already exists`, 'sku');
-    return product;
+    // The row locked: concurrent updates count the version one after the other.
+    return this.em.transactional(async (tx) => {
+      const product = await findByIdOrNotFound(tx, Product, id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const before = productState(product);
+      if (input.categoryId !== undefined) await this.assertCategory(input.categoryId, 'input.categoryId');
+      if (input.sku != null) product.sku = input.sku;
+      if (input.name != null) product.name = input.name;
+      if (input.description !== undefined) product.description = input.description;
+      if (input.categoryId !== undefined) product.categoryId = input.categoryId;
+      if (input.brand !== undefined) product.brand = input.brand;
+      if (input.basePrice != null) {
+        product.basePriceMinor = toMinorUnits(input.basePrice.amount, input.basePrice.currency, 'input.basePrice.amount');
+        product.currency = input.basePrice.currency;
+      }
+      if (input.attributes != null) product.attributes = input.attributes.map(({ name, value }) => ({ name, value }));
+      // An update that sets what is already there writes nothing, so it has no event either.
+      if (productState(product) !== before) recordProductWritten(tx, product, product.status);
+      await flushOrConflict(tx, `A product with sku "${product.sku}" already exists`, 'sku');
+      return product;
+    });
   }
 
   /** Moves a product to `to` if the lifecycle allows it. @throws NOT_FOUND, INVALID_TRANSITION */
@@ -128,6 +136,8 @@ export class ProductService {
       },
       updated: ['name', 'description', 'categoryId', 'brand', 'basePriceMinor', 'currency', 'attributes', 'publishedAt'],
       inserted: { publishedAt: null },
+      version: 'version',
+      events: (row, before) => [productEvent(row, before?.status ?? null, before === null)],
       lifecycle: {
         machine: productStatus,
         initial: ProductStatus.DRAFT,
@@ -184,9 +194,11 @@ export class ProductService {
   }
 
   private move(product: Product, to: ProductStatus, em: EntityManager = this.em): void {
-    this.record(product, product.status, to, em);
+    const from = product.status;
+    this.record(product, from, to, em);
     product.status = to;
     if (to === ProductStatus.PUBLISHED) product.publishedAt = new Date();
+    recordProductWritten(em, product, from);
   }
 
   private record(product: Product, from: ProductStatus | null, to: ProductStatus, em: EntityManager = this.em): void {
