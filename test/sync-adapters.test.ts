@@ -238,11 +238,11 @@ describe('SAP_BUSINESS_ONE', () => {
   });
 
   it('pushes an order as a sales order with CardCode and ItemCodes, and records its DocEntry', async () => {
-    const customer = await customerByCode('C0002');
+    const customer = await customerByCode('C0001');
     const order = await placeOrderFor(customer.id, ['A00010', 'A00011']);
     await eventually(() => sap.orders.size === 1, 20_000);
     const [pushed] = [...sap.orders.values()];
-    expect(pushed).toMatchObject({ CardCode: 'C0002', NumAtCard: order.number, DocumentLines: [{ ItemCode: 'A00010', Quantity: 2 }, { ItemCode: 'A00011', Quantity: 1 }] });
+    expect(pushed).toMatchObject({ CardCode: 'C0001', NumAtCard: order.number, DocumentLines: [{ ItemCode: 'A00010', Quantity: 2 }, { ItemCode: 'A00011', Quantity: 1 }] });
     expect(await orderRefs(order.id)).toEqual([expect.objectContaining({ connectorId, system: 'SAP_BUSINESS_ONE', externalId: String(pushed.DocEntry) })]);
   });
 });
@@ -439,7 +439,7 @@ describe('REST', () => {
   });
 
   it('posts a placed order with its lines\' item ids and records the id the API answered', async () => {
-    const customerId = await createCustomer(session.stack, session.admin);
+    const customerId = await createCustomer(session.stack, session.admin, 'USD');
     const order = await placeOrderFor(customerId, ['REST-00010', 'REST-00011']);
     await eventually(() => rest.orders.length >= 1, 20_000);
     expect(rest.orders[0]).toMatchObject({ method: 'POST', url: '/v1/orders' });

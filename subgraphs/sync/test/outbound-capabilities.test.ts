@@ -10,4 +10,10 @@ describe('outbound capabilities', () => {
     expect(receives(ExternalSystem.NETSUITE, 'STOCK')).toBe(false);
     expect(receives(ExternalSystem.SAP_BUSINESS_ONE, 'STOCK')).toBe(true);
   });
+
+  it('pushes products and customers only to the systems whose adapters update them (README table)', () => {
+    const takes = (kind: 'PRODUCTS' | 'CUSTOMERS') => Object.values(ExternalSystem).filter((system) => receives(system, kind));
+    expect(takes('PRODUCTS')).toEqual([ExternalSystem.SHOPIFY, ExternalSystem.REST]);
+    expect(takes('CUSTOMERS')).toEqual([ExternalSystem.SHOPIFY, ExternalSystem.REST]);
+  });
 });

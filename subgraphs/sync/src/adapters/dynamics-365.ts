@@ -4,7 +4,11 @@ import { JsonHttpClient, type JsonResponse } from './http';
 import { ErpMapping, erpCustomerItem, erpProductItem, erpWebhookRecords } from './erp';
 import { mapFields, mapPages, text } from './mapping';
 import { odataPages, odataQuery, sinceFilter } from './odata';
-import type { AdapterContext, ConnectorAdapter, OutboundOrder, SourceCustomer, SourceProduct, WebhookRecords } from './types';
+import { businessCentralPriceLists } from './erp-price-lists';
+import { inactiveIf } from './mapping';
+import type { SourcePriceList } from './types';
+import { orderFromBusinessCentral, type BusinessCentralSalesOrder } from './dynamics-365-orders';
+import type { AdapterContext, ConnectorAdapter, OutboundOrder, SourceCustomer, SourceOrder, SourceProduct, WebhookRecords } from './types';
 
 /** A Business Central API v2.0 `items` record (the fields sync reads by default). */
 export interface BusinessCentralItem {
@@ -59,6 +63,7 @@ export function productFromBusinessCentral(item: BusinessCentralItem, currency: 
     updatedAt: item.lastModifiedDateTime ?? null,
     item: erpProductItem(v, sku, currency),
     stock: warehouseCode && item.inventory !== undefined && item.inventory !== null && Number.isFinite(onHand) ? [{ warehouseCode, onHand: Math.max(0, onHand) }] : [],
+    ...inactiveIf(item.blocked === true),
   };
 }
 
@@ -66,7 +71,8 @@ export function productFromBusinessCentral(item: BusinessCentralItem, currency: 
 export function customerFromBusinessCentral(customer: BusinessCentralCustomer, currency: string, fields?: Record<string, string>): SourceCustomer {
   const v = mapFields(customer, CUSTOMER_FIELDS, fields);
   const code = text(v.code) || customer.number || `bc-${customer.id}`;
-  return { externalId: customer.id, updatedAt: customer.lastModifiedDateTime ?? null, item: erpCustomerItem(v, code, text(v.name), currency) };
+  // Blocked "All" is a customer nobody may trade with; Ship / Invoice block one step only.
+  return { externalId: customer.id, updatedAt: customer.lastModifiedDateTime ?? null, item: erpCustomerItem(v, code, text(v.name), currency), ...inactiveIf(customer.blocked === 'All') };
 }
 
 /** Tuning for {@link Dynamics365Adapter}. */
@@ -85,6 +91,8 @@ export interface Dynamics365Options {
  *   server-driven paging (`Prefer: odata.maxpagesize`, `@odata.nextLink`) via the shared OData
  *   reader. Item stock is `inventory`, a total over all locations, booked to the warehouse
  *   mapped from `"*"` (see {@link ALL_LOCATIONS}).
+ * - orders: `GET salesOrders?$expand=salesOrderLines` with the same delta filter; mapped in
+ *   dynamics-365-orders.ts (no cancellations: BC deletes a cancelled sales order).
  * - pushOrder: `POST salesOrders` (`externalDocumentNumber` = our number, `orderDate`, and
  *   `customerId` when the customer came from this company, else `customerNumber` = our code),
  *   then one `POST salesOrders({id})/salesOrderLines` per line (`lineType: "Item"`, `itemId`
@@ -102,6 +110,8 @@ export interface Dynamics365Options {
  */
 export class Dynamics365Adapter implements ConnectorAdapter {
   readonly system = ExternalSystem.DYNAMICS_365;
+  readonly listsEverything = true;
+  readonly sourceAccount: string;
   private readonly http: JsonHttpClient;
   private readonly mapping: ErpMapping;
   private readonly pageSize: number;
@@ -110,6 +120,7 @@ export class Dynamics365Adapter implements ConnectorAdapter {
     if (!context.credentials.accessToken) throw new ExternalSystemError('the connector has no Dynamics 365 accessToken (Entra ID bearer token) in its credentials', false);
     const companyId = text(context.mapping.companyId ?? context.credentials.companyId);
     if (!companyId) throw new ExternalSystemError('the Dynamics 365 connector names no Business Central company: set companyId in its field mapping or credentials', false);
+    this.sourceAccount = `company=${companyId.toLowerCase()}`;
     const base = context.baseUrl.replace(/\/+$/, '');
     const api = /\/api\/v2\.0$/.test(base) ? base : `${base}/api/v2.0`;
     this.http = new JsonHttpClient('Dynamics 365', `${api}/companies(${encodeURIComponent(companyId)})/`, { authorization: `Bearer ${String(context.credentials.accessToken)}` }, context.timeoutMs);
@@ -128,6 +139,17 @@ export class Dynamics365Adapter implements ConnectorAdapter {
     const { customerCurrency, customerFields } = this.mapping;
     const url = odataQuery('customers', { filter: [sinceFilter('lastModifiedDateTime', options.since, 'datetimeoffset')] });
     yield* mapPages(this.pages<BusinessCentralCustomer>(url), (customer) => customerFromBusinessCentral(customer, customerCurrency, customerFields));
+  }
+
+  /** Sales orders changed since `since`, their lines inline (`$expand=salesOrderLines`); mapped in dynamics-365-orders.ts. */
+  async *orders(options: { since: Date | null }): AsyncGenerator<SourceOrder[]> {
+    const url = odataQuery('salesOrders', { filter: [sinceFilter('lastModifiedDateTime', options.since, 'datetimeoffset')], expand: ['salesOrderLines'] });
+    yield* mapPages(this.pages<BusinessCentralSalesOrder>(url), orderFromBusinessCentral);
+  }
+
+  /** Customer price groups and their sales prices (adapters/erp-price-lists.ts), valid today. */
+  async *priceLists(): AsyncGenerator<SourcePriceList[]> {
+    yield await businessCentralPriceLists((url) => this.pages(url), this.mapping.currency, new Date().toISOString().slice(0, 10));
   }
 
   async pushOrder(order: OutboundOrder, externalId: string | null): Promise<{ externalId: string }> {

@@ -22,8 +22,11 @@ export const adapterClasses: Partial<Record<ExternalSystem, AdapterClass>> = {
   [ExternalSystem.REST]: RestAdapter,
 };
 
-/** Whether a system's adapter can take pushed orders (ORDER) or stock (STOCK): pushes it cannot take are not queued. */
-export function receives(system: ExternalSystem, kind: 'ORDER' | 'STOCK'): boolean {
-  const adapter = adapterClasses[system]?.prototype as Partial<Record<'pushOrder' | 'pushStock', unknown>> | undefined;
-  return typeof adapter?.[kind === 'ORDER' ? 'pushOrder' : 'pushStock'] === 'function';
+/** The adapter method that takes each kind of outbound push. */
+const PUSH_METHOD = { ORDER: 'pushOrder', STOCK: 'pushStock', PRODUCTS: 'pushProducts', CUSTOMERS: 'pushCustomers' } as const;
+
+/** Whether a system's adapter can take pushed orders, stock, products or customers: pushes it cannot take are not queued. */
+export function receives(system: ExternalSystem, kind: keyof typeof PUSH_METHOD): boolean {
+  const adapter = adapterClasses[system]?.prototype as Partial<Record<(typeof PUSH_METHOD)[keyof typeof PUSH_METHOD], unknown>> | undefined;
+  return typeof adapter?.[PUSH_METHOD[kind]] === 'function';
 }

@@ -47,3 +47,8 @@ export function decimal(value: unknown): string {
 export async function* mapPages<T, R>(pages: AsyncIterable<T[]>, map: (record: T, index: number) => R): AsyncGenerator<R[]> {
   for await (const page of pages) yield page.map(map);
 }
+
+/** `{ inactive: true }` for a record the source deleted or deactivated, else nothing (active records keep their shape). */
+export function inactiveIf(inactive: boolean): { inactive?: true } {
+  return inactive ? { inactive: true } : {};
+}

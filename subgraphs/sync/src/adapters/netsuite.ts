@@ -4,7 +4,11 @@ import { JsonHttpClient } from './http';
 import { ErpMapping, erpCustomerItem, erpProductItem, erpWebhookRecords } from './erp';
 import { mapFields, mapPages, text } from './mapping';
 import { httpStatusOf } from './odata';
-import type { AdapterContext, ConnectorAdapter, OutboundOrder, SourceCustomer, SourceProduct, WebhookRecords } from './types';
+import { netSuitePriceLists } from './erp-price-lists';
+import { inactiveIf } from './mapping';
+import type { SourcePriceList } from './types';
+import { orderFromNetSuite, type NetSuiteSalesOrder } from './netsuite-orders';
+import type { AdapterContext, ConnectorAdapter, OutboundOrder, SourceCustomer, SourceOrder, SourceProduct, WebhookRecords } from './types';
 
 /** A NetSuite reference to another record, as REST web services write it. */
 export interface NetSuiteRef {
@@ -81,7 +85,7 @@ export function productFromNetSuite(record: NetSuiteInventoryItem, currency: str
     if (!warehouseCode) continue;
     stock.push({ warehouseCode, onHand: Math.max(0, Number(line.quantityOnHand ?? 0) || 0) });
   }
-  return { externalId: String(record.id), updatedAt: record.lastModifiedDate ?? null, item: erpProductItem(v, sku, currency), stock };
+  return { externalId: String(record.id), updatedAt: record.lastModifiedDate ?? null, item: erpProductItem(v, sku, currency), stock, ...inactiveIf(record.isInactive === true) };
 }
 
 /** Maps a NetSuite customer: the code is its `entityId`, the name its company, else the person. */
@@ -89,7 +93,7 @@ export function customerFromNetSuite(record: NetSuiteCustomer, currency: string,
   const v = mapFields(record, CUSTOMER_FIELDS, fields);
   const person = [text(v.firstName), text(v.lastName)].filter(Boolean).join(' ');
   const code = text(v.code) || `netsuite-${record.id}`;
-  return { externalId: String(record.id), updatedAt: record.lastModifiedDate ?? null, item: erpCustomerItem(v, code, text(v.company) || person, currency) };
+  return { externalId: String(record.id), updatedAt: record.lastModifiedDate ?? null, item: erpCustomerItem(v, code, text(v.company) || person, currency), ...inactiveIf(record.isInactive === true) };
 }
 
 /** Tuning for {@link NetSuiteAdapter}; the defaults suit a standard account. */
@@ -120,6 +124,8 @@ export interface NetSuiteOptions {
  *   calendar day BEFORE `since` (so no account time zone can make it miss a change) in
  *   `mapping.netsuite.queryDateFormat` (default `M/D/YYYY`, NetSuite's default preference),
  *   then drops records whose `lastModifiedDate` (ISO, UTC) is before `since`.
+ * - orders: the `salesOrder` collection like the others, each record with
+ *   `expandSubResources=true` (its `item` sublist inline); mapped in netsuite-orders.ts.
  * - pushOrder: `POST salesOrder` (NetSuite answers 204 with the new record's URL in `Location`;
  *   201 is accepted too), `PATCH salesOrder/{id}?replace=item` for a known order, which replaces
  *   the item sublist instead of merging lines into it. Lines and the customer need their
@@ -135,11 +141,13 @@ export interface NetSuiteOptions {
  */
 export class NetSuiteAdapter implements ConnectorAdapter {
   readonly system = ExternalSystem.NETSUITE;
+  readonly listsEverything = true;
   private readonly http: JsonHttpClient;
   private readonly mapping: ErpMapping;
   private readonly pageSize: number;
   private readonly concurrency: number;
   private readonly dateFormat: string;
+  private readonly basePriceLevel: string;
 
   constructor(context: AdapterContext, options: NetSuiteOptions = {}) {
     if (!context.credentials.accessToken) throw new ExternalSystemError('the connector has no NetSuite accessToken (OAuth 2.0 bearer token) in its credentials', false);
@@ -150,6 +158,7 @@ export class NetSuiteAdapter implements ConnectorAdapter {
     this.concurrency = Math.max(1, options.concurrency ?? 4);
     const settings = context.mapping.netsuite as { queryDateFormat?: unknown } | undefined;
     this.dateFormat = typeof settings?.queryDateFormat === 'string' ? settings.queryDateFormat : 'M/D/YYYY';
+    this.basePriceLevel = text((context.mapping.netsuite as { basePriceLevel?: unknown } | undefined)?.basePriceLevel) || '1';
   }
 
   async *products(options: { since: Date | null; withStock: boolean }): AsyncGenerator<SourceProduct[]> {
@@ -162,6 +171,16 @@ export class NetSuiteAdapter implements ConnectorAdapter {
   async *customers(options: { since: Date | null }): AsyncGenerator<SourceCustomer[]> {
     const { customerCurrency, customerFields } = this.mapping;
     yield* mapPages(this.records<NetSuiteCustomer>('customer', options.since, ''), (r) => customerFromNetSuite(r, customerCurrency, customerFields));
+  }
+
+  /** Sales orders changed since `since`, each read with its item sublist inline (see netsuite-orders.ts). */
+  async *orders(options: { since: Date | null }): AsyncGenerator<SourceOrder[]> {
+    yield* mapPages(this.records<NetSuiteSalesOrder>('salesOrder', options.since, '?expandSubResources=true'), orderFromNetSuite);
+  }
+
+  /** Price levels by SuiteQL (adapters/erp-price-lists.ts); `mapping.netsuite.basePriceLevel` (default "1", Base Price) is the products' own price. */
+  async *priceLists(): AsyncGenerator<SourcePriceList[]> {
+    yield await netSuitePriceLists((path, body, headers) => this.http.post(path, body, headers), this.mapping.currency, this.basePriceLevel);
   }
 
   async pushOrder(order: OutboundOrder, externalId: string | null): Promise<{ externalId: string }> {

@@ -17,9 +17,9 @@ export type RestPagination =
   /** one request returns everything (no `pagination` key) */
   | { type: 'none'; sizeParam?: string; size?: number };
 
-/** A list endpoint, validated from `mapping.product` or `mapping.customer`. */
+/** A list endpoint, validated from `mapping.product`, `mapping.customer` or `mapping.inboundOrder`. */
 export interface RestReadSpec {
-  /** "product" or "customer", for messages */
+  /** "product", "customer" or "inboundOrder", for messages */
   entity: string;
   path: string;
   /** dot path to the records' array in the answer; the answer itself when absent */
@@ -83,7 +83,7 @@ export function defaultSpec(entity: string, currency: string): RestReadSpec {
   return { entity, path: '', pagination: { type: 'none' }, currency };
 }
 
-export function readSpec(mapping: FieldMapping, entity: 'product' | 'customer', fallbackCurrency: string): RestReadSpec | undefined {
+export function readSpec(mapping: FieldMapping, entity: 'product' | 'customer' | 'inboundOrder', fallbackCurrency: string): RestReadSpec | undefined {
   const s = section(mapping, entity);
   if (!s) return undefined;
   const key = `mapping.${entity}`;

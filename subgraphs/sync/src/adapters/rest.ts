@@ -3,7 +3,10 @@ import { ExternalSystemError } from '../services/backoff';
 import { JsonHttpClient, nextLink } from './http';
 import { decimal, mapFields, mapPages, text, valueAt } from './mapping';
 import { defaultSpec, orderSpec, readSpec, requiredSection, stringMap, type RestOrderSpec, type RestReadSpec } from './rest-mapping';
-import type { AdapterContext, ConnectorAdapter, OutboundOrder, SourceCustomer, SourceProduct, WebhookRecords } from './types';
+import { orderFromRest } from './rest-orders';
+import { pushRestRecords, restPushSpec, type RestPushSpec } from './rest-push';
+import type { OutboundRecord, PushOutcome } from './types';
+import type { AdapterContext, ConnectorAdapter, OutboundOrder, SourceCustomer, SourceOrder, SourceProduct, WebhookRecords } from './types';
 
 /** Default source paths for products; `mapping.product.fields` overrides them one by one. */
 export const REST_PRODUCT_FIELDS: Record<string, string> = {
@@ -56,6 +59,12 @@ export const REST_STOCK_FIELDS: Record<string, string> = { warehouseCode: 'wareh
  *   source path) to `order.path` with `order.method` (default POST); the id is read at
  *   `order.idPath` (default `id`). A known order goes with `order.updateMethod` (default PUT) to
  *   `order.updatePath` (default `<path>/{id}`).
+ * - orders in: `mapping.inboundOrder` is a list endpoint like `product` (path, itemsPath,
+ *   updatedSinceParam, pagination), its `fields` as in rest-orders.ts (id, number, status,
+ *   customer_id, updated_at, lines of { product_id, quantity } by default).
+ * - pushProducts / pushCustomers: each record to `<entity>.updatePath` (default `<path>/{id}`)
+ *   with `<entity>.updateMethod` (default PATCH), its fields at the paths the entity is read
+ *   from (rest-push.ts). Every field group is pushed.
  * - webhooks: a topic starting with `product`/`products` or `customer`/`customers` (followed by
  *   the end or one of `/ . _ : -`) carries one record or `{ items: [...] }` in the list
  *   endpoint's source shape; other topics are ignored.
@@ -69,6 +78,9 @@ export class RestAdapter implements ConnectorAdapter {
   private readonly product?: RestReadSpec;
   private readonly customer?: RestReadSpec;
   private readonly order?: RestOrderSpec;
+  private readonly inboundOrder?: RestReadSpec;
+  private readonly productPush?: RestPushSpec;
+  private readonly customerPush?: RestPushSpec;
   private readonly locations: Record<string, string>;
   private readonly stockFields?: Record<string, string>;
 
@@ -84,6 +96,9 @@ export class RestAdapter implements ConnectorAdapter {
     this.product = readSpec(mapping, 'product', 'EUR');
     this.customer = readSpec(mapping, 'customer', this.product?.currency ?? 'EUR');
     this.order = orderSpec(mapping);
+    this.inboundOrder = readSpec(mapping, 'inboundOrder', this.product?.currency ?? 'EUR');
+    this.productPush = restPushSpec(mapping, 'product', this.product, REST_PRODUCT_FIELDS);
+    this.customerPush = restPushSpec(mapping, 'customer', this.customer, REST_CUSTOMER_FIELDS);
     this.locations = stringMap(mapping.inventory?.locations, 'mapping.inventory.locations') ?? {};
     this.stockFields = stringMap(mapping.inventory?.fields, 'mapping.inventory.fields');
     this.http = new JsonHttpClient(`REST API ${base.host}`, context.baseUrl, authHeaders(context.credentials), context.timeoutMs);
@@ -101,6 +116,17 @@ export class RestAdapter implements ConnectorAdapter {
     yield* mapPages(this.pages(spec, options.since), (record, i) => customerFrom(record, spec, `${spec.path} item ${i}`));
   }
 
+  /**
+   * Orders from `mapping.inboundOrder` (a list endpoint like the others; fields in
+   * rest-orders.ts), changed since `since`. Without that section the connector's ORDER entity
+   * only pushes (`mapping.order`): none are read.
+   */
+  async *orders(options: { since: Date | null }): AsyncGenerator<SourceOrder[]> {
+    const spec = this.inboundOrder;
+    if (!spec) return;
+    yield* mapPages(this.pages(spec, options.since), (record, i) => orderFromRest(record, spec, { externalIdOf: (value) => externalIdOf(value, spec, `${spec.path} order ${i}`, record), isoOrNull }));
+  }
+
   /** Sends the order (see the class doc) and returns the API's id for it. */
   async pushOrder(order: OutboundOrder, externalId: string | null): Promise<{ externalId: string }> {
     const spec = requiredSection(this.order, 'order');
@@ -115,6 +141,16 @@ export class RestAdapter implements ConnectorAdapter {
       throw new ExternalSystemError(`the REST API accepted order ${order.number} (${spec.method} ${spec.path}) but its answer has no id at "${spec.idPath}" (mapping.order.idPath): ${JSON.stringify(created.body)?.slice(0, 200)}`, false);
     }
     return { externalId: text(id) };
+  }
+
+  /** Updates products the API has (see the class doc). */
+  pushProducts(products: OutboundRecord<SourceProduct['item']>[]): Promise<PushOutcome> {
+    return pushRestRecords(this.http, requiredSection(this.productPush, 'product'), 'product', products);
+  }
+
+  /** Updates customers the API has (see the class doc). */
+  pushCustomers(customers: OutboundRecord<SourceCustomer['item']>[]): Promise<PushOutcome> {
+    return pushRestRecords(this.http, requiredSection(this.customerPush, 'customer'), 'customer', customers);
   }
 
   /** The records of a `product…` / `customer…` topic (one record or `{ items: [...] }`); null for other topics. */

@@ -4,7 +4,11 @@ import { JsonHttpClient, type JsonResponse } from './http';
 import { CUSTOMER_TOPICS, ErpMapping, erpCustomerItem, erpProductItem, erpWebhookRecords } from './erp';
 import { mapFields, mapPages, text } from './mapping';
 import { httpStatusOf, odataPages, odataQuery, sinceFilter } from './odata';
-import type { AdapterContext, ConnectorAdapter, OutboundOrder, OutboundStockLevel, SourceCustomer, SourceProduct, WebhookRecords } from './types';
+import { sapPriceLists } from './erp-price-lists';
+import { inactiveIf } from './mapping';
+import type { SourcePriceList } from './types';
+import { orderFromSap, SAP_ORDER_SELECT, type SapOrder } from './sap-business-one-orders';
+import type { AdapterContext, ConnectorAdapter, OutboundOrder, OutboundStockLevel, SourceCustomer, SourceOrder, SourceProduct, WebhookRecords } from './types';
 
 /** One line of an item's `ItemWarehouseInfoCollection`. */
 export interface SapItemWarehouseInfo {
@@ -88,7 +92,7 @@ export function productFromSap(item: SapItem, currency: string, priceList: numbe
     const warehouseCode = locations[line.WarehouseCode];
     if (warehouseCode) stock.push({ warehouseCode, onHand: Math.max(0, Number(line.InStock ?? 0) || 0) });
   }
-  return { externalId: item.ItemCode, updatedAt: sapUpdatedAt(item), item: erpProductItem(v, sku, currency), stock };
+  return { externalId: item.ItemCode, updatedAt: sapUpdatedAt(item), item: erpProductItem(v, sku, currency), stock, ...inactiveIf(sapInactive(item)) };
 }
 
 /** Maps a SAP B1 business partner: code and external id are its `CardCode`; `##` (all currencies) becomes `currency`. */
@@ -96,7 +100,25 @@ export function customerFromSap(partner: SapBusinessPartner, currency: string, f
   const v = mapFields(partner, CUSTOMER_FIELDS, fields);
   const code = text(v.code) || partner.CardCode;
   if (text(v['creditLimit.currency']) === '##') v['creditLimit.currency'] = undefined; // all currencies: none of its own
-  return { externalId: partner.CardCode, updatedAt: sapUpdatedAt(partner), item: erpCustomerItem(v, code, text(v.name), currency) };
+  return { externalId: partner.CardCode, updatedAt: sapUpdatedAt(partner), item: erpCustomerItem(v, code, text(v.name), currency), ...inactiveIf(sapInactive(partner)) };
+}
+
+/** The fields {@link sapInactive} reads, selected only when the run asks (`flagInactive`). */
+const ACTIVITY_SELECT = ['Valid', 'ValidFrom', 'ValidTo', 'Frozen', 'FrozenFrom', 'FrozenTo'];
+
+/**
+ * Inactive in B1 today: `Frozen` (tYES) within its FrozenFrom–FrozenTo period (open ends;
+ * no dates: frozen for good), `Valid` tNO, or `Valid` tYES with a ValidFrom–ValidTo period
+ * today is outside of. A period that starts or ends changes no UpdateDate: a delta run does
+ * not see it, the next full run does.
+ * @param today `YYYY-MM-DD`
+ */
+export function sapInactive(record: Record<string, unknown>, today = new Date().toISOString().slice(0, 10)): boolean {
+  const day = (value: unknown) => (typeof value === 'string' && value ? value.slice(0, 10) : null);
+  const within = (from: unknown, to: unknown) => (day(from) ?? today) <= today && today <= (day(to) ?? today);
+  if (record.Frozen === 'tYES') return within(record.FrozenFrom, record.FrozenTo);
+  if (record.Valid === 'tNO') return true;
+  return record.Valid === 'tYES' && (Boolean(day(record.ValidFrom)) || Boolean(day(record.ValidTo))) && !within(record.ValidFrom, record.ValidTo);
 }
 
 /** Tuning for {@link SapBusinessOneAdapter}. */
@@ -122,6 +144,8 @@ export interface SapBusinessOneOptions {
  *   `$select` includes the first segment of every path in the field mapping.
  * - Price: the `ItemPrices` entry of `mapping.product.priceList` (default 1); the mapping can
  *   reach it as `$price.Price` / `$price.Currency`.
+ * - orders: `GET Orders` (header and `DocumentLines`) with the same day-wide UpdateDate delta,
+ *   by `DocEntry`; mapped in sap-business-one-orders.ts.
  * - pushOrder: `POST Orders` (`CardCode`, `DocDate`, `DocDueDate`, `NumAtCard` = our number,
  *   `Comments`, `DocumentLines` of `ItemCode`, `Quantity`, `UnitPrice`) → `DocEntry`; a known
  *   order is `PATCH Orders(DocEntry)` with `B1S-ReplaceCollectionsOnPatch: true`, so its lines
@@ -138,11 +162,13 @@ export interface SapBusinessOneOptions {
  */
 export class SapBusinessOneAdapter implements ConnectorAdapter {
   readonly system = ExternalSystem.SAP_BUSINESS_ONE;
+  readonly listsEverything = true;
   private readonly http: JsonHttpClient;
   private readonly mapping: ErpMapping;
   private readonly priceList: number;
   private readonly pageSize: number;
   private readonly login: { CompanyDB: string; UserName: string; Password: string };
+  readonly sourceAccount: string;
   /** the session cookie header, once logged in (a promise, so concurrent calls share one login) */
   private session: Promise<string> | null = null;
 
@@ -153,6 +179,7 @@ export class SapBusinessOneAdapter implements ConnectorAdapter {
     const missing = Object.entries(this.login).filter(([, value]) => !value).map(([key]) => key);
     if (missing.length) throw new ExternalSystemError(`the connector's SAP Business One credentials lack ${missing.join(', ')} (needed to POST Login)`, false);
     const base = context.baseUrl.replace(/\/+$/, '');
+    this.sourceAccount = `companyDb=${this.login.CompanyDB}`;
     this.http = new JsonHttpClient('SAP Business One', /\/b1s\/v\d+$/.test(base) ? `${base}/` : `${base}${SERVICE_PATH}`, {}, context.timeoutMs);
     this.mapping = new ErpMapping(context.mapping, 'EUR');
     const priceList = Number(context.mapping.product?.priceList ?? 1);
@@ -160,19 +187,25 @@ export class SapBusinessOneAdapter implements ConnectorAdapter {
     this.pageSize = Math.max(1, options.pageSize ?? 500);
   }
 
-  async *products(options: { since: Date | null; withStock: boolean }): AsyncGenerator<SourceProduct[]> {
+  async *products(options: { since: Date | null; withStock: boolean; flagInactive?: boolean }): AsyncGenerator<SourceProduct[]> {
     const { currency, productFields } = this.mapping;
-    const select = [...PRODUCT_SELECT, ...(options.withStock ? ['ItemWarehouseInfoCollection'] : []), ...selectedBy(productFields)];
+    const select = [...PRODUCT_SELECT, ...(options.withStock ? ['ItemWarehouseInfoCollection'] : []), ...(options.flagInactive ? ACTIVITY_SELECT : []), ...selectedBy(productFields)];
     const url = odataQuery('Items', { select, filter: [sinceFilter('UpdateDate', options.since, 'quoted-date')], orderby: 'ItemCode' });
     const locations = options.withStock ? this.mapping.locations : {};
     yield* mapPages(this.pages<SapItem>(url), (item) => productFromSap(item, currency, this.priceList, locations, productFields));
   }
 
-  async *customers(options: { since: Date | null }): AsyncGenerator<SourceCustomer[]> {
+  async *customers(options: { since: Date | null; flagInactive?: boolean }): AsyncGenerator<SourceCustomer[]> {
     const { customerCurrency, customerFields } = this.mapping;
-    const select = [...CUSTOMER_SELECT, ...selectedBy(customerFields)];
+    const select = [...CUSTOMER_SELECT, ...(options.flagInactive ? ACTIVITY_SELECT : []), ...selectedBy(customerFields)];
     const url = odataQuery('BusinessPartners', { select, filter: ["CardType eq 'cCustomer'", sinceFilter('UpdateDate', options.since, 'quoted-date')], orderby: 'CardCode' });
     yield* mapPages(this.pages<SapBusinessPartner>(url), (partner) => customerFromSap(partner, customerCurrency, customerFields));
+  }
+
+  /** Sales orders (`Orders`) changed since the day of `since`, by DocEntry; mapped in sap-business-one-orders.ts. */
+  async *orders(options: { since: Date | null }): AsyncGenerator<SourceOrder[]> {
+    const url = odataQuery('Orders', { select: SAP_ORDER_SELECT, filter: [sinceFilter('UpdateDate', options.since, 'quoted-date')], orderby: 'DocEntry' });
+    yield* mapPages(this.pages<SapOrder>(url), (order) => orderFromSap(order, sapUpdatedAt(order)));
   }
 
   async pushOrder(order: OutboundOrder, externalId: string | null): Promise<{ externalId: string }> {
@@ -188,6 +221,11 @@ export class SapBusinessOneAdapter implements ConnectorAdapter {
     const docEntry = created.body?.DocEntry;
     if (docEntry === undefined || docEntry === null) throw new ExternalSystemError(`SAP Business One created order ${order.number} but its answer has no DocEntry`, false);
     return { externalId: String(docEntry) };
+  }
+
+  /** Price lists customers buy from (adapters/erp-price-lists.ts), the products' own `priceList` left out. */
+  async *priceLists(): AsyncGenerator<SourcePriceList[]> {
+    yield await sapPriceLists((url) => this.pages(url), this.mapping.currency, this.priceList);
   }
 
   async pushStock(levels: OutboundStockLevel[]): Promise<void> {

@@ -2,7 +2,11 @@ import { ExternalSystem } from '../entities';
 import { ExternalSystemError } from '../services/backoff';
 import { JsonHttpClient, nextLink } from './http';
 import { mapFields, mapPages, text } from './mapping';
-import type { AdapterContext, ConnectorAdapter, OutboundOrder, OutboundStockLevel, SourceCustomer, SourceProduct, WebhookRecords } from './types';
+import { inactiveIf } from './mapping';
+import { pushShopifyCustomers, pushShopifyProducts, SHOPIFY_PUSHED_FIELDS } from './shopify-push';
+import type { OutboundRecord, PushOutcome } from './types';
+import { orderFromShopify, SHOPIFY_ORDER_FIELDS, type ShopifyOrder } from './shopify-orders';
+import type { AdapterContext, ConnectorAdapter, OutboundOrder, OutboundStockLevel, SourceCustomer, SourceOrder, SourceProduct, WebhookRecords } from './types';
 
 /** A Shopify Admin REST product (the fields sync reads). */
 export interface ShopifyProduct {
@@ -58,6 +62,8 @@ export function productsFromShopify(product: ShopifyProduct, currency: string, s
       basePrice: { amount: variant.price, currency },
     },
     stock: stockByItem.get(variant.inventory_item_id) ?? [],
+    // Archived in Shopify: no longer sold (products/delete is not mapped: it names the product, refs are per variant; full runs find those).
+    ...inactiveIf(product.status === 'archived'),
   }));
 }
 
@@ -87,15 +93,20 @@ export function customerFromShopify(customer: ShopifyCustomer, currency: string,
  *
  * - products: one SourceProduct per variant; stock from `inventory_levels.json` at the
  *   locations in `mapping.inventory.locations` (Shopify location id → warehouse code).
+ * - orders: `GET orders.json?status=any&updated_at_min=…` (services/inbound-orders.ts places them);
  * - findPushedOrder: `GET orders.json?status=any&created_at_min=…`, matched by `source_identifier`
  *   (our order id), when an earlier push's answer was lost;
  * - pushOrder: `POST orders.json` (lines by variant id when the product came from this shop,
  *   else by title and price), `PUT orders/{id}.json` for a known order (note, tags, status).
  * - pushStock: `inventory_levels/set.json` per level, at the location mapped to its warehouse.
+ * - pushProducts / pushCustomers: `PUT variants|products|customers/{id}.json`, changed groups only;
+ *   a product's price only in the shop's currency (shopify-push.ts).
  * - webhooks: `products/create|update`, `customers/create|update`; other topics are ignored.
  */
 export class ShopifyAdapter implements ConnectorAdapter {
   readonly system = ExternalSystem.SHOPIFY;
+  readonly listsEverything = true;
+  readonly pushedFields = SHOPIFY_PUSHED_FIELDS;
   private readonly http: JsonHttpClient;
   private readonly currency: string;
   private readonly locations: Record<string, string>;
@@ -130,6 +141,11 @@ export class ShopifyAdapter implements ConnectorAdapter {
   async *customers(options: { since: Date | null }): AsyncGenerator<SourceCustomer[]> {
     const currency = this.context.mapping.customer?.currency ?? this.currency;
     yield* mapPages(this.pages<ShopifyCustomer>(`${API}/customers.json?limit=250${since(options.since)}`, 'customers'), (c) => customerFromShopify(c, currency, this.context.mapping.customer?.fields));
+  }
+
+  /** Orders of any status (`status=any`: Shopify lists open ones only by default) changed since `since`. */
+  async *orders(options: { since: Date | null }): AsyncGenerator<SourceOrder[]> {
+    yield* mapPages(this.pages<ShopifyOrder>(`${API}/orders.json?limit=250&status=any&fields=${SHOPIFY_ORDER_FIELDS}${since(options.since)}`, 'orders'), orderFromShopify);
   }
 
   async pushOrder(order: OutboundOrder, externalId: string | null): Promise<{ externalId: string }> {
@@ -176,6 +192,14 @@ export class ShopifyAdapter implements ConnectorAdapter {
       if (item === undefined) throw new ExternalSystemError(`Shopify has no variant ${level.externalId}`, false);
       await this.http.post(`${API}/inventory_levels/set.json`, { location_id: Number(location), inventory_item_id: item, available: level.available });
     }
+  }
+
+  pushProducts(products: OutboundRecord<SourceProduct['item']>[]): Promise<PushOutcome> {
+    return pushShopifyProducts(this.http, API, this.currency, products, (product) => productsFromShopify(product, this.currency, new Map()));
+  }
+
+  pushCustomers(customers: OutboundRecord<SourceCustomer['item']>[]): Promise<PushOutcome> {
+    return pushShopifyCustomers(this.http, API, customers);
   }
 
   fromWebhook(topic: string, payload: unknown): WebhookRecords | null {

@@ -3,7 +3,7 @@ import { Entity, OptionalProps, Property } from '@mikro-orm/core';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { DateColumn, EnumColumn, EventVersionColumn, IdColumn, StringColumn, UpdatedAtColumn } from '@tradegraph/kit';
-import { ConflictPolicy, ConnectorStatus, ExternalSystem, SyncDirection, SyncEntity, SyncMode } from './enums';
+import { ConflictPolicy, ConnectorStatus, DeletionPolicy, ExternalSystem, SyncDirection, SyncEntity, SyncMode } from './enums';
 
 /** How a connector is doing: what the last runs said. */
 @ObjectType('ConnectorHealth')
@@ -26,7 +26,7 @@ export class ConnectorHealth {
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'connector' })
 export class Connector {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'status' | 'consecutiveFailures' | 'lastSuccessAt' | 'lastError' | 'pollingSchedule' | 'fieldMapping' | 'credentialsCiphertext' | 'baseUrl' | 'cursors' | 'version';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'status' | 'consecutiveFailures' | 'lastSuccessAt' | 'lastError' | 'pollingSchedule' | 'fieldMapping' | 'credentialsCiphertext' | 'baseUrl' | 'cursors' | 'version' | 'deletions';
 
   @IdColumn()
   id: string = randomUUID();
@@ -59,6 +59,13 @@ export class Connector {
 
   @EnumColumn(() => ConflictPolicy)
   conflictPolicy!: ConflictPolicy;
+
+  /**
+   * IGNORE unless asked: archiving or suspending hides products and customers, so a source that answers with
+   * fewer records than it has (a sandbox, a filtered view) must not do it by default.
+   */
+  @EnumColumn(() => DeletionPolicy, { description: 'What a record deleted or made inactive at the source becomes (default IGNORE).' })
+  deletions: DeletionPolicy = DeletionPolicy.IGNORE;
 
   @EnumColumn(() => ConnectorStatus)
   status: ConnectorStatus = ConnectorStatus.ACTIVE;

@@ -6,7 +6,9 @@ export const ExternalSystem = graphqlEnum('ExternalSystem', ['SHOPIFY', 'NETSUIT
 export type ExternalSystem = EnumValue<typeof ExternalSystem>;
 export const SyncDirection = graphqlEnum('SyncDirection', ['INBOUND', 'OUTBOUND', 'BOTH']);
 export type SyncDirection = EnumValue<typeof SyncDirection>;
-export const SyncEntity = graphqlEnum('SyncEntity', ['PRODUCT', 'INVENTORY', 'CUSTOMER', 'ORDER'], { description: 'What a connector keeps in step.' });
+export const SyncEntity = graphqlEnum('SyncEntity', ['PRODUCT', 'INVENTORY', 'CUSTOMER', 'ORDER', 'PRICE_LIST'], {
+  description: 'What a connector keeps in step. PRICE_LIST: the system\'s customer-specific price lists (inbound), applied to products and customers synced from it.',
+});
 export type SyncEntity = EnumValue<typeof SyncEntity>;
 export const SyncMode = graphqlEnum('SyncMode', ['WEBHOOK', 'POLLING', 'BOTH'], { description: 'How changes arrive: pushed by webhooks, fetched by polling, or both.' });
 export type SyncMode = EnumValue<typeof SyncMode>;
@@ -35,3 +37,7 @@ export const SyncRunStatus = graphqlEnum('SyncRunStatus', ['QUEUED', 'RUNNING', 
 });
 export type SyncRunStatus = EnumValue<typeof SyncRunStatus>;
 
+export const DeletionPolicy = graphqlEnum('DeletionPolicy', ['ARCHIVE', 'IGNORE'], {
+  description: 'What a record deleted or made inactive at the source becomes: ARCHIVE acts on it — products ARCHIVED (restored to DRAFT when active again; not while another connector still has them), customers made inactive SUSPENDED (reactivated when active again) and customers deleted ARCHIVED, price lists the source dropped taken from its customers; nothing is ever deleted. IGNORE leaves it as it is.',
+});
+export type DeletionPolicy = EnumValue<typeof DeletionPolicy>;

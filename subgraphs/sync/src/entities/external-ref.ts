@@ -11,7 +11,7 @@ import { ExternalSystem, SyncEntity, SyncStatus } from './enums';
 @Unique({ properties: ['connectorId', 'entityType', 'externalId'] })
 @Index({ properties: ['entityType', 'entityId'] })
 export class ExternalRef {
-  [OptionalProps]?: 'localChecksum' | 'groupChecksums' | 'stockChecksum' | 'lastSeenAt' | 'lastSyncedAt';
+  [OptionalProps]?: 'localChecksum' | 'groupChecksums' | 'stockChecksum' | 'lastSeenAt' | 'lastSyncedAt' | 'archivedAt' | 'suspendedAt';
 
   @IdColumn()
   id: string = randomUUID();
@@ -62,6 +62,18 @@ export class ExternalRef {
 
   @DateColumn({ nullable: true, description: 'When sync last wrote the record (either way).' })
   lastSyncedAt: Date | null = null;
+
+  @DateColumn({ nullable: true, description: 'When sync archived the record because the source deleted it or made it inactive (the connector\'s deletions ARCHIVE); null while it is live.' })
+  archivedAt: Date | null = null;
+
+  /**
+   * Customers: when sync SUSPENDED the customer because the source made it inactive (NetSuite
+   * isInactive, SAP B1 frozen/invalid, Business Central blocked All) — often a temporary block,
+   * so not an archive. Sync reactivates only the customers it suspended (this is set): one a
+   * person suspended stays so. Null while the source has the record active.
+   */
+  @DateColumn({ nullable: true, description: 'When sync suspended the customer because the source made it inactive (the connector\'s deletions ARCHIVE); null while it is active there.' })
+  suspendedAt: Date | null = null;
 }
 
 @ObjectType({ description: 'Where a product stands with the external systems it is linked to.' })

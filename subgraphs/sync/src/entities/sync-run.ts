@@ -97,11 +97,17 @@ export class SyncRun {
 }
 
 /**
- * What an outbound run pushes: one order, or the latest stock of some levels. `pushStartedAt`
+ * What an outbound run pushes: one order, the latest stock of some levels, or the latest state
+ * of some products or customers. `pushStartedAt`
  * is written (and committed) just before an order is first sent: a run that finds it set with no
  * ref recorded does not know whether the system created the order, and asks before sending again.
  */
-export type OutboundWork = { kind: 'ORDER'; orderId: string; pushStartedAt?: string } | { kind: 'STOCK'; productIds: string[] };
+export type OutboundWork =
+  | { kind: 'ORDER'; orderId: string; pushStartedAt?: string }
+  | { kind: 'STOCK'; productIds: string[] }
+  /** products / customers changed in Tradegraph, pushed to the systems that have them (services/outbound-records.ts) */
+  | { kind: 'PRODUCTS'; productIds: string[] }
+  | { kind: 'CUSTOMERS'; customerIds: string[] };
 
 @ObjectType({ description: 'One record a run could not apply, and why.' })
 @Entity({ tableName: 'sync_run_error' })

@@ -1,6 +1,6 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, InputType } from 'type-graphql';
-import { ConflictPolicy, ExternalSystem, SyncDirection, SyncEntity, SyncMode } from '../entities';
+import { ConflictPolicy, DeletionPolicy, ExternalSystem, SyncDirection, SyncEntity, SyncMode } from '../entities';
 
 @InputType({ description: 'The credentials of a connector: write-only, stored encrypted.' })
 export class ConnectorCredentialsInput {
@@ -58,6 +58,9 @@ export class CreateConnectorInput {
   @Field(() => ConflictPolicy, { defaultValue: ConflictPolicy.SOURCE_WINS })
   conflictPolicy!: ConflictPolicy;
 
+  @Field(() => DeletionPolicy, { defaultValue: DeletionPolicy.IGNORE, description: 'What a record deleted or made inactive at the source becomes.' })
+  deletions!: DeletionPolicy;
+
   @Field(() => ConnectorCredentialsInput, { nullable: true })
   credentials?: ConnectorCredentialsInput | null;
 }
@@ -87,6 +90,9 @@ export class UpdateConnectorInput {
 
   @Field(() => ConflictPolicy, { nullable: true })
   conflictPolicy?: ConflictPolicy | null;
+
+  @Field(() => DeletionPolicy, { nullable: true })
+  deletions?: DeletionPolicy | null;
 
   @Field(() => ConnectorCredentialsInput, { nullable: true })
   credentials?: ConnectorCredentialsInput | null;

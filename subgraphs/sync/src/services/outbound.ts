@@ -6,7 +6,9 @@ import { Connector, ExternalRef, SyncDirection, SyncEntity, SyncTrigger, type Ou
 import { syncSettingsOf } from '../settings';
 import { ExternalSystemError } from './backoff';
 import { checksumOf } from './inbound';
+import { placedFromConnector } from './inbound-orders';
 import { stockChecksumOf } from './entity-handlers';
+import { pushRecords, recordKindOf, recordPushesOf, recordWork } from './outbound-records';
 import { enqueueRun, ensureQueue } from './queue';
 import type { RunProgress } from './run-progress';
 
@@ -33,24 +35,34 @@ type OrderData = {
   lines: { productId: string; sku: string; name: string; quantity: number; unitPrice: { amount: string } }[];
 };
 
+/** The entity a connector must sync to get each kind of push. */
+const PUSH_ENTITY: Record<OutboundWork['kind'], SyncEntity> = { ORDER: SyncEntity.ORDER, STOCK: SyncEntity.INVENTORY, PRODUCTS: SyncEntity.PRODUCT, CUSTOMERS: SyncEntity.CUSTOMER };
+
+/** What a waiting push of each kind is about: one per connector and key waits at a time. */
+function outboundKeyOf(work: OutboundWork): string {
+  return work.kind === 'ORDER' ? `order:${work.orderId}` : work.kind === 'STOCK' ? 'stock' : work.kind.toLowerCase();
+}
+
 /** The connectors a push goes to: direction OUTBOUND or BOTH, syncing its entity, with an adapter that can take it. */
 function wantsPush(connector: Connector, work: OutboundWork): boolean {
-  const entity = work.kind === 'ORDER' ? SyncEntity.ORDER : SyncEntity.INVENTORY;
-  return connector.direction !== SyncDirection.INBOUND && connector.entities.includes(entity) && receives(connector.system, work.kind);
+  return connector.direction !== SyncDirection.INBOUND && connector.entities.includes(PUSH_ENTITY[work.kind]) && receives(connector.system, work.kind);
 }
 
 /**
  * Queues a push to every outbound connector that syncs its entity: an order (after
- * `order.placed` / `order.status_changed`) or products' stock (after `stock.changed`). Each
+ * `order.placed` / `order.status_changed`), products' stock (after `stock.changed`), or
+ * products or customers (after `product.*` / `customer.*`). Each
  * push is a SyncRun (trigger EVENT) with the queue's retries. At most one push per connector
  * and subject waits at a time (`outboundKey`, a partial unique index): repeated events, and
- * the same event seen by several sync replicas, join the waiting run (stock: the union of the
- * products), which reads the latest state when it runs. The run row and its job commit together.
+ * the same event seen by several sync replicas, join the waiting run (stock, products,
+ * customers: the union of the ids), which reads the latest state when it runs. The run row and its job commit together.
  * Returns how many runs it added.
  */
 export async function queueOutbound(runtime: SubgraphRuntime, work: OutboundWork, connectors: Connector[]): Promise<number> {
-  const entity = work.kind === 'ORDER' ? SyncEntity.ORDER : SyncEntity.INVENTORY;
+  const entity = PUSH_ENTITY[work.kind];
   const targets = connectors.filter((c) => wantsPush(c, work));
+  // The list a waiting run and a new push of the same key merge (an order's push has none).
+  const idsKey = work.kind === 'CUSTOMERS' ? 'customerIds' : work.kind === 'ORDER' ? null : 'productIds';
   if (!targets.length) return 0;
   await ensureQueue(runtime);
   const em = runtime.database.orm.em.fork();
@@ -59,16 +71,16 @@ export async function queueOutbound(runtime: SubgraphRuntime, work: OutboundWork
   await em.transactional(async (tx) => {
     const connection = tx.getConnection();
     for (const connector of targets) {
-      const key = work.kind === 'ORDER' ? `order:${work.orderId}` : 'stock';
+      const key = outboundKeyOf(work);
       const rows = await connection.execute<{ id: string; inserted: boolean }[]>(
         `insert into sync.sync_run (id, connector_id, trigger, entities, status, total, processed, created, updated, unchanged, failed, conflicts, attempts, max_attempts, queued_at, "full", version, outbound, outbound_key)
          values (?, ?, ?, ?::jsonb, 'QUEUED', 0, 0, 0, 0, 0, 0, 0, 0, ?, now(), false, 0, ?::jsonb, ?)
          on conflict (connector_id, outbound_key) where status = 'QUEUED' do update
-           set outbound = case when sync_run.outbound->>'kind' = 'STOCK'
-             then jsonb_build_object('kind', 'STOCK', 'productIds', (select jsonb_agg(distinct p) from jsonb_array_elements((sync_run.outbound->'productIds') || (excluded.outbound->'productIds')) p))
+           set outbound = case when ?::text is not null
+             then jsonb_set(sync_run.outbound, array[?::text], (select jsonb_agg(distinct p) from jsonb_array_elements((sync_run.outbound->?::text) || (excluded.outbound->?::text)) p))
              else sync_run.outbound end
          returning id, (xmax = 0) as inserted`,
-        [randomUUID(), connector.id, SyncTrigger.EVENT, JSON.stringify([entity]), maxAttempts, JSON.stringify(work), key],
+        [randomUUID(), connector.id, SyncTrigger.EVENT, JSON.stringify([entity]), maxAttempts, JSON.stringify(work), key, idsKey, idsKey, idsKey, idsKey],
         'all',
         tx.getTransactionContext(),
       );
@@ -107,15 +119,18 @@ async function createOnce(em: EntityManager, adapter: ConnectorAdapter, connecto
   return adapter.pushOrder!(order, null);
 }
 
-/** Pushes what an outbound run holds (an order, or products' stock) through the adapter. */
+/** Pushes what an outbound run holds (an order, products' stock, products or customers) through the adapter. */
 export async function pushOutbound(em: EntityManager, runtime: SubgraphRuntime, adapter: ConnectorAdapter, connector: Connector, run: SyncRun, progress: RunProgress): Promise<void> {
   const work = run.outbound!;
+  if (work.kind === 'PRODUCTS' || work.kind === 'CUSTOMERS') return pushRecords(em, runtime, adapter, connector, run, progress);
   const requestId = randomUUID();
   if (work.kind === 'ORDER') {
     if (!adapter.pushOrder) throw new ExternalSystemError(`${connector.system} connectors cannot receive orders`, false);
     const data = await throughGateway(runtime.gateway, 'The order could not be read', (g) => g.request<{ order: OrderData | null }>(ORDER, { id: work.orderId }, requestId));
     if (!data.order) throw new ExternalSystemError(`order ${work.orderId} does not exist`, false);
     const order = data.order;
+    // Echo suppression: an order sync placed from this connector's system is that system's, never pushed back to it.
+    if (await placedFromConnector(em, connector.id, order.id)) return progress.add(1, { created: 0, updated: 0, unchanged: 1, conflicts: 0, failed: [] });
     const refs = await em.find(ExternalRef, { connectorId: connector.id, $or: [{ entityType: SyncEntity.CUSTOMER, entityId: order.customerId }, { entityType: SyncEntity.PRODUCT, entityId: { $in: order.lines.map((l) => l.productId) } }, { entityType: SyncEntity.ORDER, entityId: order.id }] });
     const refOf = (type: SyncEntity, id: string) => refs.find((r) => r.entityType === type && r.entityId === id);
     const outbound: OutboundOrder = {
@@ -179,11 +194,12 @@ const OUTBOUND_MAX_DELIVERIES = 100;
 const OUTBOUND_STOP_TIMEOUT_MS = 3_000;
 
 /**
- * Turns order and stock events into outbound pushes (see {@link queueOutbound}), as the bus
+ * Turns order, stock, product and customer events into outbound pushes (see {@link queueOutbound}), as the bus
  * consumer group {@link OUTBOUND_GROUP}: events published while no sync replica runs wait in
  * the group and are pushed once one runs again. Per batch, each order is queued once and
  * the stock of every product that changed as one push (a burst, a sync or a big order, moves
- * thousands of levels). The batch is acknowledged only after its pushes are queued (their
+ * thousands of levels); products and customers as one push per connector of those it has
+ * and did not just send us (outbound-records.ts). The batch is acknowledged only after its pushes are queued (their
  * rows committed); a failure has the bus deliver it again (order and stock events each on
  * their own: a bad order event does not hold up stock pushes), and an event that failed 10
  * deliveries is dead-lettered (Redis: `<prefix>:events:<Entity>:dead:sync-outbound`) and
@@ -203,7 +219,7 @@ export class OutboundDispatcher implements BackgroundJob {
 
   start(): this {
     const options = { stopTimeoutMs: OUTBOUND_STOP_TIMEOUT_MS, maxDeliveries: OUTBOUND_MAX_DELIVERIES, ...this.options };
-    this.consuming = this.runtime.bus.consume(OUTBOUND_GROUP, [EventEntity.ORDER, EventEntity.STOCK_LEVEL], (batch) => this.dispatch(batch), options);
+    this.consuming = this.runtime.bus.consume(OUTBOUND_GROUP, [EventEntity.ORDER, EventEntity.STOCK_LEVEL, EventEntity.PRODUCT, EventEntity.CUSTOMER], (batch) => this.dispatch(batch), options);
     this.consuming.catch((error) => log.error({ err: error }, 'the outbound dispatcher could not join its consumer group'));
     return this;
   }
@@ -212,15 +228,23 @@ export class OutboundDispatcher implements BackgroundJob {
   private async dispatch(batch: EventEnvelope[]): Promise<void> {
     const orderIds = new Set<string>();
     const productIds = new Set<string>();
+    const records: EventEnvelope[] = [];
     for (const event of batch) {
       // Any event of an order (placed, status changed, payment recorded): the push's checksum skips what the system already has.
       if (event.entity === EventEntity.ORDER) orderIds.add(event.entityId);
       else if (event.type === StockEvent.CHANGED) productIds.add(String((event.payload as StockChangedPayload).productId));
+      else if (recordKindOf(event)) records.push(event);
     }
-    if (!orderIds.size && !productIds.size) return;
+    if (!orderIds.size && !productIds.size && !records.length) return;
     const connectors = await this.connectors();
     for (const orderId of orderIds) await queueOutbound(this.runtime, { kind: 'ORDER', orderId }, connectors);
     if (productIds.size) await queueOutbound(this.runtime, { kind: 'STOCK', productIds: [...productIds] }, connectors);
+    // A batch is one entity's stream: products or customers, each pushed (coalesced) to the systems that have them.
+    const kind = records.length ? recordKindOf(records[0])! : null;
+    if (!kind) return;
+    const targets = connectors.filter((c) => wantsPush(c, recordWork(kind, [])));
+    const pushes = await recordPushesOf(this.runtime.database.orm.em.fork(), kind, records, targets);
+    for (const [connector, ids] of pushes) await queueOutbound(this.runtime, recordWork(kind, ids), [connector]);
   }
 
   /** Read per batch (a small table), so a connector created a moment ago gets the next event. */

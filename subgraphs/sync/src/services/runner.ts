@@ -2,14 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { databaseFailure, DomainError, ErrorCode, logger, retryOnDatabaseFailure, sqlState, type SubgraphRuntime } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { adapterClasses, type ConnectorAdapter, type SourceCustomer, type SourceProduct } from '../adapters';
-import { Connector, ConnectorStatus, SyncEntity, SyncRun, SyncRunError, SyncRunStatus, WebhookDelivery } from '../entities';
+import { Connector, ConnectorStatus, SyncDirection, SyncEntity, SyncRun, SyncRunError, SyncRunStatus, WebhookDelivery } from '../entities';
 import { syncSettingsOf, type SyncSettings } from '../settings';
 import { ExternalSystemError, retryDelayMs } from './backoff';
 import { CredentialBox } from './crypto';
 import { recordConnectorStatus, recordRunUpdated } from './events';
-import { applyInboundBatch, type EntityHandler, type SourceRecord } from './inbound';
+import { type EntityHandler, type SourceRecord } from './inbound';
+import { applyBatchWithDeletions, archiveUnseen, archivesDeletions } from './deletions';
+import { syncPriceLists } from './price-lists';
 import { customerHandler, productHandler } from './entity-handlers';
 import { pushOutbound } from './outbound';
+import { sourceAccountOf, syncInboundOrders } from './inbound-orders';
 import { enqueueRun } from './queue';
 import { RunCancelled, RunProgress } from './run-progress';
 import { FINAL_STATES, syncRunStatus } from './run-status';
@@ -178,7 +181,7 @@ class BatchPool {
 
 /** Applies one batch in a fork of its own (the identity map stays one batch big) and counts it. */
 async function applyBatch<R extends SourceRecord>(em: EntityManager, runtime: SubgraphRuntime, handler: EntityHandler<R>, connector: Connector, run: SyncRun, batch: R[], progress: RunProgress): Promise<void> {
-  const outcome = await applyInboundBatch(em.fork(), runtime.gateway, handler, connector, run.id, batch, randomUUID());
+  const outcome = await applyBatchWithDeletions(em.fork(), runtime.gateway, handler, connector, run.id, batch, randomUUID());
   await progress.add(batch.length, outcome);
 }
 
@@ -211,20 +214,44 @@ async function syncEntity<R extends SourceRecord>(em: EntityManager, runtime: Su
 
 /**
  * Pulls what the run asks for — products (with stock when INVENTORY is asked for; INVENTORY
- * alone reads products too, stock being carried by them) and customers — changed since the
- * connector's cursors (everything for a `full` run), and applies it. Returns the new cursors.
+ * alone reads products too, stock being carried by them), customers and (unless the connector
+ * is OUTBOUND) orders — changed since the connector's cursors (everything for a `full` run),
+ * and applies it. Price lists (PRICE_LIST) are read whole every time. Under deletions ARCHIVE,
+ * a complete read of products or customers also archives what the source no longer has
+ * (services/deletions.ts). Returns the new cursors.
  */
 async function fullSync(em: EntityManager, runtime: SubgraphRuntime, settings: SyncSettings, adapter: ConnectorAdapter, connector: Connector, run: SyncRun, progress: RunProgress): Promise<Partial<Record<SyncEntity, string>>> {
   const cursors: Partial<Record<SyncEntity, string>> = {};
   const since = (entity: SyncEntity) => (run.full || !connector.cursors[entity] ? null : new Date(connector.cursors[entity]));
   const wants = (entity: SyncEntity) => run.entities.includes(entity);
+  const flagInactive = archivesDeletions(connector);
   if ((wants(SyncEntity.PRODUCT) || wants(SyncEntity.INVENTORY)) && adapter.products) {
-    const newest = await syncEntity(em, runtime, settings, productHandler, adapter.products({ since: since(SyncEntity.PRODUCT), withStock: wants(SyncEntity.INVENTORY) }), connector, run, progress);
+    const complete = since(SyncEntity.PRODUCT) === null && adapter.listsEverything === true;
+    const before = run.processed;
+    const newest = await syncEntity(em, runtime, settings, productHandler, adapter.products({ since: since(SyncEntity.PRODUCT), withStock: wants(SyncEntity.INVENTORY), flagInactive }), connector, run, progress);
     if (newest) cursors[SyncEntity.PRODUCT] = newest;
+    if (complete) await archiveUnseen(em, runtime.gateway, connector, run, SyncEntity.PRODUCT, progress, before);
   }
   if (wants(SyncEntity.CUSTOMER) && adapter.customers) {
-    const newest = await syncEntity(em, runtime, settings, customerHandler, adapter.customers({ since: since(SyncEntity.CUSTOMER) }), connector, run, progress);
+    const complete = since(SyncEntity.CUSTOMER) === null && adapter.listsEverything === true;
+    const before = run.processed;
+    const newest = await syncEntity(em, runtime, settings, customerHandler, adapter.customers({ since: since(SyncEntity.CUSTOMER), flagInactive }), connector, run, progress);
     if (newest) cursors[SyncEntity.CUSTOMER] = newest;
+    if (complete) await archiveUnseen(em, runtime.gateway, connector, run, SyncEntity.CUSTOMER, progress, before);
+  }
+  // After products and customers: a list's prices and customers are found through their refs.
+  if (wants(SyncEntity.PRICE_LIST) && adapter.priceLists) {
+    await syncPriceLists(em, runtime.gateway, connector, run, adapter.priceLists(), progress);
+  }
+  // Last: an order's customer and products are found through the refs the runs above wrote.
+  if (wants(SyncEntity.ORDER) && adapter.orders && connector.direction !== SyncDirection.OUTBOUND) {
+    await progress.settled();
+    const pages = adapter.orders({ since: since(SyncEntity.ORDER) });
+    // complete: a read of every order, after which orders gone at the source are cancelled (opt-in, as every deletion).
+    const complete = since(SyncEntity.ORDER) === null && adapter.listsEverything === true && archivesDeletions(connector);
+    const options = { full: run.full, complete, account: sourceAccountOf(connector, adapter), batchSize: settings.batchSize, cursor: connector.cursors[SyncEntity.ORDER], requestId: randomUUID };
+    const newest = await syncInboundOrders(em, runtime.gateway, connector, pages, options, (offered, outcome) => progress.add(offered, outcome));
+    if (newest) cursors[SyncEntity.ORDER] = newest;
   }
   await progress.settled();
   return cursors;

@@ -1,6 +1,6 @@
 import { badInput, conflict as conflictError, findByIdOrNotFound, findPage, notFound, type ConnectionPage, type PageArgs, type SubgraphRuntime } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictStatus, Connector, ConnectorStatus, SyncConflict, SyncEntity, SyncRun, SyncRunError, SyncRunStatus, SyncTrigger, type ConflictPolicy, type ConflictResolution, type ExternalSystem, type SyncDirection, type SyncMode } from '../entities';
+import { ConflictStatus, Connector, ConnectorStatus, SyncConflict, SyncEntity, SyncRun, SyncRunError, SyncRunStatus, SyncTrigger, type ConflictPolicy, type ConflictResolution, type DeletionPolicy, type ExternalSystem, type SyncDirection, type SyncMode } from '../entities';
 import { recordConnectorStatus, recordRunUpdated } from './events';
 import { resolveConflictWith, type EntityHandler, type SourceRecord } from './inbound';
 import { entityHandlerFor } from './entity-handlers';
@@ -19,6 +19,7 @@ export interface ConnectorFields {
   baseUrl?: string | null;
   fieldMapping?: Record<string, unknown>;
   conflictPolicy?: ConflictPolicy;
+  deletions?: DeletionPolicy;
   credentials?: ConnectorCredentials | null;
 }
 

@@ -14,6 +14,8 @@ type Row = Record<string, unknown> & { id: string };
  *   20,000, like Business Central) and an absolute `@odata.nextLink` with an opaque `$skiptoken`.
  * - `POST salesOrders` (by `customerId` or `customerNumber`) → 201 with `id` and `number`;
  *   `PATCH salesOrders({id})` needs `If-Match` (400 without, as BC does); `DELETE`.
+ * - `GET salesOrders` (same filter and paging; `$expand=salesOrderLines` inlines the lines);
+ *   sales orders entered in BC by {@link addSalesOrder}.
  * - `GET|POST salesOrders({id})/salesOrderLines`, `DELETE salesOrders({id})/salesOrderLines({lineId})`.
  * Bearer auth (401 `Authentication_InvalidCredentials`); an unknown company is 404; errors are
  * `{ error: { code, message } }`; scripted `failures` (429 `Application_TooManyRequests` with
@@ -22,6 +24,14 @@ type Row = Record<string, unknown> & { id: string };
 export class FakeDynamics365 extends FakeHttpServer {
   items: Row[] = [];
   customers: Row[] = [];
+  /**
+   * Customer price groups (table 6) and their sales prices (table 7002), as an API page extension
+   * publishes them under the company: `customerPriceGroups` (code, description) and
+   * `salesPrices` (itemNumber, salesType, salesCode, unitPrice, currencyCode, startingDate,
+   * endingDate, minimumQuantity); customers name theirs in `customerPriceGroup`. Seeded empty.
+   */
+  customerPriceGroups: Row[] = [];
+  salesPrices: Row[] = [];
   salesOrders = new Map<string, Row>();
   /** order id → its lines */
   salesOrderLines = new Map<string, Row[]>();
@@ -43,6 +53,8 @@ export class FakeDynamics365 extends FakeHttpServer {
    * and their lines are cleared.
    */
   seed(count: number, customers = 0): void {
+    this.customerPriceGroups = [];
+    this.salesPrices = [];
     this.salesOrders.clear();
     this.salesOrderLines.clear();
     this.nextOrderNumber = 101001;
@@ -74,8 +86,38 @@ export class FakeDynamics365 extends FakeHttpServer {
       creditLimit: 2500 * (i + 1),
       currencyCode: i % 2 ? 'GBP' : '',
       blocked: ' ',
+      customerPriceGroup: '',
       lastModifiedDateTime: iso(base - i * 3_600_000),
     }));
+  }
+
+  /** A sales order entered in Business Central (not pushed): Open, for the customer (by id) with Item lines (by item id). Returns its id. */
+  addSalesOrder(customerId: string, lines: { itemId: string; quantity: number }[]): string {
+    const customer = this.customers.find((c) => c.id === customerId);
+    const id = randomUUID();
+    this.salesOrders.set(id, {
+      id,
+      number: `S-ORD${this.nextOrderNumber++}`,
+      externalDocumentNumber: '',
+      orderDate: new Date().toISOString().slice(0, 10),
+      customerId,
+      customerNumber: customer?.number ?? '',
+      customerName: customer?.displayName ?? '',
+      status: 'Open',
+      fullyShipped: false,
+      lastModifiedDateTime: new Date().toISOString(),
+      '@odata.etag': `W/"${randomUUID()}"`,
+    });
+    this.salesOrderLines.set(id, lines.map((l, i) => ({ id: randomUUID(), documentId: id, sequence: (i + 1) * 10000, lineType: 'Item', itemId: l.itemId, lineObjectNumber: this.items.find((it) => it.id === l.itemId)?.number ?? '', quantity: l.quantity })));
+    return id;
+  }
+
+  /** Ships a sales order in full (`fullyShipped`), as posting its shipment would; lastModifiedDateTime moves. */
+  shipSalesOrder(id: string): void {
+    const order = this.salesOrders.get(id);
+    if (!order) throw new Error(`no sales order ${id}`);
+    const after = Math.max(Date.now(), Date.parse(String(order.lastModifiedDateTime)) + 1000);
+    Object.assign(order, { fullyShipped: true, status: 'Released', lastModifiedDateTime: new Date(after).toISOString() });
   }
 
   /** The company's API root, as an adapter's base URL may name it. */
@@ -107,12 +149,19 @@ export class FakeDynamics365 extends FakeHttpServer {
     if (company[1] !== this.companyId) return this.error(res, 404, 'BadRequest_NotFound', `The specified resource does not exist. (company ${company[1]})`);
     const rest = company[2];
     if (method === 'GET' && (rest === 'items' || rest === 'customers')) return this.list(rest === 'items' ? this.items : this.customers, url, headers, res);
+    if (method === 'GET' && (rest === 'customerPriceGroups' || rest === 'salesPrices')) return this.listPricing(rest, url, res);
     const single = /^(items|customers)\(([^)]+)\)$/.exec(rest);
     if (method === 'GET' && single) {
       const row = (single[1] === 'items' ? this.items : this.customers).find((r) => r.id === single[2]);
       return row ? this.json(res, 200, row) : this.error(res, 404, 'BadRequest_NotFound', `The ${single[1] === 'items' ? 'Item' : 'Customer'} does not exist. Identification fields and values: Id='${single[2]}'  CorrelationId:  fake.`);
     }
     if (rest === 'salesOrders' && method === 'POST') return this.createOrder(body, res);
+    if (rest === 'salesOrders' && method === 'GET') {
+      const expand = url.searchParams.get('$expand');
+      if (expand !== null && expand !== 'salesOrderLines') return this.error(res, 400, 'BadRequest', `Could not find a property named '${expand}' on type 'salesOrder'.  CorrelationId:  fake.`);
+      const orders = [...this.salesOrders.values()].map((o) => (expand ? { ...o, salesOrderLines: this.salesOrderLines.get(o.id) ?? [] } : o));
+      return this.list(orders, url, headers, res);
+    }
     const order = /^salesOrders\(([^)]+)\)(?:\/salesOrderLines(?:\(([^)]+)\))?)?$/.exec(rest);
     if (order) {
       const [, orderId, lineId] = order;
@@ -125,7 +174,7 @@ export class FakeDynamics365 extends FakeHttpServer {
       if (!onLines) {
         if (method === 'GET') return this.json(res, 200, existing);
         if (method === 'PATCH') {
-          const updated = { ...existing, ...(body as object), id: orderId, '@odata.etag': `W/"${randomUUID()}"` };
+          const updated = { ...existing, ...(body as object), id: orderId, lastModifiedDateTime: new Date().toISOString(), '@odata.etag': `W/"${randomUUID()}"` };
           this.salesOrders.set(orderId, updated);
           return this.json(res, 200, updated);
         }
@@ -172,6 +221,18 @@ export class FakeDynamics365 extends FakeHttpServer {
     this.json(res, 200, out, prefer ? { 'preference-applied': `odata.maxpagesize=${pageSize}` } : {});
   }
 
+  /** `GET customerPriceGroups` / `GET salesPrices` (`$filter=salesType eq '<type>'` only), in one page (the fake's lists are small). */
+  private listPricing(set: 'customerPriceGroups' | 'salesPrices', url: URL, res: http.ServerResponse): void {
+    let rows = set === 'customerPriceGroups' ? this.customerPriceGroups : this.salesPrices;
+    const filter = url.searchParams.get('$filter');
+    if (filter !== null) {
+      const match = set === 'salesPrices' ? /^salesType eq '([^']*)'$/.exec(filter) : null;
+      if (!match) return this.error(res, 400, 'BadRequest', `Invalid filter expression: ${filter}  CorrelationId:  fake.`);
+      rows = rows.filter((r) => r.salesType === match[1]);
+    }
+    this.json(res, 200, { '@odata.context': `${this.url}/api/v2.0/$metadata#companies(${this.companyId})/${set}`, value: rows });
+  }
+
   private createOrder(body: unknown, res: http.ServerResponse): void {
     const input = (body ?? {}) as Record<string, unknown>;
     const customer = this.customers.find((c) => (input.customerId ? c.id === input.customerId : c.number === input.customerNumber));
@@ -190,6 +251,8 @@ export class FakeDynamics365 extends FakeHttpServer {
       customerNumber: customer.number,
       customerName: customer.displayName,
       status: 'Draft',
+      fullyShipped: false,
+      lastModifiedDateTime: new Date().toISOString(),
       '@odata.etag': `W/"${randomUUID()}"`,
     };
     this.salesOrders.set(id, order);

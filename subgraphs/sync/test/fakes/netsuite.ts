@@ -14,6 +14,12 @@ export interface FakeNetSuiteItem {
   lastModifiedDate: string;
   /** location id → on hand */
   stock: Record<string, number>;
+  /** marked inactive in NetSuite (served as `isInactive`) */
+  isInactive?: boolean;
+  /** price level id → unit price in USD (the `pricing` table, for SuiteQL) */
+  prices?: Record<string, number>;
+  /** price level id → unit price in other currencies, by ISO code (more `pricing` rows) */
+  foreignPrices?: Record<string, Record<string, number>>;
 }
 
 /** A customer the fake serves (stored flat; served in NetSuite's record shape). */
@@ -26,16 +32,28 @@ export interface FakeNetSuiteCustomer {
   creditLimit: number | null;
   currency: string;
   lastModifiedDate: string;
+  isInactive?: boolean;
+  /** the customer's price level id, or none (base price) */
+  priceLevel?: string | null;
+}
+
+/** A price level (the `pricelevel` table, for SuiteQL). */
+export interface FakeNetSuitePriceLevel {
+  id: string;
+  name: string;
+  isInactive?: boolean;
 }
 
 const RECORD = '/services/rest/record/v1/';
+const SUITEQL = '/services/rest/query/v1/suiteql';
 const LOCATION_NAMES: Record<string, string> = { '1': 'Main Warehouse', '2': 'East Coast DC', '3': 'Consignment' };
 
 /**
  * A local NetSuite that speaks SuiteTalk REST web services as sync uses them:
  * `GET /services/rest/record/v1/{inventoryItem|customer}?limit=&offset=&q=` (ids and links
  * only, `hasMore` and a `next` link; `limit` above 1000 is a 400), `GET {type}/{id}` with
- * `expandSubResources=true` inlining the item `locations` sublist, `POST salesOrder` (204 with
+ * `expandSubResources=true` inlining the item `locations` sublist, `GET salesOrder` (listed like
+ * the others; sales orders entered in NetSuite by {@link addSalesOrder}), `POST salesOrder` (204 with
  * `Location`), `PATCH salesOrder/{id}` (`replace=item` replaces the item sublist, else lines are
  * merged by position). `q` understands `lastModifiedDate ON_OR_AFTER|AFTER "<date>"` with the
  * date in M/D/YYYY (the account's date format; N/query rejects ISO here, as real NetSuite does).
@@ -46,6 +64,8 @@ const LOCATION_NAMES: Record<string, string> = { '1': 'Main Warehouse', '2': 'Ea
 export class FakeNetSuite extends FakeHttpServer {
   items: FakeNetSuiteItem[] = [];
   customers: FakeNetSuiteCustomer[] = [];
+  /** price levels; seeded with Base Price (1), Alternate Price 1 (2) and Online Price (5), as a new account has */
+  priceLevels: FakeNetSuitePriceLevel[] = [];
   salesOrders = new Map<string, Record<string, unknown>>();
   /** ids the collection still lists but whose record GET answers 404, as for a record deleted between the two calls */
   deletedAfterListing = new Set<string>();
@@ -74,6 +94,7 @@ export class FakeNetSuite extends FakeHttpServer {
    * 9001; nothing is deleted after listing.
    */
   seed(count: number, customers = 0): void {
+    this.priceLevels = [{ id: '1', name: 'Base Price' }, { id: '2', name: 'Alternate Price 1' }, { id: '5', name: 'Online Price' }];
     this.salesOrders.clear();
     this.deletedAfterListing.clear();
     this.nextOrderId = 9001;
@@ -98,6 +119,33 @@ export class FakeNetSuite extends FakeHttpServer {
       currency: 'USD',
       lastModifiedDate: new Date(base - i * 86_400_000).toISOString().replace('.000Z', 'Z'),
     }));
+  }
+
+  /**
+   * A sales order entered in NetSuite (not pushed): customer `entity` and `item` lines by
+   * internal id, status B (Pending Fulfillment), served in the REST record shape. Returns its id.
+   */
+  addSalesOrder(customerId: string, lines: { itemId: string; quantity: number }[]): string {
+    const id = String(this.nextOrderId++);
+    this.salesOrders.set(id, {
+      id,
+      tranId: `SO${id}`,
+      entity: { id: customerId, refName: this.customers.find((c) => c.id === customerId)?.companyName ?? customerId },
+      status: { id: 'B', refName: 'Pending Fulfillment' },
+      memo: null,
+      tranDate: new Date().toISOString().slice(0, 10),
+      item: { items: lines.map((l, i) => ({ links: [], line: i + 1, item: { id: l.itemId, refName: this.items.find((it) => it.id === l.itemId)?.itemId ?? l.itemId }, quantity: l.quantity })), totalResults: lines.length },
+      lastModifiedDate: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    });
+    return id;
+  }
+
+  /** Sets a sales order's status as NetSuite would move it (C Cancelled, G Billed, H Closed …); its lastModifiedDate moves. */
+  setSalesOrderStatus(id: string, status: { id: string; refName: string }): void {
+    const order = this.salesOrders.get(id);
+    if (!order) throw new Error(`no sales order ${id}`);
+    const after = Math.max(Date.now(), Date.parse(String(order.lastModifiedDate)) + 1000);
+    Object.assign(order, { status, lastModifiedDate: new Date(after).toISOString().replace(/\.\d{3}Z$/, 'Z') });
   }
 
   /** Counts the request as in flight, from arrival until it is answered, for {@link concurrencyLimit} and {@link maxInFlight}. */
@@ -126,6 +174,7 @@ export class FakeNetSuite extends FakeHttpServer {
     if (headers.authorization !== `Bearer ${this.accessToken}`) {
       return this.error(res, 401, 'INVALID_LOGIN', 'Invalid login attempt. For more details, see the Login Audit Trail in the NetSuite UI at Setup > Users/Roles > User Management > View Login Audit Trail.');
     }
+    if (url.pathname === SUITEQL && method === 'POST') return this.suiteQl(url, headers, body, res);
     if (!url.pathname.startsWith(RECORD)) return this.error(res, 404, 'INVALID_URL', `The requested URL ${url.pathname} was not found on this server.`);
     const [type, id, ...rest] = url.pathname.slice(RECORD.length).split('/').map(decodeURIComponent);
     if (rest.length) return this.error(res, 404, 'INVALID_URL', `The requested URL ${url.pathname} was not found on this server.`);
@@ -134,6 +183,7 @@ export class FakeNetSuite extends FakeHttpServer {
       return id ? this.getRecord(type, id, url, res) : this.list(type, url, res);
     }
     if (type === 'salesOrder') {
+      if (method === 'GET' && !id) return this.list(type, url, res);
       if (method === 'POST' && !id) return this.createOrder(body, res);
       if (method === 'PATCH' && id) return this.updateOrder(id, body, url, res);
       if (method === 'GET' && id) {
@@ -144,11 +194,11 @@ export class FakeNetSuite extends FakeHttpServer {
     return this.error(res, 404, 'INVALID_URL', `The record type [${type}] is invalid.`);
   }
 
-  private list(type: 'inventoryItem' | 'customer', url: URL, res: http.ServerResponse): void {
+  private list(type: 'inventoryItem' | 'customer' | 'salesOrder', url: URL, res: http.ServerResponse): void {
     const limit = Number(url.searchParams.get('limit') ?? 1000);
     const offset = Number(url.searchParams.get('offset') ?? 0);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return this.error(res, 400, 'INVALID_PARAMETER', `Invalid value for query parameter limit: ${url.searchParams.get('limit')}. The value must be between 1 and 1000.`);
-    let records: { id: string; lastModifiedDate: string }[] = type === 'inventoryItem' ? this.items : this.customers;
+    let records: { id: string; lastModifiedDate: string }[] = type === 'inventoryItem' ? this.items : type === 'customer' ? this.customers : ([...this.salesOrders.values()] as { id: string; lastModifiedDate: string }[]);
     const q = url.searchParams.get('q');
     if (q !== null) {
       const match = /^lastModifiedDate (ON_OR_AFTER|AFTER) "(\d{1,2})\/(\d{1,2})\/(\d{4})"$/.exec(q);
@@ -192,6 +242,8 @@ export class FakeNetSuite extends FakeHttpServer {
         phone: c.phone,
         creditLimit: c.creditLimit,
         currency: { links: [], id: '1', refName: c.currency },
+        isInactive: c.isInactive ?? false,
+        ...(c.priceLevel ? { priceLevel: { links: [], id: c.priceLevel, refName: this.priceLevels.find((l) => l.id === c.priceLevel)?.name ?? c.priceLevel } } : {}),
         lastModifiedDate: c.lastModifiedDate,
       });
     }
@@ -212,6 +264,7 @@ export class FakeNetSuite extends FakeHttpServer {
       manufacturer: item.manufacturer,
       basePrice: item.basePrice,
       itemType: { id: 'InvtPart', refName: 'InvtPart' },
+      isInactive: item.isInactive ?? false,
       lastModifiedDate: item.lastModifiedDate,
       // Without expansion NetSuite answers sublists as links only.
       locations: expand ? { links: [{ rel: 'self', href: `${self}/locations` }], items: locationLines, totalResults: locationLines.length } : { links: [{ rel: 'self', href: `${self}/locations` }] },
@@ -222,7 +275,7 @@ export class FakeNetSuite extends FakeHttpServer {
     const problem = this.invalidOrder(body, true);
     if (problem) return this.error(res, 400, 'INVALID_VALUE', problem.detail, problem.path);
     const id = String(this.nextOrderId++);
-    this.salesOrders.set(id, { id, ...(body as Record<string, unknown>) });
+    this.salesOrders.set(id, { id, tranId: `SO${id}`, status: { id: 'B', refName: 'Pending Fulfillment' }, ...(body as Record<string, unknown>), lastModifiedDate: new Date().toISOString() });
     res.writeHead(204, { location: `${this.url}${RECORD}salesOrder/${id}` }).end();
   }
 
@@ -239,7 +292,7 @@ export class FakeNetSuite extends FakeHttpServer {
       (patch.item.items ?? []).forEach((line, i) => (old[i] = { ...(old[i] as object), ...(line as object) }));
       merged.item = { items: old };
     }
-    this.salesOrders.set(id, merged);
+    this.salesOrders.set(id, { ...merged, lastModifiedDate: new Date().toISOString() });
     res.writeHead(204).end();
   }
 
@@ -256,6 +309,32 @@ export class FakeNetSuite extends FakeHttpServer {
       if (typeof line.quantity !== 'number' || line.quantity <= 0) return { detail: "Invalid value for the resource or sub-resource field 'quantity'. Provide a valid value.", path: `item.items[${i}].quantity` };
     }
     return null;
+  }
+
+  /**
+   * `POST suiteql` (needs `Prefer: transient`, as NetSuite does), `limit` ≤ 1000 and `offset`:
+   * answers the three queries sync sends — active price levels, item prices per level, customers'
+   * price level — from the fake's data, values as strings like SuiteQL's; any other query is a 400.
+   */
+  private suiteQl(url: URL, headers: http.IncomingHttpHeaders, body: unknown, res: http.ServerResponse): void {
+    if (headers.prefer !== 'transient') return this.error(res, 400, 'INVALID_PARAMETER', 'The request header Prefer: transient is required for SuiteQL queries.');
+    const given = (body as { q?: unknown } | undefined)?.q;
+    const q = typeof given === 'string' ? given : '';
+    const limit = Number(url.searchParams.get('limit') ?? 1000);
+    const offset = Number(url.searchParams.get('offset') ?? 0);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return this.error(res, 400, 'INVALID_PARAMETER', `Invalid value for query parameter limit: ${url.searchParams.get('limit')}.`);
+    let rows: Record<string, string>[];
+    if (/^SELECT id, name FROM pricelevel WHERE isinactive = 'F'/i.test(q)) rows = this.priceLevels.filter((l) => !l.isInactive).map((l) => ({ id: l.id, name: l.name }));
+    else if (/^SELECT pricing\.item, pricing\.pricelevel, pricing\.unitprice, currency\.symbol AS currency FROM pricing JOIN currency\b/i.test(q)) {
+      rows = this.items.flatMap((i) => [
+        ...Object.entries(i.prices ?? {}).map(([level, price]) => ({ item: i.id, pricelevel: level, unitprice: String(price), currency: 'USD' })),
+        ...Object.entries(i.foreignPrices ?? {}).flatMap(([currency, prices]) => Object.entries(prices).map(([level, price]) => ({ item: i.id, pricelevel: level, unitprice: String(price), currency }))),
+      ]);
+    }
+    else if (/^SELECT id, pricelevel FROM customer WHERE pricelevel IS NOT NULL/i.test(q)) rows = this.customers.filter((c) => c.priceLevel).map((c) => ({ id: c.id, pricelevel: c.priceLevel! }));
+    else return this.error(res, 400, 'INVALID_PARAMETER', `Invalid search query. Detailed unprocessed description follows. Search error occurred: Unsupported query in this fake: ${q}`);
+    const page = rows.slice(offset, offset + limit);
+    this.json(res, 200, { links: [], count: page.length, hasMore: offset + limit < rows.length, items: page.map((r) => ({ links: [], ...r })), offset, totalResults: rows.length });
   }
 
   private tooMany(res: http.ServerResponse, retryAfterSeconds: number | undefined): void {

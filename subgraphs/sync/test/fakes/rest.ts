@@ -27,6 +27,16 @@ export interface FakeRestCustomer {
   updated_at: string;
 }
 
+/** An order the API holds, in its own shape (the REST adapter's default inbound order fields). */
+export interface FakeRestOrder {
+  id: string;
+  number: string;
+  status: string;
+  customer_id: number;
+  lines: { product_id: string; quantity: number }[];
+  updated_at: string;
+}
+
 /** A request the fake received, for assertions. */
 export interface FakeRestRequest {
   method: string;
@@ -41,17 +51,22 @@ export interface FakeRestRequest {
  * (envelope `{ data: [...] }`, filtered by `updated_since` ≥), paged the way {@link pagination}
  * says — `cursor` (`cursor` + `limit`, next cursor at `meta.next_cursor`), `page` (`page` from 1 +
  * `per_page`) or `link` (`page` + `per_page`, next page as a relative RFC 8288 `Link` header) —
- * and `POST /v1/orders` / `PUT /v1/orders/:id` answering `{ data: { id } }`. Auth is
+ * `GET /v1/orders` (the orders it holds, {@link sourceOrders}, listed the same way) and
+ * `POST /v1/orders` / `PUT /v1/orders/:id` answering `{ data: { id } }`. Auth is
  * `Authorization: Bearer <accessToken>` or `<apiKeyHeader>: <apiKey>`, else 401. Scripted 429
  * (with Retry-After) and 5xx answers come before everything else.
  */
 export class FakeRest extends FakeHttpServer {
   items: FakeRestItem[] = [];
   customers: FakeRestCustomer[] = [];
+  /** orders the API itself holds (entered there, not pushed), served by `GET /v1/orders` */
+  sourceOrders: FakeRestOrder[] = [];
   /** orders received (POST and PUT), in order */
   orders: FakeRestRequest[] = [];
   /** every request received, in order */
   log: FakeRestRequest[] = [];
+  /** items and customers updated by `PATCH|PUT /v1/items/:id` and `/v1/customers/:id` (pushes), in order */
+  recordUpdates: FakeRestRequest[] = [];
   pagination: 'cursor' | 'page' | 'link' = 'cursor';
   /** page size when the request gives none */
   defaultPageSize = 100;
@@ -121,6 +136,10 @@ export class FakeRest extends FakeHttpServer {
       this.list(url, url.pathname === '/v1/items' ? this.items : this.customers, send);
       return;
     }
+    if (method === 'GET' && url.pathname === '/v1/orders') {
+      this.list(url, this.sourceOrders, send);
+      return;
+    }
     if (method === 'POST' && url.pathname === '/v1/orders') {
       this.orders.push(this.logged(request));
       send(201, { data: { id: `ord_${this.nextOrderId++}` } });
@@ -132,7 +151,25 @@ export class FakeRest extends FakeHttpServer {
       send(200, { data: { id: decodeURIComponent(put[1]) } });
       return;
     }
+    const record = /^\/v1\/(items|customers)\/([^/]+)$/.exec(url.pathname);
+    if ((method === 'PATCH' || method === 'PUT') && record) return this.updateRecord(request, record[1] === 'items' ? this.items : this.customers, decodeURIComponent(record[2]), send);
     send(404, { error: `no route ${method} ${url.pathname}` });
+  }
+
+  /** Merges the body's fields (nested objects too) into the record and moves its updated_at, as an edit in the API would. */
+  private updateRecord(request: FakeRequest, records: { id: string | number; updated_at: string }[], id: string, send: (status: number, payload: unknown) => void): void {
+    const found = records.find((r) => String(r.id) === id);
+    if (!found) return send(404, { error: `no record ${id}` });
+    const merge = (target: Record<string, unknown>, change: Record<string, unknown>) => {
+      for (const [key, value] of Object.entries(change)) {
+        if (value && typeof value === 'object' && !Array.isArray(value) && target[key] && typeof target[key] === 'object') merge(target[key] as Record<string, unknown>, value as Record<string, unknown>);
+        else target[key] = value;
+      }
+    };
+    merge(found, (request.raw ? request.body : {}) as Record<string, unknown>);
+    found.updated_at = new Date().toISOString();
+    this.recordUpdates.push(this.logged(request));
+    send(200, { data: found });
   }
 
   private logged(request: FakeRequest): FakeRestRequest {

@@ -18,7 +18,8 @@ const BASE = '/b1s/v1/';
  *   `$orderby` on the key, `$top`/`$skip`, and server-driven paging: `Prefer:
  *   odata.maxpagesize=N` (default 20, like Service Layer) with a relative `odata.nextLink`
  *   (or `@odata.nextLink` when {@link nextLinkStyle} is 'v4').
- * - `POST Orders` → 201 with the document and its `DocEntry`; `PATCH Orders(n)` → 204,
+ * - `GET Orders` (the same query options, by DocEntry; orders entered in B1 by {@link addSapOrder}),
+ *   `POST Orders` → 201 with the document and its `DocEntry`; `PATCH Orders(n)` → 204,
  *   appending lines unless `B1S-ReplaceCollectionsOnPatch: true`.
  * - `POST InventoryPostings` → 201; its lines' `CountedQuantity` becomes the warehouse's InStock.
  * Errors are `{ error: { code, message: { lang, value } } }`; scripted `failures` and `down`
@@ -27,6 +28,8 @@ const BASE = '/b1s/v1/';
 export class FakeSapBusinessOne extends FakeHttpServer {
   items: Row[] = [];
   partners: Row[] = [];
+  /** `PriceLists`: seeded with 1 Base Price and 2 Retail (EUR); customers' `PriceListNum` names one */
+  priceLists: Row[] = [];
   orders = new Map<number, Row>();
   postings: Row[] = [];
   readonly companyDb = 'SBODEMOUS';
@@ -57,6 +60,10 @@ export class FakeSapBusinessOne extends FakeHttpServer {
    * DocEntry 301; postings are cleared.
    */
   seed(count: number, customers = 0): void {
+    this.priceLists = [
+      { PriceListNo: 1, PriceListName: 'Base Price', BasePriceList: 1, Factor: 1, DefaultPrimeCurrency: 'EUR', Active: 'tYES' },
+      { PriceListNo: 2, PriceListName: 'Retail', BasePriceList: 1, Factor: 2, DefaultPrimeCurrency: 'EUR', Active: 'tYES' },
+    ];
     this.orders.clear();
     this.postings = [];
     this.nextDocEntry = 301;
@@ -68,6 +75,7 @@ export class FakeSapBusinessOne extends FakeHttpServer {
       User_Text: i % 3 === 0 ? `Remarks ${i}` : null,
       ItemType: 'itItems',
       Valid: 'tYES',
+      Frozen: 'tNO',
       UpdateDate: day(i % 30),
       UpdateTime: '08:15:00',
       ItemPrices: [
@@ -88,12 +96,51 @@ export class FakeSapBusinessOne extends FakeHttpServer {
         Phone1: `+49 30 ${1000 + i}`,
         CreditLimit: 10_000 + i,
         Currency: i % 2 ? '##' : 'USD',
+        PriceListNum: 1,
+        Valid: 'tYES',
+        Frozen: 'tNO',
         UpdateDate: day(i),
         UpdateTime: '09:00:00',
       })),
       { CardCode: 'V0001', CardName: 'Supplier one', CardType: 'cSupplier', UpdateDate: day(0), UpdateTime: '09:00:00' },
       { CardCode: 'V0002', CardName: 'Supplier two', CardType: 'cSupplier', UpdateDate: day(0), UpdateTime: '09:00:00' },
     ];
+  }
+
+  /** A sales order entered in SAP B1 (not pushed): `CardCode`, `DocumentLines` of `ItemCode` + `Quantity`, open. Returns its DocEntry. */
+  addSapOrder(cardCode: string, lines: { itemCode: string; quantity: number }[]): number {
+    const entry = this.nextDocEntry++;
+    const day = new Date().toISOString().slice(0, 10);
+    this.orders.set(entry, {
+      DocEntry: entry,
+      DocNum: entry + 1000,
+      DocType: 'dDocument_Items',
+      DocumentStatus: 'bost_Open',
+      Cancelled: 'tNO',
+      CardCode: cardCode,
+      DocDate: day,
+      DocDueDate: day,
+      NumAtCard: null,
+      Comments: null,
+      ...sapNow(),
+      DocumentLines: lines.map((l, i) => ({ LineNum: i, ItemCode: l.itemCode, Quantity: l.quantity, RemainingOpenQuantity: l.quantity, LineStatus: 'bost_Open' })),
+    });
+    return entry;
+  }
+
+  /**
+   * `Cancel` (POST Orders(n)/Cancel in Service Layer: Cancelled tYES), `Close` (POST
+   * Orders(n)/Close: DocumentStatus bost_Close, lines closed with their open quantity kept) or
+   * `Deliver` (a delivery copied from every line in full: RemainingOpenQuantity 0, and B1 closes
+   * the order) an order; its UpdateDate/UpdateTime move.
+   */
+  changeSapOrder(entry: number, action: 'Cancel' | 'Close' | 'Deliver'): void {
+    const order = this.orders.get(entry);
+    if (!order) throw new Error(`no SAP order ${entry}`);
+    const lines = (order.DocumentLines as Row[] | undefined) ?? [];
+    if (action === 'Deliver') lines.forEach((line) => Object.assign(line, { RemainingOpenQuantity: 0, LineStatus: 'bost_Close', TargetType: 15 }));
+    if (action === 'Close') lines.forEach((line) => Object.assign(line, { LineStatus: 'bost_Close' }));
+    Object.assign(order, action === 'Cancel' ? { Cancelled: 'tYES', DocumentStatus: 'bost_Close' } : { DocumentStatus: 'bost_Close' }, sapNow());
   }
 
   /** Ends every session, as Service Layer does after its idle timeout. */
@@ -120,7 +167,8 @@ export class FakeSapBusinessOne extends FakeHttpServer {
       this.sessions.delete(session);
       return void res.writeHead(204).end();
     }
-    if (method === 'GET' && (segment === 'Items' || segment === 'BusinessPartners')) return this.list(segment, url, headers, res);
+    if (method === 'GET' && (segment === 'Items' || segment === 'BusinessPartners' || segment === 'Orders')) return this.list(segment, url, headers, res);
+    if (method === 'GET' && segment === 'PriceLists') return this.listPriceLists(url, res);
     const single = /^(Items|BusinessPartners)\('([^']*)'\)$/.exec(segment);
     if (method === 'GET' && single) {
       const row = (single[1] === 'Items' ? this.items : this.partners).find((r) => r[single[1] === 'Items' ? 'ItemCode' : 'CardCode'] === single[2]);
@@ -148,8 +196,8 @@ export class FakeSapBusinessOne extends FakeHttpServer {
     res.end(JSON.stringify({ 'odata.metadata': `${this.url}${BASE}$metadata#B1Sessions/@Element`, SessionId: session, Version: '1000190', SessionTimeout: 30 }));
   }
 
-  private list(entity: 'Items' | 'BusinessPartners', url: URL, headers: http.IncomingHttpHeaders, res: http.ServerResponse): void {
-    let rows = entity === 'Items' ? this.items : this.partners;
+  private list(entity: 'Items' | 'BusinessPartners' | 'Orders', url: URL, headers: http.IncomingHttpHeaders, res: http.ServerResponse): void {
+    let rows = entity === 'Items' ? this.items : entity === 'Orders' ? [...this.orders.values()] : this.partners;
     const filter = url.searchParams.get('$filter');
     if (filter !== null) {
       for (const condition of filter.split(/\s+and\s+/)) {
@@ -164,9 +212,9 @@ export class FakeSapBusinessOne extends FakeHttpServer {
     }
     const orderby = url.searchParams.get('$orderby');
     if (orderby !== null) {
-      const key = entity === 'Items' ? 'ItemCode' : 'CardCode';
+      const key = entity === 'Items' ? 'ItemCode' : entity === 'Orders' ? 'DocEntry' : 'CardCode';
       if (orderby !== key) return this.error(res, 400, -1000, `$orderby on '${orderby}' is not supported by this fake`);
-      rows = [...rows].sort((a, b) => String(a[key]).localeCompare(String(b[key])));
+      rows = [...rows].sort((a, b) => (key === 'DocEntry' ? Number(a[key]) - Number(b[key]) : String(a[key]).localeCompare(String(b[key]))));
     }
     const skip = Number(url.searchParams.get('$skip') ?? 0);
     const top = url.searchParams.has('$top') ? Number(url.searchParams.get('$top')) : Infinity;
@@ -190,6 +238,16 @@ export class FakeSapBusinessOne extends FakeHttpServer {
     this.json(res, 200, out, responseHeaders);
   }
 
+  /** `GET PriceLists` with `$select` and `$orderby=PriceListNo`; a company has few lists, so one page. */
+  private listPriceLists(url: URL, res: http.ServerResponse): void {
+    const orderby = url.searchParams.get('$orderby');
+    if (orderby !== null && orderby !== 'PriceListNo') return this.error(res, 400, -1000, `$orderby on '${orderby}' is not supported by this fake`);
+    const select = url.searchParams.get('$select')?.split(',') ?? null;
+    const rows = [...this.priceLists].sort((a, b) => Number(a.PriceListNo) - Number(b.PriceListNo));
+    const value = rows.map((row) => (select ? Object.fromEntries(select.filter((f) => f in row).map((f) => [f, row[f]])) : row));
+    this.json(res, 200, { 'odata.metadata': `${this.url}${BASE}$metadata#PriceLists`, value });
+  }
+
   private createOrder(body: unknown, res: http.ServerResponse): void {
     const doc = (body ?? {}) as Row & { DocumentLines?: Row[] };
     if (!this.partners.some((p) => p.CardCode === doc.CardCode && p.CardType === 'cCustomer')) return this.error(res, 400, -10, `1320000126 - Business partner code '${String(doc.CardCode)}' is invalid`);
@@ -197,7 +255,7 @@ export class FakeSapBusinessOne extends FakeHttpServer {
     if (problem) return this.error(res, 400, -5002, problem);
     if (!doc.DocumentLines?.length) return this.error(res, 400, -5002, 'To generate this document, first define the numbering series in the Administration module');
     const entry = this.nextDocEntry++;
-    const stored: Row = { DocEntry: entry, DocNum: entry + 1000, DocType: 'dDocument_Items', DocumentStatus: 'bost_Open', ...doc, DocumentLines: doc.DocumentLines.map((line, i) => ({ LineNum: i, ...line })) };
+    const stored: Row = { DocEntry: entry, DocNum: entry + 1000, DocType: 'dDocument_Items', DocumentStatus: 'bost_Open', Cancelled: 'tNO', ...doc, ...sapNow(), DocumentLines: doc.DocumentLines.map((line, i) => ({ LineNum: i, ...line })) };
     this.orders.set(entry, stored);
     this.json(res, 201, { 'odata.metadata': `${this.url}${BASE}$metadata#Orders/@Element`, ...stored });
   }
@@ -209,7 +267,7 @@ export class FakeSapBusinessOne extends FakeHttpServer {
     if ('CardCode' in patch && patch.CardCode !== existing.CardCode) return this.error(res, 400, -1029, 'Field cannot be updated (ODBC -1029)');
     const problem = this.invalidLines(patch.DocumentLines ?? []);
     if (problem) return this.error(res, 400, -5002, problem);
-    const merged: Row = { ...existing, ...patch };
+    const merged: Row = { ...existing, ...patch, ...sapNow() };
     if (patch.DocumentLines) {
       const replace = String(headers['b1s-replacecollectionsonpatch'] ?? '').toLowerCase() === 'true';
       const kept = replace ? [] : (existing.DocumentLines as Row[]);
@@ -247,4 +305,10 @@ export class FakeSapBusinessOne extends FakeHttpServer {
   private json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     this.sendJson(res, status, body, { 'content-type': 'application/json;odata=minimalmetadata;charset=utf-8', ...headers });
   }
+}
+
+/** UpdateDate and UpdateTime as Service Layer writes them for a change made now (the server's clock, read as UTC). */
+function sapNow(): { UpdateDate: string; UpdateTime: string } {
+  const now = new Date().toISOString();
+  return { UpdateDate: now.slice(0, 10), UpdateTime: now.slice(11, 19) };
 }
