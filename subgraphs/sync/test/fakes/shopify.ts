@@ -109,7 +109,7 @@ export class FakeShopify extends FakeHttpServer {
    * one ahead), as a real shop's is not, so a delta run that saw that time still sees what comes after.
    */
   private orderClock(): string {
-    const latest = Math.max(0, ...[...this.orders.values()].map((o) => Date.parse(String(o.body.updated_at ?? o.createdAt))));
+    const latest = Math.max(0, ...[...this.orders.values()].map((o) => Date.parse((o.body.updated_at as string | undefined) ?? o.createdAt)));
     return new Date(Math.max(Date.now(), latest + 1)).toISOString();
   }
 
