@@ -186,7 +186,8 @@ describe('odd texts', () => {
     expect(results.get('50%')).toEqual(expect.arrayContaining(['INJ-1', 'PG-150'])); // the word 50
     expect(results.get('"hammer drill"')).toEqual([...byId('CS-100', 'CS-102'), 'CS-101']);
     expect(results.get('-steel drill')).not.toContain('CS-103');
-    expect(results.get('-steel drill')).toContain('CS-100');
+    // over a hundred products hold "drill" and a tier is in id order (random), so CS-100 may be past any page: ask for the two
+    expect(skus(await page({ filter: { text: '-steel drill', ids: [ids.get('CS-100'), ids.get('CS-103')] } }))).toEqual(['CS-100']);
     // the catalog is still there
     expect((await page({ first: 1 })).totalCount).toBe(116);
   });
