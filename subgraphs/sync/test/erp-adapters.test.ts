@@ -191,6 +191,7 @@ describe('NetSuite (SuiteTalk REST)', () => {
       fake.latencyMs = 1;
     }
 
+    await fake.idle(); // the greedy read's other requests must not take the scripted 503
     fake.failures = [{ status: 503 }];
     const down = await failureOf(all(adapter().customers({ since: null })));
     expect(down.retryable).toBe(true);

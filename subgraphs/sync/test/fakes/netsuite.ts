@@ -78,6 +78,11 @@ export class FakeNetSuite extends FakeHttpServer {
   maxInFlight = 0;
   protected readonly apiRoot = RECORD;
   private inFlight = 0;
+
+  /** Resolves once no request is being served (a failed read may leave its other pages in flight). */
+  async idle(): Promise<void> {
+    while (this.inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
   private nextOrderId = 9001;
 
   /** Also forgets the concurrency high-water mark and the sales orders. */
