@@ -252,7 +252,7 @@ describe('NETSUITE', () => {
   it('places a sales order (entity + item lines) with its stock reserved, once; cancelling it in NetSuite cancels it here', async () => {
     const externalId = ns.addSalesOrder('5001', [{ itemId: '1003', quantity: 2 }, { itemId: '1004', quantity: 3 }]);
     await expectTakenIn(connectorId, externalId, `NETSUITE order SO${externalId} (taken in by sync)`, [{ id: ids[0], quantity: 2 }, { id: ids[1], quantity: 3 }]);
-    ns.setSalesOrderStatus(externalId, { id: 'C', refName: 'Cancelled' });
+    await ns.setSalesOrderStatus(externalId, { id: 'C', refName: 'Cancelled' });
     expect(await sync(connectorId)).toMatchObject({ status: 'SUCCEEDED', updated: 1, failed: 0 });
     expect((await orderFrom(connectorId, externalId)).status).toBe('CANCELLED');
     expect((await stockOf(ids[0])).reserved).toBe(0);

@@ -98,13 +98,13 @@ describe('NetSuite sales orders', () => {
   test('reads each salesOrder with its item sublist inline; status C and H (closed) are CANCELLED, F and G (billed) FULFILLED; a pushed one is Tradegraph\'s', async () => {
     const open = ns.addSalesOrder('5001', [{ itemId: '1001', quantity: 4 }]);
     const cancelled = ns.addSalesOrder('5000', [{ itemId: '1002', quantity: 1 }]);
-    ns.setSalesOrderStatus(cancelled, { id: 'C', refName: 'Cancelled' });
+    await ns.setSalesOrderStatus(cancelled, { id: 'C', refName: 'Cancelled' });
     const billed = ns.addSalesOrder('5000', [{ itemId: '1000', quantity: 1 }]);
-    ns.setSalesOrderStatus(billed, { id: 'G', refName: 'Billed' });
+    await ns.setSalesOrderStatus(billed, { id: 'G', refName: 'Billed' });
     const closed = ns.addSalesOrder('5000', [{ itemId: '1000', quantity: 1 }]);
-    ns.setSalesOrderStatus(closed, { id: 'H', refName: 'Closed' });
+    await ns.setSalesOrderStatus(closed, { id: 'H', refName: 'Closed' });
     const pendingBilling = ns.addSalesOrder('5000', [{ itemId: '1000', quantity: 1 }]);
-    ns.setSalesOrderStatus(pendingBilling, { id: 'F', refName: 'Pending Billing' });
+    await ns.setSalesOrderStatus(pendingBilling, { id: 'F', refName: 'Pending Billing' });
     const pushed = await adapter().pushOrder(order({ customer: { ...order().customer, externalId: '5000' }, lines: [{ sku: 'NS-00000', name: 'n', quantity: 1, unitPrice: '10', externalId: '1000' }] }), null);
 
     const { items } = await all(adapter().orders({ since: null }));

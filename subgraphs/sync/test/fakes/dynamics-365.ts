@@ -112,11 +112,15 @@ export class FakeDynamics365 extends FakeHttpServer {
     return id;
   }
 
-  /** Ships a sales order in full (`fullyShipped`), as posting its shipment would; lastModifiedDateTime moves. */
+  /**
+   * Ships a sales order in full (`fullyShipped`), as posting its shipment would; lastModifiedDateTime
+   * moves, by at least a millisecond and never past now: a future stamp becomes the delta cursor and
+   * hides orders entered before it (this once failed CI).
+   */
   shipSalesOrder(id: string): void {
     const order = this.salesOrders.get(id);
     if (!order) throw new Error(`no sales order ${id}`);
-    const after = Math.max(Date.now(), Date.parse(String(order.lastModifiedDateTime)) + 1000);
+    const after = Math.max(Date.now(), Date.parse(String(order.lastModifiedDateTime)) + 1);
     Object.assign(order, { fullyShipped: true, status: 'Released', lastModifiedDateTime: new Date(after).toISOString() });
   }
 

@@ -145,12 +145,17 @@ export class FakeNetSuite extends FakeHttpServer {
     return id;
   }
 
-  /** Sets a sales order's status as NetSuite would move it (C Cancelled, G Billed, H Closed …); its lastModifiedDate moves. */
-  setSalesOrderStatus(id: string, status: { id: string; refName: string }): void {
+  /**
+   * Sets a sales order's status as NetSuite would move it (C Cancelled, G Billed, H Closed …);
+   * its lastModifiedDate moves to a later second. Waits for that second rather than writing a
+   * time still to come: a future stamp becomes the delta cursor and hides orders entered before it.
+   */
+  async setSalesOrderStatus(id: string, status: { id: string; refName: string }): Promise<void> {
     const order = this.salesOrders.get(id);
     if (!order) throw new Error(`no sales order ${id}`);
-    const after = Math.max(Date.now(), Date.parse(String(order.lastModifiedDate)) + 1000);
-    Object.assign(order, { status, lastModifiedDate: new Date(after).toISOString().replace(/\.\d{3}Z$/, 'Z') });
+    const next = Date.parse(String(order.lastModifiedDate)) + 1000;
+    if (Date.now() < next) await new Promise((resolve) => setTimeout(resolve, next - Date.now()));
+    Object.assign(order, { status, lastModifiedDate: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') });
   }
 
   /** Counts the request as in flight, from arrival until it is answered, for {@link concurrencyLimit} and {@link maxInFlight}. */
