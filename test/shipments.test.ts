@@ -17,6 +17,8 @@ import {
   OrderByIdDocument,
   OrderShipmentsDocument,
   OrdersWithShipmentsDocument,
+  ShipmentByIdDocument,
+  ShipmentUpdatedDocument,
   PlaceOrderDocument,
   ProductLedgerDocument,
   ProductStockDocument,
@@ -26,6 +28,8 @@ import {
 import { execute, executeOk, postGraphQL } from './support/client';
 import { createCustomer, createProduct, createWarehouse, receive, sql } from './support/fixtures';
 import { countStatements, startStack, type TestStack } from './support/stack';
+import { collect, eventually, wsClient } from './support/subscribe';
+import { print } from 'graphql';
 
 let stack: TestStack;
 let admin: string;
@@ -380,5 +384,59 @@ describe('reading and authorization', () => {
     expect(seen.order?.shipments).toHaveLength(2);
     const hidden = await executeOk(stack.gatewayUrl, OrderShipmentsDocument, { id: order.id }, { token: stranger });
     expect(hidden.order).toBeNull();
+  });
+
+  test('shipmentUpdated streams a shipment as it leaves and when delivered; shipment(id) reads it; an agent sees neither for another territory\'s customer', async () => {
+    const productId = await createProduct(stack, admin);
+    await receive(stack, admin, productId, warehouseA, 10);
+    const mineId = await createCustomer(stack, admin);
+    const theirsId = await createCustomer(stack, admin);
+    const subject = `watch-agent-${randomUUID().slice(0, 8)}`;
+    const code = `T-${randomUUID().slice(0, 8)}`;
+    const { createTerritory } = await executeOk(stack.gatewayUrl, CreateTerritoryDocument, { input: { code, name: 'Watching', managerSubject: 'manager-ship' } }, { token: admin });
+    const { createAgent } = await executeOk(stack.gatewayUrl, CreateAgentDocument, { input: { employeeId: code, name: 'Watch Agent', email: `${subject}@example.com`, territoryId: createTerritory.id, subject } }, { token: admin });
+    await executeOk(stack.gatewayUrl, AssignCustomerDocument, { customerId: mineId, territoryId: createTerritory.id, agentId: createAgent.id }, { token: admin });
+    const agent = await stack.token('AGENT', [], subject);
+    const mine = await processingOrder([{ productId, quantity: 2 }], mineId);
+    const theirs = await processingOrder([{ productId, quantity: 2 }], theirsId);
+
+    const query = print(ShipmentUpdatedDocument);
+    const managerClient = wsClient(stack.gatewayUrl, manager);
+    const agentClient = wsClient(stack.gatewayUrl, agent);
+    type Event = { shipmentUpdated: { id: string; orderId: string; status: string; trackingNumber: string | null; deliveredAt: string | null } };
+    const oneOrder = collect<Event>(managerClient, query, { orderId: mine.id });
+    const agentAll = collect<Event>(agentClient, query, {});
+    const agentTheirs = collect<Event>(agentClient, query, { customerId: theirsId });
+    try {
+      await eventually(() => stack.gateway.subscriptions.stats().groups >= 1);
+      await new Promise((r) => setTimeout(r, 300)); // the upstream subscriptions are being opened
+      const other = await ship(theirs.id, { warehouseId: warehouseA, trackingNumber: 'THEIRS-1', lines: [{ productId, quantity: 1 }] });
+      const first = await ship(mine.id, { warehouseId: warehouseA, carrier: 'UPS', trackingNumber: 'MINE-1', lines: [{ productId, quantity: 1 }] });
+      await executeOk(stack.gatewayUrl, MarkShipmentDeliveredDocument, { id: first.data!.createShipment.id }, { token: manager });
+
+      const events = await oneOrder.waitFor(2);
+      expect(events.map((e) => [e.data?.shipmentUpdated.id, e.data?.shipmentUpdated.status, e.data?.shipmentUpdated.trackingNumber])).toEqual([
+        [first.data!.createShipment.id, 'SHIPPED', 'MINE-1'],
+        [first.data!.createShipment.id, 'DELIVERED', 'MINE-1'],
+      ]);
+      const seen = await agentAll.waitFor(2);
+      expect(seen.map((e) => e.data?.shipmentUpdated.orderId)).toEqual([mine.id, mine.id]);
+      expect(agentTheirs.results.flatMap((r) => (r.errors ?? []).map((e) => e.extensions?.code))).toEqual(['FORBIDDEN']);
+      expect(JSON.stringify([agentAll.results, agentTheirs.results])).not.toContain('THEIRS-1');
+
+      // the same shipments by id: an agent reads its territory's, not another's (null, as if unknown)
+      const mineRead = await executeOk(stack.gatewayUrl, ShipmentByIdDocument, { id: first.data!.createShipment.id }, { token: agent });
+      expect(mineRead.shipment).toMatchObject({ id: first.data!.createShipment.id, status: 'DELIVERED', lines: [{ quantity: 1, productId }] });
+      const theirsRead = await executeOk(stack.gatewayUrl, ShipmentByIdDocument, { id: other.data!.createShipment.id }, { token: agent });
+      expect(theirsRead.shipment).toBeNull();
+      expect((await executeOk(stack.gatewayUrl, ShipmentByIdDocument, { id: other.data!.createShipment.id }, { token: manager })).shipment?.trackingNumber).toBe('THEIRS-1');
+      expect((await executeOk(stack.gatewayUrl, ShipmentByIdDocument, { id: randomUUID() }, { token: manager })).shipment).toBeNull();
+    } finally {
+      oneOrder.stop();
+      agentAll.stop();
+      agentTheirs.stop();
+      await managerClient.dispose();
+      await agentClient.dispose();
+    }
   });
 });

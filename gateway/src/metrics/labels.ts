@@ -9,7 +9,7 @@ export const ERROR_CODES = new Set([
 ]);
 
 /** The Subscription root fields (the `field` label of subscription metrics). */
-export const SUBSCRIPTION_FIELDS = new Set(['stockChanged', 'lowStock', 'orderStatusChanged', 'visitUpdated', 'syncRunUpdated', 'connectorStatusChanged']);
+export const SUBSCRIPTION_FIELDS = new Set(['stockChanged', 'lowStock', 'orderStatusChanged', 'shipmentUpdated', 'visitUpdated', 'syncRunUpdated', 'connectorStatusChanged']);
 
 /** Roles in the order a token with several counts under the first. */
 const KIND_BY_ROLE: [Role, string][] = [[Role.ADMIN, 'admin'], [Role.MANAGER, 'manager'], [Role.AGENT, 'agent'], [Role.SERVICE, 'service'], [Role.PARTNER, 'partner']];

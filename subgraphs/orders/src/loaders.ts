@@ -38,6 +38,13 @@ export const statusHistoryByOrder = ({ em }: SubgraphContext) =>
 export const transactionsByOrder = ({ em }: SubgraphContext) =>
   groupLoader((ids: readonly string[]) => em.find(PaymentTransaction, { orderId: { $in: [...ids] } }, { orderBy: { sequence: 'asc' } }), (t) => t.orderId);
 
+export const shipmentById = ({ em }: SubgraphContext) => uuidLoader((ids) => em.find(Shipment, { id: { $in: [...ids] } }), (s) => s.id);
+
+/** A shipment if the caller may see its order (a field agent: its territory's customers); null otherwise, like an unknown one. */
+export async function visibleShipment(ctx: SubgraphContext, shipment: Shipment | null): Promise<Shipment | null> {
+  return shipment && (await visibleOrder(ctx, await ctx.loaders.get(orderById).load(shipment.orderId))) ? shipment : null;
+}
+
 export const shipmentsByOrder = ({ em }: SubgraphContext) =>
   groupLoader((ids: readonly string[]) => em.find(Shipment, { orderId: { $in: [...ids] } }, { orderBy: { orderId: 'asc', shippedAt: 'asc', id: 'asc' } }), (s) => s.orderId);
 

@@ -11,9 +11,11 @@ export const permissions = {
     order: orderReaders,
     orderByNumber: orderReaders,
     orders: orderReaders,
+    shipment: orderReaders,
   },
   Subscription: {
     orderStatusChanged: orderReaders,
+    shipmentUpdated: orderReaders,
   },
   Mutation: {
     placeOrder: orderTakers,

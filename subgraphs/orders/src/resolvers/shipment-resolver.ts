@@ -1,14 +1,19 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@tradegraph/kit';
 import { Product, Shipment, ShipmentLine } from '../entities';
 import { CreateShipmentInput } from '../inputs/shipment-inputs';
-import { linesByShipment } from '../loaders';
+import { linesByShipment, shipmentById, visibleShipment } from '../loaders';
 import { ShipmentService } from '../services/shipments';
 
 const service = (ctx: SubgraphContext) => new ShipmentService(ctx.em, ctx.caller.subject, ctx.runtime.gateway, ctx.requestId);
 
 @Resolver(() => Shipment)
 export class ShipmentResolver {
+  @Query(() => Shipment, { nullable: true, description: 'One shipment; null when unknown or when the caller may not see its order (a field agent sees its territory\'s customers\' orders only).' })
+  async shipment(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Shipment | null> {
+    return visibleShipment(ctx, await ctx.loaders.get(shipmentById).load(id));
+  }
+
   @FieldResolver(() => [ShipmentLine])
   lines(@Root() shipment: Shipment, @Ctx() ctx: SubgraphContext): Promise<ShipmentLine[]> {
     return ctx.loaders.get(linesByShipment).load(shipment.id);

@@ -61,6 +61,8 @@ export const ShipmentEvent = {
 export interface ShipmentPayload extends Record<string, unknown> {
   shipmentId: string;
   orderId: string;
+  /** the order's customer: a subscriber's territory filter reads it without a query per event */
+  customerId: string;
   warehouseId: string;
   carrier: string | null;
   trackingNumber: string | null;
@@ -71,10 +73,11 @@ export interface ShipmentPayload extends Record<string, unknown> {
 }
 
 /** Records a `shipment.*` event for a shipment just written or changed (its version already raised). */
-export function recordShipmentEvent(em: EntityManager, type: (typeof ShipmentEvent)[keyof typeof ShipmentEvent], shipment: Shipment, lines: readonly { productId: string; quantity: number }[]): void {
+export function recordShipmentEvent(em: EntityManager, type: (typeof ShipmentEvent)[keyof typeof ShipmentEvent], shipment: Shipment, customerId: string, lines: readonly { productId: string; quantity: number }[]): void {
   const payload: ShipmentPayload = {
     shipmentId: shipment.id,
     orderId: shipment.orderId,
+    customerId,
     warehouseId: shipment.warehouseId,
     carrier: shipment.carrier,
     trackingNumber: shipment.trackingNumber,

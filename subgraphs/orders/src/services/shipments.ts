@@ -104,7 +104,7 @@ export class ShipmentService {
 
         const shipment = em.create(Shipment, { id, orderId: order.id, warehouseId, carrier: input.carrier ?? null, trackingNumber: input.trackingNumber ?? null, requestHash, actor: this.actor });
         for (const line of lines) em.create(ShipmentLine, { shipmentId: id, orderId: order.id, productId: line.productId, quantity: line.quantity });
-        recordShipmentEvent(em, ShipmentEvent.CREATED, shipment, lines);
+        recordShipmentEvent(em, ShipmentEvent.CREATED, shipment, order.customerId, lines);
         for (const line of lines) left.set(line.productId, left.get(line.productId)! - line.quantity);
         if ([...left.values()].every((q) => q === 0)) {
           // the last unit shipped (inventory's reservation is COMMITTED by the same part)
@@ -145,7 +145,7 @@ export class ShipmentService {
         for (const [warehouseId, lines] of rest) {
           const shipment = em.create(Shipment, { id: completionShipmentId(order.id, warehouseId), orderId: order.id, warehouseId, actor: this.actor });
           for (const line of lines) em.create(ShipmentLine, { shipmentId: shipment.id, orderId: order.id, productId: line.productId, quantity: line.quantity });
-          recordShipmentEvent(em, ShipmentEvent.CREATED, shipment, lines);
+          recordShipmentEvent(em, ShipmentEvent.CREATED, shipment, order.customerId, lines);
         }
         transitionOrder(em, order, OrderStatus.COMPLETED, null, this.actor);
         return order;
@@ -171,7 +171,8 @@ export class ShipmentService {
       shipment.deliveredAt = at;
       shipment.status = ShipmentStatus.DELIVERED;
       shipment.version++;
-      recordShipmentEvent(em, ShipmentEvent.DELIVERED, shipment, await em.find(ShipmentLine, { shipmentId: id }));
+      const { customerId } = await em.findOneOrFail(Order, shipment.orderId, { fields: ['customerId'] });
+      recordShipmentEvent(em, ShipmentEvent.DELIVERED, shipment, customerId, await em.find(ShipmentLine, { shipmentId: id }));
       return shipment;
     });
   }
