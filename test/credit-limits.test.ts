@@ -223,7 +223,8 @@ describe('concurrency', () => {
     try {
       await holder.raw('select pg_advisory_xact_lock(?, hashtext(?))', [0x63726564, customerId]); // the namespace of services/credit.ts
       const pending = Promise.all(Array.from({ length: 20 }, () => place(customerId, 1, { product }).finally(() => settled++)));
-      const waiting = async () => Number((await sql<{ n: number }>(stack, 'orders', `select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted and classid = ?`, [0x63726564]))[0].n);
+      // Asked on the holder's own connection: the waiting writers can take every connection of the orders pool.
+      const waiting = async () => Number((await holder.raw<{ rows: { n: number }[] }>(`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted and classid = ?`, [0x63726564])).rows[0].n);
       const deadline = Date.now() + 30_000;
       while ((await waiting()) < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(await waiting()).toBeGreaterThanOrEqual(5); // several writers at once, all past the pre-check
@@ -340,7 +341,8 @@ describe('overrides and the credit lock; who sees an override', () => {
     try {
       await holder.raw('select pg_advisory_xact_lock(?, hashtext(?))', [0x63726564, customerId]);
       pending = place(customerId, 20, { token: manager, reason: 'big season order' }).finally(() => (settled = true));
-      const waiting = async () => Number((await sql<{ n: number }>(stack, 'orders', `select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted and classid = ?`, [0x63726564]))[0].n);
+      // Asked on the holder's own connection: the waiting writers can take every connection of the orders pool.
+      const waiting = async () => Number((await holder.raw<{ rows: { n: number }[] }>(`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted and classid = ?`, [0x63726564])).rows[0].n);
       const deadline = Date.now() + 15_000;
       while ((await waiting()) < 1 && !settled && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(settled).toBe(false);
