@@ -42,6 +42,7 @@ export * from './event-subscription';
 export * from './nested-pages';
 export * from './territory-scope';
 export * from './status-history';
+export * from './audit';
 export * from './entity-reference';
 export * from './entity-columns';
 export * from './validators';

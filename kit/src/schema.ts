@@ -115,7 +115,9 @@ export async function buildFederatedSchema(definition: SchemaDefinition): Promis
 
   const rules: Record<string, unknown> = { ...definition.permissions };
   const query = (rules.Query ?? {}) as Record<string, unknown>;
-  rules.Query = { ...query, _service: query._service ?? allowRule, _entities: query._entities ?? allowRule };
+  // A subgraph without entities (no @key) has no `_entities`, and shield refuses rules for missing fields.
+  const hasEntities = Boolean(subgraphSchema.getQueryType()?.getFields()._entities);
+  rules.Query = { ...query, _service: query._service ?? allowRule, ...(hasEntities ? { _entities: query._entities ?? allowRule } : {}) };
   for (const typeName of Object.keys(subgraphSchema.getTypeMap())) {
     if (PLUMBING_TYPE.test(typeName) && rules[typeName] === undefined) rules[typeName] = allowRule;
   }

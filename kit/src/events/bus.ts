@@ -32,6 +32,22 @@ export interface ConsumeOptions {
   maxDeliveries?: number;
   /** how long the function `consume` returns waits for the batch in hand (ms; default 5 s): an unacknowledged batch is delivered again later */
   stopTimeoutMs?: number;
+  /**
+   * A group that does not exist yet starts with every event its streams still retain, instead
+   * of only those published after it (default false): for a consumer that must see what was
+   * published before it first ran, like the audit log on its first deployment.
+   */
+  fromRetained?: boolean;
+  /**
+   * Redis: after each acknowledged batch, trim the group's streams to the oldest entry the group
+   * still needs (its oldest pending entry, else the one after the last it was given), so a
+   * stream the bus does not trim by count at publish (RedisBus's `untrimmed`) holds only what
+   * this group has yet to handle. Only for a stream no subscriber reads (it would lose what
+   * this group has handled and it has not); a stream another group reads too is not trimmed
+   * (and that is logged as an error). The in-process bus keeps nothing for groups past
+   * delivery anyway and ignores it. Default false.
+   */
+  trimAcknowledged?: boolean;
 }
 
 /** A consumer group's handler: resolving acknowledges the batch, rejecting has it delivered again. */
@@ -54,13 +70,14 @@ export interface EventBus {
   subscribe(entity: string, handler: EventHandler, options?: SubscribeOptions): Promise<() => Promise<void>>;
   /**
    * Durable consumption by a named group: every event about `entities` published after the
-   * group was first created reaches one of the group's consumers (any number of processes)
+   * group was first created (with `fromRetained`, also those still retained then) reaches one of the group's consumers (any number of processes)
    * at least once, also when it was published while none ran. Batches come in stream order,
    * each from one entity's stream. A batch is acknowledged when `handler` resolves; when it
    * rejects, the same events come again after a backoff, one at a time, while the other
    * entities' events go on; an event rejected `maxDeliveries` times is dead-lettered and
    * skipped. Returns the function that stops consuming (after the batch in hand, waiting
-   * for it at most `stopTimeoutMs`).
+   * for it at most `stopTimeoutMs`; in-process, the group's last consumer first handles what
+   * the group still holds, within the same time, since nothing in the process would later).
    */
   consume(group: string, entities: string[], handler: BatchHandler, options?: ConsumeOptions): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -68,8 +85,8 @@ export interface EventBus {
 
 /**
  * The bus for this process: Redis when `redisUrl` is given (each entity's stream keeps about
- * EVENT_STREAM_RETENTION events), else in-process (each entity's last EVENT_BUFFER_SIZE events
- * kept for cursors).
+ * EVENT_STREAM_RETENTION events, but the audit log's, which its consumer group trims), else
+ * in-process (each entity's last EVENT_BUFFER_SIZE events kept for cursors).
  */
 export function createEventBus(redisUrl: string | undefined): EventBus {
   return redisUrl ? new RedisBus(redisUrl, envInt('EVENT_STREAM_RETENTION', 100_000, 1)) : new InProcessBus(envInt('EVENT_BUFFER_SIZE', 10_000, 1));

@@ -28,6 +28,8 @@ interface Consumer {
   maxDeliveries: number;
   stopTimeoutMs: number;
   inFlight: Set<Promise<unknown>>;
+  /** its last batch was rejected: a stopping consumer then takes no more of what its group holds */
+  failing: boolean;
 }
 
 /**
@@ -35,7 +37,8 @@ interface Consumer {
  * Each entity's last `bufferSize` events stay for subscribers resuming after a cursor
  * (`epoch:sequence`; the epoch is this bus's, so a cursor from before a restart is refused).
  * A consumer group holds, in memory, every event published since it was created until one of
- * its consumers took it (there is one process: nothing has to survive it).
+ * its consumers took it (there is one process: nothing has to survive it); its last consumer,
+ * stopping, first takes what it holds (within stopTimeoutMs, while its handler succeeds).
  * Handlers run outside the publisher's async context, as they would behind Redis: otherwise a
  * handler's database work would join the publishing subgraph's transaction (MikroORM finds
  * its EntityManager through AsyncLocalStorage).
@@ -81,14 +84,14 @@ export class InProcessBus implements EventBus {
     };
   }
 
-  /** The group starts with the events published after its first `consume`. */
+  /** The group starts with the events published after its first `consume` (with fromRetained: also those still in the buffer then). */
   async consume(group: string, entities: string[], handler: BatchHandler, options: ConsumeOptions = {}): Promise<() => Promise<void>> {
     let state = this.groups.get(group);
     if (!state) {
       state = { queues: new Map(), consumers: [], turn: 0 };
       this.groups.set(group, state);
     }
-    for (const entity of entities) if (!state.queues.has(entity)) state.queues.set(entity, { events: [], busy: false });
+    for (const entity of entities) if (!state.queues.has(entity)) state.queues.set(entity, { events: options.fromRetained ? this.retained(entity) : [], busy: false });
     const consumer: Consumer = {
       handler,
       batchSize: options.batchSize ?? 500,
@@ -96,14 +99,23 @@ export class InProcessBus implements EventBus {
       maxDeliveries: options.maxDeliveries ?? DEFAULT_MAX_DELIVERIES,
       stopTimeoutMs: options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS,
       inFlight: new Set(),
+      failing: false,
     };
     state.consumers.push(consumer);
     const own = state;
     for (const entity of entities) setImmediate(() => this.pump(own, entity));
     return async () => {
+      const deadline = Date.now() + consumer.stopTimeoutMs;
+      // The group's last consumer first takes what the group holds (within stopTimeoutMs, while
+      // its handler succeeds): in one process nothing else would, unless a consumer joined again.
+      const holds = () => entities.some((entity) => own.queues.get(entity)?.events.length);
+      while (!this.closed && own.consumers.length === 1 && own.consumers[0] === consumer && holds() && !consumer.failing && Date.now() < deadline) {
+        for (const entity of entities) this.pump(own, entity).catch(() => undefined);
+        await sleep(10);
+      }
       own.consumers = own.consumers.filter((c) => c !== consumer);
       // Bounded, like Redis's: a batch still in hand is taken off the queue only if it resolves, else it comes again.
-      await Promise.race([Promise.allSettled(consumer.inFlight), sleep(consumer.stopTimeoutMs)]);
+      await Promise.race([Promise.allSettled(consumer.inFlight), sleep(Math.max(0, deadline - Date.now()))]);
     };
   }
 
@@ -132,10 +144,12 @@ export class InProcessBus implements EventBus {
         try {
           await run;
           queue.events.splice(0, batch.length);
+          consumer.failing = false;
           alone = Math.max(0, alone - batch.length);
           failures = 0;
         } catch (error) {
           failures++;
+          consumer.failing = true;
           alone = Math.max(alone, batch.length);
           const dead = batch.filter((event) => deliveries.get(event)! >= consumer.maxDeliveries);
           if (dead.length) {
@@ -162,6 +176,14 @@ export class InProcessBus implements EventBus {
     } catch (error) {
       logger.error({ err: error, entity: event.entity }, 'an event subscriber failed');
     }
+  }
+
+  /** The entity's events still in the buffer, oldest first. */
+  private retained(entity: string): EventEnvelope[] {
+    const stream = this.stream(entity);
+    const events: EventEnvelope[] = [];
+    for (let seq = Math.max(1, stream.last - this.bufferSize + 1); seq <= stream.last; seq++) events.push(stream.ring[seq % this.bufferSize]);
+    return events;
   }
 
   private stream(entity: string): Stream {

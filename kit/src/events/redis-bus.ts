@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import { AUDIT_ENTITY } from '../audit';
 import { logger } from '../logger';
 import type { BatchHandler, ConsumeOptions, EventBus, EventHandler, SubscribeOptions } from './bus';
 import type { EventEnvelope } from './outbox';
@@ -22,8 +23,10 @@ interface Subscribed {
 const STREAM_ID = /^\d+-\d+$/;
 
 /**
- * Redis Streams, one per entity (`XADD … MAXLEN ~ retention`): publishing fails fast while
- * Redis is down (no offline queue), so the outbox keeps the event and the relay tries again.
+ * Redis Streams, one per entity (`XADD … MAXLEN ~ retention`; the `untrimmed` entities'
+ * streams are trimmed by their one consumer group instead, see `ConsumeOptions.trimAcknowledged`).
+ * Publishing fails fast while Redis is down (no offline queue), so the outbox keeps the event
+ * and the relay tries again.
  * Subscribers share one read loop that remembers the last entry it read and, after an
  * outage, continues from there; a cursor is the entry id, so a subscriber resuming after one
  * reads the missed entries with XRANGE while the loop's live entries wait for it. Consumer
@@ -37,20 +40,28 @@ export class RedisBus implements EventBus {
   private readonly consumers = new Set<GroupConsumer>();
   private reading?: Promise<void>;
   private closed = false;
+  private readonly untrimmed: ReadonlySet<string>;
 
   /**
    * @param url redis://host:port
    * @param retention about how many events each stream keeps (for cursors and groups catching up)
    * @param prefix the streams' key prefix (one per deployment sharing a Redis)
+   * @param untrimmed entities whose streams publishing never trims, because a group that must
+   * not miss an entry reads them (by default the audit log's, which a big sync would otherwise
+   * push out before the audit log stored it): their one consumer group trims them instead
+   * (`trimAcknowledged`); until it first runs they grow
    */
-  constructor(private readonly url: string, private readonly retention = 100_000, private readonly prefix = 'tradegraph') {
+  constructor(private readonly url: string, private readonly retention = 100_000, private readonly prefix = 'tradegraph', untrimmed: Iterable<string> = [AUDIT_ENTITY]) {
+    this.untrimmed = new Set(untrimmed);
     this.publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: reconnectDelay });
     this.publisher.on('error', (error) => logger.debug({ err: error }, 'redis publisher error'));
   }
 
   async publish(event: EventEnvelope): Promise<void> {
     if (this.publisher.status !== 'ready') await this.ready(1000);
-    await this.publisher.xadd(channelOf(event.entity, this.prefix), 'MAXLEN', '~', String(this.retention), '*', 'event', JSON.stringify(event));
+    const stream = channelOf(event.entity, this.prefix);
+    if (this.untrimmed.has(event.entity)) await this.publisher.xadd(stream, '*', 'event', JSON.stringify(event));
+    else await this.publisher.xadd(stream, 'MAXLEN', '~', String(this.retention), '*', 'event', JSON.stringify(event));
   }
 
   async subscribe(entity: string, handler: EventHandler, options: SubscribeOptions = {}): Promise<() => Promise<void>> {

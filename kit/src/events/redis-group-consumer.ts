@@ -28,6 +28,12 @@ export function parseEntry(stream: string, [id, fields]: StreamEntry): EventEnve
   return undefined;
 }
 
+/** The smallest stream id after `id`. */
+function nextId(id: string): string {
+  const [ms, seq] = id.split('-').map(BigInt);
+  return seq === 2n ** 64n - 1n ? `${ms + 1n}-0` : `${ms}-${seq + 1n}`;
+}
+
 const isNoGroup = (error: unknown) => /NOGROUP|UNBLOCKED/.test(String((error as Error)?.message));
 
 /** A stream whose handler rejected a batch: its pending entries are retried one at a time until none is left. */
@@ -54,7 +60,8 @@ const DEAD_LETTER_RETENTION = 10_000;
  * poison entry is found and counted alone), while the other streams go on. An entry
  * delivered `maxDeliveries` times without success is copied to `<stream>:dead:<group>`,
  * logged and acknowledged, so the group moves on. Entries another consumer has held for
- * `claimIdleMs` (it died) are taken over with XAUTOCLAIM.
+ * `claimIdleMs` (it died) are taken over with XAUTOCLAIM. With `trimAcknowledged` the consumer
+ * trims each stream after each acknowledgement to the oldest entry the group still needs.
  * While Redis is down every command waits for the reconnect (ioredis), so the loop simply
  * goes on afterwards. A stream deleted under it (Redis restarted without persistence) answers
  * NOGROUP: the group is created again at `0`, since everything in the new stream is newer
@@ -75,11 +82,16 @@ export class GroupConsumer {
   private readonly ownPending: Set<string>;
   private readonly failing = new Map<string, Failing>();
   private nextClaim = 0;
+  private readonly fromRetained: boolean;
+  private readonly trimAcknowledged: boolean;
+  private warnedSharedTrim = false;
   /** ends a backoff early when stopping */
   private wake: () => void = () => undefined;
 
   constructor(url: string, private readonly group: string, private readonly streams: string[], private readonly handler: BatchHandler, options: ConsumeOptions = {}) {
     this.claimIdleMs = options.claimIdleMs ?? 30_000;
+    this.fromRetained = options.fromRetained ?? false;
+    this.trimAcknowledged = options.trimAcknowledged ?? false;
     this.batchSize = options.batchSize ?? 500;
     this.retryMs = options.retryMs ?? 200;
     this.maxDeliveries = options.maxDeliveries ?? DEFAULT_MAX_DELIVERIES;
@@ -90,9 +102,9 @@ export class GroupConsumer {
     this.redis.on('ready', () => streams.forEach((s) => this.ownPending.add(s)));
   }
 
-  /** Creates the group where it does not exist yet (at `$`), then starts the loop. */
+  /** Creates the group where it does not exist yet (at `$`, or at `0` with fromRetained), then starts the loop. */
   async start(): Promise<void> {
-    await this.createGroups('$');
+    await this.createGroups(this.fromRetained ? '0' : '$');
     this.running = this.loop();
   }
 
@@ -195,6 +207,42 @@ export class GroupConsumer {
     // again, each rejection would count a delivery for every entry in it, not just the bad one.
     if (this.failing.has(stream)) this.failing.set(stream, { failures: 0, until: 0 });
     await this.redis.xack(stream, this.group, ...entries.map(([id]) => id));
+    await this.trim(stream);
+  }
+
+  /**
+   * With trimAcknowledged: removes the entries before the oldest one the group still needs, its
+   * oldest pending entry or else the one after its last-delivered-id (never past either). Both
+   * are read in one transaction: read apart, another consumer could take entries in between,
+   * which then would be pending yet past the last-delivered-id read first. Afterwards both only
+   * move forward (new reads are newer, acknowledgements and claims drop or move pending ones),
+   * so the trim stays behind them. Never where another group reads the stream too (it is left
+   * untrimmed then, and logged); a plain subscriber of it cannot be seen and may miss entries.
+   * A failed trim is retried after the next batch; the entries only wait longer.
+   */
+  private async trim(stream: string): Promise<void> {
+    if (!this.trimAcknowledged) return;
+    try {
+      const results = await this.redis.multi().xpending(stream, this.group).xinfo('GROUPS', stream).exec();
+      const failed = results?.find(([e]) => e)?.[0];
+      if (!results || failed) throw failed ?? new Error('the transaction was discarded');
+      const [, oldestPending] = results[0][1] as [number, string | null, string | null, unknown];
+      const groups = (results[1][1] as unknown[][]).map((flat) => new Map(Array.from({ length: flat.length / 2 }, (_, i) => [String(flat[2 * i]), flat[2 * i + 1]])));
+      if (groups.length > 1) {
+        // Trimming would take from another group what it has not read: left to grow instead, and said.
+        if (!this.warnedSharedTrim) logger.error({ group: this.group, stream, groups: groups.map((g) => g.get('name')) }, 'a stream trimmed by its consumer group is read by other groups too; it is not trimmed any more');
+        this.warnedSharedTrim = true;
+        return;
+      }
+      const lastDelivered = groups[0]?.get('name') === this.group ? groups[0].get('last-delivered-id') : undefined;
+      if (typeof lastDelivered !== 'string') return;
+      const next = nextId(lastDelivered);
+      const minId = oldestPending && compareIds(oldestPending, next) < 0 ? oldestPending : next;
+      await this.redis.xtrim(stream, 'MINID', minId);
+    } catch (error) {
+      if (this.stopped) return;
+      logger.warn({ err: error, group: this.group, stream }, 'trimming the acknowledged entries of a stream failed; tried again after the next batch');
+    }
   }
 
   /** Backs off the stream; entries delivered `maxDeliveries` times go to the dead letters instead. */
@@ -225,6 +273,7 @@ export class GroupConsumer {
     const results = await tx.exec();
     const failed = results?.find(([e]) => e)?.[0];
     if (!results || failed) throw failed ?? new Error('the dead-letter transaction was discarded');
+    await this.trim(stream);
     logger.error({ err: error, group: this.group, stream, ids, deadStream, maxDeliveries: this.maxDeliveries }, `event consumer group ${this.group} gave up on ${ids.length} entr${ids.length === 1 ? 'y' : 'ies'} of ${stream} after ${this.maxDeliveries} deliveries; moved to ${deadStream} and acknowledged`);
   }
 
