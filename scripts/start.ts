@@ -30,7 +30,7 @@ import { gatewayConfigFromEnv } from '../gateway/src/config';
 import { startGateway, type RunningGateway } from '../gateway/src/server';
 import { isEmpty, seedDemoData, seedSizesFromEnv } from './demo-data';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
-import { SUBGRAPHS } from './subgraphs';
+import { stopPhases, SUBGRAPHS } from './subgraphs';
 
 const root = path.resolve(__dirname, '..');
 
@@ -49,7 +49,8 @@ async function main() {
   const graceMs = shutdownGraceMsFromEnv();
   const stopAll = async () => {
     await within(graceMs + 2000, 'the gateway', gateway?.stop());
-    await within(graceMs + 2000, 'the subgraphs', Promise.all(subgraphs.map((s) => s.stop())));
+    // The audit log last: it stores what the others' relays still publish while they stop.
+    for (const phase of stopPhases(subgraphs)) await within(graceMs + 5000, `the subgraphs ${phase.map((s) => s.name).join(', ')}`, Promise.all(phase.map((s) => s.stop())));
     await within(2000, 'the event bus', bus?.close());
     await within(2000, 'the trace exporter', stopTracing());
     logger.info('servers stopped');

@@ -43,7 +43,7 @@ describe('npm run deploy:check', () => {
     const result = runCli(root);
     expect(result.stderr).not.toMatch(/problem/);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/deploy\/k8s\/base: \d+ objects .*8 Deployment/);
+    expect(result.stdout).toMatch(/deploy\/k8s\/base: \d+ objects .*9 Deployment/);
     expect(result.stdout).toMatch(/deploy\/k8s\/overlays\/dev: \d+ objects/);
     expect(result.stdout).toMatch(/deploy\/grafana\/tradegraph\.json: .* every metric in METRICS\.md/);
     expect(result.stdout).toMatch(/deploy\/prometheus\/alerts\.yml: .* every metric in METRICS\.md/);

@@ -41,7 +41,7 @@ async function startRun(): Promise<FaultRun> {
   say('starting PostgreSQL and Redis');
   await cluster.startDatabases();
   const catalogue = await seedCatalogue(cluster.postgres.url);
-  say(`seeded; starting 7 subgraphs and the gateway (logs in .data/faults/logs)`);
+  say(`seeded; starting 8 subgraphs and the gateway (logs in .data/faults/logs)`);
   await cluster.startServers();
   const token = (subject: string) => adminToken(cluster.secrets.jwt, subject);
   const shop = new ShopReceiver(await startShop(cluster.gatewayUrl, await token('faults-setup')));

@@ -126,7 +126,7 @@ async function main(): Promise<number> {
   say('starting PostgreSQL and Redis');
   await cluster.startDatabases();
   const catalogue = await seedCatalogue(cluster.base.postgres.url);
-  say('seeded; starting 2 replicas of each of 7 subgraphs, then 2 gateways (logs in .data/scale/logs)');
+  say('seeded; starting 2 replicas of each of 8 subgraphs, then 2 gateways (logs in .data/scale/logs)');
   await cluster.startServers();
   const gatewayUrl = cluster.gateway.url;
   say(`${cluster.all().length} servers ready; clients use ${gatewayUrl} (round-robin over both gateways)`);
@@ -194,7 +194,7 @@ async function main(): Promise<number> {
 
   const results: FaultResult[] = [
     {
-      fault: '0. 2 gateways × 2 replicas of 7 subgraphs, all up',
+      fault: '0. 2 gateways × 2 replicas of 8 subgraphs, all up',
       from,
       to: killFrom,
       failedRequests: failedCell(load, from, killFrom),

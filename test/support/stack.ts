@@ -15,7 +15,7 @@ import { composeSupergraph } from '../../gateway/src/composition';
 import { gatewayConfigFromEnv, type GatewayConfig } from '../../gateway/src/config';
 import { issueToken } from '../../gateway/src/auth';
 import { startGateway, type RunningGateway } from '../../gateway/src/server';
-import { SUBGRAPHS } from '../../scripts/subgraphs';
+import { stopPhases, SUBGRAPHS } from '../../scripts/subgraphs';
 
 export const TEST_JWT_SECRET = 'test-jwt-secret-for-the-supergraph-tests';
 export const TEST_CALLER_SECRET = 'test-caller-signing-secret-for-the-supergraph-tests';
@@ -97,12 +97,13 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   const database = options.database ?? (await createTestDatabase());
   const bus = options.bus ?? new InProcessBus();
   let gatewayUrl = '';
-  const gatewayClient = (scopes: string[] = []) => new GatewayClient({
+  // As in production (gateway-client-from-env.ts): each subgraph calls as `service:<name>`.
+  const gatewayClient = (name: string, scopes: string[] = []) => new GatewayClient({
     url: () => gatewayUrl,
     // Everything shares one event loop here, so a burst of 200 orders queues far longer than
     // separate processes would; the tests are about correctness, not latency.
     timeoutMs: 60_000,
-    token: serviceTokenProvider({ secret: TEST_JWT_SECRET, issuer: ISSUER, audience: AUDIENCE, subject: 'service:test-stack', scopes }),
+    token: serviceTokenProvider({ secret: TEST_JWT_SECRET, issuer: ISSUER, audience: AUDIENCE, subject: `service:${name}`, scopes }),
   });
   const running: RunningSubgraph[] = [];
   let gateway: RunningGateway | undefined;
@@ -113,7 +114,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       callerSecret: TEST_CALLER_SECRET,
       poolMax: 10,
       bus,
-      gateway: gatewayClient(definition.serviceScopes),
+      gateway: gatewayClient(definition.name, definition.serviceScopes),
       settings: options.settings?.[definition.name],
       relay: { intervalMs: options.relayIntervalMs ?? 50 },
     });
@@ -151,7 +152,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     },
     async stop() {
       await started.stop();
-      await Promise.all(Object.values(subgraphs).map((r) => r.stop()));
+      for (const phase of stopPhases(Object.values(subgraphs))) await Promise.all(phase.map((r) => r.stop()));
       if (!options.bus) await bus.close();
       if (!options.database) await database.drop();
     },
