@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 const price = (amount: string) => ({ amount, currency: 'EUR' });
-const service = () => new ProductService(db.em(), 'tester');
+const service = () => new ProductService(db.em(), { caller: { subject: 'tester', roles: ['ADMIN'], scopes: [] }, requestId: null });
 const eventsOf = async (productId: string) =>
   (await db.em().find(OutboxEvent, { entity: 'Product', entityId: productId }, { orderBy: { sequence: 'asc' } })).map((e) => ({ type: e.type, version: e.version, payload: e.payload as ProductChangedPayload }));
 const eventCount = async () => db.em().count(OutboxEvent, { entity: 'Product' });

@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 const price = (amount: string) => ({ amount, currency: 'EUR' });
-const service = () => new ProductService(db.em(), 'tester');
+const service = () => new ProductService(db.em(), { caller: { subject: 'tester', roles: ['ADMIN'], scopes: [] }, requestId: null });
 
 describe('ProductService', () => {
   test('create starts a product as DRAFT and records who created it', async () => {
@@ -107,7 +107,7 @@ describe('upsertProducts', () => {
   });
 
   test('a batch of 500 is a fixed handful of statements; failures in the middle leave the other items\' outcomes right', async () => {
-    await new CategoryService(db.em()).create({ name: 'Bulk', slug: 'bulk' });
+    await new CategoryService(db.em(), null).create({ name: 'Bulk', slug: 'bulk' });
     const items = batch(500, 5000).map((item) => ({ ...item, categorySlug: 'bulk' }));
     items[250].categorySlug = 'nowhere';
     items[251].basePrice = price('1.001');
@@ -155,7 +155,7 @@ describe('upsertProducts', () => {
 
 describe('search', () => {
   beforeAll(async () => {
-    const categories = new CategoryService(db.em());
+    const categories = new CategoryService(db.em(), null);
     const tools = await categories.create({ name: 'Tools', slug: 'tools' });
     const drills = await categories.create({ name: 'Drills', slug: 'drills', parentId: tools.id });
     const s = service();
@@ -194,18 +194,18 @@ describe('search', () => {
 
 describe('price lists', () => {
   test('prices must be in the list currency; assignment replaces the previous list', async () => {
-    const lists = new PriceListService(db.em());
+    const lists = new PriceListService(db.em(), null);
     const product = await service().create({ sku: 'PL-1', name: 'A', basePrice: price('10') });
     const eur = await lists.create({ name: 'Trade EUR', currency: 'EUR' });
     const usd = await lists.create({ name: 'Trade USD', currency: 'USD' });
-    await expect(new PriceListService(db.em()).setPrices(eur.id, [{ productId: product.id, price: { amount: '9', currency: 'USD' } }])).rejects.toMatchObject({
+    await expect(new PriceListService(db.em(), null).setPrices(eur.id, [{ productId: product.id, price: { amount: '9', currency: 'USD' } }])).rejects.toMatchObject({
       extensions: { fields: [{ field: 'prices.0.price.currency' }] },
     });
-    await new PriceListService(db.em()).setPrices(eur.id, [{ productId: product.id, price: price('9') }]);
-    await new PriceListService(db.em()).setPrices(eur.id, [{ productId: product.id, price: price('8.5') }]);
+    await new PriceListService(db.em(), null).setPrices(eur.id, [{ productId: product.id, price: price('9') }]);
+    await new PriceListService(db.em(), null).setPrices(eur.id, [{ productId: product.id, price: price('8.5') }]);
     const customerId = '11111111-1111-4111-8111-111111111111';
-    await new PriceListService(db.em()).assign(customerId, usd.id);
-    await new PriceListService(db.em()).assign(customerId, eur.id);
+    await new PriceListService(db.em(), null).assign(customerId, usd.id);
+    await new PriceListService(db.em(), null).assign(customerId, eur.id);
     const rows = await db.em().getConnection().execute(`select price_list_id from products.customer_price_list where customer_id = ?`, [customerId]);
     expect(rows).toEqual([{ price_list_id: eur.id }]);
     const items = await db.em().getConnection().execute(`select amount_minor from products.price_list_item where price_list_id = ?`, [eur.id]);

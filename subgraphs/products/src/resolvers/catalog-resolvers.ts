@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { findPage, ForwardPageArgs, PUBLIC, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { findPage, ForwardPageArgs, PUBLIC, type ConnectionPage, type SubgraphContext, auditSource } from '@tradegraph/kit';
 import { Category, PriceList, PriceListItem, Product } from '../entities';
 import { CreateCategoryInput, CreatePriceListInput, SetPricesInput, UpdateCategoryInput } from '../inputs/catalog-inputs';
 import { assignmentsByPriceList, categoryById, categoryChildren, priceListById, productById } from '../loaders';
@@ -35,7 +35,7 @@ export class CategoryResolver {
 
   @Mutation(() => Category)
   createCategory(@Arg('input', () => CreateCategoryInput) input: CreateCategoryInput, @Ctx() ctx: SubgraphContext): Promise<Category> {
-    return new CategoryService(ctx.em).create(input);
+    return new CategoryService(ctx.em, auditSource(ctx)).create(input);
   }
 
   @Mutation(() => Category)
@@ -44,7 +44,7 @@ export class CategoryResolver {
     @Arg('input', () => UpdateCategoryInput) input: UpdateCategoryInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Category> {
-    return new CategoryService(ctx.em).update(id, input);
+    return new CategoryService(ctx.em, auditSource(ctx)).update(id, input);
   }
 }
 
@@ -76,12 +76,12 @@ export class PriceListResolver {
 
   @Mutation(() => PriceList)
   createPriceList(@Arg('input', () => CreatePriceListInput) input: CreatePriceListInput, @Ctx() ctx: SubgraphContext): Promise<PriceList> {
-    return new PriceListService(ctx.em).create(input);
+    return new PriceListService(ctx.em, auditSource(ctx)).create(input);
   }
 
   @Mutation(() => PriceList, { description: 'Creates or replaces prices on a list (at most 1,000 per call); idempotent.' })
   setPriceListPrices(@Arg('input', () => SetPricesInput) input: SetPricesInput, @Ctx() ctx: SubgraphContext): Promise<PriceList> {
-    return new PriceListService(ctx.em).setPrices(input.priceListId, input.prices);
+    return new PriceListService(ctx.em, auditSource(ctx)).setPrices(input.priceListId, input.prices);
   }
 
   @Mutation(() => PriceList, { description: 'Removes products from a list; they fall back to their base price.' })
@@ -90,7 +90,7 @@ export class PriceListResolver {
     @Arg('productIds', () => [ID]) productIds: string[],
     @Ctx() ctx: SubgraphContext,
   ): Promise<PriceList> {
-    return new PriceListService(ctx.em).removePrices(priceListId, productIds);
+    return new PriceListService(ctx.em, auditSource(ctx)).removePrices(priceListId, productIds);
   }
 
   @Mutation(() => PriceList, { description: 'Makes the list the customer\'s price list, replacing any other.' })
@@ -99,12 +99,12 @@ export class PriceListResolver {
     @Arg('priceListId', () => ID) priceListId: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PriceList> {
-    return new PriceListService(ctx.em).assign(customerId, priceListId);
+    return new PriceListService(ctx.em, auditSource(ctx)).assign(customerId, priceListId);
   }
 
   @Mutation(() => Boolean, { description: 'The customer buys at base prices again; false when no list was assigned.' })
   unassignPriceList(@Arg('customerId', () => ID) customerId: string, @Ctx() ctx: SubgraphContext): Promise<boolean> {
-    return new PriceListService(ctx.em).unassign(customerId);
+    return new PriceListService(ctx.em, auditSource(ctx)).unassign(customerId);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertCustomerInScope, assertUuid, badInput, MAX_BULK_ITEMS, Money, PageArgs, PUBLIC, type ConnectionPage, type SubgraphContext, type UpsertSummary } from '@tradegraph/kit';
+import { assertCustomerInScope, assertUuid, badInput, MAX_BULK_ITEMS, Money, PageArgs, PUBLIC, type ConnectionPage, type SubgraphContext, type UpsertSummary, auditSource } from '@tradegraph/kit';
 import { Category, Product, ProductStatus, ProductStatusChange } from '../entities';
 import {
   CreateProductInput,
@@ -15,7 +15,7 @@ import { maySee, seesEveryStatus } from '../services/visibility';
 import { ProductConnection, UpsertProductsResult } from './types';
 
 const isStaff = (ctx: SubgraphContext) => seesEveryStatus(ctx.caller);
-const service = (ctx: SubgraphContext) => new ProductService(ctx.em, ctx.caller.subject);
+const service = (ctx: SubgraphContext) => new ProductService(ctx.em, auditSource(ctx));
 
 @Resolver(() => Product)
 export class ProductResolver {

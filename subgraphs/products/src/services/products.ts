@@ -15,6 +15,7 @@ import {
   selectRows,
   toMinorUnits,
   upsertByKey,
+  type AuditSource,
   type UpsertSummary,
 } from '@tradegraph/kit';
 import { Category, Product, ProductStatus, ProductStatusChange } from '../entities';
@@ -25,6 +26,7 @@ import {
   type UpdateProductInput,
   type UpsertProductInput,
 } from '../inputs/product-inputs';
+import { audit, productAudit, productAuditEvent, productSnapshot } from './audit';
 import { productEvent, productState, recordProductWritten } from './events';
 import { searchPage } from './product-search';
 import { productStatus } from './product-status';
@@ -43,11 +45,16 @@ const SORTS: Record<Exclude<ProductSort, 'RELEVANCE'>, KeysetSort> = {
  * EntityManager it is given and never on GraphQL types, so tests call it directly.
  */
 export class ProductService {
+  /** the caller's subject, recorded on every status change */
+  private readonly actor: string | null;
+
   /**
    * @param em this request's EntityManager
-   * @param actor the caller's subject, recorded on every status change
+   * @param source who asks, recorded in the audit log (null: the system itself)
    */
-  constructor(private readonly em: EntityManager, private readonly actor: string | null) {}
+  constructor(private readonly em: EntityManager, private readonly source: AuditSource | null) {
+    this.actor = source?.caller.subject ?? null;
+  }
 
   /** @throws NOT_FOUND */
   async get(id: string): Promise<Product> {
@@ -69,6 +76,7 @@ export class ProductService {
     });
     this.record(product, null, ProductStatus.DRAFT);
     recordProductWritten(this.em, product, null);
+    audit(this.em, this.source, productAudit(null, product));
     await flushOrConflict(this.em, `A product with sku "${input.sku}" already exists`, 'sku');
     return product;
   }
@@ -79,6 +87,7 @@ export class ProductService {
     return this.em.transactional(async (tx) => {
       const product = await findByIdOrNotFound(tx, Product, id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const before = productState(product);
+      const auditedBefore = productSnapshot(product);
       if (input.categoryId !== undefined) await this.assertCategory(input.categoryId, 'input.categoryId');
       if (input.sku != null) product.sku = input.sku;
       if (input.name != null) product.name = input.name;
@@ -92,6 +101,7 @@ export class ProductService {
       if (input.attributes != null) product.attributes = input.attributes.map(({ name, value }) => ({ name, value }));
       // An update that sets what is already there writes nothing, so it has no event either.
       if (productState(product) !== before) recordProductWritten(tx, product, product.status);
+      audit(tx, this.source, productAudit(auditedBefore, product));
       await flushOrConflict(tx, `A product with sku "${product.sku}" already exists`, 'sku');
       return product;
     });
@@ -137,7 +147,10 @@ export class ProductService {
       updated: ['name', 'description', 'categoryId', 'brand', 'basePriceMinor', 'currency', 'attributes', 'publishedAt'],
       inserted: { publishedAt: null },
       version: 'version',
-      events: (row, before) => [productEvent(row, before?.status ?? null, before === null)],
+      events: (row, before) => {
+        const audited = productAuditEvent(this.source, row, before);
+        return [productEvent(row, before?.status ?? null, before === null), ...(audited ? [audited] : [])];
+      },
       lifecycle: {
         machine: productStatus,
         initial: ProductStatus.DRAFT,
@@ -195,10 +208,12 @@ export class ProductService {
 
   private move(product: Product, to: ProductStatus, em: EntityManager = this.em): void {
     const from = product.status;
+    const before = productSnapshot(product);
     this.record(product, from, to, em);
     product.status = to;
     if (to === ProductStatus.PUBLISHED) product.publishedAt = new Date();
     recordProductWritten(em, product, from);
+    audit(em, this.source, productAudit(before, product));
   }
 
   private record(product: Product, from: ProductStatus | null, to: ProductStatus, em: EntityManager = this.em): void {
