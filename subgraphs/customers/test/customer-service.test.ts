@@ -1,3 +1,4 @@
+import type { AuditSource } from '@tradegraph/kit';
 import { openTestDatabase, type TestSubgraphDatabase } from '@tradegraph/kit/testing';
 import { AddressKind, Customer, CustomerSegment, CustomerStatus, CustomerStatusChange } from '../src/entities';
 import { CustomerSort, type UpsertCustomerInput } from '../src/inputs/customer-inputs';
@@ -10,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-const service = () => new CustomerService(db.em(), 'tester');
+const tester: AuditSource = { caller: { subject: 'tester', roles: ['MANAGER'], scopes: [] }, requestId: null };
+const service = () => new CustomerService(db.em(), tester);
 const limit = { amount: '5000', currency: 'EUR' };
 
 describe('CustomerService', () => {

@@ -14,12 +14,12 @@ export const newProduct = (): string => randomUUID();
 let warehouseCounter = 0;
 /** Creates a warehouse with a unique code. */
 export async function warehouse(db: TestSubgraphDatabase, priority: number, active = true): Promise<Warehouse> {
-  return new WarehouseService(db.em()).create({ code: `W-${process.pid}-${++warehouseCounter}`, name: `Warehouse ${warehouseCounter}`, priority, active });
+  return new WarehouseService(db.em(), null).create({ code: `W-${process.pid}-${++warehouseCounter}`, name: `Warehouse ${warehouseCounter}`, priority, active });
 }
 
 /** Receives `quantity` units (nothing when 0). */
 export async function stock(db: TestSubgraphDatabase, productId: string, warehouseId: string, quantity: number, safetyStock = 0): Promise<void> {
-  const service = new StockService(db.em(), 'test');
+  const service = new StockService(db.em(), null);
   if (quantity > 0) await service.receive({ productId, warehouseId, quantity });
   if (safetyStock > 0) await service.setPolicy({ productId, warehouseId, safetyStock, reorderPoint: 0 });
 }

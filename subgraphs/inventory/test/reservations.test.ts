@@ -54,7 +54,7 @@ describe('reserveStock: allocation', () => {
     const p = newProduct();
     await stock(db, p, closed.id, 50);
     await stock(db, p, open.id, 2);
-    await new WarehouseService(db.em()).update(closed.id, { active: false });
+    await new WarehouseService(db.em(), null).update(closed.id, { active: false });
     await expect(service().reserve(randomUUID(), [{ productId: p, quantity: 3 }])).rejects.toMatchObject({ extensions: { code: 'INSUFFICIENT_STOCK', available: 2 } });
     const reservation = await service().reserve(randomUUID(), [{ productId: p, quantity: 2 }]);
     expect(await allocationsOf(reservation)).toEqual([{ warehouseId: open.id, quantity: 2 }]);

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-const service = () => new StockService(db.em(), 'manager@example.com');
+const service = () => new StockService(db.em(), { caller: { subject: 'manager@example.com', roles: ['MANAGER'], scopes: [] }, requestId: null });
 const reservations = () => new ReservationService(db.em(), 'service:orders');
 
 describe('receive and adjust', () => {

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { agentCustomerScope, badInput, hasScope, MAX_BULK_ITEMS, PageArgs, type ConnectionPage, type SubgraphContext, type UpsertSummary } from '@tradegraph/kit';
+import { agentCustomerScope, badInput, hasScope, MAX_BULK_ITEMS, PageArgs, type ConnectionPage, type SubgraphContext, type UpsertSummary, auditSource } from '@tradegraph/kit';
 import { Customer, CustomerStatus, CustomerStatusChange } from '../entities';
 import { CreateCustomerInput, CustomerFilter, CustomerSort, UpdateCustomerInput, UpsertCustomerInput } from '../inputs/customer-inputs';
 import { statusHistoryByCustomer, visibleCustomer } from '../loaders';
@@ -7,7 +7,7 @@ import { CustomerService } from '../services/customers';
 import { maskEmail, maskPhone, PII_SCOPE } from '../services/pii';
 import { CustomerConnection, UpsertCustomersResult } from './types';
 
-const service = (ctx: SubgraphContext) => new CustomerService(ctx.em, ctx.caller.subject);
+const service = (ctx: SubgraphContext) => new CustomerService(ctx.em, auditSource(ctx));
 const seesPii = (ctx: SubgraphContext) => hasScope(ctx.caller, PII_SCOPE);
 
 @Resolver(() => Customer)

@@ -1,6 +1,7 @@
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  type AuditSource,
   type ConnectionPage,
   containsPattern,
   findByIdOrNotFound,
@@ -16,6 +17,7 @@ import {
 } from '@tradegraph/kit';
 import { Customer, CustomerSegment, CustomerStatus, CustomerStatusChange } from '../entities';
 import { CustomerSort, type CreateCustomerInput, type CustomerFilter, type UpdateCustomerInput, type UpsertCustomerInput } from '../inputs/customer-inputs';
+import { auditedCustomer, customerAuditEvent, recordCustomerAudit } from './audit';
 import { customerStatus } from './customer-status';
 import { changedGroups, customerEvent, customerGroups, recordCustomerWritten } from './events';
 
@@ -53,7 +55,13 @@ function columns(input: UpdateCustomerInput, field: string): Partial<CustomerDat
  * EntityManager it is given and never on GraphQL types, so tests call it directly.
  */
 export class CustomerService {
-  constructor(private readonly em: EntityManager, private readonly actor: string | null) {}
+  /** the caller's subject, recorded on every status move */
+  private readonly actor: string | null;
+
+  /** @param source who is asking, and in which request: the actor of every audit entry (null: the system) */
+  constructor(private readonly em: EntityManager, private readonly source: AuditSource | null) {
+    this.actor = source?.caller.subject ?? null;
+  }
 
   /** @throws NOT_FOUND */
   async get(id: string): Promise<Customer> {
@@ -65,6 +73,7 @@ export class CustomerService {
     const customer = this.em.create(Customer, { code: input.code, ...(columns(input, 'input') as CustomerData) });
     this.record(customer, null, CustomerStatus.ACTIVE, null);
     recordCustomerWritten(this.em, customer, null, []);
+    recordCustomerAudit(this.em, this.source, customer.id, null, auditedCustomer(customer));
     await flushOrConflict(this.em, `A customer with code "${input.code}" already exists`, 'code');
     return customer;
   }
@@ -76,10 +85,12 @@ export class CustomerService {
     return this.em.transactional(async (tx) => {
       const customer = await findByIdOrNotFound(tx, Customer, id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const before = customerGroups(customer);
+      const audited = auditedCustomer(customer);
       Object.assign(customer, data);
       // An update that sets what is already there writes nothing, so it has no event either.
       const changed = changedGroups(before, customerGroups(customer));
       if (changed.length) recordCustomerWritten(tx, customer, customer.status, changed);
+      recordCustomerAudit(tx, this.source, customer.id, audited, auditedCustomer(customer));
       await tx.flush();
       return customer;
     });
@@ -90,8 +101,10 @@ export class CustomerService {
     return moveStatus(this.em, Customer, id, customerStatus, to, (customer, em) => {
       const from = customer.status;
       this.record(customer, from, to, reason, em);
+      const before = auditedCustomer(customer);
       customer.status = to;
       recordCustomerWritten(em, customer, from, ['status'], reason);
+      recordCustomerAudit(em, this.source, customer.id, before, auditedCustomer(customer, reason));
     });
   }
 
@@ -104,7 +117,11 @@ export class CustomerService {
       fields: (item, index) => columns({ segment: CustomerSegment.RETAIL, email: null, phone: null, addresses: [], location: null, ...item }, `items.${index}`),
       updated: ['name', 'email', 'phone', 'addresses', 'segment', 'creditLimitMinor', 'currency', 'latitude', 'longitude'],
       version: 'version',
-      events: (row, before) => [customerEvent(row, before?.status ?? null, changedGroups(before && customerGroups(before), customerGroups(row)), before === null, before && before.status !== row.status ? 'bulk upsert' : null)],
+      events: (row, before) => {
+        const reason = before && before.status !== row.status ? 'bulk upsert' : null;
+        const audit = customerAuditEvent(this.source, row.id!, before && auditedCustomer(before), auditedCustomer(row, reason));
+        return [customerEvent(row, before?.status ?? null, changedGroups(before && customerGroups(before), customerGroups(row)), before === null, reason), ...(audit ? [audit] : [])];
+      },
       lifecycle: {
         machine: customerStatus,
         initial: CustomerStatus.ACTIVE,

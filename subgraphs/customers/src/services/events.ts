@@ -11,6 +11,7 @@
  * | `customer.created`        | `Customer` | the customer | the customer's version | {@link CustomerChangedPayload} (`changed`: every group) |
  * | `customer.updated`        | `Customer` | …            | …                      | … (`changed`: the groups that changed) |
  * | `customer.status_changed` | `Customer` | …            | …                      | … (`from` the status before, `reason`) |
+ * | `audit.recorded`          | `AuditEntry` | the entry's own id | 1              | kit's `AuditRecordedPayload`: one per write above that changed an audited field (services/audit.ts) |
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CUSTOMER_FIELD_GROUPS, CustomerEvent, EventEntity, recordEvent, type CustomerChangedPayload, type CustomerFieldGroup, type NewEvent, type Row } from '@tradegraph/kit';

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ForwardPageArgs, MAX_BULK_ITEMS, type ConnectionPage, type SubgraphContext, type UpsertSummary } from '@tradegraph/kit';
+import { ForwardPageArgs, MAX_BULK_ITEMS, type ConnectionPage, type SubgraphContext, type UpsertSummary, auditSource } from '@tradegraph/kit';
 import { Product, StockLevel, Warehouse } from '../entities';
 import { AdjustStockInput, ReceiveStockInput, SetStockLevelInput, StockPolicyInput, TransferStockInput } from '../inputs/stock-inputs';
 import { warehouseById } from '../loaders';
@@ -7,7 +7,7 @@ import { StockQueries } from '../services/stock-queries';
 import { StockService } from '../services/stock';
 import { StockLevelConnection, UpsertStockLevelsResult } from './types';
 
-const service = (ctx: SubgraphContext) => new StockService(ctx.em, ctx.caller.subject);
+const service = (ctx: SubgraphContext) => new StockService(ctx.em, auditSource(ctx));
 
 @Resolver(() => StockLevel)
 export class StockLevelResolver {

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ForwardPageArgs, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { ForwardPageArgs, type ConnectionPage, type SubgraphContext, auditSource } from '@tradegraph/kit';
 import { StockLevel, Warehouse } from '../entities';
 import { CreateWarehouseInput, UpdateWarehouseInput } from '../inputs/warehouse-inputs';
 import { warehouseById } from '../loaders';
@@ -7,11 +7,13 @@ import { StockQueries } from '../services/stock-queries';
 import { WarehouseService } from '../services/warehouses';
 import { StockLevelConnection } from './types';
 
+const service = (ctx: SubgraphContext) => new WarehouseService(ctx.em, auditSource(ctx));
+
 @Resolver(() => Warehouse)
 export class WarehouseResolver {
   @Query(() => [Warehouse], { description: 'Every warehouse, preferred (lowest priority) first.' })
   warehouses(@Ctx() ctx: SubgraphContext): Promise<Warehouse[]> {
-    return new WarehouseService(ctx.em).list();
+    return service(ctx).list();
   }
 
   @Query(() => Warehouse, { nullable: true })
@@ -30,7 +32,7 @@ export class WarehouseResolver {
 
   @Mutation(() => Warehouse)
   createWarehouse(@Arg('input', () => CreateWarehouseInput) input: CreateWarehouseInput, @Ctx() ctx: SubgraphContext): Promise<Warehouse> {
-    return new WarehouseService(ctx.em).create(input);
+    return service(ctx).create(input);
   }
 
   @Mutation(() => Warehouse, { description: 'Deactivating a warehouse keeps its stock but stops allocation from it and stock changes in it.' })
@@ -39,6 +41,6 @@ export class WarehouseResolver {
     @Arg('input', () => UpdateWarehouseInput) input: UpdateWarehouseInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Warehouse> {
-    return new WarehouseService(ctx.em).update(id, input);
+    return service(ctx).update(id, input);
   }
 }

@@ -13,6 +13,7 @@
  * | `reservation.committed`| `Reservation` | …               | …                            | … |
  * | `reservation.released` | `Reservation` | …               | …                            | … |
  * | `reservation.expired`  | `Reservation` | …               | …                            | … |
+ * | `audit.recorded`       | `AuditEntry`  | the entry's own id | 1                         | kit's `AuditRecordedPayload`: a warehouse created or changed, a stock policy set (services/audit.ts) |
  *
  * `stock.changed` is written once per level per movement; a policy change (safetyStock,
  * reorderPoint) writes it with `movementType: null` and `quantity: 0`.

@@ -8,6 +8,7 @@ import {
   ErrorCode,
   isUuid,
   summarizeUpsert,
+  type AuditSource,
   UpsertOutcome,
   type UpsertItemResult,
   type UpsertSummary,
@@ -15,6 +16,7 @@ import {
 import { MovementType, StockLevel, Warehouse } from '../entities';
 import type { AdjustStockInput, ReceiveStockInput, SetStockLevelInput, StockPolicyInput, TransferStockInput } from '../inputs/stock-inputs';
 import { Ledger, levelKey, type MovementSpec } from './ledger';
+import { recordStockPolicyAudit } from './audit';
 import { activeWarehouse } from './warehouses';
 import { assertNonNegativeQuantity, assertPositiveQuantity, MAX_QUANTITY } from './quantities';
 
@@ -24,11 +26,16 @@ import { assertNonNegativeQuantity, assertPositiveQuantity, MAX_QUANTITY } from 
  * changes (see {@link Ledger}) and writes the movements and events with the change.
  */
 export class StockService {
+  /** the caller's subject, recorded on every movement */
+  private readonly actor: string | null;
+
   /**
    * @param em this request's EntityManager
-   * @param actor the caller's subject, recorded on every movement
+   * @param source who is asking, and in which request: the actor of movements and audit entries (null: the system)
    */
-  constructor(private readonly em: EntityManager, private readonly actor: string | null) {}
+  constructor(private readonly em: EntityManager, private readonly source: AuditSource | null) {
+    this.actor = source?.caller.subject ?? null;
+  }
 
   /** Goods arrived: onHand += quantity (a RECEIPT). Creates the level on first use. @throws BAD_USER_INPUT */
   async receive(input: ReceiveStockInput): Promise<StockLevel> {
@@ -110,7 +117,10 @@ export class StockService {
     assertNonNegativeQuantity(input.reorderPoint, 'input.reorderPoint');
     return this.em.transactional(async (em) => {
       const { ledger, level } = await this.lockedLevel(em, productId, input.warehouseId);
-      if (level.safetyStock !== input.safetyStock || level.reorderPoint !== input.reorderPoint) ledger.setPolicy(level, input);
+      if (level.safetyStock === input.safetyStock && level.reorderPoint === input.reorderPoint) return level;
+      const before = { safetyStock: level.safetyStock, reorderPoint: level.reorderPoint };
+      ledger.setPolicy(level, input);
+      recordStockPolicyAudit(em, this.source, level, before);
       return level;
     });
   }

@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertUuid, badInput, codeRule, flushOrConflict, isCode, isUuid, notFound } from '@tradegraph/kit';
+import { LockMode } from '@mikro-orm/core';
+import { assertUuid, badInput, codeRule, findByIdOrNotFound, flushOrConflict, isCode, isUuid, type AuditSource } from '@tradegraph/kit';
 import { Warehouse } from '../entities';
 import type { CreateWarehouseInput, UpdateWarehouseInput } from '../inputs/warehouse-inputs';
+import { auditedWarehouse, recordWarehouseAudit } from './audit';
 
 /**
  * The warehouse a stock change names, which must exist and be active: stock in an inactive
@@ -16,7 +18,8 @@ export async function activeWarehouse(em: EntityManager, id: string, field: stri
 
 /** Creating, changing and listing warehouses. Works on the EntityManager it is given, never on GraphQL types. */
 export class WarehouseService {
-  constructor(private readonly em: EntityManager) {}
+  /** @param source who is asking, and in which request: the actor of every audit entry (null: the system) */
+  constructor(private readonly em: EntityManager, private readonly source: AuditSource | null) {}
 
   /** Every warehouse, preferred (lowest priority) first. */
   list(): Promise<Warehouse[]> {
@@ -33,25 +36,31 @@ export class WarehouseService {
       active: input.active ?? true,
       priority: input.priority ?? 100,
     });
+    recordWarehouseAudit(this.em, this.source, warehouse, null);
     await flushOrConflict(this.em, `A warehouse with code "${input.code}" already exists`, 'input.code');
     return warehouse;
   }
 
-  /** Changes the given fields. @throws NOT_FOUND, CONFLICT (code taken), BAD_USER_INPUT */
+  /**
+   * Changes the given fields. The row is locked and read afresh first, so concurrent updates'
+   * audit entries chain (each `before` is the previous `after`).
+   * @throws NOT_FOUND, CONFLICT (code taken), BAD_USER_INPUT
+   */
   async update(id: string, input: UpdateWarehouseInput): Promise<Warehouse> {
     assertUuid(id, 'id');
-    const warehouse = await this.em.findOne(Warehouse, { id: id.toLowerCase() });
-    if (!warehouse) throw notFound('Warehouse', id);
-    if (input.code != null) {
-      assertCode(input.code, 'input.code');
-      warehouse.code = input.code;
-    }
-    if (input.name != null) warehouse.name = input.name;
-    if (input.address !== undefined) warehouse.address = input.address;
-    if (input.active != null) warehouse.active = input.active;
-    if (input.priority != null) warehouse.priority = input.priority;
-    await flushOrConflict(this.em, `A warehouse with code "${warehouse.code}" already exists`, 'input.code');
-    return warehouse;
+    if (input.code != null) assertCode(input.code, 'input.code');
+    return this.em.transactional(async (tx) => {
+      const warehouse = await findByIdOrNotFound(tx, Warehouse, id.toLowerCase(), { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const before = auditedWarehouse(warehouse);
+      if (input.code != null) warehouse.code = input.code;
+      if (input.name != null) warehouse.name = input.name;
+      if (input.address !== undefined) warehouse.address = input.address;
+      if (input.active != null) warehouse.active = input.active;
+      if (input.priority != null) warehouse.priority = input.priority;
+      recordWarehouseAudit(tx, this.source, warehouse, before);
+      await flushOrConflict(tx, `A warehouse with code "${warehouse.code}" already exists`, 'input.code');
+      return warehouse;
+    });
   }
 }
 
