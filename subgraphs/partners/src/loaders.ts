@@ -11,7 +11,7 @@ export const apiKeyById = ({ em }: SubgraphContext) =>
   uuidLoader((ids) => em.find(ApiKey, { id: { $in: [...ids] } }), (k) => k.id);
 
 export const apiKeysByPartner = ({ em }: SubgraphContext) =>
-  groupLoader((ids: readonly string[]) => new ApiKeyService(em).listByPartners(ids), (k) => k.partnerId);
+  groupLoader((ids: readonly string[]) => new ApiKeyService(em, null).listByPartners(ids), (k) => k.partnerId);
 
 export const statusHistoryByPartner = ({ em }: SubgraphContext) =>
   groupLoader(

@@ -11,8 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-const keys = () => new ApiKeyService(db.em());
-const partners = () => new PartnerService(db.em(), 'tester');
+const keys = () => new ApiKeyService(db.em(), null);
+const partners = () => new PartnerService(db.em(), null);
 
 describe('ApiKeyService', () => {
   test('stores only the hash of the secret, and grants by that hash what the partner allows', async () => {

@@ -1,12 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, ForwardPageArgs, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { badInput, ForwardPageArgs, type ConnectionPage, type SubgraphContext, auditSource } from '@tradegraph/kit';
 import { FieldAgent, Territory } from '../entities';
 import { AgentFilter, CreateAgentInput, UpdateAgentInput } from '../inputs/agent-inputs';
 import { accessOf, agentPerformance, visibleAgentById, visibleTerritoryById } from '../loaders';
 import { AgentService } from '../services/agents';
 import { AgentPerformance, FieldAgentConnection } from './types';
 
-const service = async (ctx: SubgraphContext) => new AgentService(ctx.em, await accessOf(ctx));
+const service = async (ctx: SubgraphContext) => new AgentService(ctx.em, await accessOf(ctx), auditSource(ctx));
 
 @Resolver(() => FieldAgent)
 export class AgentResolver {

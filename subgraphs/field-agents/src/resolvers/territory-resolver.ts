@@ -1,3 +1,4 @@
+import { auditSource } from '@tradegraph/kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@tradegraph/kit';
 import { Customer, FieldAgent, Territory } from '../entities';
@@ -7,7 +8,7 @@ import { territoryScope } from '../services/access';
 import { AgentService } from '../services/agents';
 import { GatewayCustomerDirectory } from '../services/customer-directory';
 
-const service = async (ctx: SubgraphContext) => new AgentService(ctx.em, await accessOf(ctx));
+const service = async (ctx: SubgraphContext) => new AgentService(ctx.em, await accessOf(ctx), auditSource(ctx));
 
 @Resolver(() => Territory)
 export class TerritoryResolver {

@@ -9,7 +9,7 @@ import { Partner } from './partner';
 @Entity({ tableName: 'api_key' })
 @Index({ properties: ['partnerId', 'createdAt'] })
 export class ApiKey {
-  [OptionalProps]?: 'scopes' | 'expiresAt' | 'revokedAt' | 'lastUsedAt' | 'createdAt';
+  [OptionalProps]?: 'scopes' | 'expiresAt' | 'revokedAt' | 'lastUsedAt' | 'replacedById' | 'createdAt';
 
   @IdColumn()
   id: string = randomUUID();
@@ -38,6 +38,10 @@ export class ApiKey {
 
   @DateColumn({ nullable: true, description: 'The last request made with the key, recorded at most about once a minute.' })
   lastUsedAt: Date | null = null;
+
+  /** The key a rotation made in this one's place; a key is rotated once (never exposed). */
+  @Property({ type: 'uuid', nullable: true })
+  replacedById: string | null = null;
 
   @DateColumn()
   createdAt: Date = new Date();

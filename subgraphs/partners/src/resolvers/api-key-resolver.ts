@@ -1,3 +1,4 @@
+import { auditSource } from '@tradegraph/kit';
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@tradegraph/kit';
 import { ApiKey, Partner } from '../entities';
@@ -6,7 +7,7 @@ import { apiKeysByPartner, partnerById } from '../loaders';
 import { ApiKeyService, MAX_ROTATION_OVERLAP_SECONDS, type Grant, type IssuedKey } from '../services/api-keys';
 import { ApiKeyGrant, CreatedApiKey } from './types';
 
-const service = (ctx: SubgraphContext) => new ApiKeyService(ctx.em);
+const service = (ctx: SubgraphContext) => new ApiKeyService(ctx.em, auditSource(ctx));
 
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
@@ -31,7 +32,7 @@ export class ApiKeyResolver {
   }
 
   @Mutation(() => CreatedApiKey, {
-    description: `A new key with the same scopes, its secret returned once; the old key keeps working for overlapSeconds (0 to ${MAX_ROTATION_OVERLAP_SECONDS}), then expires. ADMIN.`,
+    description: `A new key with the same scopes, its secret returned once; the old key keeps working for overlapSeconds (0 to ${MAX_ROTATION_OVERLAP_SECONDS}), then expires. A key is rotated once (CONFLICT when it is revoked, expired or already rotated: rotate its replacement). ADMIN.`,
   })
   rotateApiKey(
     @Arg('id', () => ID) id: string,

@@ -1,12 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { PageArgs, type ConnectionPage, type SubgraphContext, auditSource } from '@tradegraph/kit';
 import { ApiKey, Partner, PartnerStatusChange } from '../entities';
 import { CreatePartnerInput, UpdatePartnerInput } from '../inputs/partner-inputs';
 import { apiKeysByPartner, partnerById, statusHistoryByPartner } from '../loaders';
 import { PartnerService } from '../services/partners';
 import { PartnerConnection } from './types';
 
-const service = (ctx: SubgraphContext) => new PartnerService(ctx.em, ctx.caller.subject);
+const service = (ctx: SubgraphContext) => new PartnerService(ctx.em, auditSource(ctx));
 
 @Resolver(() => Partner)
 export class PartnerResolver {
