@@ -12,11 +12,13 @@ import { fakeConnectorInput, useSyncSession } from './support/sync';
 import { FakeNetSuite } from '../subgraphs/sync/test/fakes/netsuite';
 import { FakeSapBusinessOne } from '../subgraphs/sync/test/fakes/sap-business-one';
 import { FakeDynamics365 } from '../subgraphs/sync/test/fakes/dynamics-365';
+import { FakeShopify } from '../subgraphs/sync/test/fakes/shopify';
 import { serveDuringTests } from '../subgraphs/sync/test/fakes/fake-server';
 
 /**
  * Inbound customer-specific prices through the gateway: an ERP's price levels (NetSuite), price
- * lists (SAP Business One) and customer price groups (Business Central) become Tradegraph price
+ * lists (SAP Business One) and customer price groups (Business Central), and Shopify B2B
+ * catalogs' price lists (GraphQL Admin API) become Tradegraph price
  * lists assigned to the customers synced from the same connector, and change what `priceFor`
  * answers for them; a re-run changes nothing, a changed or dropped price at the source follows.
  * Lists are taken from customers only under deletions ARCHIVE and never on an empty read; a
@@ -193,5 +195,49 @@ describe('DYNAMICS_365 customer price groups', () => {
     const { priceLists } = await gql(SyncedPriceListsDocument, {});
     const hand = priceLists.find((l) => l.id === handList)!;
     expect(hand.prices.edges.map((e) => [e.node.product?.sku, e.node.price.amount])).toEqual([['HAND-1', '2.50']]);
+  });
+});
+
+describe('SHOPIFY B2B catalog price lists', () => {
+  const shop = serveDuringTests(new FakeShopify());
+  let connectorId: string;
+  let wholesale: ReturnType<typeof shop.b2b.addB2BPriceList>;
+  beforeAll(async () => {
+    shop.seed(3); // SHOP-00000 … 00002 at 10, 11, 12 EUR; variants 9000000 …
+    shop.seedCustomers(2); // shopify-6000000, shopify-6000001
+    shop.b2b.clear();
+    shop.b2b.bucket = { maximumAvailable: 20_000, restoreRate: 1000, currentlyAvailable: 20_000 }; // B2B is a Shopify Plus feature: Plus's 1,000 points a second
+    // Customer 6000000 buys for a company location whose catalog's list has one fixed price and 10 % off the rest.
+    wholesale = shop.b2b.addB2BPriceList({ name: 'Wholesale', currency: 'EUR', contacts: [6_000_000], fixed: { 9_000_000: '7.50' }, adjustment: { type: 'PERCENTAGE_DECREASE', value: 10 } });
+    connectorId = await createConnector(fakeConnectorInput(shop, 'whsec-prices', { name: 'Shop prices', system: 'SHOPIFY', mode: 'POLLING', entities: ['PRODUCT', 'CUSTOMER', 'PRICE_LIST'], fieldMapping: { product: { currency: 'EUR' } } }));
+  });
+
+  it('turns the catalog\'s price list into a list assigned to the synced customer, and priceFor follows it; a re-run changes nothing', async () => {
+    const first = await session.sync(connectorId);
+    expect(first).toMatchObject({ status: 'SUCCEEDED', total: 3 + 2 + 1, created: 6, failed: 0 });
+    expect(shop.requestsTo('POST', 'graphql.json').length).toBeGreaterThan(0);
+    expect(await listOf('shopify-6000000')).toBe('Wholesale (Shop prices)');
+    expect(await priceFor('shopify-6000000', 'SHOP-00000')).toEqual({ amount: 7.5, currency: 'EUR' }); // fixed
+    expect(await priceFor('shopify-6000000', 'SHOP-00001')).toEqual({ amount: 9.9, currency: 'EUR' }); // 10 % off 11
+    expect(await priceFor('shopify-6000001', 'SHOP-00001')).toEqual({ amount: 11, currency: 'EUR' }); // no company location: base price
+    expect(await session.sync(connectorId, { full: true })).toMatchObject({ status: 'SUCCEEDED', created: 0, updated: 0, unchanged: 6, failed: 0 });
+  });
+
+  it('follows a fixed price changed in the shop, and a base price change through the adjustment', async () => {
+    wholesale.fixed.set(9_000_000, '6.00');
+    shop.editProduct(1, { price: '20.00' });
+    expect(await session.sync(connectorId, { full: true })).toMatchObject({ status: 'SUCCEEDED', created: 0, updated: 2, failed: 0 }); // the product and the list
+    expect(await priceFor('shopify-6000000', 'SHOP-00000')).toEqual({ amount: 6, currency: 'EUR' });
+    expect(await priceFor('shopify-6000000', 'SHOP-00001')).toEqual({ amount: 18, currency: 'EUR' });
+  });
+
+  it('takes the list from the customer when the shop archives the catalog, waiting out a throttled bucket', async () => {
+    shop.b2b.catalogs.find((c) => c.id === wholesale.catalogId)!.status = 'ARCHIVED';
+    shop.b2b.queries = [];
+    shop.b2b.drain(0); // other apps used the shop's points
+    expect(await session.sync(connectorId, { full: true })).toMatchObject({ status: 'SUCCEEDED', updated: 1, failed: 0 });
+    expect(await listOf('shopify-6000000')).toBeNull();
+    expect(await priceFor('shopify-6000000', 'SHOP-00000')).toEqual({ amount: 10, currency: 'EUR' });
+    expect(shop.b2b.queries[0]).toMatchObject({ throttled: true });
   });
 });

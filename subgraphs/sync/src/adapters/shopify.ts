@@ -6,7 +6,8 @@ import { inactiveIf } from './mapping';
 import { pushShopifyCustomers, pushShopifyProducts, SHOPIFY_PUSHED_FIELDS } from './shopify-push';
 import type { OutboundRecord, PushOutcome } from './types';
 import { orderFromShopify, SHOPIFY_ORDER_FIELDS, type ShopifyOrder } from './shopify-orders';
-import type { AdapterContext, ConnectorAdapter, OutboundOrder, OutboundStockLevel, SourceCustomer, SourceOrder, SourceProduct, WebhookRecords } from './types';
+import { ShopifyGraphQL, shopifyPriceLists } from './shopify-price-lists';
+import type { AdapterContext, ConnectorAdapter, OutboundOrder, OutboundStockLevel, SourceCustomer, SourceOrder, SourcePriceList, SourceProduct, WebhookRecords } from './types';
 
 /** A Shopify Admin REST product (the fields sync reads). */
 export interface ShopifyProduct {
@@ -94,6 +95,8 @@ export function customerFromShopify(customer: ShopifyCustomer, currency: string,
  * - products: one SourceProduct per variant; stock from `inventory_levels.json` at the
  *   locations in `mapping.inventory.locations` (Shopify location id → warehouse code).
  * - orders: `GET orders.json?status=any&updated_at_min=…` (services/inbound-orders.ts places them);
+ * - priceLists: B2B catalogs' price lists through the GraphQL Admin API (`POST graphql.json`,
+ *   waiting out cost throttling), by variant and customer id (shopify-price-lists.ts);
  * - findPushedOrder: `GET orders.json?status=any&created_at_min=…`, matched by `source_identifier`
  *   (our order id), when an earlier push's answer was lost;
  * - pushOrder: `POST orders.json` (lines by variant id when the product came from this shop,
@@ -146,6 +149,10 @@ export class ShopifyAdapter implements ConnectorAdapter {
   /** Orders of any status (`status=any`: Shopify lists open ones only by default) changed since `since`. */
   async *orders(options: { since: Date | null }): AsyncGenerator<SourceOrder[]> {
     yield* mapPages(this.pages<ShopifyOrder>(`${API}/orders.json?limit=250&status=any&fields=${SHOPIFY_ORDER_FIELDS}${since(options.since)}`, 'orders'), orderFromShopify);
+  }
+
+  priceLists(): AsyncGenerator<SourcePriceList[]> {
+    return shopifyPriceLists(new ShopifyGraphQL(this.http, `${API}/graphql.json`));
   }
 
   async pushOrder(order: OutboundOrder, externalId: string | null): Promise<{ externalId: string }> {

@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import { FakeHttpServer, type FakeFailure, type FakeRequest } from './fake-server';
+import { FakeShopifyB2B } from './shopify-graphql';
 
 export type { FakeFailure, ReceivedRequest } from './fake-server';
 
@@ -36,7 +37,9 @@ export interface FakeOrder {
  * only unless `any`) and `inventory_levels.json`, with `limit` and
  * cursor pagination in the `Link` header (`page_info`); `POST orders.json`, `PUT orders/{id}.json`,
  * `GET variants/{id}.json`, `GET products/{id}.json`, `POST inventory_levels/set.json`; the `X-Shopify-Access-Token`
- * header; and scripted 429 (with Retry-After) and 5xx answers.
+ * header; and scripted 429 (with Retry-After) and 5xx answers. `POST graphql.json` answers the
+ * GraphQL Admin API's B2B price lists, with its cost-based throttling ({@link FakeShopifyB2B};
+ * not cleared by reset: a test sets it up with `b2b.clear()` and `b2b.addB2BPriceList`).
  */
 export class FakeShopify extends FakeHttpServer {
   products: FakeProduct[] = [];
@@ -57,6 +60,8 @@ export class FakeShopify extends FakeHttpServer {
   levels = new Map<number, number>();
   readonly locationId = 555_001;
   readonly accessToken = 'shpat_fake_token';
+  /** B2B catalogs and price lists, served by `POST graphql.json` (fakes/shopify-graphql.ts) */
+  readonly b2b = new FakeShopifyB2B(() => this.products.flatMap((p) => p.variants));
   protected readonly apiRoot = '/admin/api/2024-01/';
 
   override reset(): void {
@@ -143,6 +148,7 @@ export class FakeShopify extends FakeHttpServer {
     const { url, headers } = request;
     const json = (status: number, body: unknown, extra: Record<string, string> = {}): void => this.sendJson(res, status, body, extra);
     if (headers['x-shopify-access-token'] !== this.accessToken) return json(401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
+    if (request.method === 'POST' && url.pathname === `${this.apiRoot}graphql.json`) return void this.b2b.answer(request.body).then((answer) => json(answer.status, answer.body), () => json(500, { errors: 'Internal Server Error' }));
     if (request.method !== 'GET' || /\/(variants|products)\/\d+\.json$/.test(url.pathname)) return this.write(request, json);
     const limit = Math.min(250, Number(url.searchParams.get('limit') ?? 50));
     // Like Shopify, page_info carries the filters of the first request; only limit may be given with it.
