@@ -8,11 +8,11 @@ import { startStack, type TestStack } from './stack';
 /**
  * The stack the end-to-end sync tests run on: every subgraph sync writes to or reads from, sync
  * retrying fast, the relay polling often (outbound pushes follow events); `sync` overrides
- * single sync settings.
+ * single sync settings, `also` names more subgraphs to run (e.g. `audit`).
  */
-export function startSyncStack(sync: Record<string, unknown> = {}): Promise<TestStack> {
+export function startSyncStack(sync: Record<string, unknown> = {}, also: string[] = []): Promise<TestStack> {
   return startStack({
-    subgraphs: ['products', 'customers', 'inventory', 'orders', 'sync'],
+    subgraphs: ['products', 'customers', 'inventory', 'orders', 'sync', ...also],
     settings: { sync: { retryBaseMs: 20, retryMaxMs: 2000, maxAttempts: 4, pollIntervalMs: 200, concurrency: 2, schedulerIntervalMs: 60_000, ...sync } },
     relayIntervalMs: 50,
   });

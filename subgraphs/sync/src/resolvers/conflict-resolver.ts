@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertUuid, ForwardPageArgs, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { assertUuid, ForwardPageArgs, type ConnectionPage, type SubgraphContext, auditSource } from '@tradegraph/kit';
 import { ConflictResolution, ConflictStatus, Connector, SyncConflict } from '../entities';
 import { conflictById, connectorById } from '../loaders';
 import { SyncService } from '../services/sync-service';
@@ -34,6 +34,6 @@ export class ConflictResolver {
   @Mutation(() => SyncConflict, { description: 'Settles an OPEN conflict: SOURCE applies the external system\'s version, SUPERGRAPH keeps Tradegraph\'s. Records who chose.' })
   resolveConflict(@Arg('id', () => ID) id: string, @Arg('choice', () => ConflictResolution) choice: ConflictResolution, @Ctx() ctx: SubgraphContext): Promise<SyncConflict> {
     assertUuid(id, 'id');
-    return service(ctx).resolveConflict(id, choice, ctx.caller.subject ?? 'unknown', ctx.requestId);
+    return service(ctx).resolveConflict(id, choice, auditSource(ctx));
   }
 }

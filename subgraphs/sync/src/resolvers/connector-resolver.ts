@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertUuid, badInput, type SubgraphContext } from '@tradegraph/kit';
+import { assertUuid, badInput, type SubgraphContext, auditSource } from '@tradegraph/kit';
 import { Connector, ConnectorHealth } from '../entities';
 import { CreateConnectorInput, UpdateConnectorInput } from '../inputs/connector-inputs';
 import { connectorById } from '../loaders';
@@ -50,24 +50,24 @@ export class ConnectorResolver {
 
   @Mutation(() => Connector)
   createConnector(@Arg('input', () => CreateConnectorInput) input: CreateConnectorInput, @Ctx() ctx: SubgraphContext): Promise<Connector> {
-    return service(ctx).createConnector(fieldsOf(input) as Parameters<SyncService['createConnector']>[0]);
+    return service(ctx).createConnector(fieldsOf(input) as Parameters<SyncService['createConnector']>[0], auditSource(ctx));
   }
 
   @Mutation(() => Connector)
   updateConnector(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateConnectorInput) input: UpdateConnectorInput, @Ctx() ctx: SubgraphContext): Promise<Connector> {
     assertUuid(id, 'id');
-    return service(ctx).updateConnector(id, fieldsOf(input));
+    return service(ctx).updateConnector(id, fieldsOf(input), auditSource(ctx));
   }
 
   @Mutation(() => Connector, { description: 'Stops starting runs; queued runs wait for resumeConnector.' })
   pauseConnector(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Connector> {
     assertUuid(id, 'id');
-    return service(ctx).pauseConnector(id);
+    return service(ctx).pauseConnector(id, auditSource(ctx));
   }
 
   @Mutation(() => Connector)
   resumeConnector(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Connector> {
     assertUuid(id, 'id');
-    return service(ctx).resumeConnector(id);
+    return service(ctx).resumeConnector(id, auditSource(ctx));
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertUuid, ForwardPageArgs, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
-import { Connector, SyncEntity, SyncRun, SyncRunError, SyncTrigger } from '../entities';
+import { assertUuid, auditSource, ForwardPageArgs, type ConnectionPage, type SubgraphContext } from '@tradegraph/kit';
+import { Connector, SyncEntity, SyncRun, SyncRunError } from '../entities';
 import { connectorById, syncRunById } from '../loaders';
 import { SyncService } from '../services/sync-service';
 import { SyncRunConnection } from './types';
@@ -43,18 +43,18 @@ export class SyncRunResolver {
     @Arg('full', () => Boolean, { defaultValue: false }) full?: boolean,
   ): Promise<SyncRun> {
     assertUuid(connectorId, 'connectorId');
-    return service(ctx).triggerSync(connectorId, entities, SyncTrigger.MANUAL, full ?? false);
+    return service(ctx).triggerSync(connectorId, entities, full ?? false, auditSource(ctx));
   }
 
   @Mutation(() => SyncRun)
   cancelSyncRun(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<SyncRun> {
     assertUuid(id, 'id');
-    return service(ctx).cancelRun(id);
+    return service(ctx).cancelRun(id, auditSource(ctx));
   }
 
   @Mutation(() => SyncRun, { description: 'Queues a FAILED (dead-lettered) or CANCELLED run again with fresh attempts.' })
   retrySyncRun(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<SyncRun> {
     assertUuid(id, 'id');
-    return service(ctx).retryRun(id);
+    return service(ctx).retryRun(id, auditSource(ctx));
   }
 }

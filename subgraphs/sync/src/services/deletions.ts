@@ -1,6 +1,5 @@
 import { throughGateway, type GatewayClient } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
 import { DeletionPolicy, ExternalRef, SyncEntity, type Connector, type SyncRun } from '../entities';
 import type { RunProgress } from './run-progress';
 import { applyInboundBatch, inChunks, type BatchOutcome, type EntityHandler, type SourceRecord } from './inbound';
@@ -96,7 +95,7 @@ export async function archiveUnseen(em: EntityManager, gateway: GatewayClient | 
   const gone = await unseenSince(fork, connector, entityType, run.startedAt);
   for (let i = 0; i < gone.length; i += 500) {
     const chunk = gone.slice(i, i + 500);
-    await progress.add(chunk.length, await retireRecords(fork, gateway, connector, entityType, chunk, 'gone', randomUUID()));
+    await progress.add(chunk.length, await retireRecords(fork, gateway, connector, entityType, chunk, 'gone', progress.requestId()));
   }
 }
 

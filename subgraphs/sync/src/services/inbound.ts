@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { DomainError, ErrorCode, insertRows, selectRows, updateRows, type GatewayClient } from '@tradegraph/kit';
+import { DomainError, ErrorCode, insertRows, selectRows, updateRows, type AuditSource, type GatewayClient } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConflictPolicy, ConflictResolution, ConflictStatus, ExternalRef, SyncConflict, SyncEntity, type Connector } from '../entities';
 import type { SourceCustomer, SourceProduct } from '../adapters';
+import { auditConflictResolved } from './audit';
 import { agreedChecksums, canonicalJson, compareGroups, groupChecksum, pick, type GroupChecksums, type Groups } from './field-groups';
 
 /** What a batch did. */
@@ -298,7 +299,9 @@ async function planWrites<R extends SourceRecord>(
  * Settles an OPEN conflict as a person chose: SOURCE writes the source's values of the groups
  * in conflict, SUPERGRAPH keeps Tradegraph's and acknowledges both. Either way the ref's group
  * checksums record it, so the next sync neither raises it again nor forgets the source's
- * other changes (those, and stock, were applied when the conflict was found). Records who chose.
+ * other changes (those, and stock, were applied when the conflict was found). Records who chose,
+ * and audits it in the flush that resolves it. `em` is a transaction holding the conflict's row
+ * lock (SyncService.resolveConflict), so the ref, the resolution and its entry commit together.
  */
 export async function resolveConflictWith<R extends SourceRecord>(
   em: EntityManager,
@@ -307,9 +310,9 @@ export async function resolveConflictWith<R extends SourceRecord>(
   connector: Connector,
   conflict: SyncConflict,
   choice: ConflictResolution,
-  subject: string,
-  requestId: string,
+  actor: AuditSource & { requestId: string },
 ): Promise<SyncConflict> {
+  const { requestId } = actor;
   const [ref] = (await selectRows(em, ExternalRef, ['connectorId', 'entityType', 'externalId'], [{ connectorId: connector.id, entityType: handler.entityType, externalId: conflict.externalId }])) as RefRow[];
   const local = (await handler.readLocal(gateway, [conflict.entityId], requestId)).get(conflict.entityId);
   if (!local || !ref) throw new DomainError(ErrorCode.CONFLICT, 'The record no longer exists in Tradegraph; the next sync brings the source\'s version back');
@@ -333,7 +336,9 @@ export async function resolveConflictWith<R extends SourceRecord>(
   }
   writes.changed(ref, { localChecksum: checksumOf(handler.localValue(item)), groupChecksums: groups, lastSyncedAt: now });
   await writes.write(em);
-  Object.assign(conflict, { status: ConflictStatus.RESOLVED, resolution: choice, resolvedBy: subject, resolvedAt: now });
+  const before = { status: conflict.status, resolution: conflict.resolution };
+  Object.assign(conflict, { status: ConflictStatus.RESOLVED, resolution: choice, resolvedBy: actor.caller.subject ?? 'unknown', resolvedAt: now });
+  auditConflictResolved(em, actor, conflict, before);
   await em.flush();
   return conflict;
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { EventEntity, executeIn, type CustomerChangedPayload, type EventEnvelope, type ProductChangedPayload, type SubgraphRuntime } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { receives, type ConnectorAdapter, type OutboundRecord, type PushOutcome, type SourceCustomer, type SourceProduct } from '../adapters';
@@ -114,7 +113,7 @@ export async function pushRecords(em: EntityManager, runtime: SubgraphRuntime, a
   const ids = work.kind === 'PRODUCTS' ? work.productIds : work.customerIds;
   const fields = adapter.pushedFields?.[fieldsKey];
   const refs = await em.find(ExternalRef, { connectorId: connector.id, entityType, entityId: { $in: ids } });
-  const locals: Map<string, LocalCopy<Item>> = refs.length ? await handler.readLocal(runtime.gateway, refs.map((r) => r.entityId), randomUUID()) : new Map();
+  const locals: Map<string, LocalCopy<Item>> = refs.length ? await handler.readLocal(runtime.gateway, refs.map((r) => r.entityId), progress.requestId()) : new Map();
   const changed = refs.flatMap((ref) => {
     const local = locals.get(ref.entityId);
     const groups = local ? changedGroups(ref, handler, local.item, fields) : [];

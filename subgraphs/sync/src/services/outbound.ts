@@ -123,7 +123,7 @@ async function createOnce(em: EntityManager, adapter: ConnectorAdapter, connecto
 export async function pushOutbound(em: EntityManager, runtime: SubgraphRuntime, adapter: ConnectorAdapter, connector: Connector, run: SyncRun, progress: RunProgress): Promise<void> {
   const work = run.outbound!;
   if (work.kind === 'PRODUCTS' || work.kind === 'CUSTOMERS') return pushRecords(em, runtime, adapter, connector, run, progress);
-  const requestId = randomUUID();
+  const requestId = progress.requestId();
   if (work.kind === 'ORDER') {
     if (!adapter.pushOrder) throw new ExternalSystemError(`${connector.system} connectors cannot receive orders`, false);
     const data = await throughGateway(runtime.gateway, 'The order could not be read', (g) => g.request<{ order: OrderData | null }>(ORDER, { id: work.orderId }, requestId));

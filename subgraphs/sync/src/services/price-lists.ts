@@ -1,6 +1,5 @@
 import { DomainError, ErrorCode, selectRows, throughGateway, type GatewayClient } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
 import { ExternalRef, SyncEntity, type Connector, type SyncRun } from '../entities';
 import { sendAliased } from './aliased-mutations';
 import { archivesDeletions } from './deletions';
@@ -53,12 +52,12 @@ export async function syncPriceLists(em: EntityManager, gateway: GatewayClient |
   let failed = 0;
   let read = 0;
   for await (const page of pages) {
-    const outcome = await applyPriceLists(em.fork(), gateway, connector, page, randomUUID());
+    const outcome = await applyPriceLists(em.fork(), gateway, connector, page, progress.requestId());
     failed += outcome.failed.length;
     read += page.length;
     await progress.add(page.length, outcome);
   }
-  if (archivesDeletions(connector) && read > 0 && !failed && run.startedAt) await releaseUnseenLists(em.fork(), gateway, connector, run.startedAt, randomUUID());
+  if (archivesDeletions(connector) && read > 0 && !failed && run.startedAt) await releaseUnseenLists(em.fork(), gateway, connector, run.startedAt, progress.requestId());
 }
 
 /**

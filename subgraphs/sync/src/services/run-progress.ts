@@ -14,6 +14,7 @@ export class RunCancelled extends Error {}
 export class RunProgress {
   private last: Promise<void> = Promise.resolve();
   private readonly throttle = new ProgressThrottle();
+  private calls = 0;
 
   constructor(private readonly em: EntityManager, readonly run: SyncRun, private readonly nudge: () => void = () => undefined) {}
 
@@ -39,6 +40,15 @@ export class RunProgress {
       await checkCancelled(this.em, run.id);
     });
     return this.last;
+  }
+
+  /**
+   * The request id of the run's next gateway call, `sync-run:<runId>:<attempt>:<n>`: the audit
+   * entries products and customers write for what the run applies carry it, so each names the
+   * run (a retried run counts its attempts from 1 again: only the run id part is guaranteed).
+   */
+  requestId(): string {
+    return `sync-run:${this.run.id}:${this.run.attempts}:${++this.calls}`;
   }
 
   /** Resolves when every step has run. */

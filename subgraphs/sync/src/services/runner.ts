@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { databaseFailure, DomainError, ErrorCode, logger, retryOnDatabaseFailure, sqlState, type SubgraphRuntime } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { adapterClasses, type ConnectorAdapter, type SourceCustomer, type SourceProduct } from '../adapters';
@@ -181,7 +180,7 @@ class BatchPool {
 
 /** Applies one batch in a fork of its own (the identity map stays one batch big) and counts it. */
 async function applyBatch<R extends SourceRecord>(em: EntityManager, runtime: SubgraphRuntime, handler: EntityHandler<R>, connector: Connector, run: SyncRun, batch: R[], progress: RunProgress): Promise<void> {
-  const outcome = await applyBatchWithDeletions(em.fork(), runtime.gateway, handler, connector, run.id, batch, randomUUID());
+  const outcome = await applyBatchWithDeletions(em.fork(), runtime.gateway, handler, connector, run.id, batch, progress.requestId());
   await progress.add(batch.length, outcome);
 }
 
@@ -249,7 +248,7 @@ async function fullSync(em: EntityManager, runtime: SubgraphRuntime, settings: S
     const pages = adapter.orders({ since: since(SyncEntity.ORDER) });
     // complete: a read of every order, after which orders gone at the source are cancelled (opt-in, as every deletion).
     const complete = since(SyncEntity.ORDER) === null && adapter.listsEverything === true && archivesDeletions(connector);
-    const options = { full: run.full, complete, account: sourceAccountOf(connector, adapter), batchSize: settings.batchSize, cursor: connector.cursors[SyncEntity.ORDER], requestId: randomUUID };
+    const options = { full: run.full, complete, account: sourceAccountOf(connector, adapter), batchSize: settings.batchSize, cursor: connector.cursors[SyncEntity.ORDER], requestId: () => progress.requestId() };
     const newest = await syncInboundOrders(em, runtime.gateway, connector, pages, options, (offered, outcome) => progress.add(offered, outcome));
     if (newest) cursors[SyncEntity.ORDER] = newest;
   }
