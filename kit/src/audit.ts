@@ -100,6 +100,14 @@ export function auditChanges(before: Record<string, unknown> | null, after: Reco
   return changes;
 }
 
+/** An entity's audited values at one moment, as `auditChanges` compares them. */
+export type AuditSnapshot = Record<string, unknown>;
+
+/** The record of a create (`before` null) or an update of one entity: the audited fields that differ. */
+export function auditWrite(entity: string, entityId: string, before: AuditSnapshot | null, after: AuditSnapshot, fields: AuditFields): AuditRecord {
+  return { entity, entityId, action: before ? 'updated' : 'created', changes: auditChanges(before, after, fields) };
+}
+
 /**
  * The outbox event of one audited change, or null when it changed nothing audited (an update
  * to the same values is not logged). Its `entityId` is a new id, the audit entry's (the same on every delivery).

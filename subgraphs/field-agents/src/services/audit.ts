@@ -14,12 +14,12 @@
  * could be erased for the person; `employeeId` is the pseudonymous key that names the agent.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { auditChanges, recordAudit, type AuditFields, type AuditRecord, type AuditSource } from '@tradegraph/kit';
+import { auditChanges, recordAudit, type AuditFields, type AuditRecord, type AuditSource, auditWrite, type AuditSnapshot } from '@tradegraph/kit';
 import type { CustomerAssignment, FieldAgent, Territory } from '../entities';
 
 const AUDIT_SUBGRAPH = 'field-agents';
 
-type Snapshot = Record<string, unknown>;
+type Snapshot = AuditSnapshot;
 
 const TERRITORY_FIELDS: AuditFields = { code: 'plain', name: 'plain', managerSubject: 'plain' };
 const AGENT_FIELDS: AuditFields = {
@@ -47,7 +47,7 @@ export function territorySnapshot(territory: Territory): Snapshot {
 
 /** The entry of one write of a territory; `before` is its snapshot before the write, null when it is new. */
 export function territoryAudit(before: Snapshot | null, territory: Territory): AuditRecord {
-  return { entity: 'Territory', entityId: territory.id, action: before ? 'updated' : 'created', changes: auditChanges(before, territorySnapshot(territory), TERRITORY_FIELDS) };
+  return auditWrite('Territory', territory.id, before, territorySnapshot(territory), TERRITORY_FIELDS);
 }
 
 /** An agent's audited values; the personal ones only ever reach `auditChanges`, which withholds them. */
@@ -67,7 +67,7 @@ export function agentSnapshot(agent: FieldAgent): Snapshot {
 
 /** The entry of one write of an agent; `before` is its snapshot before the write, null when it is new. */
 export function agentAudit(before: Snapshot | null, agent: FieldAgent): AuditRecord {
-  return { entity: 'FieldAgent', entityId: agent.id, action: before ? 'updated' : 'created', changes: auditChanges(before, agentSnapshot(agent), AGENT_FIELDS) };
+  return auditWrite('FieldAgent', agent.id, before, agentSnapshot(agent), AGENT_FIELDS);
 }
 
 export function assignmentSnapshot(assignment: Pick<CustomerAssignment, 'territoryId' | 'agentId'>): Snapshot {

@@ -5,7 +5,7 @@
  * its actor.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { auditChanges, recordAudit, type AuditFields, type AuditSource } from '@tradegraph/kit';
+import { auditChanges, recordAudit, type AuditFields, type AuditSource, auditWrite } from '@tradegraph/kit';
 import type { StockLevel, Warehouse } from '../entities';
 
 const AUDIT_SUBGRAPH = 'inventory';
@@ -23,12 +23,7 @@ export function auditedWarehouse(warehouse: Warehouse): Record<string, unknown> 
 
 /** Adds the audit entry of a warehouse's creation (`before` null) or change to `em`'s unit of work; nothing when nothing changed. */
 export function recordWarehouseAudit(em: EntityManager, source: AuditSource | null, warehouse: Warehouse, before: Record<string, unknown> | null): void {
-  recordAudit(em, AUDIT_SUBGRAPH, source, {
-    entity: 'Warehouse',
-    entityId: warehouse.id,
-    action: before ? 'updated' : 'created',
-    changes: auditChanges(before, auditedWarehouse(warehouse), WAREHOUSE_AUDIT_FIELDS),
-  });
+  recordAudit(em, AUDIT_SUBGRAPH, source, auditWrite('Warehouse', warehouse.id, before, auditedWarehouse(warehouse), WAREHOUSE_AUDIT_FIELDS));
 }
 
 /** Adds the audit entry of a level's new stock policy to `em`'s unit of work; nothing when it is the policy it had. */

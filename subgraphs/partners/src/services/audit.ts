@@ -13,12 +13,12 @@
  * security decision, and the audit log is where an ADMIN looks for those.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { auditChanges, recordAudit, type AuditChange, type AuditFields, type AuditRecord, type AuditSource } from '@tradegraph/kit';
+import { auditChanges, recordAudit, type AuditChange, type AuditFields, type AuditRecord, type AuditSource, auditWrite, type AuditSnapshot } from '@tradegraph/kit';
 import type { ApiKey, Partner } from '../entities';
 
 const AUDIT_SUBGRAPH = 'partners';
 
-type Snapshot = Record<string, unknown>;
+type Snapshot = AuditSnapshot;
 
 const PARTNER_FIELDS: AuditFields = { name: 'plain', status: 'plain', trustedDocumentsOnly: 'plain', requestsPerMinute: 'plain', costPerMinute: 'plain' };
 /** Never the secret, nor its hash (`secretHash` only says that one was issued). `lastUsedAt` is usage, not a change. */
@@ -41,7 +41,7 @@ export function partnerSnapshot(partner: Partner): Snapshot {
 
 /** The entry of one write of a partner; `before` is its snapshot before the write, null when it is new. */
 export function partnerAudit(before: Snapshot | null, partner: Partner): AuditRecord {
-  return { entity: 'Partner', entityId: partner.id, action: before ? 'updated' : 'created', changes: auditChanges(before, partnerSnapshot(partner), PARTNER_FIELDS) };
+  return auditWrite('Partner', partner.id, before, partnerSnapshot(partner), PARTNER_FIELDS);
 }
 
 /** A key's audited values; the hash only reaches `auditChanges`, which withholds it. */

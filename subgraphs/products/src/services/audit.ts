@@ -27,13 +27,13 @@ import {
   type AuditSource,
   type Money,
   type NewEvent,
-  type Row,
+  type Row, auditWrite, type AuditSnapshot,
 } from '@tradegraph/kit';
 import type { Category, PriceList, Product } from '../entities';
 
 const SUBGRAPH = 'products';
 
-type Snapshot = Record<string, unknown>;
+type Snapshot = AuditSnapshot;
 
 const PRODUCT_FIELDS: AuditFields = { sku: 'plain', name: 'plain', description: 'plain', brand: 'plain', categoryId: 'plain', basePrice: 'plain', status: 'plain', attributes: 'plain' };
 const CATEGORY_FIELDS: AuditFields = { name: 'plain', slug: 'plain', parentId: 'plain' };
@@ -77,7 +77,7 @@ export function categorySnapshot(category: Category): Snapshot {
 }
 
 export function categoryAudit(before: Snapshot | null, category: Category): AuditRecord {
-  return { entity: 'Category', entityId: category.id, action: before ? 'updated' : 'created', changes: auditChanges(before, categorySnapshot(category), CATEGORY_FIELDS) };
+  return auditWrite('Category', category.id, before, categorySnapshot(category), CATEGORY_FIELDS);
 }
 
 export function priceListCreatedAudit(list: PriceList): AuditRecord {

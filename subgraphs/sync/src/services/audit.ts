@@ -6,7 +6,7 @@
  * `connector.status_changed`, a run's progress in `sync_run.updated`); what a run applies is
  * audited by the subgraph it changes, with request ids naming the run (run-progress.ts).
  */
-import { auditChanges, recordAudit, type AuditFields, type AuditSource } from '@tradegraph/kit';
+import { auditChanges, recordAudit, type AuditFields, type AuditSource, auditWrite } from '@tradegraph/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ConflictStatus, ConflictResolution, Connector, ConnectorStatus, SyncConflict, SyncRun } from '../entities';
 import { canonicalJson } from './field-groups';
@@ -72,7 +72,7 @@ export function connectorSnapshot(connector: Connector, credentials: number | nu
 export function auditConnector(em: EntityManager, source: AuditSource, connectorId: string, before: Record<string, unknown> | null, after: Record<string, unknown>): void {
   // A base URL with a secret in it is withheld like the credentials (before and after alike).
   const fields = urlCarriesSecret(before?.baseUrl) || urlCarriesSecret(after.baseUrl) ? { ...CONNECTOR_FIELDS, baseUrl: 'SECRET' as const } : CONNECTOR_FIELDS;
-  recordAudit(em, SUBGRAPH, source, { entity: 'Connector', entityId: connectorId, action: before ? 'updated' : 'created', changes: auditChanges(before, after, fields) });
+  recordAudit(em, SUBGRAPH, source, auditWrite('Connector', connectorId, before, after, fields));
 }
 
 /** Audits a pause or resume that moved the connector's status; nothing when it stayed. */
