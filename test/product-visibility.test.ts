@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
 import { CALLER_HEADER, CallerSigner, type Caller, type Role } from '@tradegraph/kit';
-import { ArchiveProductDocument, CreatePriceListDocument, CreateProductDocument, PublishProductDocument, SetPriceListPricesDocument } from '../operations/__generated__/graphql';
+import { ArchiveProductDocument, AssignPriceListDocument, CreatePriceListDocument, CreateProductDocument, PublishProductDocument, SetPriceListPricesDocument } from '../operations/__generated__/graphql';
 import { executeOk, postGraphQL } from './support/client';
 import { createProduct, createWarehouse, receive } from './support/fixtures';
 import { startStack, TEST_CALLER_SECRET, type TestStack } from './support/stack';
@@ -178,6 +178,18 @@ describe('a catalog reader that sees only published products', () => {
     expect(edges[1 - i].node.product).toEqual({ id: published, name: 'Published drill' });
     expect(result.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['priceList', 'prices', 'edges', i, 'node', 'product'], 'FORBIDDEN']]);
     expect(JSON.stringify(result)).not.toContain('Secret');
+  });
+
+  test('a price list\'s customers are staff\'s and sync\'s: an agent, who sees only its territory\'s customers, gets FORBIDDEN and no id', async () => {
+    const { createPriceList } = await executeOk(stack.gatewayUrl, CreatePriceListDocument, { input: { name: `VIS ${sku()}`, currency: 'EUR' } }, { token: admin });
+    const customerId = randomUUID();
+    await executeOk(stack.gatewayUrl, AssignPriceListDocument, { customerId, priceListId: createPriceList.id }, { token: admin });
+    const query = 'query ($id: ID!) { priceList(id: $id) { id customerIds } }';
+    const byAgent = await postGraphQL<{ priceList: { customerIds: string[] } | null }>(stack.gatewayUrl, query, { id: createPriceList.id }, { token: agent });
+    expect(byAgent.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['priceList', 'customerIds'], 'FORBIDDEN']]);
+    expect(JSON.stringify(byAgent)).not.toContain(customerId);
+    const byAdmin = await postGraphQL<{ priceList: { customerIds: string[] } }>(stack.gatewayUrl, query, { id: createPriceList.id }, { token: admin });
+    expect(byAdmin.data?.priceList.customerIds).toEqual([customerId]);
   });
 
   test('stockChanged over graphql-ws: the event arrives with product null and FORBIDDEN at its path', async () => {

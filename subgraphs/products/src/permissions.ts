@@ -38,7 +38,7 @@ export const permissions = {
   ProductAttribute: allow,
   ProductStatusChange: allow,
   Category: allow,
-  PriceList: salesStaff,
+  PriceList: { '*': salesStaff, customerIds: catalogStaff },
   PriceListItem: salesStaff,
   Customer: { id: allow, priceList: salesStaff },
 };
