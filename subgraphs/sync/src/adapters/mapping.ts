@@ -10,6 +10,14 @@ export function valueAt(record: unknown, path: string): unknown {
   return current;
 }
 
+/** Sets `value` at a dot path of `target`, making the objects on the way. */
+export function setAt(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[keys[keys.length - 1]] = value;
+}
+
 /**
  * Reads Tradegraph fields from a source record: for each target field, the path the
  * connector's mapping gives (`overrides`) or else the adapter's default path. Returns the

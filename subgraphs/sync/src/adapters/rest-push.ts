@@ -1,5 +1,6 @@
 import { ExternalSystemError } from '../services/backoff';
 import type { JsonHttpClient } from './http';
+import { setAt, valueAt } from './mapping';
 import type { RestReadSpec } from './rest-mapping';
 import type { FieldMapping, OutboundRecord, PushOutcome } from './types';
 
@@ -40,19 +41,6 @@ export function restPushSpec(mapping: FieldMapping, entity: 'product' | 'custome
   return { updatePath: path, updateMethod: method, fields: { ...defaults, ...read.fields } };
 }
 
-/** Sets `value` at a dot path of `target`, making the objects on the way. */
-function setAt(target: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.');
-  let node = target;
-  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-  node[keys[keys.length - 1]] = value;
-}
-
-/** The value at a dot path of the item. */
-function valueOf(item: object, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), item) ?? null;
-}
-
 /**
  * Sends each record; one the API refuses (4xx other than 408 and 429) fails alone, a
  * retryable failure fails the run, which retries.
@@ -62,7 +50,7 @@ export async function pushRestRecords<I extends object>(http: JsonHttpClient, sp
   for (const { externalId, item, groups } of records) {
     const body: Record<string, unknown> = {};
     // Only the changed groups (a path's group is its first key: basePrice.amount → basePrice).
-    for (const field of PUSHED_PATHS[entity]) if (spec.fields[field] && groups.includes(field.split('.')[0])) setAt(body, spec.fields[field], valueOf(item, field));
+    for (const field of PUSHED_PATHS[entity]) if (spec.fields[field] && groups.includes(field.split('.')[0])) setAt(body, spec.fields[field], valueAt(item, field) ?? null);
     if (!Object.keys(body).length) continue;
     try {
       await http.send(spec.updateMethod, spec.updatePath.replace('{id}', encodeURIComponent(externalId)), body);

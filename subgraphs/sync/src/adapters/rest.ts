@@ -1,7 +1,7 @@
 import { ExternalSystem } from '../entities';
 import { ExternalSystemError } from '../services/backoff';
 import { JsonHttpClient, nextLink } from './http';
-import { decimal, mapFields, mapPages, text, valueAt } from './mapping';
+import { decimal, mapFields, mapPages, setAt, text, valueAt } from './mapping';
 import { defaultSpec, orderSpec, readSpec, requiredSection, stringMap, type RestOrderSpec, type RestReadSpec } from './rest-mapping';
 import { orderFromRest } from './rest-orders';
 import { pushRestRecords, restPushSpec, type RestPushSpec } from './rest-push';
@@ -256,12 +256,7 @@ export class RestAdapter implements ConnectorAdapter {
 /** The order re-shaped: each target dot path gets the value at its source path in the OutboundOrder. */
 export function reshape(order: OutboundOrder, fields: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [target, source] of Object.entries(fields)) {
-    const keys = target.split('.');
-    let node = out;
-    for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-    node[keys[keys.length - 1]] = valueAt(order, source) ?? null;
-  }
+  for (const [target, source] of Object.entries(fields)) setAt(out, target, valueAt(order, source) ?? null);
   return out;
 }
 
