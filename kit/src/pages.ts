@@ -35,7 +35,7 @@ export function keysetFilter(sort: KeysetSort, request: PageRequest, columns: Ke
 }
 
 /** How rows after the cursor compare with it: below it when descending, above when ascending; the other way when paging backwards. */
-export function keysetOperator(sort: KeysetSort, request: Pick<PageRequest, 'backward'>): '<' | '>' {
+export function keysetOperator(sort: Pick<KeysetSort, 'descending'>, request: Pick<PageRequest, 'backward'>): '<' | '>' {
   return sort.descending !== request.backward ? '<' : '>';
 }
 
@@ -54,7 +54,7 @@ function keysetColumns<T extends object>(em: EntityManager, entity: EntityName<T
 
 /** The ORDER BY for a page request: the sort's direction, reversed when paging backwards. */
 export function keysetOrder(sort: KeysetSort, request: PageRequest): Record<string, 'asc' | 'desc'> {
-  const direction = sort.descending !== request.backward ? 'desc' : 'asc';
+  const direction = keysetOperator(sort, request) === '<' ? 'desc' : 'asc';
   return { [sort.field]: direction, id: direction };
 }
 

@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager, Knex, QBFilterQuery } from '@mikro-orm/postgresql';
-import { badInput, isReadColumn, keysetPosition, qualifiedTable, toConnectionPage, type ConnectionPage, type CursorValue, type KeysetSort, type PageRequest } from '@tradegraph/kit';
+import { badInput, isReadColumn, keysetOperator, keysetPosition, qualifiedTable, toConnectionPage, type ConnectionPage, type CursorValue, type KeysetSort, type PageRequest } from '@tradegraph/kit';
 import { Product } from '../entities';
 
 /*
@@ -272,9 +272,10 @@ async function pageOf(
   cursor: CursorValue | null,
   limit: number,
 ): Promise<{ product: Product; sort: unknown }[]> {
-  const direction = descending !== request.backward ? 'desc' : 'asc';
+  const operator = keysetOperator({ descending }, request);
+  const direction = operator === '<' ? 'desc' : 'asc';
   const ids = query.clearSelect().select('p.id');
-  if (cursor) ids.whereRaw(`(${sortSql}, p.id) ${direction === 'desc' ? '<' : '>'} (?, ?::uuid)`, cursor);
+  if (cursor) ids.whereRaw(`(${sortSql}, p.id) ${operator} (?, ?::uuid)`, cursor);
   ids.orderByRaw(`${sortSql} ${direction}, p.id ${direction}`).limit(limit);
   const page = em.createQueryBuilder(Product, 'p').getKnexQuery().clearSelect()
     .select(...readColumns(em), em.getKnex().raw(`${sortSql} as search_sort`))
