@@ -34,7 +34,7 @@ export const permissions = {
   OrderLine: orderReaders,
   OrderStatusChange: orderReaders,
   PaymentTransaction: orderManagers,
-  // reached only through Order.shipments (Order's read rule and scope) or a manager's mutation
+  // reached through Order.shipments, shipment(id) and shipmentUpdated, each scoped to the order's customer like Order, or a manager's mutation
   Shipment: orderReaders,
   ShipmentLine: orderReaders,
   // credit: as the customers subgraph shows creditLimit (its customer readers), an agent's narrowed to its territory in the resolver

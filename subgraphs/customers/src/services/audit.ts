@@ -15,7 +15,7 @@ import type { Customer } from '../entities';
 const AUDIT_SUBGRAPH = 'customers';
 
 /** How each audited field of a customer is kept. `reason` is a status move's, null otherwise. */
-export const CUSTOMER_AUDIT_FIELDS: AuditFields = {
+const CUSTOMER_AUDIT_FIELDS: AuditFields = {
   code: 'plain',
   name: 'PERSONAL',
   email: 'PERSONAL',

@@ -11,10 +11,10 @@ import type { StockLevel, Warehouse } from '../entities';
 const AUDIT_SUBGRAPH = 'inventory';
 
 /** A warehouse holds no personal data: every field keeps its values. */
-export const WAREHOUSE_AUDIT_FIELDS: AuditFields = { code: 'plain', name: 'plain', address: 'plain', active: 'plain', priority: 'plain' };
+const WAREHOUSE_AUDIT_FIELDS: AuditFields = { code: 'plain', name: 'plain', address: 'plain', active: 'plain', priority: 'plain' };
 
 /** What setStockPolicy changes on a level. */
-export const STOCK_POLICY_AUDIT_FIELDS: AuditFields = { safetyStock: 'plain', reorderPoint: 'plain' };
+const STOCK_POLICY_AUDIT_FIELDS: AuditFields = { safetyStock: 'plain', reorderPoint: 'plain' };
 
 /** A warehouse's audited values, taken before a change and compared with those after it. */
 export function auditedWarehouse(warehouse: Warehouse): Record<string, unknown> {
