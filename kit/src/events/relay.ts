@@ -33,6 +33,8 @@ export class OutboxRelay {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private again = false;
+  /** the next pass has work for sure (a commit nudged, or the last pass was cut at a full batch) */
+  private pending = false;
   private stopped = false;
   private failures = 0;
   private readonly intervalMs: number;
@@ -52,6 +54,7 @@ export class OutboxRelay {
   /** Runs a pass now (after a commit that wrote events), or right after the current pass. */
   nudge(): void {
     if (this.stopped) return;
+    this.pending = true;
     if (this.running) {
       this.again = true;
       return;
@@ -64,7 +67,7 @@ export class OutboxRelay {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       await this.running;
-      const result = await this.pass();
+      const result = await this.pass(true);
       if (result.published === 0 && !result.busy && !result.failed) return;
       if (Date.now() > deadline) throw new Error(`outbox of ${this.schema} not drained in ${timeoutMs} ms`);
       if (result.busy || result.failed) await new Promise((r) => setTimeout(r, 50));
@@ -83,7 +86,9 @@ export class OutboxRelay {
     // A pass is background work even when a request's commit nudged it: the timer must not
     // carry that request's scope or trace, or every later pass's SQL would be the request's.
     this.timer = inBackground(() => setTimeout(() => {
-      this.running = this.pass()
+      const probe = !this.pending;
+      this.pending = false;
+      this.running = this.pass(probe)
         .catch((error): PassResult => {
           logger.error({ err: error, schema: this.schema }, 'outbox relay pass failed');
           return { published: 0, busy: false, failed: true };
@@ -91,11 +96,13 @@ export class OutboxRelay {
         .then((result) => {
           this.running = undefined;
           this.failures = result.failed ? this.failures + 1 : 0;
+          const full = result.published === this.batchSize;
           const next = result.failed
             ? Math.min(this.retryMs * 2 ** Math.min(this.failures, 6), 10_000)
-            : result.published === this.batchSize || this.again
+            : full || this.again
               ? 0
               : this.intervalMs;
+          if (full && !result.failed) this.pending = true;
           this.again = false;
           this.schedule(next);
         });
@@ -105,13 +112,14 @@ export class OutboxRelay {
 
   /**
    * One pass: take the relay lock, read a batch in order, publish each, mark what went out.
-   * Stops at the first event the bus refuses, so nothing overtakes it.
+   * Stops at the first event the bus refuses, so nothing overtakes it. `probe`: look first
+   * whether anything waits, with one cheap statement instead of a transaction with a lock (most
+   * timed polls find nothing); a pass a commit asked for skips it.
    */
-  private async pass(): Promise<PassResult> {
+  private async pass(probe: boolean): Promise<PassResult> {
     const em = this.orm.em.fork();
     const table = qualifiedTable(em, OutboxEvent);
-    // Most polls find nothing: one cheap statement instead of a transaction with a lock.
-    if (!(await executeIn(em, `select 1 from ${table} where published_at is null limit 1`)).length) return { published: 0, busy: false, failed: false };
+    if (probe && !(await executeIn(em, `select 1 from ${table} where published_at is null limit 1`)).length) return { published: 0, busy: false, failed: false };
     // Plain rows in and one update out: a burst of thousands of events never passes through the unit of work.
     return em.transactional(async (trx) => {
       if (!(await tryAdvisoryLock(trx, `outbox-relay:${this.schema}`))) return { published: 0, busy: true, failed: false };
