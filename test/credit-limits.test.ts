@@ -54,6 +54,10 @@ async function placeOk(customerId: string, quantity: number, options: { token?: 
   return result.data.placeOrder;
 }
 
+/** The exposure as the order's write statement reads it, behind the credit lock. */
+const lockedExposure = async (customerId: string, currency = 'EUR') =>
+  Number((await sql<{ e: string }>(stack, 'orders', `select orders.credit_exposure_locked(?, ?)::text as e`, [customerId, currency]))[0].e);
+
 const credit = async (customerId: string, token = admin) => (await executeOk(stack.gatewayUrl, CustomerCreditDocument, { id: customerId }, { token })).customer?.credit;
 
 const ok = async (query: string, variables: Record<string, unknown>) => {
@@ -106,16 +110,20 @@ describe('placeOrder against the credit limit', () => {
 
   test('a limit of 0 means no credit terms: orders are not checked, credit.available is null', async () => {
     const customerId = await customer('0');
-    const statements = async (id: string) => {
+    const statements = async (id: string, options: { token?: string; reason?: string } = {}) => {
       const requestId = randomUUID();
-      const result = await execute(stack.gatewayUrl, PlaceOrderOnCreditDocument, { input: { customerId: id, lines: [{ productId, quantity: 50 }] }, idempotencyKey: randomUUID() }, { token: admin, headers: { 'x-request-id': requestId } });
+      const input = { customerId: id, lines: [{ productId, quantity: 50 }], ...(options.reason ? { creditOverride: { reason: options.reason } } : {}) };
+      const result = await execute(stack.gatewayUrl, PlaceOrderOnCreditDocument, { input, idempotencyKey: randomUUID() }, { token: options.token ?? admin, headers: { 'x-request-id': requestId } });
       expect(result.errors).toBeUndefined();
       return stack.subgraphs.orders.database.statementsFor(requestId);
     };
-    // no credit terms, no credit SQL: the claim and the write, as before credit control
+    // the claim and the write, with or without credit terms: the claim's statement reads the
+    // exposure for the pre-check, the write's takes the credit lock and checks again
     expect(await statements(customerId)).toBe(2); // 595.00 against a limit of 0
-    // with a limit: the exposure before reserving, then begin, lock, the write, commit
-    expect(await statements(await customer('1000'))).toBe(6);
+    const onCredit = await customer('1000');
+    expect(await statements(onCredit)).toBe(2);
+    expect(await statements(onCredit, { token: manager, reason: 'counted override' })).toBe(2); // 1190.00 > 1000, overridden
+    expect(await lockedExposure(onCredit)).toBe(119_000);
     expect(await credit(customerId)).toEqual({ limit: { amount: '0.00', currency: 'EUR' }, exposure: { amount: '595.00', currency: 'EUR' }, available: null });
   });
 
@@ -156,6 +164,7 @@ describe('exposure', () => {
     expect(pending.total.amount).toBe('11.90');
 
     expect(await credit(customerId)).toEqual({ limit: { amount: '1000.00', currency: 'EUR' }, exposure: { amount: '32.60', currency: 'EUR' }, available: { amount: '967.40', currency: 'EUR' } });
+    expect(await lockedExposure(customerId)).toBe(3260); // the write's own reading (migration credit_exposure_locked) agrees
     // 32.60 + 82 × 11.90 = 1008.40 > 1000; 81 pieces (963.90) fit
     const refused = await place(customerId, 82);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CREDIT_LIMIT_EXCEEDED', exposure: { amount: '32.60', currency: 'EUR' }, orderTotal: { amount: '975.80', currency: 'EUR' } });
@@ -310,6 +319,7 @@ describe('cancelling a partly shipped order closes it short', () => {
     expect(order).toMatchObject({ status: 'CANCELLED', subtotal: { amount: '600.00' }, tax: { amount: '114.00' }, total: { amount: '714.00' }, balanceDue: { amount: '714.00' }, lines: [{ quantity: 100 }] });
     expect(order.statusHistory.at(-1)).toEqual({ to: 'CANCELLED', reason: 'customer takes no more; closed short: 60 of 100 units shipped; total 1190.00 → 714.00 EUR' });
     expect(await credit(customerId)).toMatchObject({ exposure: { amount: '714.00' }, available: { amount: '4286.00' } });
+    expect(await lockedExposure(customerId)).toBe(71400);
 
     const first = await pay(placed.id, '700.00');
     expect(first.errors).toBeUndefined();

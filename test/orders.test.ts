@@ -251,14 +251,13 @@ describe('reading across four subgraphs', () => {
       execute(stack.gatewayUrl, PlaceOrderDocument, { input: { customerId, lines: products.map((productId) => ({ productId, quantity: 2 })) }, idempotencyKey }, { token: admin, headers }),
     );
     expect(result.errors).toBeUndefined();
-    // orders: the claim, then the order with its lines, status, event and finished claim in one
-    // statement, and the lines this document reads back; customers: the customer; products: the
-    // products and the customer's price list; inventory: the levels, then the reservation with
-    // its levels, movements and events in one. The outbox relays' statements are background
-    // work, not counted here (bench:orders counts them). The customer has a credit limit, so
-    // orders also reads its exposure before the reservation and writes in a transaction behind
-    // the customer's credit lock: begin, lock, the write, commit (4 more; see credit-limits.test.ts).
-    expect(statements).toBe(12);
+    // orders: the claim (which also reads the customer's credit exposure), then the order with
+    // its lines, status, event and finished claim in one statement (which takes the customer's
+    // credit lock and checks the limit again), and the lines this document reads back;
+    // customers: the customer; products: the products and the customer's price list; inventory:
+    // the levels, then the reservation with its levels, movements and events in one. The outbox
+    // relays' statements are background work, not counted here (bench:orders counts them).
+    expect(statements).toBe(8);
     const [{ n }] = await sql<{ n: number }>(stack, 'orders', `select count(*)::int as n from orders.order_line where order_id = ?`, [result.data!.placeOrder.id]);
     expect(n).toBe(3);
   });

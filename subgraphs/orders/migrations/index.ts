@@ -5,6 +5,7 @@ import { Migration20261201052001_outbox_trace_parent as M1 } from './Migration20
 import { Migration20261201100500_credit_override as M2 } from './Migration20261201100500_credit_override';
 import { Migration20261201100107_shipments as M3 } from './Migration20261201100107_shipments';
 import { Migration20261201112700_order_balance_due as M4 } from './Migration20261201112700_order_balance_due';
+import { Migration20261201160000_credit_exposure_locked as M5 } from './Migration20261201160000_credit_exposure_locked';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122024310', class: M0 },
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201100500_credit_override', class: M2 },
   { name: 'Migration20261201100107_shipments', class: M3 },
   { name: 'Migration20261201112700_order_balance_due', class: M4 },
+  { name: 'Migration20261201160000_credit_exposure_locked', class: M5 },
 ];

@@ -66,41 +66,31 @@ export async function exposuresOf(em: EntityManager, customerIds: readonly strin
   return result;
 }
 
-/** One customer's exposure in one currency (minor units). */
-export async function exposureOf(em: EntityManager, customerId: string, currency: string): Promise<number> {
-  return (await exposuresOf(em, [customerId])).get(customerId)?.get(currency) ?? 0;
-}
-
 /**
- * The exposure as a part of a `writeTogether` statement: `select "exposureMinor" from <name>`
- * (one row, 0 when nothing is owed), read in that statement's snapshot.
+ * One customer's exposure in every currency as a part of a `writeTogether` statement: rows of
+ * `currency` and `exposureMinor` (none when nothing is owed). The customer id must be a UUID.
  */
-export function exposurePart(em: EntityManager, name: string, customerId: string, currency: string): SqlPart {
-  return {
-    name,
-    sql: `select coalesce(sum(e."exposureMinor"::bigint), 0) as "exposureMinor" from (${exposureSelect(em, `o."customer_id" = ? and o."currency" = ?`)}) e`,
-    params: [customerId, currency],
-  };
+export function exposuresPart(em: EntityManager, name: string, customerId: string): SqlPart {
+  return { name, sql: exposureSelect(em, `o."customer_id" = ?`), params: [customerId] };
 }
 
 /**
- * Serialises the credit checks of one customer until the caller's transaction ends (every
- * order of a customer with credit terms is written behind it, overrides included).
+ * The customer's exposure in one currency as a part of a `writeTogether` statement
+ * (`select "exposureMinor" from <name>`), read behind the customer's credit lock: the function
+ * (migration `credit_exposure_locked`) takes the lock, then reads in a snapshot of its own, taken
+ * after the lock, so it sees every order an earlier holder wrote. The lock is held until the
+ * statement's transaction ends; every order of a customer with credit terms is written behind
+ * it, overrides included, so the checks of one customer run one after the other.
  *
- * The check relies on READ COMMITTED (PostgreSQL's default, which the subgraphs use): each
- * statement takes its own snapshot when it starts, so the exposure read by the write statement
- * that follows this lock sees every order an earlier holder committed. Under REPEATABLE READ
- * the snapshot would date from the transaction's first statement (this lock's), and orders
- * committed while it waited would be missed. Two-key
- * form (namespace, customer), so it never meets the migrations' one-key lock; two customers
- * whose ids hash alike only wait for each other.
+ * This relies on READ COMMITTED (PostgreSQL's default, which the subgraphs use), where a
+ * VOLATILE function's queries each take a new snapshot; under REPEATABLE READ the snapshot would
+ * date from the transaction's start and orders committed while it waited would be missed.
+ * Two-key lock (0x63726564, 'cred' in ASCII, and hashtext of the customer id), so it never
+ * meets the migrations' one-key lock; two customers whose ids hash alike only wait for each other.
  */
-export async function lockCustomerCredit(em: EntityManager, customerId: string): Promise<void> {
-  await executeIn(em, 'select pg_advisory_xact_lock(?, hashtext(?))', [CREDIT_LOCK_NAMESPACE, customerId]);
+export function lockedExposurePart(em: EntityManager, name: string, customerId: string, currency: string): SqlPart {
+  return { name, sql: `select "${em.config.get('schema')}"."credit_exposure_locked"(?, ?) as "exposureMinor"`, params: [customerId, currency] };
 }
-
-/** The first key of the credit lock ('cred' in ASCII), apart from any other advisory lock. */
-const CREDIT_LOCK_NAMESPACE = 0x63726564;
 
 /** The refusal: the order would take the customer past its limit (or cannot be checked against it). */
 export function creditLimitExceeded(limit: CreditLimit, exposureMinor: number, order: { totalMinor: number; currency: string }): DomainError {

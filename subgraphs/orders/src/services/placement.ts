@@ -11,6 +11,7 @@ import {
   type GatewayClient,
   insertEventsPart,
   insertRowsPart,
+  isUuid,
   type SqlPart,
   throughGateway,
   toMinorUnits,
@@ -22,7 +23,7 @@ import type { PlaceOrderInput } from '../inputs/order-inputs';
 import type { OrderSettings } from '../settings';
 import { orderPlacedEvent } from './events';
 import { CatalogClient } from './catalog-client';
-import { creditLimitExceeded, creditLimitOf, exposureOf, exposurePart, hasCreditTerms, lockCustomerCredit, type CreditLimit } from './credit';
+import { creditLimitExceeded, creditLimitOf, exposuresPart, hasCreditTerms, lockedExposurePart, type CreditLimit } from './credit';
 import { InventoryClient } from './inventory-client';
 import { computeTotals } from './totals';
 
@@ -40,6 +41,17 @@ export interface Placer {
   mayOverrideCredit: boolean;
 }
 
+/** A customer's exposure per currency, minor units, as the claim read it. */
+type Exposures = Record<string, number>;
+
+/** Refuses, before anything is reserved, an order that does not fit the customer's limit as the claim saw it. */
+function precheckCredit(exposures: Exposures, credit: CreditCheck): void {
+  const exposureMinor = Number(exposures[credit.limit.currency] ?? 0);
+  if (credit.order.currency !== credit.limit.currency || exposureMinor + credit.order.totalMinor > credit.limit.limitMinor) {
+    throw creditLimitExceeded(credit.limit, exposureMinor, credit.order);
+  }
+}
+
 /** The credit check an order must pass: its total against the customer's limit. */
 interface CreditCheck {
   limit: CreditLimit;
@@ -54,10 +66,10 @@ interface CreditCheck {
  * reservation expires by itself).
  *
  * Credit control (see `credit.ts`), for customers with a credit limit and no override: a cheap
- * check of the exposure before stock is reserved, then the race-free one as the order is
- * written: in one transaction, an advisory lock on the customer, then the write statement,
- * which re-reads the exposure in its own snapshot (taken after the lock, so it sees every order
- * an earlier holder wrote) and writes nothing when the order does not fit.
+ * check of the exposure (read by the claim's statement) before stock is reserved, then the
+ * race-free one in the write statement itself, which takes the customer's credit lock, reads
+ * the exposure in a snapshot taken after it (so it sees every order an earlier holder wrote)
+ * and writes nothing when the order does not fit.
  */
 export class OrderPlacementService {
   constructor(
@@ -81,7 +93,7 @@ export class OrderPlacementService {
     }
     return throughGateway(this.gateway, 'No order was placed', async (gateway) => {
       const requestHash = createHash('sha256').update(JSON.stringify([input.customerId, input.lines.map((l) => [l.productId, l.quantity]), input.notes ?? null, input.placedById ?? null, ...(input.creditOverride ? [input.creditOverride.reason] : [])])).digest('hex');
-      const claim = await this.claim(idempotencyKey, requestHash);
+      const claim = await this.claim(idempotencyKey, requestHash, input.customerId);
       if (claim.existing) return claim.existing;
       const orderId = claim.orderId;
 
@@ -90,7 +102,7 @@ export class OrderPlacementService {
       try {
         const { lines, creditLimit } = await this.price(new CatalogClient(gateway, this.requestId), input);
         const credit = input.creditOverride || !hasCreditTerms(creditLimit) ? null : { limit: creditLimit, order: { totalMinor: computeTotals(lines, this.settings.taxRateBasisPoints).totalMinor, currency: lines[0].currency } };
-        if (credit) await this.precheckCredit(input.customerId, credit);
+        if (credit) precheckCredit(claim.exposures, credit);
         try {
           await inventory.reserve(orderId, input.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })), this.settings.reservationTtlSeconds);
           reserved = true;
@@ -113,15 +125,22 @@ export class OrderPlacementService {
 
   /**
    * Claims the key, or finds who already has it: a finished claim answers with its order
-   * (the same key always gives the same order); one in progress is waited for.
+   * (the same key always gives the same order); one in progress is waited for. The statement
+   * that claims also reads the customer's exposure per currency, for the credit pre-check.
    */
-  private async claim(idempotencyKey: string, requestHash: string): Promise<{ orderId: string; existing?: undefined } | { existing: Order; orderId?: undefined }> {
+  private async claim(idempotencyKey: string, requestHash: string, customerId: string): Promise<{ orderId: string; exposures: Exposures; existing?: undefined } | { existing: Order; orderId?: undefined }> {
     const deadline = Date.now() + this.settings.idempotencyWaitMs;
     for (;;) {
       const orderId = randomUUID();
       const claim = insertRowsPart(this.em, 'claim', OrderPlacement, [{ idempotencyKey, orderId, requestHash, state: PlacementState.IN_PROGRESS, createdAt: new Date() }], { skipConflicts: true, returning: ['orderId'] });
-      const inserted = await writeTogether(this.em, [claim], 'select 1 from claim');
-      if (inserted.length) return { orderId };
+      // an id that is not a UUID is no customer (pricing refuses it); there is nothing to read for it
+      const exposures = isUuid(customerId) ? [exposuresPart(this.em, 'exposures', customerId)] : [];
+      const [claimed] = await writeTogether<{ claimed: boolean; exposures: Exposures }>(
+        this.em,
+        [claim, ...exposures],
+        `select exists (select 1 from claim) as "claimed", ${exposures.length ? `(select coalesce(json_object_agg(e."currency", e."exposureMinor"::bigint), '{}') from exposures e)` : `'{}'::json`} as "exposures"`,
+      );
+      if (claimed.claimed) return { orderId, exposures: claimed.exposures };
 
       const placement = await this.em.fork().findOne(OrderPlacement, { idempotencyKey });
       if (placement) {
@@ -154,21 +173,14 @@ export class OrderPlacementService {
     return { lines, creditLimit: creditLimitOf(quote.customer.creditLimit) };
   }
 
-  /** Refuses, before anything is reserved, an order that does not fit the customer's limit now. */
-  private async precheckCredit(customerId: string, credit: CreditCheck): Promise<void> {
-    const exposureMinor = await exposureOf(this.em, customerId, credit.limit.currency);
-    if (credit.order.currency !== credit.limit.currency || exposureMinor + credit.order.totalMinor > credit.limit.limitMinor) {
-      throw creditLimitExceeded(credit.limit, exposureMinor, credit.order);
-    }
-  }
-
   /**
    * Writes the order, its lines, its first status, its `order.placed` event and the finished
    * claim as ONE statement (atomic by itself, one round trip): the number is taken from the
    * sequence inside it, as the order is written, and copied into the event's payload there.
-   * With a credit check, the statement reads the exposure first and writes nothing unless the
-   * order fits; it runs in a transaction behind the customer's credit lock. An override of a
-   * customer with credit terms (`lockCredit`) is not checked but written behind the same lock.
+   * With a credit check, the statement reads the exposure behind the customer's credit lock
+   * (`lockedExposurePart`) and writes nothing unless the order fits; the lock is held until the
+   * statement ends. An override of a customer with credit terms (`lockCredit`) is not checked but
+   * written behind the same lock.
    */
   private async write(
     orderId: string,
@@ -202,35 +214,26 @@ export class OrderPlacementService {
     const number = `(select 'SO-' || lpad(n::text, greatest(6, length(n::text)), '0') from order_number)`;
     // with a credit check: the order only if it fits (integers of ours, no parameters), the rest only with the order
     const fits = credit && `(select "exposureMinor" from credit) + ${Math.trunc(row.totalMinor)} <= ${Math.trunc(credit.limit.limitMinor)}`;
-    const withOrder = credit ? { when: 'exists (select 1 from placed_order)' } : {};
+    // behind the customer's credit lock whenever it has credit terms: the order's insert refers to
+    // the exposure (checked, or only read for an override), so the lock is taken before it
+    const placedWhen = fits || (lockCredit ? 'exists (select 1 from credit)' : undefined);
+    const withOrder = placedWhen ? { when: 'exists (select 1 from placed_order)' } : {};
     const parts: SqlPart[] = [
-      ...(credit ? [exposurePart(em, 'credit', input.customerId, credit.limit.currency)] : []),
+      ...(lockCredit ? [lockedExposurePart(em, 'credit', input.customerId, credit?.limit.currency ?? lines[0].currency)] : []),
       { name: 'order_number', sql: `select nextval('"${em.config.get('schema')}"."order_number_seq"') as n`, params: [] },
-      insertRowsPart(em, 'placed_order', Order, [row], { computed: { number }, returning: ['number'], ...(fits ? { when: fits } : {}) }),
+      insertRowsPart(em, 'placed_order', Order, [row], { computed: { number }, returning: ['number'], ...(placedWhen ? { when: placedWhen } : {}) }),
       insertRowsPart(em, 'lines', OrderLine, lines.map((line, index) => ({ id: randomUUID(), orderId, lineNo: index + 1, productId: line.productId, sku: line.sku, name: line.name, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor, currency: line.currency })), withOrder),
       insertRowsPart(em, 'history', OrderStatusChange, [{ orderId, from: null, to: OrderStatus.PENDING, actor: placer.subject, reason: null, changedAt: now }], withOrder),
       insertEventsPart(em, 'placed_event', [orderPlacedEvent(order, lines)], { computed: { payload: `jsonb_set(r."payload", '{number}', to_jsonb(${number}))` }, ...withOrder }),
       updateRowsPart(em, 'claim', OrderPlacement, 'idempotencyKey', [{ idempotencyKey, state: PlacementState.DONE }], withOrder),
     ];
-    if (!credit) {
-      const write = async (on: EntityManager) => {
-        const [written] = await writeTogether<{ number: string }>(on, parts, 'select "number" from placed_order');
-        order.number = written.number;
-        return order;
-      };
-      // an override of a customer with credit terms: written behind the lock, so it is seen by the next check
-      if (!lockCredit) return write(em);
-      return em.transactional(async (locked) => {
-        await lockCustomerCredit(locked, input.customerId);
-        return write(locked);
-      });
-    }
-    return em.transactional(async (locked) => {
-      await lockCustomerCredit(locked, input.customerId);
-      const [written] = await writeTogether<{ number: string | null; exposureMinor: string }>(locked, parts, 'select (select "number" from placed_order) as "number", (select "exposureMinor" from credit)::text as "exposureMinor"');
-      if (written.number === null) throw creditLimitExceeded(credit.limit, Number(written.exposureMinor), credit.order);
-      order.number = written.number;
-      return order;
-    });
+    const [written] = await writeTogether<{ number: string | null; exposureMinor: string | null }>(
+      em,
+      parts,
+      `select (select "number" from placed_order) as "number", ${credit ? `(select "exposureMinor" from credit)::text` : 'null'} as "exposureMinor"`,
+    );
+    if (written.number === null) throw credit ? creditLimitExceeded(credit.limit, Number(written.exposureMinor), credit.order) : new Error('the order was not written');
+    order.number = written.number;
+    return order;
   }
 }
