@@ -1,4 +1,6 @@
-import { raw, type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/core';
+import { raw, type EntityClass, type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
+import { readWhere } from './read-rows';
 import { pageRequest, toConnectionPage, type ConnectionPage, type CursorValue, type PageArgs, type PageRequest } from './connection';
 
 /*
@@ -76,8 +78,8 @@ export function keysetPosition<T extends { id: string }>(sort: KeysetSort): (row
  * @throws BAD_USER_INPUT for bad page arguments
  */
 export async function findPage<T extends { id: string }>(
-  em: EntityManager,
-  entity: EntityName<T>,
+  em: SqlEntityManager,
+  entity: EntityClass<T>,
   where: FilterQuery<T>,
   sort: KeysetSort,
   page: PageArgs | PageRequest,
@@ -85,6 +87,6 @@ export async function findPage<T extends { id: string }>(
 ): Promise<ConnectionPage<T>> {
   const request = 'backward' in page ? page : pageRequest(page);
   const after = request.cursor ? ({ $and: [where, keysetFilter(sort, request, keysetColumns(em, entity, sort.field))] } as FilterQuery<T>) : where;
-  const rows = (await em.find(entity, after, { orderBy: keysetOrder(sort, request) as never, limit: request.size + 1 })) as T[];
+  const rows = await readWhere(em, entity, after, keysetOrder(sort, request) as never, request.size + 1);
   return toConnectionPage(rows, request, position, () => em.count(entity, where));
 }
