@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager, Knex, QBFilterQuery } from '@mikro-orm/postgresql';
-import { badInput, isReadColumn, keysetOperator, keysetPosition, qualifiedTable, toConnectionPage, type ConnectionPage, type CursorValue, type KeysetSort, type PageRequest } from '@tradegraph/kit';
+import { badInput, entitiesFromRows, isReadColumn, keysetOperator, keysetPosition, qualifiedTable, toConnectionPage, type ConnectionPage, type CursorValue, type KeysetSort, type PageRequest } from '@tradegraph/kit';
 import { Product } from '../entities';
 
 /*
@@ -250,10 +250,10 @@ async function walk(
   return { hits: inIdOrder(em, rows.filter((r) => r.id).map(({ walk_end: _end, ...row }) => row), backward), end };
 }
 
-/** Rows of products as entities, in PostgreSQL's uuid order (lowercase hex sorts the same), descending backwards. */
+/** Rows of products as (detached) entities, in PostgreSQL's uuid order (lowercase hex sorts the same), descending backwards. */
 function inIdOrder(em: EntityManager, rows: Record<string, unknown>[], backward: boolean): Product[] {
   const sorted = [...rows].sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
-  return (backward ? sorted.reverse() : sorted).map((row) => em.map(Product, row));
+  return entitiesFromRows(em, Product, backward ? sorted.reverse() : sorted);
 }
 
 /**
@@ -282,7 +282,8 @@ async function pageOf(
     .whereIn('p.id', ids)
     .orderByRaw(`${sortSql} ${direction}, p.id ${direction}`);
   const rows: Record<string, unknown>[] = await em.getConnection().execute(page);
-  return rows.map(({ search_sort: sort, ...row }) => ({ product: em.map(Product, row), sort }));
+  const products = entitiesFromRows(em, Product, rows);
+  return rows.map((row, i) => ({ product: products[i], sort: row.search_sort }));
 }
 
 /**
