@@ -1,14 +1,14 @@
-import { assertCustomerInScope, customerInScope, groupLoader, uuidLoader, type SubgraphContext } from '@tradegraph/kit';
+import { assertCustomerInScope, customerInScope, groupLoader, readRows, uuidLoader, type SubgraphContext } from '@tradegraph/kit';
 import { Customer, CustomerStatusChange } from './entities';
 
-/** The customers subgraph's DataLoaders: one SQL statement per batch, one instance per request. */
+/** The customers subgraph's DataLoaders: one SQL statement per batch, one instance per request; plain-SQL reads (kit's readRows), detached entities. */
 
 export const customerById = ({ em }: SubgraphContext) =>
-  uuidLoader((ids) => em.find(Customer, { id: { $in: [...ids] } }), (c) => c.id);
+  uuidLoader((ids) => readRows(em, Customer, 'id', ids), (c) => c.id);
 
 export const statusHistoryByCustomer = ({ em }: SubgraphContext) =>
   groupLoader(
-    (ids: readonly string[]) => em.find(CustomerStatusChange, { customerId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }),
+    (ids: readonly string[]) => readRows(em, CustomerStatusChange, 'customerId', ids, ['id']),
     (c) => c.customerId,
   );
 

@@ -1,13 +1,13 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { agentCustomerScope, assertCustomerInScope, customerInScope, groupLoader, isUuid, nestedPages, qualifiedTable, uuidLoader, type SubgraphContext } from '@tradegraph/kit';
+import { agentCustomerScope, assertCustomerInScope, customerInScope, groupLoader, isUuid, nestedPages, qualifiedTable, readRows, uuidLoader, type SubgraphContext } from '@tradegraph/kit';
 import { Order, OrderLine, OrderStatus, OrderStatusChange, PaymentTransaction, Shipment, ShipmentLine } from './entities';
 import type { OrderFilter } from './inputs/order-inputs';
 import { exposuresOf } from './services/credit';
 
-/** The orders subgraph's DataLoaders: one SQL statement per batch, one instance per request. */
+/** The orders subgraph's DataLoaders: one SQL statement per batch, one instance per request; plain-SQL reads (kit's readRows), detached entities. */
 
-export const orderById = ({ em }: SubgraphContext) => uuidLoader((ids) => em.find(Order, { id: { $in: [...ids] } }), (o) => o.id);
+export const orderById = ({ em }: SubgraphContext) => uuidLoader((ids) => readRows(em, Order, 'id', ids), (o) => o.id);
 
 /**
  * The order if the caller may see it: a field agent sees only the orders of its territory's
@@ -30,15 +30,15 @@ function inScope(query: Knex.QueryBuilder, scope: Set<string> | null, prefix: st
 }
 
 export const linesByOrder = ({ em }: SubgraphContext) =>
-  groupLoader((ids: readonly string[]) => em.find(OrderLine, { orderId: { $in: [...ids] } }, { orderBy: { orderId: 'asc', lineNo: 'asc' } }), (l) => l.orderId);
+  groupLoader((ids: readonly string[]) => readRows(em, OrderLine, 'orderId', ids, ['orderId', 'lineNo']), (l) => l.orderId);
 
 export const statusHistoryByOrder = ({ em }: SubgraphContext) =>
-  groupLoader((ids: readonly string[]) => em.find(OrderStatusChange, { orderId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }), (c) => c.orderId);
+  groupLoader((ids: readonly string[]) => readRows(em, OrderStatusChange, 'orderId', ids, ['id']), (c) => c.orderId);
 
 export const transactionsByOrder = ({ em }: SubgraphContext) =>
-  groupLoader((ids: readonly string[]) => em.find(PaymentTransaction, { orderId: { $in: [...ids] } }, { orderBy: { sequence: 'asc' } }), (t) => t.orderId);
+  groupLoader((ids: readonly string[]) => readRows(em, PaymentTransaction, 'orderId', ids, ['sequence']), (t) => t.orderId);
 
-export const shipmentById = ({ em }: SubgraphContext) => uuidLoader((ids) => em.find(Shipment, { id: { $in: [...ids] } }), (s) => s.id);
+export const shipmentById = ({ em }: SubgraphContext) => uuidLoader((ids) => readRows(em, Shipment, 'id', ids), (s) => s.id);
 
 /** A shipment if the caller may see its order (a field agent: its territory's customers); null otherwise, like an unknown one. */
 export async function visibleShipment(ctx: SubgraphContext, shipment: Shipment | null): Promise<Shipment | null> {
@@ -46,10 +46,10 @@ export async function visibleShipment(ctx: SubgraphContext, shipment: Shipment |
 }
 
 export const shipmentsByOrder = ({ em }: SubgraphContext) =>
-  groupLoader((ids: readonly string[]) => em.find(Shipment, { orderId: { $in: [...ids] } }, { orderBy: { orderId: 'asc', shippedAt: 'asc', id: 'asc' } }), (s) => s.orderId);
+  groupLoader((ids: readonly string[]) => readRows(em, Shipment, 'orderId', ids, ['orderId', 'shippedAt', 'id']), (s) => s.orderId);
 
 export const linesByShipment = ({ em }: SubgraphContext) =>
-  groupLoader((ids: readonly string[]) => em.find(ShipmentLine, { shipmentId: { $in: [...ids] } }, { orderBy: { shipmentId: 'asc', productId: 'asc' } }), (l) => l.shipmentId);
+  groupLoader((ids: readonly string[]) => readRows(em, ShipmentLine, 'shipmentId', ids, ['shipmentId', 'productId']), (l) => l.shipmentId);
 
 /** Adds an order filter to a query over the order table (columns prefixed with `prefix`). */
 function applyFilter(query: Knex.QueryBuilder, filter: OrderFilter | null, prefix = ''): Knex.QueryBuilder {
