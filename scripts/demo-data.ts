@@ -35,6 +35,12 @@ export async function seedDemoData(
   const products = await seedProducts(databases.products.orm.em.fork(), sizes.products, customers.customers);
   const stock = databases.inventory ? await seedInventory(databases.inventory.orm.em.fork(), products.productIds, { onHand: options.stockPerLevel }) : undefined;
   const field = databases.fieldAgents ? await seedFieldAgents(databases.fieldAgents.orm.em.fork(), customers.customers) : undefined;
+  // A bulk load leaves the planner without statistics and the visibility map empty until
+  // autovacuum comes by: the catalog search's index-only walks would be planned as sorted
+  // sequential scans (9 ms instead of 0.2 ms a page at 10,000 products) for the first minutes.
+  await vacuumAnalyze(databases.customers, ['customer']);
+  await vacuumAnalyze(databases.products, ['product', 'price_list_item', 'customer_price_list']);
+  if (databases.inventory) await vacuumAnalyze(databases.inventory, ['stock_level']);
   return {
     customers: customers.inserted,
     products: products.inserted,
@@ -43,6 +49,12 @@ export async function seedDemoData(
     visits: field?.visits ?? 0,
     ms: Date.now() - started,
   };
+}
+
+/** VACUUM (ANALYZE) of freshly seeded tables: statistics for the planner, a visibility map for index-only scans. */
+async function vacuumAnalyze(database: Database, tables: string[]): Promise<void> {
+  const connection = database.orm.em.getConnection();
+  for (const table of tables) await connection.execute(`vacuum (analyze) "${database.schema}"."${table}"`);
 }
 
 /** True when the catalog has no products yet (first start). */
