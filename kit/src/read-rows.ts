@@ -120,8 +120,9 @@ export async function readWhere<T extends object>(
   limit: number,
 ): Promise<T[]> {
   const query = em.createQueryBuilder(entity, 't').select(raw(readColumnList(em, entity, 't').join(', '))).where(where as never).orderBy(orderBy).limit(limit);
-  const rows = await query.execute<Record<string, unknown>[]>('all', false);
-  return entitiesFromRows(em, entity, rows);
+  // run like every other plain read (executeIn): the same counting, transaction and error conversion
+  const { sql, bindings } = query.getKnexQuery().toSQL();
+  return entitiesFromRows(em, entity, await executeIn<Record<string, unknown>>(em, sql, bindings));
 }
 
 /**
