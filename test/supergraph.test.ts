@@ -18,6 +18,7 @@ import {
 } from '../operations/__generated__/graphql';
 import { seedDemoData } from '../scripts/demo-data';
 import { execute, executeOk, postGraphQL } from './support/client';
+import { sql } from './support/fixtures';
 import { countStatements, startStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
@@ -28,6 +29,17 @@ beforeAll(async () => {
   admin = await stack.token('ADMIN');
 });
 afterAll(() => stack?.stop());
+
+describe('seeding', () => {
+  test('a seeded catalog is vacuumed and analyzed: statistics for the planner, a visibility map for index-only scans', async () => {
+    // reltuples is -1 until a table is first analyzed; relallvisible 0 until it is vacuumed
+    const [product] = await sql<{ reltuples: number; relallvisible: number }>(stack, 'products', `select reltuples::int as reltuples, relallvisible from pg_class where oid = 'products.product'::regclass`);
+    expect(product.reltuples).toBeGreaterThanOrEqual(300);
+    expect(product.relallvisible).toBeGreaterThan(0);
+    const [customer] = await sql<{ reltuples: number }>(stack, 'customers', `select reltuples::int as reltuples from pg_class where oid = 'customers.customer'::regclass`);
+    expect(customer.reltuples).toBeGreaterThanOrEqual(150);
+  });
+});
 
 describe('queries that cross subgraphs', () => {
   test('customers come with the price list the products subgraph assigns them', async () => {
