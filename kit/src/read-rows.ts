@@ -20,7 +20,7 @@ interface Reader {
   key: string;
   /** the key column's type, for the array parameter (`uuid`, `varchar`) */
   arrayType: string;
-  columns: { prop: EntityProperty; name: string }[];
+  columns: Column[];
 }
 
 const readers = new WeakMap<EntityMetadata, Map<string, Reader>>();
@@ -34,13 +34,30 @@ export function isReadColumn(prop: EntityProperty): boolean {
   return prop.persist !== false && !prop.lazy && prop.fieldNames?.length === 1 && !!prop.columnTypes?.length;
 }
 
+type Column = { prop: EntityProperty; name: string };
+const readColumns = new WeakMap<EntityMetadata, Column[]>();
+
+/** The columns every read of `entity` selects ({@link isReadColumn}), whatever it is keyed by. */
+function columnsOf(em: EntityManager, entity: EntityClass<unknown>): Column[] {
+  const meta = em.getMetadata().get(entity.name);
+  let columns = readColumns.get(meta);
+  if (!columns) readColumns.set(meta, (columns = meta.props.filter(isReadColumn).map((prop) => ({ prop, name: prop.fieldNames[0] }))));
+  return columns;
+}
+
+/** Rows keyed by column name as detached entities, each value converted as MikroORM would. */
+function detachedRows<T extends object>(em: EntityManager, entity: EntityClass<T>, columns: readonly Column[], rows: readonly Record<string, unknown>[]): T[] {
+  const platform = em.getPlatform();
+  return rows.map((row) => detachedEntity(entity, rowFromDatabase<T>(platform, columns, row)));
+}
+
 function readerFor(em: EntityManager, entity: EntityClass<unknown>, key: string): Reader {
   const meta = em.getMetadata().get(entity.name);
   let byKey = readers.get(meta);
   if (!byKey) readers.set(meta, (byKey = new Map()));
   let reader = byKey.get(key);
   if (!reader) {
-    const columns = meta.props.filter(isReadColumn).map((prop) => ({ prop, name: prop.fieldNames[0] }));
+    const columns = columnsOf(em, entity);
     const keyProp = meta.properties[key as never] as EntityProperty | undefined;
     if (!keyProp?.fieldNames?.length || !keyProp.columnTypes?.length) throw new Error(`${entity.name}.${key} is not a column`);
     reader = {
@@ -86,9 +103,7 @@ export async function readRows<T extends object>(
   if (!values.length) return [];
   const reader = readerFor(em, entity, key);
   const sql = `select ${reader.list} from ${reader.table} as t where ${reader.key} = any(?::${reader.arrayType}[])${orderClause(reader, entity, orderBy)}`;
-  const raw = await executeIn<Record<string, unknown>>(em, sql, [arrayLiteral(values)]);
-  const platform = em.getPlatform();
-  return raw.map((row) => detachedEntity(entity, rowFromDatabase<T>(platform, reader.columns, row)));
+  return detachedRows(em, entity, reader.columns, await executeIn<Record<string, unknown>>(em, sql, [arrayLiteral(values)]));
 }
 
 /**
@@ -96,14 +111,12 @@ export async function readRows<T extends object>(
  * but the lazy ones, as {@link readRows} selects them.
  */
 export function readColumnList(em: EntityManager, entity: EntityClass<unknown>, alias: string): string[] {
-  return readerFor(em, entity, 'id').columns.map((c) => `${quote(alias)}.${quote(c.name)}`);
+  return columnsOf(em, entity).map((c) => `${quote(alias)}.${quote(c.name)}`);
 }
 
 /** Rows as PostgreSQL returned them (keys are column names) as detached entities, converted as {@link readRows} converts. */
 export function entitiesFromRows<T extends object>(em: EntityManager, entity: EntityClass<T>, rows: readonly Record<string, unknown>[]): T[] {
-  const { columns } = readerFor(em, entity, 'id');
-  const platform = em.getPlatform();
-  return rows.map((row) => detachedEntity(entity, rowFromDatabase<T>(platform, columns, row)));
+  return detachedRows(em, entity, columnsOf(em, entity), rows);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager, Knex, QBFilterQuery } from '@mikro-orm/postgresql';
-import { badInput, entitiesFromRows, isReadColumn, keysetOperator, keysetPosition, qualifiedTable, toConnectionPage, type ConnectionPage, type CursorValue, type KeysetSort, type PageRequest } from '@tradegraph/kit';
+import { badInput, entitiesFromRows, readColumnList, keysetOperator, keysetPosition, qualifiedTable, toConnectionPage, type ConnectionPage, type CursorValue, type KeysetSort, type PageRequest } from '@tradegraph/kit';
 import { Product } from '../entities';
 
 /*
@@ -278,7 +278,7 @@ async function pageOf(
   if (cursor) ids.whereRaw(`(${sortSql}, p.id) ${operator} (?, ?::uuid)`, cursor);
   ids.orderByRaw(`${sortSql} ${direction}, p.id ${direction}`).limit(limit);
   const page = em.createQueryBuilder(Product, 'p').getKnexQuery().clearSelect()
-    .select(...readColumns(em), em.getKnex().raw(`${sortSql} as search_sort`))
+    .select(em.getKnex().raw(readColumns(em).join(', ')), em.getKnex().raw(`${sortSql} as search_sort`))
     .whereIn('p.id', ids)
     .orderByRaw(`${sortSql} ${direction}, p.id ${direction}`);
   const rows: Record<string, unknown>[] = await em.getConnection().execute(page);
@@ -286,15 +286,8 @@ async function pageOf(
   return rows.map((row, i) => ({ product: products[i], sort: row.search_sort }));
 }
 
-/**
- * The columns a page reads, the same as kit's readRows: every column but the lazy tsvectors,
- * which are large (the description's words), stored out of line, and never shown.
- */
-function readColumns(em: EntityManager): string[] {
-  return em.getMetadata().get(Product.name).props
-    .filter(isReadColumn)
-    .map((p) => `p.${p.fieldNames[0]}`);
-}
+/** The columns a page reads, as kit's readRows reads them: every column but the lazy tsvectors (large, never shown). */
+const readColumns = (em: EntityManager): string[] => readColumnList(em, Product, 'p');
 
 /**
  * Parses the text once with PostgreSQL's own parser, so the page queries carry the tsquery as
