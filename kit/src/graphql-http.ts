@@ -1,13 +1,23 @@
 import type http from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
+import type { Logger } from 'pino';
 
 /** The largest GraphQL request body a subgraph reads, as express.json read before (entity fetches carry their representations). */
 export const MAX_SUBGRAPH_BODY_BYTES = 5 * 1024 * 1024;
 
+/** One header's value by its name in any case (the first, when repeated), as express's `req.header` reads it. */
+export function headerOf(req: http.IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** `application/json`, bare or with the only charset JSON is read in here. */
+const JSON_UTF8 = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+
 /**
- * True for what {@link serveGraphQLPost} answers: an uncompressed JSON POST to exactly `path`
- * (query string allowed). Anything else (GET, other content types or encodings, other paths)
- * goes to the express app, as before.
+ * True for what {@link serveGraphQLPost} answers: an uncompressed JSON POST (UTF-8) to exactly
+ * `path` (query string allowed). Anything else (GET, other content types, charsets or
+ * encodings, other paths) goes to the express app, as before.
  */
 export function isGraphQLPost(req: http.IncomingMessage, path: string): boolean {
   if (req.method !== 'POST' || !req.url) return false;
@@ -16,7 +26,7 @@ export function isGraphQLPost(req: http.IncomingMessage, path: string): boolean 
   const encoding = req.headers['content-encoding'];
   if (encoding && encoding.toLowerCase() !== 'identity') return false;
   const type = req.headers['content-type'];
-  return typeof type === 'string' && /^application\/json\s*(;|$)/i.test(type);
+  return typeof type === 'string' && JSON_UTF8.test(type);
 }
 
 /**
@@ -35,14 +45,26 @@ export async function serveGraphQLPost<C extends BaseContext>(
   context: () => Promise<C>,
   limit = MAX_SUBGRAPH_BODY_BYTES,
 ): Promise<void> {
-  let body: unknown;
+  const body = await readGraphQLBody(req, res, limit);
+  if (body !== undefined) await answerGraphQLPost(server, req, res, body, context);
+}
+
+/**
+ * The request's body parsed as JSON, or undefined once it has been answered: 413 over `limit`
+ * bytes, 400 when it is not JSON (both as JSON GraphQL errors).
+ */
+export async function readGraphQLBody(req: http.IncomingMessage, res: http.ServerResponse, limit: number): Promise<unknown> {
   try {
-    body = JSON.parse(await readBody(req, limit));
+    return JSON.parse(await readBody(req, limit)) as unknown;
   } catch (error) {
-    const tooLarge = error instanceof BodyTooLargeError;
-    sendError(res, tooLarge ? 413 : 400, tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', tooLarge ? 'The request body is too large' : 'The request body is not valid JSON');
-    return;
+    if (error instanceof BodyTooLargeError) sendError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${limit} bytes`);
+    else sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
+    return undefined;
   }
+}
+
+/** Runs a parsed POST body through Apollo Server's HTTP handling and writes the answer. */
+export async function answerGraphQLPost<C extends BaseContext>(server: ApolloServer<C>, req: http.IncomingMessage, res: http.ServerResponse, body: unknown, context: () => Promise<C>): Promise<void> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -65,6 +87,18 @@ async function writeResponse(res: http.ServerResponse, response: HTTPGraphQLResp
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+/**
+ * Runs `serve` for one request: an unexpected failure is logged and answered 500, or, once the
+ * answer has begun, the socket is cut so that a truncated body never passes for a whole one.
+ */
+export function serveSafely(res: http.ServerResponse, log: Logger, serve: () => Promise<void>): void {
+  serve().catch((error: unknown) => {
+    log.error({ err: error }, 'graphql request failed');
+    if (res.headersSent) res.destroy();
+    else sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+  });
 }
 
 /** Answers with one JSON GraphQL error (`extensions.code`), sized, in one write. */

@@ -22,6 +22,7 @@ export * from './subgraph-options';
 export * from './subgraph-server';
 export * from './subgraph-main';
 export * from './graceful-stop';
+export { answerGraphQLPost, headerOf, isGraphQLPost, readGraphQLBody, sendError, serveSafely } from './graphql-http';
 export * from './development-secrets';
 export * from './gateway-client-from-env';
 export * from './bulk';

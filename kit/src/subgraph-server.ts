@@ -13,7 +13,7 @@ import type { SubgraphContext, SubgraphRuntime } from './context';
 import { Database } from './database';
 import { envBool, isProduction } from './env';
 import { formatError } from './errors';
-import { isGraphQLPost, sendError, serveGraphQLPost } from './graphql-http';
+import { headerOf, isGraphQLPost, sendError, serveGraphQLPost, serveSafely } from './graphql-http';
 import { refuseWhileStopping, SERVICE_RESTART_CLOSE_CODE } from './graceful-stop';
 import { subscribeWithCursors } from './event-subscription';
 import { InProcessBus } from './events/bus';
@@ -26,12 +26,6 @@ import { requestScope, trackingRequests } from './request-scope';
 import { schemaNameOf, subgraphSchema, type SubgraphDefinition } from './subgraph-definition';
 import type { SubgraphOptions } from './subgraph-options';
 import { inServerSpan, serverSpans, traceRootFields, tracingPlugins } from './tracing';
-
-/** One header's value (the first, when repeated). */
-function header(req: http.IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
 
 /** Whom a request is for, as the gateway signed it, and the id its logs and statements carry. */
 interface VerifiedCaller {
@@ -216,11 +210,11 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     }),
   );
 
-  const verifyAndServeGraphQLPost = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const serve = async () => {
+  const verifyAndServeGraphQLPost = (req: http.IncomingMessage, res: http.ServerResponse) =>
+    serveSafely(res, log, async () => {
       let verifiedCaller: VerifiedCaller;
       try {
-        verifiedCaller = await verifyCaller(signer, header(req, CALLER_HEADER), header(req, REQUEST_ID_HEADER));
+        verifiedCaller = await verifyCaller(signer, headerOf(req, CALLER_HEADER), headerOf(req, REQUEST_ID_HEADER));
       } catch (error) {
         if (!(error instanceof CallerSignatureError)) throw error;
         return sendError(res, 401, 'UNAUTHENTICATED', error.message);
@@ -228,14 +222,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       const run = () => serveGraphQLPost(server, req, res, async () => createContext(verifiedCaller.caller, verifiedCaller.requestId));
       // The span starts once the caller's signature is checked: an unsigned request makes none.
       await inServerSpan(definition.name, req, res, () => (trackRequests ? requestScope.run({ requestId: verifiedCaller.requestId }, run) : run()));
-    };
-    serve().catch((error: unknown) => {
-      log.error({ err: error }, 'graphql request failed');
-      // once the answer has begun, a truncated body must not pass for a whole one
-      if (res.headersSent) res.destroy();
-      else sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     });
-  };
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
