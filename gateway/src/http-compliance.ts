@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import type { RequestHandler } from 'express';
@@ -128,8 +129,16 @@ function isJsonContentType(contentType: string | undefined): boolean {
 }
 
 /**
- * In front of Apollo on /graphql. Every answer defaults to `no-store` and varies by caller
- * (the pipeline's answers set their own; refusals before it keep these). A POST must be
+ * Every answer on /graphql defaults to `no-store` and varies by caller: the pipeline's answers
+ * set their own, refusals before it keep these.
+ */
+export function setAnswerDefaults(res: ServerResponse): void {
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Vary', VARY);
+}
+
+/**
+ * In front of Apollo on /graphql: {@link setAnswerDefaults}, and a POST must be
  * `application/json`: a browser sends the other bodies (text/plain, forms, multipart, none)
  * cross-site without a CORS preflight, so refusing them (415) is what stops a forged
  * cross-site POST, mutations included. GET needs no such guard (see docs/architecture.md,
@@ -137,8 +146,7 @@ function isJsonContentType(contentType: string | undefined): boolean {
  */
 export function httpCompliance(): RequestHandler {
   return (req, res, next) => {
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Vary', VARY);
+    setAnswerDefaults(res);
     if (req.method !== 'POST' || isJsonContentType(req.header('content-type'))) return next();
     const mediaType = responseMediaType(req.header('accept')) ?? MEDIA_TYPES.json;
     res

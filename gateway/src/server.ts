@@ -8,7 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { CALLER_HEADER, CallerSigner, exposeMetrics, injectTraceContext, logger, refuseWhileStopping, REQUEST_ID_HEADER, serverSpans, serviceMetrics, tracingPlugins, type Caller } from '@tradegraph/kit';
+import { answerGraphQLPost, CALLER_HEADER, headerOf, CallerSigner, exposeMetrics, inServerSpan, injectTraceContext, isGraphQLPost, logger, readGraphQLBody, refuseWhileStopping, REQUEST_ID_HEADER, sendError, serverSpans, serveSafely, serviceMetrics, tracingPlugins, type Caller } from '@tradegraph/kit';
 import { ApiKeyGrants } from './api-keys';
 import { AuthenticationError, Authenticator } from './auth';
 import { ClientAuthenticator, credentialsFromHeaders, type ClientSession } from './client-auth';
@@ -16,13 +16,13 @@ import type { ClientIdentity } from './client-identity';
 import type { GatewayConfig } from './config';
 import { PartnerContract } from './contract';
 import { formatClientError, httpErrorHandler, operationChoicePlugin } from './errors';
-import { httpCompliance, httpCompliancePlugins } from './http-compliance';
+import { httpCompliance, httpCompliancePlugins, setAnswerDefaults } from './http-compliance';
 import { capParseOptions, capRules, capsOf, queryLimitsPlugin } from './limits';
 import { RateLimits, rateLimitHeadersPlugin, type Budget } from './rate-limits';
 import { withRequestTimeout } from './request-timeout';
 import { serveRealtime } from './realtime';
 import { persistedQueryStore } from './apq-cache';
-import { documentIdRequests, TrustedDocuments, trustedDocumentsPlugin } from './trusted-documents';
+import { documentIdInBody, documentIdRequests, TrustedDocuments, trustedDocumentsPlugin } from './trusted-documents';
 import { FederatedSubscriptions } from './subscriptions';
 import { UpstreamPool } from './upstream';
 import { supergraphFromFile } from './supergraph-file';
@@ -143,9 +143,10 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
 
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
-  let ready = false;
+  // Its request handler is attached once everything it routes to exists (below).
+  const httpServer = http.createServer();
   let stopping: Promise<void> | undefined;
+  let ready = false;
   app.use(refuseWhileStopping(() => stopping !== undefined));
   const trustedDocuments = TrustedDocuments.fromFile(config.trustedDocumentsPath, { requiredForAllPartners: config.trustedDocumentsOnlyForPartners });
   const persistedQueries = persistedQueryStore(trustedDocuments, config.redisUrl);
@@ -223,40 +224,62 @@ export async function startGateway(config: GatewayConfig, supergraph: Supergraph
   if (config.explorer) mountPage(app, '/graphql', { page: 'explorer', title: 'Tradegraph explorer' });
   // The live operations dashboard (and, in development only, its one-click sign-in).
   mountDashboard(app, config);
+  const requestIdFor = (req: http.IncomingMessage, res: http.ServerResponse): string => {
+    const requestId = headerOf(req, REQUEST_ID_HEADER) || randomUUID();
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    return requestId;
+  };
+  const contextFor = async (req: http.IncomingMessage, res: http.ServerResponse, requestId: string): Promise<GatewayContext> => {
+    let session: ClientSession;
+    try {
+      session = await clients.session(credentialsFromHeaders((name) => headerOf(req, name), req.socket.remoteAddress));
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw unauthenticated(`Invalid credentials: ${error.message}`);
+      throw error;
+    }
+    const { caller, client } = session;
+    if (caller.subject === null && !config.allowAnonymous) throw unauthenticated('Authentication is required: send "Authorization: Bearer <token>" or an API key ("Authorization: ApiKey <key>")');
+    const context: GatewayContext = { caller, client, requestId, signedCaller: await signer.sign(caller, requestId), budgets: [] };
+    requestMetrics?.identify(res, context);
+    await rateLimits.admitRequest(context); // RATE_LIMITED (HTTP 429) once the client's budget is spent
+    return context;
+  };
+  // A JSON POST to /graphql, nearly every request, takes the steps below on node:http itself
+  // (kit's graphql-http.ts says what that saves); this chain serves the rest: GET, other content
+  // types (refused) and compressed or non-UTF-8 bodies.
   app.use(
     '/graphql',
     ...(requestMetrics ? [requestMetrics.refusals()] : []),
     express.json({ limit: config.maxBodyBytes }),
     ...serverSpans('gateway'),
     (req, res, next) => {
-      const requestId = req.header(REQUEST_ID_HEADER) || randomUUID();
-      res.setHeader(REQUEST_ID_HEADER, requestId);
-      res.locals.requestId = requestId;
+      res.locals.requestId = requestIdFor(req, res);
       next();
     },
     httpCompliance(),
     documentIdRequests(),
-    expressMiddleware(server, {
-      context: async ({ req, res }): Promise<GatewayContext> => {
-        const requestId = res.locals.requestId as string;
-        let session: ClientSession;
-        try {
-          session = await clients.session(credentialsFromHeaders((name) => req.header(name), req.ip));
-        } catch (error) {
-          if (error instanceof AuthenticationError) throw unauthenticated(`Invalid credentials: ${error.message}`);
-          throw error;
-        }
-        const { caller, client } = session;
-        if (caller.subject === null && !config.allowAnonymous) throw unauthenticated('Authentication is required: send "Authorization: Bearer <token>" or an API key ("Authorization: ApiKey <key>")');
-        const context: GatewayContext = { caller, client, requestId, signedCaller: await signer.sign(caller, requestId), budgets: [] };
-        requestMetrics?.identify(res, context);
-        await rateLimits.admitRequest(context); // RATE_LIMITED (HTTP 429) once the client's budget is spent
-        return context;
-      },
-    }),
+    expressMiddleware(server, { context: ({ req, res }) => contextFor(req, res, res.locals.requestId as string) }),
   );
+  const serveGraphQLPost = (req: http.IncomingMessage, res: http.ServerResponse) =>
+    serveSafely(res, logger, async () => {
+      let body: unknown;
+      requestMetrics?.watch(res, () => body);
+      await inServerSpan('gateway', req, res, async () => {
+        body = await readGraphQLBody(req, res, config.maxBodyBytes);
+        if (body === undefined) return;
+        const requestId = requestIdFor(req, res);
+        setAnswerDefaults(res);
+        const refusal = documentIdInBody(body);
+        if (refusal) return sendError(res, 400, refusal.extensions.code as string, refusal.message);
+        await answerGraphQLPost(server, req, res, body, () => contextFor(req, res, requestId));
+      });
+    });
   // Last: what the body parsers refused, here or at /graphql/stream, answered as GraphQL errors.
   app.use(httpErrorHandler(config.maxBodyBytes));
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (!stopping && isGraphQLPost(req, '/graphql')) serveGraphQLPost(req, res);
+    else app(req, res);
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -149,20 +149,30 @@ export function documentIdRequests(): RequestHandler {
       }
       return next();
     }
-    const body = req.body as (DocumentParams & Record<string, unknown>) | undefined;
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return next();
-    const id = documentIdOf(body);
-    if (id !== undefined && body.documentId !== undefined) {
-      const extensions = typeof body.extensions === 'object' && body.extensions !== null ? body.extensions : {};
-      body.extensions = { ...extensions, persistedQuery: { version: 1, sha256Hash: id } };
-      delete body.documentId;
-    }
-    const persisted = (body.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery;
-    if (typeof body.query === 'string' && typeof persisted?.sha256Hash === 'string' && documentHash(body.query) !== persisted.sha256Hash) {
-      return refuse(res, 400, new GraphQLError('The persisted query hash does not match the query', { extensions: { code: 'BAD_REQUEST' } }));
-    }
+    const refusal = documentIdInBody(req.body);
+    if (refusal) return refuse(res, 400, refusal);
     next();
   };
+}
+
+/**
+ * A POST body's `documentId` becomes APQ's `extensions.persistedQuery` (in place); a hash sent
+ * with a text it does not match is the error returned.
+ */
+export function documentIdInBody(parsed: unknown): GraphQLError | undefined {
+  const body = parsed as (DocumentParams & Record<string, unknown>) | undefined;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const id = documentIdOf(body);
+  if (id !== undefined && body.documentId !== undefined) {
+    const extensions = typeof body.extensions === 'object' && body.extensions !== null ? body.extensions : {};
+    body.extensions = { ...extensions, persistedQuery: { version: 1, sha256Hash: id } };
+    delete body.documentId;
+  }
+  const persisted = (body.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery;
+  if (typeof body.query === 'string' && typeof persisted?.sha256Hash === 'string' && documentHash(body.query) !== persisted.sha256Hash) {
+    return new GraphQLError('The persisted query hash does not match the query', { extensions: { code: 'BAD_REQUEST' } });
+  }
+  return undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Request, RequestHandler, Response } from 'express';
+import type { ServerResponse } from 'node:http';
+import type { RequestHandler } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { bounded, OPERATION_TYPES, operationTypeFromClientText, secondsSince, type ServiceMetrics } from '@tradegraph/kit';
 import type { Counted } from '../rate-limits';
@@ -19,8 +20,6 @@ type WithSlot = { [SLOT]?: { counted: boolean } };
 /** The code of a refusal answered before Apollo ran the request, from its HTTP status. */
 const CODE_BY_STATUS: Record<number, string> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 413: 'PAYLOAD_TOO_LARGE', 429: 'RATE_LIMITED', 503: 'SHUTTING_DOWN' };
 
-/** `res.locals` key of the context the request was given, once authentication made one. */
-const CONTEXT = 'metricsContext';
 
 /**
  * Requests through `/graphql` (HTTP): `tradegraph_gateway_requests_total`, its duration and
@@ -33,6 +32,8 @@ export class GatewayRequestMetrics {
   private readonly duration;
   private readonly errors;
   private readonly limited;
+  /** The context each request was given, once authentication made one. */
+  private readonly contexts = new WeakMap<ServerResponse, RequestContext>();
 
   constructor(metrics: ServiceMetrics, private readonly operationNames: ReadonlySet<string>) {
     this.requests = metrics.counter({ name: 'tradegraph_gateway_requests_total', help: 'GraphQL operations over HTTP, counted when answered', labelNames: ['operation_type', 'operation', 'outcome', 'client_kind'] });
@@ -58,9 +59,9 @@ export class GatewayRequestMetrics {
   };
 
   /** Called by the context function once authentication made the request's context. */
-  identify(res: Response, context: RequestContext): void {
+  identify(res: ServerResponse, context: RequestContext): void {
     (context as WithSlot)[SLOT] = { counted: false };
-    res.locals[CONTEXT] = context;
+    this.contexts.set(res, context);
   }
 
   plugin<TContext extends RequestContext>(): ApolloServerPlugin<TContext> {
@@ -91,23 +92,31 @@ export class GatewayRequestMetrics {
     };
   }
 
-  /** Counts the requests Apollo's pipeline never saw (refused by a middleware or the context function) when they are answered. */
+  /**
+   * Counts the request answered on `res` if Apollo's pipeline never saw it (refused by a step
+   * before it or by the context function), when it is answered; `body` is what was parsed of it.
+   */
+  watch(res: ServerResponse, body: () => unknown): void {
+    const start = performance.now();
+    // 'close' comes for every response, also one whose client went away before the end.
+    res.once('close', () => this.finished(res, body(), start));
+  }
+
+  /** {@link watch} as express middleware, reading the body express parsed. */
   refusals(): RequestHandler {
     return (req, res, next) => {
-      const start = performance.now();
-      // 'close' comes for every response, also one whose client went away before the end.
-      res.once('close', () => this.finished(req, res, start));
+      this.watch(res, () => req.body);
       next();
     };
   }
 
-  private finished(req: Request, res: Response, start: number): void {
-    const context = res.locals[CONTEXT] as RequestContext | undefined;
+  private finished(res: ServerResponse, parsed: unknown, start: number): void {
+    const context = this.contexts.get(res);
     if ((context as WithSlot | undefined)?.[SLOT]?.counted) return;
     // Only GraphQL refusals: not a CORS preflight, a HEAD, a 404 or the like.
     const code = CODE_BY_STATUS[res.statusCode];
     if (!code) return;
-    const body = req.body as { query?: unknown; operationName?: unknown } | undefined;
+    const body = parsed as { query?: unknown; operationName?: unknown } | undefined | null;
     const operationName = typeof body?.operationName === 'string' ? body.operationName : undefined;
     // Anyone can be refused, with up to the body limit of text: it is not parsed here. A refusal
     // before the body was read (413, or the request budget) is counted as a query.
