@@ -86,7 +86,9 @@ export class SubgraphResilience {
   fetcher(name: string, url: string, send: typeof fetch = fetch): typeof fetch {
     this.urls.set(name, url);
     const breaker = this.breaker(name);
-    const attempt = timeout(this.options.timeoutMs, TimeoutStrategy.Aggressive);
+    // An attempt's request is done (its body read whole) or destroyed when it returns: aborting its
+    // signal then, cockatiel's default, would only build a DOMException per fetch.
+    const attempt = timeout(this.options.timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false });
     // Every attempt cut by its timeout, also one retried successfully afterwards.
     attempt.onTimeout(() => this.options.observer?.failed(name, 'timeout'));
     const retried = wrap(
