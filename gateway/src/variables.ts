@@ -85,8 +85,22 @@ function checkLiteral(node: ValueNode, type: GraphQLInputType | undefined, field
   }
 }
 
+/**
+ * The literal problems of each document, per schema: Apollo Server hands every request with the
+ * same text the same parsed document, and literals do not change with variables.
+ */
+const literalProblemsOf = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, readonly FieldProblem[]>>();
+
 /** Problems in the document's inline argument values, named by argument path (`filter.text`). */
-function literalProblems(schema: GraphQLSchema, document: DocumentNode): FieldProblem[] {
+function literalProblems(schema: GraphQLSchema, document: DocumentNode): readonly FieldProblem[] {
+  let bySchema = literalProblemsOf.get(schema);
+  if (!bySchema) literalProblemsOf.set(schema, (bySchema = new WeakMap()));
+  let problems = bySchema.get(document);
+  if (!problems) bySchema.set(document, (problems = findLiteralProblems(schema, document)));
+  return problems;
+}
+
+function findLiteralProblems(schema: GraphQLSchema, document: DocumentNode): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const typeInfo = new TypeInfo(schema);
   visit(
