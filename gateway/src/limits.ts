@@ -5,6 +5,7 @@ import {
   GraphQLError,
   Kind,
   validate,
+  visit,
   type ASTVisitor,
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -122,9 +123,62 @@ export const pageSizeEstimator: ComplexityEstimator = ({ args, node, childComple
 
 /** The cost of an operation under {@link pageSizeEstimator}. */
 export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number {
-  const fragments: Fragments = {};
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-  return getComplexity({ schema, query: document, operationName, variables, estimators: [pageSizeEstimator], context: { fragments } });
+  let bySchema = costsOf.get(schema);
+  if (!bySchema) costsOf.set(schema, (bySchema = new WeakMap()));
+  let known = bySchema.get(document);
+  if (!known) bySchema.set(document, (known = { variables: costVariables(document), costs: new Map() }));
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(known.variables.map((name) => variables[name] ?? null))}`;
+  let cost = known.costs.get(key);
+  if (cost === undefined) {
+    const fragments: Fragments = {};
+    for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+    cost = getComplexity({ schema, query: document, operationName, variables, estimators: [pageSizeEstimator], context: { fragments } });
+    if (known.costs.size >= COSTS_PER_DOCUMENT) known.costs.clear();
+    known.costs.set(key, cost);
+  }
+  return cost;
+}
+
+/**
+ * Costs already computed, per schema and parsed document (Apollo Server hands every request with
+ * the same text the same document), by the values of the variables a cost can depend on.
+ */
+const costsOf = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, { variables: readonly string[]; costs: Map<string, number> }>>();
+/** A document asked with ever new page sizes or search texts keeps no more than this many costs. */
+const COSTS_PER_DOCUMENT = 64;
+/** The arguments {@link pageSizeEstimator} reads; a variable anywhere else cannot change a cost. */
+const COST_ARGUMENTS = new Set(['first', 'last', 'filter']);
+
+/**
+ * The variables of a document that a cost can depend on: those inside a `first`, `last` or
+ * `filter` argument ({@link pageSizeEstimator}) or inside a directive's arguments (`@skip` and
+ * `@include` leave fields out of the count). Any other variable (an id, a sku) does not.
+ */
+function costVariables(document: DocumentNode): readonly string[] {
+  const names = new Set<string>();
+  let depth = 0;
+  visit(document, {
+    Argument: {
+      enter(node) {
+        if (COST_ARGUMENTS.has(node.name.value)) depth++;
+      },
+      leave(node) {
+        if (COST_ARGUMENTS.has(node.name.value)) depth--;
+      },
+    },
+    Directive: {
+      enter() {
+        depth++;
+      },
+      leave() {
+        depth--;
+      },
+    },
+    Variable(node) {
+      if (depth > 0) names.add(node.name.value);
+    },
+  });
+  return [...names].sort();
 }
 
 /** A cap's refusal as a validation error naming the limit (graphql-armor prefixes "Syntax Error: ", which it is not). */
