@@ -78,8 +78,43 @@ describe('queries that cross subgraphs', () => {
       executeOk(stack.gatewayUrl, ProductsWithCustomerPriceDocument, { customerId: stableId('customer', 'C-00003'), first: 100 }, { token: admin, headers }),
     );
     expect(products.result.products.edges).toHaveLength(100);
-    // products page, the customer's assignment, the list prices of all 100 products
-    expect(products.statements).toBe(3);
+    // products page, then the list prices of all 100 products for the customer (its assignment joined in)
+    expect(products.statements).toBe(2);
+    // …and they are that customer's list prices: C-00003 pays less than the base price somewhere
+    expect(products.result.products.edges.some((e) => e.node.priceFor && Number(e.node.priceFor.amount) < Number(e.node.basePrice.amount))).toBe(true);
+  });
+});
+
+describe('priceFor', () => {
+  test('several customers in one request: each pays its own list price, else the base price', async () => {
+    // one customer per list the seed assigns, and one with none (RETAIL)
+    const customers = await sql<{ customer_id: string; price_list_id: string | null }>(
+      stack,
+      'products',
+      `select distinct on (price_list_id) customer_id, price_list_id from products.customer_price_list order by price_list_id, customer_id`,
+    );
+    expect(customers.length).toBeGreaterThanOrEqual(2);
+    const [retail] = await sql<{ id: string }>(stack, 'customers', `select id from customers.customer where id not in (${customers.map(() => '?').join(', ')}) and segment = 'RETAIL' limit 1`, customers.map((c) => c.customer_id));
+    const asked = [...customers.map((c) => c.customer_id), retail.id];
+    const aliases = asked.map((_, n) => `c${n}: priceFor(customerId: $c${n}) { amount }`).join(' ');
+    const query = `query (${asked.map((_, n) => `$c${n}: ID!`).join(', ')}) { products(first: 100) { edges { node { id basePrice { amount } ${aliases} } } } }`;
+    const variables = Object.fromEntries(asked.map((id, n) => [`c${n}`, id]));
+    const answer = await postGraphQL<{ products: { edges: { node: Record<string, { amount: string } | string> }[] } }>(stack.gatewayUrl, query, variables, { token: admin });
+    expect(answer.errors).toBeUndefined();
+    const items = await sql<{ price_list_id: string; product_id: string; amount: string }>(stack, 'products', `select price_list_id, product_id, to_char(amount_minor / 100.0, 'FM999999990.00') as amount from products.price_list_item`);
+    const listPrice = new Map(items.map((i) => [`${i.price_list_id}:${i.product_id}`, i.amount]));
+    let discounted = 0;
+    for (const { node } of answer.data!.products.edges) {
+      const id = node.id as string;
+      const base = (node.basePrice as { amount: string }).amount;
+      asked.forEach((_, n) => {
+        const list = customers[n]?.price_list_id;
+        const expected = (list && listPrice.get(`${list}:${id}`)) ?? base;
+        expect([id, n, (node[`c${n}`] as { amount: string }).amount]).toEqual([id, n, expected]);
+        if (expected !== base) discounted++;
+      });
+    }
+    expect(discounted).toBeGreaterThan(0);
   });
 });
 

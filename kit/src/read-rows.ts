@@ -72,8 +72,11 @@ function readerFor(em: EntityManager, entity: EntityClass<unknown>, key: string)
   return reader;
 }
 
-/** A PostgreSQL array literal of the values, each quoted, so no value can end the list or the statement. */
-function arrayLiteral(values: readonly unknown[]): string {
+/**
+ * A PostgreSQL array literal of the values (one parameter, cast with `?::uuid[]` and the like),
+ * each quoted, so no value can end the list or the statement.
+ */
+export function arrayLiteral(values: readonly unknown[]): string {
   return `{${values.map((v) => `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 

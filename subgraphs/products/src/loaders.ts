@@ -1,4 +1,4 @@
-import { groupLoader, readRows, uniqueLoader, uuidLoader, type SubgraphContext } from '@tradegraph/kit';
+import { arrayLiteral, entitiesFromRows, executeIn, groupLoader, qualifiedTable, readColumnList, readRows, uniqueLoader, uuidLoader, type SubgraphContext } from '@tradegraph/kit';
 import { Category, CustomerPriceList, PriceList, PriceListItem, Product, ProductStatusChange } from './entities';
 
 /**
@@ -36,15 +36,27 @@ export const assignmentsByPriceList = ({ em }: SubgraphContext) =>
 export const assignmentByCustomer = ({ em }: SubgraphContext) =>
   uuidLoader((ids) => readRows(em, CustomerPriceList, 'customerId', ids), (a) => a.customerId);
 
-/** Key: `${priceListId}:${productId}`. */
-export const listPrice = ({ em }: SubgraphContext) =>
+/**
+ * Key: `${customerId}:${productId}` → the item of the customer's price list for the product;
+ * null when the customer has no list or the product is not on it. The assignment and the price
+ * in one statement, for `priceFor` over a page of products (and every order's pricing).
+ */
+export const customerListPrice = ({ em }: SubgraphContext) =>
   uniqueLoader(
     async (keys: readonly string[]) => {
       const pairs = keys.map((k) => k.split(':'));
-      const lists = new Set(pairs.map(([list]) => list));
+      const customers = [...new Set(pairs.map(([customer]) => customer))];
       const products = [...new Set(pairs.map(([, product]) => product))];
-      // by product (indexed), then the lists asked for: a product is on few lists
-      return (await readRows(em, PriceListItem, 'productId', products)).filter((item) => lists.has(item.priceListId));
+      const rows = await executeIn<Record<string, unknown> & { for_customer: string }>(
+        em,
+        `select a.customer_id as for_customer, ${readColumnList(em, PriceListItem, 'i').join(', ')}
+           from ${qualifiedTable(em, CustomerPriceList)} as a
+           join ${qualifiedTable(em, PriceListItem)} as i on i.price_list_id = a.price_list_id
+          where a.customer_id = any(?::uuid[]) and i.product_id = any(?::uuid[])`,
+        [arrayLiteral(customers), arrayLiteral(products)],
+      );
+      const items = entitiesFromRows(em, PriceListItem, rows);
+      return items.map((item, n) => ({ key: `${rows[n].for_customer}:${item.productId}`, item }));
     },
-    (i) => `${i.priceListId}:${i.productId}`,
+    (price) => price.key,
   );

@@ -8,7 +8,7 @@ import {
   UpdateProductInput,
   UpsertProductInput,
 } from '../inputs/product-inputs';
-import { assignmentByCustomer, categoryById, listPrice, productById, productBySku, statusHistoryByProduct } from '../loaders';
+import { categoryById, customerListPrice, productById, productBySku, statusHistoryByProduct } from '../loaders';
 import { effectivePrice } from '../services/pricing';
 import { ProductService } from '../services/products';
 import { maySee, seesEveryStatus } from '../services/visibility';
@@ -57,9 +57,8 @@ export class ProductResolver {
   async priceFor(@Root() product: Product, @Arg('customerId', () => ID) customerId: string, @Ctx() ctx: SubgraphContext): Promise<Money> {
     assertUuid(customerId, 'customerId');
     await assertCustomerInScope(ctx, customerId);
-    const assignment = await ctx.loaders.get(assignmentByCustomer).load(customerId);
-    const item = assignment ? await ctx.loaders.get(listPrice).load(`${assignment.priceListId}:${product.id}`) : null;
-    return effectivePrice(product, item);
+    const price = await ctx.loaders.get(customerListPrice).load(`${customerId}:${product.id}`);
+    return effectivePrice(product, price?.item ?? null);
   }
 
   @Mutation(() => Product, { description: 'Creates a DRAFT product.' })
