@@ -26,6 +26,7 @@ import { startStack, TEST_CALLER_SECRET, type TestStack } from './support/stack'
 let stack: TestStack;
 let admin: string;
 let manager: string;
+let creditAdmin: string;
 let agent: string;
 let service: string;
 let territory: string; // credit-agent's
@@ -70,6 +71,7 @@ beforeAll(async () => {
   stack = await startStack();
   admin = await stack.token('ADMIN');
   manager = await stack.token('MANAGER', [], 'credit-manager');
+  creditAdmin = await stack.token('ADMIN', [], 'credit-admin');
   agent = await stack.token('AGENT', [], 'credit-agent');
   service = await stack.token('SERVICE', [], 'service:credit-test');
   productId = await createProduct(stack, admin, '10.00', 'Credit drill');
@@ -191,6 +193,12 @@ describe('credit override', () => {
       const [{ claims }] = await sql<{ claims: number }>(stack, 'orders', `select count(*)::int as claims from orders.order_placement where idempotency_key = ?`, [key]);
       expect(claims).toBe(0);
     }
+    // an ADMIN may override as a MANAGER may, recorded with its own name
+    const another = await customer('50');
+    const byAdmin = await placeOk(another, 10, { token: creditAdmin, reason: 'Approved by the director' });
+    expect(byAdmin.creditOverride).toEqual({ by: 'credit-admin', reason: 'Approved by the director' });
+    expect(await credit(another)).toMatchObject({ exposure: { amount: '119.00' } });
+
     // the agent may order for this customer; what it was refused is the override, then the limit
     expect(codes((await place(customerId, 1, { token: agent })).errors)).toEqual(['CREDIT_LIMIT_EXCEEDED']);
     // an order placed without an override has none

@@ -93,9 +93,14 @@ describe('shipping an order in parts', () => {
     await receive(stack, admin, saw, warehouseA, 5);
     const order = await processingOrder([{ productId: drill, quantity: 6 }, { productId: saw, quantity: 4 }]);
 
+    const shipping = Date.now();
     const first = await ship(order.id, { warehouseId: warehouseA, carrier: 'DHL', trackingNumber: 'TRK-1', lines: [{ productId: drill, quantity: 2 }, { productId: saw, quantity: 4 }] });
     expect(first.errors).toBeUndefined();
     expect(first.data!.createShipment).toMatchObject({ orderId: order.id, warehouseId: warehouseA, carrier: 'DHL', trackingNumber: 'TRK-1', status: 'SHIPPED', deliveredAt: null });
+    // shipped when it was created (the database's clock, the same machine's: a second either way)
+    const shippedAt = Date.parse(first.data!.createShipment.shippedAt);
+    expect(shippedAt).toBeGreaterThanOrEqual(shipping - 1000);
+    expect(shippedAt).toBeLessThanOrEqual(Date.now() + 1000);
     let detail = await executeOk(stack.gatewayUrl, OrderShipmentsDocument, { id: order.id }, { token: admin });
     expect(detail.order?.status).toBe('PROCESSING');
     expect(await stockOf(drill)).toMatchObject({ onHand: 8, reserved: 4, available: 4 });
@@ -108,6 +113,8 @@ describe('shipping an order in parts', () => {
     detail = await executeOk(stack.gatewayUrl, OrderShipmentsDocument, { id: order.id }, { token: admin });
     expect(detail.order?.status).toBe('COMPLETED');
     expect(detail.order?.shipments.map((s) => s.trackingNumber)).toEqual(['TRK-1', 'TRK-2']);
+    expect(detail.order?.shipments[0].shippedAt).toBe(first.data!.createShipment.shippedAt);
+    expect(Date.parse(detail.order!.shipments[1].shippedAt)).toBeGreaterThanOrEqual(shippedAt);
     expect(detail.order?.shipments[0].lines).toEqual(expect.arrayContaining([{ productId: drill, quantity: 2 }, { productId: saw, quantity: 4 }]));
     expect(detail.order?.shipments[0].lines).toHaveLength(2);
     expect(detail.order?.shipments[1].lines).toEqual([{ productId: drill, quantity: 4 }]);
