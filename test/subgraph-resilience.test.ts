@@ -9,7 +9,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { RunningGateway } from '../gateway/src/server';
 import { ServiceMetrics } from '@tradegraph/kit';
 import { fetchObserver } from '../gateway/src/metrics';
-import { SubgraphResilience } from '../gateway/src/subgraph-resilience';
+import { OPERATION_TYPE_HEADER, SubgraphResilience } from '../gateway/src/subgraph-resilience';
 import { postGraphQL } from './support/client';
 import { startExtraGateway, startStack, type TestStack } from './support/stack';
 
@@ -35,9 +35,10 @@ async function serve(handler: http.RequestListener): Promise<string> {
 
 /** A proxy to a subgraph that counts requests and can drop the next ones (a transient network failure). */
 async function countingProxy(target: () => string) {
-  const state = { requests: 0, drop: 0 };
+  const state = { requests: 0, drop: 0, headerNames: new Set<string>() };
   const url = await serve((req, res) => {
     state.requests += 1;
+    for (const name of Object.keys(req.headers)) state.headerNames.add(name);
     if (state.drop > 0) {
       state.drop -= 1;
       req.socket.destroy();
@@ -128,6 +129,9 @@ test('a query is retried once on a transient failure; a mutation is never retrie
   const again = await postGraphQL<{ createProduct: { id: string } }>(url, CREATE_PRODUCT, { input }, { token: admin });
   expect(again.errors).toBeUndefined();
   expect(proxy.state.requests).toBe(2);
+  // the operation type the data source named for the fetcher stayed in the gateway
+  expect(proxy.state.headerNames.has('x-tradegraph-caller')).toBe(true);
+  expect(proxy.state.headerNames.has(OPERATION_TYPE_HEADER)).toBe(false);
 });
 
 test('a stopped subgraph opens its breaker, /ready lists it, and after the half-open delay queries succeed again without a gateway restart', async () => {
@@ -193,4 +197,22 @@ test('metrics count every failed attempt: a timeout, a dropped connection retrie
   const count = (reason: string) => Number(new RegExp(`^tradegraph_gateway_subgraph_fetch_errors_total\\{[^}]*reason="${reason}"[^}]*\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
   expect({ timeout: count('timeout'), unreachable: count('unreachable'), http_4xx: count('http_4xx'), http_5xx: count('http_5xx') }).toEqual({ timeout: 1, unreachable: 1, http_4xx: 1, http_5xx: 0 });
   metrics.close();
+});
+
+test("the data source's operation type decides retries and never reaches the subgraph", async () => {
+  const resilience = new SubgraphResilience({ timeoutMs: 2000, breakerFailures: 100, halfOpenAfterMs: 1000, queryRetries: 1 });
+  const seen: (string | undefined)[] = [];
+  const url = await serve((req) => {
+    seen.push(req.headers[OPERATION_TYPE_HEADER] as string | undefined);
+    req.socket.destroy(); // unreachable: a query is retried once, a mutation never
+  });
+  const fetchFrom = resilience.fetcher('named', url);
+  const send = (named: string, query: string) => fetchFrom(url, { method: 'POST', headers: { 'content-type': 'application/json', [OPERATION_TYPE_HEADER]: named }, body: JSON.stringify({ query }) });
+  // the header wins over the body: named a mutation, a query's body is not retried…
+  await expect(send('mutation', '{ warehouses { code } }')).rejects.toBeDefined();
+  expect(seen).toHaveLength(1);
+  // …and named a query, a mutation's body is
+  await expect(send('query', 'mutation { nothing }')).rejects.toBeDefined();
+  expect(seen).toHaveLength(3);
+  expect(seen).toEqual([undefined, undefined, undefined]);
 });

@@ -8,7 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { answerGraphQLPost, CALLER_HEADER, headerOf, CallerSigner, exposeMetrics, inServerSpan, injectTraceContext, isGraphQLPost, logger, readGraphQLBody, refuseWhileStopping, REQUEST_ID_HEADER, sendError, serverSpans, serveSafely, serviceMetrics, tracingPlugins, type Caller } from '@tradegraph/kit';
+import { answerGraphQLPost, CALLER_HEADER, headerOf, CallerSigner, exposeMetrics, inServerSpan, injectTraceContext, isGraphQLPost, logger, operationTypeOf, readGraphQLBody, refuseWhileStopping, REQUEST_ID_HEADER, sendError, serverSpans, serveSafely, serviceMetrics, tracingPlugins, type Caller } from '@tradegraph/kit';
 import { ApiKeyGrants } from './api-keys';
 import { AuthenticationError, Authenticator } from './auth';
 import { ClientAuthenticator, credentialsFromHeaders, type ClientSession } from './client-auth';
@@ -26,7 +26,7 @@ import { documentIdInBody, documentIdRequests, TrustedDocuments, trustedDocument
 import { FederatedSubscriptions } from './subscriptions';
 import { UpstreamPool } from './upstream';
 import { supergraphFromFile } from './supergraph-file';
-import { SubgraphResilience } from './subgraph-resilience';
+import { OPERATION_TYPE_HEADER, SubgraphResilience } from './subgraph-resilience';
 import { keepAliveFetch } from './subgraph-http';
 import { tracedFetch } from './tracing';
 import { isUnavailable, unavailableResponse, type SubgraphResponse } from './subgraph-unavailable';
@@ -83,6 +83,7 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    request.http?.headers.set(OPERATION_TYPE_HEADER, operationTypeOf(request.query, request.operationName) ?? '');
     if (!('signedCaller' in context)) return; // the gateway's own health checks carry no caller
     request.http?.headers.set(CALLER_HEADER, context.signedCaller);
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);

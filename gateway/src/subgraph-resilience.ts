@@ -13,7 +13,7 @@ import {
   wrap,
   type CircuitBreakerPolicy,
 } from 'cockatiel';
-import { GraphQLError, type OperationTypeNode } from 'graphql';
+import { GraphQLError, OperationTypeNode } from 'graphql';
 import { ErrorCode, logger, operationTypeOf } from '@tradegraph/kit';
 import type { FetchObserver } from './metrics/subgraphs';
 import { SubgraphAnswer } from './subgraph-http';
@@ -46,6 +46,27 @@ const PROBE_TIMEOUT_MS = 1000;
 
 function unavailable(serviceName: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.UNAVAILABLE, serviceName, retryable: true } });
+}
+
+/**
+ * Where the gateway's data sources, which hold the fetch's document, name its operation type for
+ * the fetcher: parsing the body instead would read every representation it carries (1.5 % of
+ * the gateway's CPU on an 80 KB federated query). The fetcher takes it off before sending.
+ */
+export const OPERATION_TYPE_HEADER = 'x-tradegraph-operation-type';
+const OPERATION_TYPES: ReadonlySet<string> = new Set(Object.values(OperationTypeNode));
+
+/** The fetch's operation type: from {@link OPERATION_TYPE_HEADER} (removed), else from its body. */
+function operationKindOf(init: RequestInit | undefined): OperationTypeNode | undefined {
+  const headers = init?.headers;
+  if (headers && !(headers instanceof Headers) && !Array.isArray(headers)) {
+    const named = (headers as Record<string, string>)[OPERATION_TYPE_HEADER];
+    if (named !== undefined) {
+      delete (headers as Record<string, string>)[OPERATION_TYPE_HEADER];
+      return OPERATION_TYPES.has(named) ? (named as OperationTypeNode) : undefined;
+    }
+  }
+  return operationKind(init?.body);
 }
 
 /**
@@ -112,7 +133,7 @@ export class SubgraphResilience {
           throw error;
         }
       };
-      const kind = operationKind(init?.body);
+      const kind = operationKindOf(init);
       const isQuery = kind === 'query';
       const start = observer && performance.now();
       try {
