@@ -12,5 +12,11 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,
+  // One worker process, recycled once it holds this much after a file. Every test file loads the
+  // servers into a fresh module registry, and each registry's AsyncLocalStorage instances
+  // (MikroORM, OpenTelemetry, kit's request scope) stay hooked into every promise the process
+  // makes: in one process for the whole suite, the last files spent two thirds of their CPU in
+  // async_hooks `init` and timed out.
+  workerIdleMemoryLimit: '512MB',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
