@@ -127,14 +127,17 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
   if (!bySchema) costsOf.set(schema, (bySchema = new WeakMap()));
   let known = bySchema.get(document);
   if (!known) bySchema.set(document, (known = { variables: costVariables(document), costs: new Map() }));
-  const key = `${operationName ?? ''}\u0000${JSON.stringify(known.variables.map((name) => variables[name] ?? null))}`;
+  // A variable left out (its default applies) and one sent as null (it stays null) cost differently.
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(known.variables.map((name) => (Object.hasOwn(variables, name) ? [variables[name]] : [])))}`;
   let cost = known.costs.get(key);
   if (cost === undefined) {
     const fragments: Fragments = {};
     for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
     cost = getComplexity({ schema, query: document, operationName, variables, estimators: [pageSizeEstimator], context: { fragments } });
-    if (known.costs.size >= COSTS_PER_DOCUMENT) known.costs.clear();
-    known.costs.set(key, cost);
+    if (key.length <= MAX_COST_KEY) {
+      if (known.costs.size >= COSTS_PER_DOCUMENT) known.costs.clear();
+      known.costs.set(key, cost);
+    }
   }
   return cost;
 }
@@ -146,6 +149,8 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
 const costsOf = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, { variables: readonly string[]; costs: Map<string, number> }>>();
 /** A document asked with ever new page sizes or search texts keeps no more than this many costs. */
 const COSTS_PER_DOCUMENT = 64;
+/** Longer keys (a long search text, a large filter) are not kept: a body may be megabytes. */
+const MAX_COST_KEY = 512;
 /** The arguments {@link pageSizeEstimator} reads; a variable anywhere else cannot change a cost. */
 const COST_ARGUMENTS = new Set(['first', 'last', 'filter']);
 

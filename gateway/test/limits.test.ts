@@ -46,4 +46,13 @@ describe('operationCost', () => {
   }`);
     expect(operationCost(schema, again, 'Q', { ...base, n: 30 })).toBe(cost({ ...base, n: 30 }));
   });
+
+  it('tells a variable sent as null from one left out for its default', () => {
+    const text = 'query D($n: Int = 100) { products(first: $n) { edges { node { related(first: $n) { edges { node { sku } } } } } } }';
+    const cached = parse(text);
+    const asNull = operationCost(schema, cached, 'D', { n: null });
+    const omitted = operationCost(schema, cached, 'D', {});
+    expect(omitted).toBeGreaterThan(asNull);
+    expect(omitted).toBe(operationCost(schema, parse(text), 'D', {}));
+  });
 });
