@@ -72,6 +72,7 @@ describe('POST /graphql on node:http and through express', () => {
     ['an invalid token (401)', () => query(list), () => ({ authorization: 'Bearer not-a-token' }), 401, true],
     ['a persisted-query hash that does not match the text (400)', () => query(list, { extensions: { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update('something else').digest('hex') } } }), () => ({}), 400, true],
     ['a body that is not JSON (400)', () => '{"query": ', () => ({}), 400, false],
+    ['a JSON body that is no object, refused before authentication (400, not 401)', () => '123', () => ({ authorization: 'Bearer not-a-token' }), 400, false],
     ['a body over the limit (413)', () => query(`${list} # ${'x'.repeat(MAX_BODY_BYTES)}`), () => ({}), 413, false],
   ];
 

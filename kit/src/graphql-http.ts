@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 import type { Logger } from 'pino';
+import { ErrorCode } from './errors';
 
 /** The largest GraphQL request body a subgraph reads, as express.json read before (entity fetches carry their representations). */
 export const MAX_SUBGRAPH_BODY_BYTES = 5 * 1024 * 1024;
@@ -51,16 +52,23 @@ export async function serveGraphQLPost<C extends BaseContext>(
 
 /**
  * The request's body parsed as JSON, or undefined once it has been answered: 413 over `limit`
- * bytes, 400 when it is not JSON (both as JSON GraphQL errors).
+ * bytes, 400 when it is not a JSON object or array (both as JSON GraphQL errors).
  */
 export async function readGraphQLBody(req: http.IncomingMessage, res: http.ServerResponse, limit: number): Promise<unknown> {
+  let body: unknown;
   try {
-    return JSON.parse(await readBody(req, limit)) as unknown;
+    body = JSON.parse(await readBody(req, limit));
   } catch (error) {
     if (error instanceof BodyTooLargeError) sendError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${limit} bytes`);
     else sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
     return undefined;
   }
+  // as express.json (strict) refused them: before authentication and any budget is charged
+  if (typeof body !== 'object' || body === null) {
+    sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
+    return undefined;
+  }
+  return body;
 }
 
 /** Runs a parsed POST body through Apollo Server's HTTP handling and writes the answer. */
@@ -97,7 +105,7 @@ export function serveSafely(res: http.ServerResponse, log: Logger, serve: () => 
   serve().catch((error: unknown) => {
     log.error({ err: error }, 'graphql request failed');
     if (res.headersSent) res.destroy();
-    else sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    else sendError(res, 500, ErrorCode.INTERNAL, 'Internal server error');
   });
 }
 
