@@ -115,6 +115,17 @@ describe('priceFor', () => {
       });
     }
     expect(discounted).toBeGreaterThan(0);
+
+    // a customer id in upper case is the same customer
+    const discountedCustomer = customers.find((c) => c.price_list_id)!.customer_id;
+    const cased = await postGraphQL<{ products: { edges: { node: { lower: { amount: string }; upper: { amount: string } } }[] } }>(
+      stack.gatewayUrl,
+      'query ($l: ID!, $u: ID!) { products(first: 100) { edges { node { lower: priceFor(customerId: $l) { amount } upper: priceFor(customerId: $u) { amount } } } } }',
+      { l: discountedCustomer, u: discountedCustomer.toUpperCase() },
+      { token: admin },
+    );
+    expect(cased.errors).toBeUndefined();
+    expect(cased.data!.products.edges.map((e) => e.node.upper)).toEqual(cased.data!.products.edges.map((e) => e.node.lower));
   });
 });
 

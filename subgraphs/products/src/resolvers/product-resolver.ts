@@ -57,7 +57,8 @@ export class ProductResolver {
   async priceFor(@Root() product: Product, @Arg('customerId', () => ID) customerId: string, @Ctx() ctx: SubgraphContext): Promise<Money> {
     assertUuid(customerId, 'customerId');
     await assertCustomerInScope(ctx, customerId);
-    const price = await ctx.loaders.get(customerListPrice).load(`${customerId}:${product.id}`);
+    // PostgreSQL answers uuids in lower case, whatever case the client sent
+    const price = await ctx.loaders.get(customerListPrice).load(`${customerId.toLowerCase()}:${product.id}`);
     return effectivePrice(product, price?.item ?? null);
   }
 
