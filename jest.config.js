@@ -17,6 +17,7 @@ module.exports = {
   // (MikroORM, OpenTelemetry, kit's request scope) stay hooked into every promise the process
   // makes: in one process for the whole suite, the last files spent two thirds of their CPU in
   // async_hooks `init` and timed out.
+  maxWorkers: 1,
   workerIdleMemoryLimit: '512MB',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
