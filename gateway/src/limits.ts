@@ -17,6 +17,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { perDocument } from './per-document';
 
 /** The most a query may ask for. */
 export interface QueryLimits {
@@ -123,10 +124,7 @@ export const pageSizeEstimator: ComplexityEstimator = ({ args, node, childComple
 
 /** The cost of an operation under {@link pageSizeEstimator}. */
 export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number {
-  let bySchema = costsOf.get(schema);
-  if (!bySchema) costsOf.set(schema, (bySchema = new WeakMap()));
-  let known = bySchema.get(document);
-  if (!known) bySchema.set(document, (known = { variables: costVariables(document), costs: new Map() }));
+  const known = costsOf(schema, document);
   // A variable left out (its default applies) and one sent as null (it stays null) cost differently.
   const key = `${operationName ?? ''}\u0000${JSON.stringify(known.variables.map((name) => (Object.hasOwn(variables, name) ? [variables[name]] : [])))}`;
   let cost = known.costs.get(key);
@@ -146,7 +144,7 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
  * Costs already computed, per schema and parsed document (Apollo Server hands every request with
  * the same text the same document), by the values of the variables a cost can depend on.
  */
-const costsOf = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, { variables: readonly string[]; costs: Map<string, number> }>>();
+const costsOf = perDocument((_schema, document) => ({ variables: costVariables(document), costs: new Map<string, number>() }));
 /** A document asked with ever new page sizes or search texts keeps no more than this many costs. */
 const COSTS_PER_DOCUMENT = 64;
 /** Longer keys (a long search text, a large filter) are not kept: a body may be megabytes. */

@@ -19,6 +19,7 @@ import {
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { badInput, dateTimeProblem, type FieldProblem } from '@tradegraph/kit';
+import { perDocument } from './per-document';
 
 const NUL_MESSAGE = 'must not contain NUL characters (\\u0000)';
 
@@ -86,19 +87,10 @@ function checkLiteral(node: ValueNode, type: GraphQLInputType | undefined, field
 }
 
 /**
- * The literal problems of each document, per schema: Apollo Server hands every request with the
- * same text the same parsed document, and literals do not change with variables.
+ * Problems in the document's inline argument values, named by argument path (`filter.text`);
+ * found once per document, as literals do not change with variables.
  */
-const literalProblemsOf = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, readonly FieldProblem[]>>();
-
-/** Problems in the document's inline argument values, named by argument path (`filter.text`). */
-function literalProblems(schema: GraphQLSchema, document: DocumentNode): readonly FieldProblem[] {
-  let bySchema = literalProblemsOf.get(schema);
-  if (!bySchema) literalProblemsOf.set(schema, (bySchema = new WeakMap()));
-  let problems = bySchema.get(document);
-  if (!problems) bySchema.set(document, (problems = findLiteralProblems(schema, document)));
-  return problems;
-}
+const literalProblems = perDocument<readonly FieldProblem[]>(findLiteralProblems);
 
 function findLiteralProblems(schema: GraphQLSchema, document: DocumentNode): FieldProblem[] {
   const problems: FieldProblem[] = [];
