@@ -20,7 +20,6 @@ type WithSlot = { [SLOT]?: { counted: boolean } };
 /** The code of a refusal answered before Apollo ran the request, from its HTTP status. */
 const CODE_BY_STATUS: Record<number, string> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 413: 'PAYLOAD_TOO_LARGE', 429: 'RATE_LIMITED', 503: 'SHUTTING_DOWN' };
 
-
 /**
  * Requests through `/graphql` (HTTP): `tradegraph_gateway_requests_total`, its duration and
  * error codes, and rate-limit refusals. Apollo's request pipeline counts what it answers (the
