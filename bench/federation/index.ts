@@ -17,6 +17,7 @@
  * --profile runs that side with `node --cpu-prof` (profiles in bench/federation/.profiles/).
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -27,6 +28,8 @@ import type { FederationLoadPlan, FederationLoadResult } from './load';
 import { percentile } from '../stats';
 
 const PROFILE_DIR = path.join(__dirname, '.profiles');
+/** every process of the benchmark shares the machine's cores */
+const CORES_SHARED = os.availableParallelism();
 const NAMES: Record<Side, string> = { stock: 'A stock @apollo/gateway', ours: 'B Tradegraph gateway' };
 
 interface Child {
@@ -123,8 +126,8 @@ async function main() {
 
     const cpuOf = async (child: Child) => (await child.request<{ cpuMicros: number }>({ cpu: true }, 'cpuMicros')).cpuMicros;
     const cpu = (side: Side) => Promise.all([cpuOf(gateways[side].child), cpuOf(subgraphs)]);
-    type Totals = { latencies: number[]; elapsedMs: number; ok: number; attempts: number; cpuMicros: number; subgraphMicros: number; errors: Record<string, number> };
-    const totals = Object.fromEntries(sides.map((side) => [side, { latencies: [], elapsedMs: 0, ok: 0, attempts: 0, cpuMicros: 0, subgraphMicros: 0, errors: {} }])) as unknown as Record<Side, Totals>;
+    type Totals = { latencies: number[]; elapsedMs: number; ok: number; attempts: number; cpuMicros: number; subgraphMicros: number; loadMs: number; errors: Record<string, number> };
+    const totals = Object.fromEntries(sides.map((side) => [side, { latencies: [], elapsedMs: 0, ok: 0, attempts: 0, cpuMicros: 0, subgraphMicros: 0, loadMs: 0, errors: {} }])) as unknown as Record<Side, Totals>;
     console.log(`\n${rounds} rounds × ${requests} requests per side, ${concurrency} connections, alternating (node ${process.version}, ${new Date().toISOString()})`);
     for (let round = 0; round < rounds; round++) {
       const order: Side[] = round % 2 === 0 ? ['stock', 'ours'] : ['ours', 'stock'];
@@ -140,6 +143,7 @@ async function main() {
         t.attempts += requests;
         t.cpuMicros += after[0] - before[0];
         t.subgraphMicros += after[1] - before[1];
+        t.loadMs += result.busyMs;
         for (const [code, n] of Object.entries(result.errors)) t.errors[code] = (t.errors[code] ?? 0) + n;
         line.push(`${side === 'stock' ? 'A' : 'B'} ${((result.latenciesMs.length / result.elapsedMs) * 1000).toFixed(0)} req/s`);
       }
@@ -147,14 +151,22 @@ async function main() {
     }
 
     // CPU per request: the gateway process's own, and the subgraphs process's for that side's requests
-    console.log(`\n${'side'.padEnd(28)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'gw CPU ms/req'.padStart(15)}${'subgraphs CPU'.padStart(15)}  errors`);
+    console.log(`\n${'side'.padEnd(28)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'gw CPU ms/req'.padStart(15)}${'subgraphs CPU'.padStart(15)}${'load CPU'.padStart(10)}  errors`);
     const rate = (side: Side) => (totals[side].ok / totals[side].elapsedMs) * 1000;
     for (const side of sides) {
       const t = totals[side];
       const sorted = [...t.latencies].sort((x, y) => x - y);
-      console.log(`${NAMES[side].padEnd(28)}${rate(side).toFixed(0).padStart(9)}${percentile(sorted, 50).toFixed(1).padStart(9)}${percentile(sorted, 99).toFixed(1).padStart(9)}${(t.cpuMicros / 1000 / t.attempts).toFixed(2).padStart(15)}${(t.subgraphMicros / 1000 / t.attempts).toFixed(2).padStart(15)}  ${JSON.stringify(t.errors)}`);
+      console.log(`${NAMES[side].padEnd(28)}${rate(side).toFixed(0).padStart(9)}${percentile(sorted, 50).toFixed(1).padStart(9)}${percentile(sorted, 99).toFixed(1).padStart(9)}${(t.cpuMicros / 1000 / t.attempts).toFixed(2).padStart(15)}${(t.subgraphMicros / 1000 / t.attempts).toFixed(2).padStart(15)}${(t.loadMs / t.attempts).toFixed(2).padStart(10)}  ${JSON.stringify(t.errors)}`);
     }
     console.log(`\nB/A throughput: ${(rate('ours') / rate('stock')).toFixed(2)}×`);
+    // What the shared cores leave to any gateway: the subgraphs and the load generator run on the
+    // same two cores, so even a gateway costing no CPU could not go faster than they allow.
+    const ours = totals.ours;
+    const othersMs = (ours.subgraphMicros / 1000 + ours.loadMs) / ours.attempts;
+    const cores = CORES_SHARED;
+    const ceiling = (cores * 1000) / othersMs;
+    const forThreeTimes = (cores * 1000) / (3 * rate('stock')) - othersMs;
+    console.log(`ceiling here: subgraphs + load generator cost ${othersMs.toFixed(2)} ms CPU per request of ${cores} cores, so a gateway costing nothing would reach ${ceiling.toFixed(0)} req/s (${(ceiling / rate('stock')).toFixed(2)}× stock); 3× stock needs a gateway of ≤ ${forThreeTimes.toFixed(2)} ms CPU per request (B: ${(ours.cpuMicros / 1000 / ours.attempts).toFixed(2)})`);
   } finally {
     await Promise.all(
       children.map(
