@@ -11,7 +11,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSource
 import { DOCUMENTS } from '../bench/federation/documents';
 import { DEEP_FIRST, DEEP_QUERY } from '../bench/federation/query';
 import { DEMO_SUBGRAPHS } from '../bench/federation/subgraphs';
-import { LIBRARY_SUBGRAPHS } from './support/library-subgraphs';
+import { LIBRARY_SUBGRAPHS, PROTOTYPE_KEY_SUBGRAPHS } from './support/library-subgraphs';
 import { planHarness, type PlanCase, type PlanHarness } from './support/plan-differential';
 
 const LIBRARY_CASES: PlanCase[] = [
@@ -104,6 +104,11 @@ function describeCases(title: string, cases: PlanCase[], start: () => Promise<Pl
 describeCases('the demo supergraph (bench/federation)', DEMO_CASES, () => planHarness(DEMO_SUBGRAPHS));
 describeCases('the library supergraph', LIBRARY_CASES, () => planHarness(LIBRARY_SUBGRAPHS));
 describeCases('the library supergraph, aliases named after Object.prototype members', PROTOTYPE_ALIAS_CASES, () => planHarness(LIBRARY_SUBGRAPHS));
+const PROTOTYPE_KEY_CASES: PlanCase[] = [
+  { name: 'a key named constructor, a required field named valueOf, one entity unknown there', query: '{ parts { constructor name toString } }' },
+  { name: 'the same with aliases and __typename', query: '{ p: parts { __typename k: constructor s: toString v: valueOf } }' },
+];
+describeCases('entities keyed and required by fields named after Object.prototype members', PROTOTYPE_KEY_CASES, () => planHarness(PROTOTYPE_KEY_SUBGRAPHS));
 describeCases('the demo supergraph with inventory down', FAILURE_CASES, () => planHarness(DEMO_SUBGRAPHS, { down: ['inventory'] }));
 const OVERLOADED: PlanCase = { name: 'reviews of eight products: an error without a path', query: '{ topProducts(first: 8) { upc name reviews { id } } }' };
 describeCases('the demo supergraph with reviews answering errors without paths', [OVERLOADED, ...FAILURE_CASES, ...DOCUMENTS.slice(0, 12)], () => planHarness(DEMO_SUBGRAPHS, { wrap: overloadedReviews }));

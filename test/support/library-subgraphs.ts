@@ -110,3 +110,35 @@ const shop: DemoSubgraph = {
 };
 
 export const LIBRARY_SUBGRAPHS: DemoSubgraph[] = [books, people, ratings, shop];
+
+/**
+ * Entities keyed by, and requiring, fields named after Object.prototype members: the plan
+ * executor builds their representations prototype-less, as Apollo does, where others are `{}`.
+ */
+const parts = Array.from({ length: 6 }, (_, i) => ({ constructor: `k${i}`, name: `Part ${i}`, valueOf: i * 3 }));
+const partByKey = new Map(parts.map((p) => [p.constructor, p]));
+
+const catalog: DemoSubgraph = {
+  name: 'catalog',
+  typeDefs: `${FEDERATION}
+    type Query { parts: [Part!]! }
+    type Part @key(fields: "constructor") { constructor: ID! name: String! valueOf: Int! }`,
+  resolvers: {
+    Query: { parts: () => parts },
+    Part: { __resolveReference: (ref: { constructor: string }) => partByKey.get(ref.constructor) ?? null },
+  },
+};
+
+const depot: DemoSubgraph = {
+  name: 'depot',
+  typeDefs: `${FEDERATION}
+    type Part @key(fields: "constructor") { constructor: ID! valueOf: Int! @external toString: String @requires(fields: "valueOf") }`,
+  resolvers: {
+    Part: {
+      __resolveReference: (ref: { constructor: string; valueOf?: number }) => (ref.constructor === 'k4' ? null : { ...ref }),
+      toString: (p: { constructor: string; valueOf?: number }) => `${p.constructor}: ${String(p.valueOf)} in stock`,
+    },
+  },
+};
+
+export const PROTOTYPE_KEY_SUBGRAPHS: DemoSubgraph[] = [catalog, depot];

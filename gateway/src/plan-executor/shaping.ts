@@ -61,12 +61,12 @@ interface Run {
 const BUBBLE = 1;
 const OK = 0;
 
-/** `${value}` as Apollo's assertion messages print it. */
+/**
+ * `${value}` as Apollo's assertion messages print it. The assertions are written out as
+ * `if (…) throw`: an `assert(condition, () => message)` closure made every call of the per-value
+ * functions below allocate a context for the variables the message captured.
+ */
 const text = (value: unknown): string => `${value as string}`;
-
-function assert(condition: unknown, message: () => string): asserts condition {
-  if (!condition) throw new Error(message());
-}
 
 function conditionsOf(element: { appliedDirectivesOf(definition: never): Directive[] }, schema: Schema): Conditions | undefined {
   const skip = element.appliedDirectivesOf(schema.skipDirective() as never)[0];
@@ -146,7 +146,7 @@ function ifValue(argument: { directive: Directive; value: IfArgument }, variable
   const { value, directive } = argument;
   if (!(value instanceof Variable)) return value;
   const given = variables[value.name];
-  assert(given !== undefined && typeof given === 'boolean', () => `Unexpected value ${String(given)} for variable ${value.toString()} of ${directive.toString()}`);
+  if (typeof given !== 'boolean') throw new Error(`Unexpected value ${String(given)} for variable ${value.toString()} of ${directive.toString()}`);
   return given;
 }
 
@@ -179,7 +179,7 @@ function applySteps(input: Record<string, unknown>, steps: Step[], output: Recor
     if (step.conditions && skipped(step.conditions, run.variables)) continue;
     if (step.kind === 'fragment') {
       const typename = input.__typename;
-      assert(!typename || typeof typename === 'string', () => `Got unexpected value for __typename: ${String(typename)}`);
+      if (typename && typeof typename !== 'string') throw new Error(`Got unexpected value for __typename: ${text(typename)}`);
       if (typeConditionApplies(run, step.typeCondition, typename as string | undefined, parentType)) {
         if (applySteps(input, step.sub, output, run, path, step.typeCondition ?? parentType) === BUBBLE) return BUBBLE;
       }
@@ -243,10 +243,10 @@ function updateValue(outputValue: unknown, shape: Shape, inputValue: unknown, su
     return null;
   }
   if (shape.kind === 'list') {
-    assert(Array.isArray(inputValue), () => `Invalid non-list value ${text(inputValue)} returned by subgraph for list type ${shape.type.toString()}`);
-    assert(outputValue === undefined || Array.isArray(outputValue), () => `Invalid non-list value ${text(outputValue)} returned by subgraph for list type ${shape.type.toString()}`);
+    if (!Array.isArray(inputValue)) throw new Error(`Invalid non-list value ${text(inputValue)} returned by subgraph for list type ${shape.type.toString()}`);
+    if (outputValue !== undefined && !Array.isArray(outputValue)) throw new Error(`Invalid non-list value ${text(outputValue)} returned by subgraph for list type ${shape.type.toString()}`);
     const previous = outputValue as unknown[] | undefined;
-    assert(previous === undefined || inputValue.length === previous.length, () => `[${text(inputValue)}].length (${inputValue.length}) !== [${text(previous)}].length (${previous!.length})`);
+    if (previous !== undefined && inputValue.length !== previous.length) throw new Error(`[${text(inputValue)}].length (${inputValue.length}) !== [${text(previous)}].length (${previous.length})`);
     const updated = new Array<unknown>(inputValue.length);
     let nullify = false;
     let hasErrors = false;
@@ -262,12 +262,12 @@ function updateValue(outputValue: unknown, shape: Shape, inputValue: unknown, su
     return nullify ? null : updated;
   }
   if (shape.kind === 'composite') {
-    assert(sub, () => `Invalid empty selection set for composite type ${shape.type.toString()}`);
-    assert(typeof inputValue === 'object', () => `Invalid non-object value ${text(inputValue)} returned by subgraph for composite type ${shape.type.toString()}`);
-    assert(outputValue === undefined || typeof outputValue === 'object', () => `Invalid non-object value ${text(inputValue)} returned by subgraph for composite type ${shape.type.toString()}`);
+    if (!sub) throw new Error(`Invalid empty selection set for composite type ${shape.type.toString()}`);
+    if (typeof inputValue !== 'object') throw new Error(`Invalid non-object value ${text(inputValue)} returned by subgraph for composite type ${shape.type.toString()}`);
+    if (outputValue !== undefined && typeof outputValue !== 'object') throw new Error(`Invalid non-object value ${text(inputValue)} returned by subgraph for composite type ${shape.type.toString()}`);
     const input = inputValue as Record<string, unknown>;
     const typename = input.__typename;
-    assert(typename === undefined || typeof typename === 'string', () => `Invalid non-string value ${String(typename)} for __typename at ${path.join(',')}`);
+    if (typename !== undefined && typeof typename !== 'string') throw new Error(`Invalid non-string value ${text(typename)} for __typename at ${path.join(',')}`);
     let objectType = shape.type as CompositeType;
     if (typename) {
       const named = run.schema.type(typename);
@@ -284,7 +284,7 @@ function updateValue(outputValue: unknown, shape: Shape, inputValue: unknown, su
     run.hasErrors = bubbled;
     return bubbled ? null : output;
   }
-  assert(outputValue === undefined, () => `Excepted output to be undefined but got ${shape.type.toString()} for type ${shape.type.toString()}`);
+  if (outputValue !== undefined) throw new Error(`Excepted output to be undefined but got ${shape.type.toString()} for type ${shape.type.toString()}`);
   const valid = isValidLeafValue(run.schema, inputValue, shape.type as never);
   if (!valid) shapingError(run, `Invalid value found for ${describeLast(path, shape.type, parentType)}.`, path);
   run.invalid = false;
