@@ -124,10 +124,13 @@ async function main() {
     const plan = (side: Side, requests: number): FederationLoadPlan => ({ url: gateways[side].url, token: gateways[side].token, body, requests, concurrency, expectedLength: answers[0].text.length });
     for (const side of sides) await runLoad(plan(side, Number(values.warmup)));
 
-    const cpuOf = async (child: Child) => (await child.request<{ cpuMicros: number }>({ cpu: true }, 'cpuMicros')).cpuMicros;
-    const cpu = (side: Side) => Promise.all([cpuOf(gateways[side].child), cpuOf(subgraphs)]);
-    type Totals = { latencies: number[]; elapsedMs: number; ok: number; attempts: number; cpuMicros: number; subgraphMicros: number; loadMs: number; errors: Record<string, number> };
-    const totals = Object.fromEntries(sides.map((side) => [side, { latencies: [], elapsedMs: 0, ok: 0, attempts: 0, cpuMicros: 0, subgraphMicros: 0, loadMs: 0, errors: {} }])) as unknown as Record<Side, Totals>;
+    const usageOf = (child: Child) => child.request<{ cpuMicros: number; gcMicros: number }>({ cpu: true }, 'cpuMicros');
+    const cpu = async (side: Side) => {
+      const [gateway, served] = await Promise.all([usageOf(gateways[side].child), usageOf(subgraphs)]);
+      return [gateway.cpuMicros, served.cpuMicros, gateway.gcMicros];
+    };
+    type Totals = { latencies: number[]; elapsedMs: number; ok: number; attempts: number; cpuMicros: number; gcMicros: number; subgraphMicros: number; loadMs: number; errors: Record<string, number> };
+    const totals = Object.fromEntries(sides.map((side) => [side, { latencies: [], elapsedMs: 0, ok: 0, attempts: 0, cpuMicros: 0, gcMicros: 0, subgraphMicros: 0, loadMs: 0, errors: {} }])) as unknown as Record<Side, Totals>;
     console.log(`\n${rounds} rounds × ${requests} requests per side, ${concurrency} connections, alternating (node ${process.version}, ${new Date().toISOString()})`);
     for (let round = 0; round < rounds; round++) {
       const order: Side[] = round % 2 === 0 ? ['stock', 'ours'] : ['ours', 'stock'];
@@ -142,6 +145,7 @@ async function main() {
         t.ok += result.latenciesMs.length;
         t.attempts += requests;
         t.cpuMicros += after[0] - before[0];
+        t.gcMicros += after[2] - before[2];
         t.subgraphMicros += after[1] - before[1];
         t.loadMs += result.busyMs;
         for (const [code, n] of Object.entries(result.errors)) t.errors[code] = (t.errors[code] ?? 0) + n;
@@ -151,12 +155,12 @@ async function main() {
     }
 
     // CPU per request: the gateway process's own, and the subgraphs process's for that side's requests
-    console.log(`\n${'side'.padEnd(28)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'gw CPU ms/req'.padStart(15)}${'subgraphs CPU'.padStart(15)}${'load CPU'.padStart(10)}  errors`);
+    console.log(`\n${'side'.padEnd(28)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'gw CPU ms/req'.padStart(15)}${'of it GC'.padStart(10)}${'subgraphs CPU'.padStart(15)}${'load CPU'.padStart(10)}  errors`);
     const rate = (side: Side) => (totals[side].ok / totals[side].elapsedMs) * 1000;
     for (const side of sides) {
       const t = totals[side];
       const sorted = [...t.latencies].sort((x, y) => x - y);
-      console.log(`${NAMES[side].padEnd(28)}${rate(side).toFixed(0).padStart(9)}${percentile(sorted, 50).toFixed(1).padStart(9)}${percentile(sorted, 99).toFixed(1).padStart(9)}${(t.cpuMicros / 1000 / t.attempts).toFixed(2).padStart(15)}${(t.subgraphMicros / 1000 / t.attempts).toFixed(2).padStart(15)}${(t.loadMs / t.attempts).toFixed(2).padStart(10)}  ${JSON.stringify(t.errors)}`);
+      console.log(`${NAMES[side].padEnd(28)}${rate(side).toFixed(0).padStart(9)}${percentile(sorted, 50).toFixed(1).padStart(9)}${percentile(sorted, 99).toFixed(1).padStart(9)}${(t.cpuMicros / 1000 / t.attempts).toFixed(2).padStart(15)}${(t.gcMicros / 1000 / t.attempts).toFixed(2).padStart(10)}${(t.subgraphMicros / 1000 / t.attempts).toFixed(2).padStart(15)}${(t.loadMs / t.attempts).toFixed(2).padStart(10)}  ${JSON.stringify(t.errors)}`);
     }
     console.log(`\nB/A throughput: ${(rate('ours') / rate('stock')).toFixed(2)}×`);
     // What the shared cores leave to any gateway: the subgraphs and the load generator run on the
