@@ -92,7 +92,7 @@ const isObject = (value: unknown): value is ResultMap => typeof value === 'objec
  * `for…in` rather than `Object.keys`: the same keys in the same order, without an array of them
  * per merged object (a tenth of what the gateway allocated on an entity-heavy plan).
  */
-function deepMerge(target: ResultMap, source: ResultMap | null | undefined): ResultMap {
+export function deepMerge(target: ResultMap, source: ResultMap | null | undefined): ResultMap {
   if (source === undefined || source === null) return target;
   for (const key in source) {
     if (!hasOwn(source, key)) continue;
