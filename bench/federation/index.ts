@@ -12,11 +12,13 @@
  * apart (`subgraphs CPU`); SUBGRAPH_SERVER=apollo serves them with @apollo/server as before.
  * B runs plans on Tradegraph's executor (GATEWAY_EXECUTOR=apollo gives it Apollo's back).
  *
- *   npm run bench:federation [-- --requests 400 --rounds 4 --concurrency 50 --first 28 --profile ours|stock|both]
+ *   npm run bench:federation [-- --requests 400 --rounds 4 --concurrency 50 --first 28 --profile ours|stock|both --allocations ours|stock|both]
  *
- * --profile runs that side with `node --cpu-prof` (profiles in bench/federation/.profiles/).
+ * --profile runs that side with `node --cpu-prof` (profiles in bench/federation/.profiles/);
+ * --allocations samples what that side allocates (`<side>.heapprofile` there).
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,11 +39,12 @@ interface Child {
   request<T>(message: object, answerKey: string): Promise<T>;
 }
 
-function start(role: string, profile: boolean): Child {
+function start(role: string, profile: boolean, allocations = false): Child {
+  if (allocations) fs.mkdirSync(PROFILE_DIR, { recursive: true });
   const child = fork(path.join(__dirname, 'serve.ts'), [role], {
     execArgv: ['-r', '@swc-node/register', ...(profile ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [])],
     // production mode, as deployed: it insists on real secrets, so the bench's own are passed in
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...BENCH_SECRETS },
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...BENCH_SECRETS, ...(allocations ? { ALLOCATION_PROFILE: path.join(PROFILE_DIR, `${role}.heapprofile`) } : {}) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return {
@@ -91,6 +94,7 @@ async function main() {
       first: { type: 'string', default: String(DEEP_FIRST) },
       warmup: { type: 'string', default: '100' },
       profile: { type: 'string' },
+      allocations: { type: 'string' },
     },
   });
   const requests = Number(values.requests);
@@ -98,6 +102,7 @@ async function main() {
   const concurrency = Number(values.concurrency);
   const variables = { first: Number(values.first) };
   const profiled = (side: Side) => values.profile === side || values.profile === 'both';
+  const sampled = (side: Side) => values.allocations === side || values.allocations === 'both';
 
   const subgraphs = start('subgraphs', false);
   const children: Child[] = [subgraphs];
@@ -107,7 +112,7 @@ async function main() {
     const sides: Side[] = ['stock', 'ours'];
     const gateways = {} as Record<Side, { child: Child; url: string; token: string }>;
     for (const side of sides) {
-      const child = start(side, profiled(side));
+      const child = start(side, profiled(side), sampled(side));
       children.push(child);
       gateways[side] = { child, ...(await child.request<{ url: string; token: string }>({ supergraph }, 'url')) };
     }
@@ -182,7 +187,7 @@ async function main() {
           }),
       ),
     );
-    if (values.profile) console.log(`profiles in ${PROFILE_DIR}`);
+    if (values.profile || values.allocations) console.log(`profiles in ${PROFILE_DIR} (bench/federation/profile-summary.ts reads both kinds)`);
   }
 }
 

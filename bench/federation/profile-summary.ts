@@ -1,8 +1,9 @@
 /**
  * Reads a `.cpuprofile` (node --cpu-prof) and prints where the time went: self time by package
- * or source folder, then the top functions by self and by inclusive time.
+ * or source folder, then the top functions by self and by inclusive time. Given a
+ * `.heapprofile` (bench:federation --allocations), it prints the bytes allocated the same way.
  *
- *   node -r @swc-node/register bench/federation/profile-summary.ts FILE.cpuprofile [--top 25] [--requests N]
+ *   node -r @swc-node/register bench/federation/profile-summary.ts FILE.cpuprofile|FILE.heapprofile [--top 25] [--requests N]
  *
  * With --requests, times are also given per request (ms).
  */
@@ -35,11 +36,43 @@ function ownerOf(url: string): string {
 
 const frameName = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${ownerOf(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
 
+/** A sampling heap profile (HeapProfiler.stopSampling): a call tree with the bytes each frame allocated. */
+interface AllocationNode {
+  callFrame: ProfileNode['callFrame'];
+  selfSize: number;
+  children?: AllocationNode[];
+}
+
+/** Bytes allocated, by owner and by function: where garbage collection's work comes from. */
+function summariseAllocations(file: string, head: AllocationNode, top: number, requests: number | undefined): void {
+  const owners = new Map<string, number>();
+  const self = new Map<string, number>();
+  let total = 0;
+  const stack = [head];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.selfSize) {
+      total += node.selfSize;
+      const name = frameName(node as unknown as ProfileNode);
+      self.set(name, (self.get(name) ?? 0) + node.selfSize);
+      owners.set(ownerOf(node.callFrame.url), (owners.get(ownerOf(node.callFrame.url)) ?? 0) + node.selfSize);
+    }
+    stack.push(...(node.children ?? []));
+  }
+  const fmt = (bytes: number) => `${((bytes / total) * 100).toFixed(1).padStart(5)}%${requests ? `  ${(bytes / 1024 / requests).toFixed(1).padStart(7)} KiB/req` : ''}`;
+  console.log(`${file}: ${(total / 2 ** 20).toFixed(0)} MiB allocated (sampled)${requests ? `, ${(total / 1024 / requests).toFixed(0)} KiB per request` : ''}`);
+  for (const [title, map] of [['allocated by owner', owners], ['allocated by function', self]] as const) {
+    console.log(`\n${title}`);
+    for (const [name, bytes] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${fmt(bytes)}  ${name}`);
+  }
+}
+
 function main() {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' }, requests: { type: 'string' } } });
-  const profile = JSON.parse(fs.readFileSync(positionals[0], 'utf8')) as Profile;
   const top = Number(values.top);
   const requests = values.requests ? Number(values.requests) : undefined;
+  const read = JSON.parse(fs.readFileSync(positionals[0], 'utf8')) as Profile | { head: AllocationNode };
+  if ('head' in read) return summariseAllocations(positionals[0], read.head, top, requests);
+  const profile = read;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);

@@ -7,6 +7,8 @@
  * child → parent `{ ready, subgraphs | url, token }`, `{ cpuMicros, gcMicros }` (CPU time and garbage
  * collection pauses so far).
  */
+import fs from 'node:fs';
+import { Session } from 'node:inspector';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { serveSide, type Side } from './gateways';
 import { serveDemoSubgraphs } from './subgraphs';
@@ -22,8 +24,28 @@ new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) gcMs += entry.duration;
 }).observe({ entryTypes: ['gc'] });
 
+/**
+ * With ALLOCATION_PROFILE set, every allocation is sampled (every 16 KiB, objects already
+ * collected included: what the garbage collector had to deal with, not what was left) and the
+ * profile is written there on stop.
+ */
+async function sampleAllocations(file: string | undefined): Promise<() => Promise<void>> {
+  if (!file) return async () => {};
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params: object = {}) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as Record<string, unknown>))));
+  await post('HeapProfiler.enable');
+  await post('HeapProfiler.startSampling', { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  return async () => {
+    const { profile } = await post('HeapProfiler.stopSampling');
+    fs.writeFileSync(file, JSON.stringify(profile));
+  };
+}
+
 async function main() {
   let stop: () => Promise<void> = async () => {};
+  const stopSampling = await sampleAllocations(process.env.ALLOCATION_PROFILE);
   process.on('message', (message: Message) => {
     if (message.supergraph) {
       void serveSide(role as Side, message.supergraph).then((gateway) => {
@@ -35,7 +57,7 @@ async function main() {
       send({ cpuMicros: user + system, gcMicros: Math.round(gcMs * 1000) });
     } else if (message.stop) {
       // a normal exit, so that --cpu-prof writes its profile
-      void stop().finally(() => process.exit(0));
+      void stop().then(stopSampling).finally(() => process.exit(0));
     }
   });
   if (role === 'subgraphs') {
