@@ -50,9 +50,9 @@ function ofType(context: FetchContext, source: ResultMap, typeCondition: string)
 
 /**
  * Whether a fetch's representations can be `{}` objects. Apollo builds them prototype-less, which
- * V8 keeps as hash tables: on an entity-heavy plan they were a fifth of what the gateway
- * allocated. `{}` answers Object.prototype's members (toString, constructor, `__proto__` …) as if
- * they were fields, so a `requires` naming one anywhere keeps Apollo's prototype-less objects.
+ * V8 keeps as hash tables: 184 bytes for a `{ __typename, upc }` against 56 as `{}`. But `{}`
+ * answers Object.prototype's members (toString, constructor, `__proto__` …) as if they were
+ * fields, so a `requires` naming one anywhere keeps Apollo's prototype-less objects.
  */
 function plainRepresentations(requires: QueryPlanSelectionNode[]): boolean {
   let plain = plainByRequires.get(requires);
