@@ -50,9 +50,10 @@ function ofType(context: FetchContext, source: ResultMap, typeCondition: string)
 
 /**
  * Whether a fetch's representations can be `{}` objects. Apollo builds them prototype-less, which
- * V8 keeps as hash tables: 184 bytes for a `{ __typename, upc }` against 56 as `{}`. But `{}`
- * answers Object.prototype's members (toString, constructor, `__proto__` …) as if they were
- * fields, so a `requires` naming one anywhere keeps Apollo's prototype-less objects.
+ * V8 keeps as hash tables: 184 bytes for a `{ __typename, upc }` against 56 as `{}`. A `{}`
+ * differs only in what it inherits; of Object.prototype's members only `__proto__`, which no
+ * GraphQL name can be, would not become an own property when set. Still, a `requires` naming
+ * any of them keeps Apollo's prototype-less objects, so such a plan runs exactly as Apollo's.
  */
 function plainRepresentations(requires: QueryPlanSelectionNode[]): boolean {
   let plain = plainByRequires.get(requires);
@@ -90,7 +91,7 @@ const isObject = (value: unknown): value is ResultMap => typeof value === 'objec
 /**
  * @apollo/gateway's deepMerge (utilities/deepMerge.ts, 2.14), with the source's own keys walked by
  * `for…in` rather than `Object.keys`: the same keys in the same order, without an array of them
- * per merged object (a tenth of what the gateway allocated on an entity-heavy plan).
+ * per merged object (6 % of what the gateway allocated on the federation benchmark's deep query).
  */
 export function deepMerge(target: ResultMap, source: ResultMap | null | undefined): ResultMap {
   if (source === undefined || source === null) return target;
