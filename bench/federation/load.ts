@@ -3,7 +3,8 @@
  * for answers that must all be the same: a transport error is counted, not fatal, and every
  * answer's length is checked against the expected one (a cheap check that none changed under load).
  * It sends over keep-alive `node:http` rather than fetch: the client shares the 2 cores with the
- * gateways under test, and fetch's web streams cost it about twice the CPU per 80 KB answer.
+ * gateways under test, and fetch reads every answer through web streams. Its busy time is the
+ * event loop's active time: an upper bound of its CPU, as it includes waits for a core.
  */
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -24,7 +25,7 @@ export interface FederationLoadResult {
   /** by kind: `http <status>`, `length`, `graphql errors`, `transport <code>` */
   errors: Record<string, number>;
   elapsedMs: number;
-  /** how long this thread's event loop was busy: the load generator's own share of the CPU */
+  /** how long this thread's event loop was busy (an upper bound of its CPU: waits for a core count too) */
   busyMs: number;
 }
 

@@ -1,7 +1,8 @@
 /**
- * A child process of the federation benchmark: `subgraphs` serves the four demo subgraphs,
- * `stock` or `ours` one gateway over the supergraph the parent sends. Each side runs in a
- * process of its own so that its CPU time (and, with --cpu-prof, its profile) is its own.
+ * A child process of the federation benchmark: `subgraph:<name>` serves one demo subgraph,
+ * `stock` or `ours` one gateway over the supergraph the parent sends. Each runs in a process of
+ * its own so that its CPU time (and, with --cpu-prof, its profile) is its own, and the subgraphs,
+ * as in production, are not one thread that every request of the gateways queues on.
  *
  * Messages: parent → child `{ supergraph }` (gateways), `{ cpu: true }`, `{ stop: true }`;
  * child → parent `{ ready, subgraphs | url, token }`, `{ cpuMicros, gcMicros }` (CPU time and garbage
@@ -15,7 +16,8 @@ import { serveDemoSubgraphs } from './subgraphs';
 
 type Message = { supergraph?: string; cpu?: boolean; stop?: boolean };
 
-const role = process.argv[2] as Side | 'subgraphs';
+// `subgraph:<name>` serves one demo subgraph
+const role = process.argv[2] as Side | `subgraph:${string}`;
 const send = (message: unknown) => process.send!(message);
 
 // the main thread's time in garbage collection pauses, so far
@@ -60,8 +62,8 @@ async function main() {
       void stop().then(stopSampling).finally(() => process.exit(0));
     }
   });
-  if (role === 'subgraphs') {
-    const served = await serveDemoSubgraphs();
+  if (role.startsWith('subgraph:')) {
+    const served = await serveDemoSubgraphs(undefined, role.slice('subgraph:'.length));
     stop = served.stop;
     send({ ready: true, subgraphs: served.subgraphs });
   }

@@ -187,15 +187,18 @@ export interface ServedSubgraph {
 }
 
 /**
- * Serves every demo subgraph on a loopback port of its own; stop them with the returned function.
+ * Serves every demo subgraph (or only the one named `only`) on a loopback port of its own; stop them with the returned function.
  * `lean` (the default) serves them with graphql-js on node:http (lean-subgraph.ts), `apollo`
  * with @apollo/server on express, as they were served before (SUBGRAPH_SERVER=apollo): the
  * same schemas and resolvers, the same answers, about a fifth of the CPU per request.
  */
-export async function serveDemoSubgraphs(server: 'lean' | 'apollo' = process.env.SUBGRAPH_SERVER === 'apollo' ? 'apollo' : 'lean'): Promise<{ subgraphs: ServedSubgraph[]; stop(): Promise<void> }> {
+export async function serveDemoSubgraphs(
+  server: 'lean' | 'apollo' = process.env.SUBGRAPH_SERVER === 'apollo' ? 'apollo' : 'lean',
+  only?: string,
+): Promise<{ subgraphs: ServedSubgraph[]; stop(): Promise<void> }> {
   const closers: (() => Promise<void>)[] = [];
   const subgraphs: ServedSubgraph[] = [];
-  for (const subgraph of DEMO_SUBGRAPHS) {
+  for (const subgraph of DEMO_SUBGRAPHS.filter((s) => only === undefined || s.name === only)) {
     const schema = buildSubgraphSchema({ typeDefs: parse(subgraph.typeDefs), resolvers: subgraph.resolvers });
     const served = server === 'lean' ? await serveLean(schema) : await serveApollo(schema);
     closers.push(served.close);
