@@ -13,13 +13,13 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { stableId, type Database } from '@tradegraph/kit';
 import { seedDemoData } from '../scripts/demo-data';
 import { startStack, TEST_CALLER_SECRET, TEST_JWT_SECRET, type TestStack } from '../test/support/stack';
 import { startProcessStack } from './processes';
+import { keepAlivePoster } from './keep-alive-post';
 import { percentile } from './stats';
 
 const LOOKUP = `query Lookup($sku: String!) { product(sku: $sku) { name stock { available } } }`;
@@ -51,27 +51,12 @@ interface LoadResult {
   cpuMs?: number;
 }
 
-/** The worker's closed loop: keep-alive sockets and node:http, so the client costs the servers' cores as little as it can. */
+/** The worker's closed loop. */
 async function runLoad(plan: LoadPlan): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: plan.concurrency });
-  const url = new URL(plan.url);
+  const client = keepAlivePoster(plan.url, plan.token, plan.concurrency);
   const latenciesMs: number[] = [];
   const errors: Record<string, number> = {};
   let next = 0;
-  const post = (body: string) =>
-    new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const request = http.request(
-        { agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${plan.token}`, 'content-length': Buffer.byteLength(body) } },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
-          response.on('error', reject);
-        },
-      );
-      request.on('error', reject);
-      request.end(body);
-    });
   const started = performance.now();
   const deadline = started + plan.durationMs;
   const lane = async () => {
@@ -79,7 +64,7 @@ async function runLoad(plan: LoadPlan): Promise<LoadResult> {
       const body = plan.bodies[next++ % plan.bodies.length];
       const t0 = performance.now();
       try {
-        const { status, text } = await post(body);
+        const { status, text } = await client.post(body);
         const parsed = JSON.parse(text) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
         const code = parsed.errors?.[0]?.extensions?.code ?? (status !== 200 ? `HTTP_${status}` : parsed.data ? undefined : 'NO_DATA');
         if (code) errors[code] = (errors[code] ?? 0) + 1;
@@ -92,7 +77,7 @@ async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   };
   await Promise.all(Array.from({ length: plan.concurrency }, lane));
   const elapsedMs = performance.now() - started;
-  agent.destroy();
+  client.close();
   return { latenciesMs, errors, elapsedMs };
 }
 

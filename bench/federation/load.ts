@@ -2,13 +2,12 @@
  * The federation benchmark's closed-loop load generator (a worker thread), as bench/load.ts but
  * for answers that must all be the same: a transport error is counted, not fatal, and every
  * answer's length is checked against the expected one (a cheap check that none changed under load).
- * It sends over keep-alive `node:http` rather than fetch: the client shares the 2 cores with the
- * gateways under test, and fetch reads every answer through web streams. Its busy time is the
- * event loop's active time: an upper bound of its CPU, as it includes waits for a core.
+ * It sends with bench/keep-alive-post.ts (node:http, not fetch). Its busy time is the event
+ * loop's active time: an upper bound of its CPU, as it includes waits for a core.
  */
-import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
+import { keepAlivePoster } from '../keep-alive-post';
 
 export interface FederationLoadPlan {
   url: string;
@@ -29,21 +28,8 @@ export interface FederationLoadResult {
   busyMs: number;
 }
 
-function post(agent: http.Agent, plan: FederationLoadPlan): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(plan.url, { agent, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${plan.token}`, 'content-length': Buffer.byteLength(plan.body) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.once('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      response.once('error', reject);
-    });
-    request.once('error', reject);
-    request.end(plan.body);
-  });
-}
-
 async function run(plan: FederationLoadPlan): Promise<FederationLoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: plan.concurrency });
+  const client = keepAlivePoster(plan.url, plan.token, plan.concurrency);
   const latenciesMs: number[] = [];
   const errors: Record<string, number> = {};
   const count = (kind: string) => (errors[kind] = (errors[kind] ?? 0) + 1);
@@ -54,7 +40,7 @@ async function run(plan: FederationLoadPlan): Promise<FederationLoadResult> {
     while (next++ < plan.requests) {
       const t0 = performance.now();
       try {
-        const { status, text } = await post(agent, plan);
+        const { status, text } = await client.post(plan.body);
         if (status !== 200) count(`http ${status}`);
         else if (text.length !== plan.expectedLength) count(text.includes('"errors"') ? 'graphql errors' : 'length');
         else latenciesMs.push(performance.now() - t0);
@@ -66,7 +52,7 @@ async function run(plan: FederationLoadPlan): Promise<FederationLoadResult> {
   await Promise.all(Array.from({ length: plan.concurrency }, lane));
   const elapsedMs = performance.now() - started;
   const busyMs = performance.eventLoopUtilization(loop).active;
-  agent.destroy();
+  client.close();
   return { latenciesMs, errors, elapsedMs, busyMs };
 }
 
