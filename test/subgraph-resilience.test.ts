@@ -3,7 +3,9 @@
  * subgraphs that answer. Real subgraphs through real gateways; a subgraph that hangs and a
  * counting proxy that drops a connection are local HTTP servers on loopback.
  */
+import { spawnSync } from 'node:child_process';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLFormattedError } from 'graphql';
 import type { RunningGateway } from '../gateway/src/server';
@@ -215,4 +217,14 @@ test("the data source's operation type decides retries and never reaches the sub
   await expect(send('query', 'mutation { nothing }')).rejects.toBeDefined();
   expect(seen).toHaveLength(3);
   expect(seen).toEqual([undefined, undefined, undefined]);
+});
+
+test('twenty concurrent fetches to one subgraph log no listener-leak warning', () => {
+  const run = spawnSync(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, 'support/concurrent-fetches.ts')], {
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+    timeout: 60_000,
+  });
+  expect(run.stdout.trim()).toBe('ok');
+  expect(run.stderr).not.toMatch(/Warning/);
 });

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import {
   BrokenCircuitError,
   circuitBreaker,
@@ -85,6 +86,16 @@ export function operationKind(body: unknown): OperationTypeNode | undefined {
 }
 
 /**
+ * The signal cockatiel derives every attempt's signal from; it never aborts (a caller's own
+ * signal is joined in per attempt, so that its abort is not taken for a timeout). cockatiel's
+ * default is one shared signal too, with Node's limit of ten listeners: each running attempt
+ * listens to it, so eleven concurrent fetches logged a "possible EventTarget memory leak"
+ * warning. The listeners go when their attempts end; this one has no limit.
+ */
+const ATTEMPTS_PARENT = new AbortController().signal;
+setMaxListeners(0, ATTEMPTS_PARENT);
+
+/**
  * Per-subgraph timeouts, circuit breakers and query retries for the gateway's subgraph fetches
  * (cockatiel). Per fetch: breaker → retry (queries only) → timeout per attempt. The breaker sees
  * one outcome per client-visible fetch, so N failed requests open it however often each was
@@ -137,7 +148,7 @@ export class SubgraphResilience {
       const isQuery = kind === 'query';
       const start = observer && performance.now();
       try {
-        return await breaker.execute(() => (isQuery ? retried.execute(once) : attempt.execute(once)));
+        return await breaker.execute(() => (isQuery ? retried.execute(once, ATTEMPTS_PARENT) : attempt.execute(once, ATTEMPTS_PARENT)));
       } catch (error) {
         if (error instanceof BrokenCircuitError) {
           observer?.failed(name, 'circuit_open');
