@@ -1,5 +1,7 @@
 import { allow, and, deny, or, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
+import type { GraphQLSchema } from 'graphql';
+import type { IMiddlewareTypeMap } from 'graphql-middleware';
 import type { Caller, Role } from './caller';
 import { forbidden, unauthenticated } from './errors';
 
@@ -66,14 +68,47 @@ export function requireScope(scope: string) {
 }
 
 /**
- * graphql-shield with deny by default: a field no rule names is refused. Errors that resolvers
- * throw on purpose (DomainError) pass through unchanged.
+ * graphql-shield with deny by default over `schema`: a field no rule names is refused. Errors
+ * that resolvers throw on purpose (DomainError) pass through unchanged.
+ *
+ * A field whose rule is `allow` keeps its own resolver, unwrapped. Shield would wrap it in an
+ * async middleware that awaits `allow` (always true) and then the resolver: the same answer and
+ * the same errors, but every such field — most fields of every page of results — turned into a
+ * few promises and a pending value graphql-js must wait for.
  */
-export function denyByDefault(rules: Record<string, unknown>) {
-  return shield(rules as IRules, {
+export function denyByDefault(schema: GraphQLSchema, rules: Record<string, unknown>): IMiddlewareTypeMap {
+  const middleware = shield(rules as IRules, {
     fallbackRule: deny,
     fallbackError: forbidden('No rule allows this field'),
     allowExternalErrors: true,
     debug: false,
-  });
+  }).generate(schema) as IMiddlewareTypeMap;
+  for (const [typeName, fields] of Object.entries(middleware)) {
+    if (typeof fields !== 'object') continue;
+    for (const fieldName of Object.keys(fields)) {
+      if (ruleOf(rules, typeName, fieldName) === allow) delete (fields as Record<string, unknown>)[fieldName];
+    }
+  }
+  return middleware;
+}
+
+/** shield's two rule classes (it does not export them): what it accepts as a rule. */
+const RULE_CLASSES = [rule()(() => true).constructor, Object.getPrototypeOf(allow.constructor) as Function];
+const isShieldRule = (value: unknown): boolean => RULE_CLASSES.some((ruleClass) => value instanceof ruleClass);
+
+/**
+ * The rule shield applies to a field, found as shield finds it: the type's rule if it is one
+ * rule, else the field's own, else the type's `*`, else the fallback (deny).
+ * @throws Error for a type entry that is neither a rule nor a map of rules, which shield would
+ *   silently deny whole, `allow`ed fields included
+ */
+function ruleOf(rules: Record<string, unknown>, typeName: string, fieldName: string): unknown {
+  const typeRules = rules[typeName];
+  if (typeRules === undefined) return deny;
+  if (isShieldRule(typeRules)) return typeRules;
+  if (typeof typeRules !== 'object' || typeRules === null || !Object.values(typeRules).every(isShieldRule)) {
+    throw new Error(`permissions.${typeName} must be a rule or a map of field names to rules`);
+  }
+  const fieldRules = typeRules as Record<string, unknown>;
+  return fieldRules[fieldName] ?? fieldRules['*'] ?? deny;
 }

@@ -121,6 +121,6 @@ export async function buildFederatedSchema(definition: SchemaDefinition): Promis
   for (const typeName of Object.keys(subgraphSchema.getTypeMap())) {
     if (PLUMBING_TYPE.test(typeName) && rules[typeName] === undefined) rules[typeName] = allowRule;
   }
-  const schema = applyMiddleware(subgraphSchema, denyByDefault(rules));
+  const schema = applyMiddleware(subgraphSchema, denyByDefault(subgraphSchema, rules));
   return { schema, sdl };
 }
