@@ -9,7 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { issueToken } from '@tradegraph/kit';
 import { Authenticator, AuthenticationError } from '../gateway/src/auth';
-import { keepAliveFetch, SubgraphAnswer } from '../gateway/src/subgraph-http';
+import { keepAliveFetch, WholeResponse } from '@tradegraph/kit';
 import { SubgraphResilience } from '../gateway/src/subgraph-resilience';
 import { postGraphQL } from './support/client';
 import { createProduct } from './support/fixtures';
@@ -89,7 +89,7 @@ describe('the keep-alive subgraph client', () => {
     const resilience = new SubgraphResilience({ timeoutMs: 300, breakerFailures: 100, halfOpenAfterMs: 1000, queryRetries: 0 });
     try {
       const down = await resilience.fetcher('down', `${url}/down`, client.fetch)(`${url}/down`, { method: 'POST', body: JSON.stringify({ query: 'mutation { a }' }) });
-      expect(down).toBeInstanceOf(SubgraphAnswer);
+      expect(down).toBeInstanceOf(WholeResponse);
       expect(down.status).toBe(503);
       const hung = resilience.fetcher('hung', `${url}/hang`, client.fetch)(`${url}/hang`, { method: 'POST', body: JSON.stringify({ query: 'mutation { a }' }) });
       await expect(hung).rejects.toMatchObject({ extensions: { code: 'UNAVAILABLE', serviceName: 'hung' } });

@@ -27,7 +27,7 @@ import { FederatedSubscriptions } from './subscriptions';
 import { UpstreamPool } from './upstream';
 import { supergraphFromFile } from './supergraph-file';
 import { OPERATION_TYPE_HEADER, SubgraphResilience } from './subgraph-resilience';
-import { keepAliveFetch } from './subgraph-http';
+import { keepAliveFetch } from '@tradegraph/kit';
 import { tracedFetch } from './tracing';
 import { isUnavailable, unavailableResponse, type SubgraphResponse } from './subgraph-unavailable';
 import { variableCoercionPlugin } from './variables';

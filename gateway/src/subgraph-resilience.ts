@@ -17,7 +17,7 @@ import {
 import { GraphQLError, OperationTypeNode } from 'graphql';
 import { ErrorCode, logger, operationTypeOf } from '@tradegraph/kit';
 import type { FetchObserver } from './metrics/subgraphs';
-import { SubgraphAnswer } from './subgraph-http';
+import { WholeResponse } from '@tradegraph/kit';
 
 export interface SubgraphResilienceOptions {
   /** one attempt at a subgraph (connect, send, whole response read) is abandoned after this */
@@ -212,13 +212,13 @@ export class SubgraphResilience {
 }
 
 function isUnavailableResponse(result: unknown): boolean {
-  return (result instanceof Response || result instanceof SubgraphAnswer) && UNAVAILABLE_STATUSES.has(result.status);
+  return (result instanceof Response || result instanceof WholeResponse) && UNAVAILABLE_STATUSES.has(result.status);
 }
 
 /** The response with its body already read, so the attempt's timeout covers a body that never ends. */
 async function readWhole(send: typeof fetch, input: Parameters<typeof fetch>[0], init: RequestInit): Promise<Response> {
   const response = await send(input, init);
-  if ((response as unknown) instanceof SubgraphAnswer) return response; // read whole already
+  if ((response as unknown) instanceof WholeResponse) return response; // read whole already
   const body = await response.arrayBuffer();
   return new Response(body.byteLength ? body : null, { status: response.status, statusText: response.statusText, headers: response.headers });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { REQUEST_ID_HEADER, Role } from './caller';
 import { DomainError, ErrorCode } from './errors';
+import { keepAliveFetch } from './keep-alive-fetch';
 import { issueToken } from './tokens';
 import { injectTraceContext } from './tracing/spans';
 
@@ -48,6 +49,8 @@ export interface GatewayClientOptions {
  * SERVICE identity, never into the other's tables.
  */
 export class GatewayClient {
+  private readonly http = keepAliveFetch();
+
   constructor(private readonly options: GatewayClientOptions) {}
 
   /**
@@ -56,12 +59,12 @@ export class GatewayClient {
    */
   async request<T>(query: string, variables: Record<string, unknown> = {}, requestId: string = randomUUID()): Promise<T> {
     const url = typeof this.options.url === 'function' ? this.options.url() : this.options.url;
-    let response: Response;
+    let response: Pick<Response, 'status' | 'json'>;
     const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${await this.options.token()}`, [REQUEST_ID_HEADER]: requestId };
     // The call continues the trace of the request (or job) that makes it.
     injectTraceContext((name, value) => (headers[name] = value));
     try {
-      response = await fetch(url, {
+      response = await this.http.fetch(url, {
         method: 'POST',
         headers,
         body: JSON.stringify({ query, variables }),

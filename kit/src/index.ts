@@ -34,6 +34,7 @@ export * from './ids';
 export * from './seeding';
 export * from './events';
 export * from './gateway-client';
+export * from './keep-alive-fetch';
 export * from './periodic';
 export * from './tokens';
 export * from './api-keys';

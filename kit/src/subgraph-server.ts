@@ -100,7 +100,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     if (!stopping && isGraphQLPost(req, '/graphql')) verifyAndServeGraphQLPost(req, res);
     else app(req, res);
   });
-  // The gateway lets idle connections go after 4 s (gateway/src/subgraph-http.ts); the subgraph
+  // The gateway lets idle connections go after 4 s (kit/src/keep-alive-fetch.ts); the subgraph
   // keeps them longer, so it is never the side closing a socket the gateway is about to reuse.
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 
-/** The read-only part of fetch's Headers that the gateway's data sources use. */
+/** The read-only part of fetch's Headers that the gateway's data sources and GatewayClient use. */
 class ReceivedHeaders {
   constructor(private readonly raw: IncomingHttpHeaders) {}
 
@@ -29,10 +29,10 @@ class ReceivedHeaders {
 }
 
 /**
- * A subgraph's whole answer, already read: what fetch's Response offers the data sources
- * (status, headers, text, json), without the web streams a real Response reads its body through.
+ * A whole answer, already read: what fetch's Response offers its callers (status, headers,
+ * text, json), without the web streams a real Response reads its body through.
  */
-export class SubgraphAnswer {
+export class WholeResponse {
   readonly ok: boolean;
   readonly headers: ReceivedHeaders;
   readonly redirected = false;
@@ -63,7 +63,7 @@ export class SubgraphAnswer {
   }
 }
 
-/** Request headers as node:http takes them; the data sources send a plain object, so that is kept as it is. */
+/** Request headers as node:http takes them; a plain object (what our callers send) is kept as it is. */
 function headersOf(init: RequestInit['headers']): Record<string, string> {
   if (init && !(init instanceof Headers) && !Array.isArray(init)) return { ...(init as Record<string, string>) };
   const headers: Record<string, string> = {};
@@ -71,30 +71,35 @@ function headersOf(init: RequestInit['headers']): Record<string, string> {
   return headers;
 }
 
-/** The error a fetch aborted through its signal rejects with, as fetch's own. */
+/**
+ * What a fetch aborted through its signal rejects with, as fetch's own: the signal's reason (a
+ * TimeoutError from AbortSignal.timeout), else an AbortError. Not `instanceof Error`: a reason
+ * made in another realm (Node's own, seen from Jest's sandbox) is not one of this realm's Errors.
+ */
 function abortError(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : new DOMException('This operation was aborted', 'AbortError');
+  return (signal.reason ?? new DOMException('This operation was aborted', 'AbortError')) as Error;
 }
 
 /**
- * A fetch for the gateway's POSTs to subgraphs over keep-alive `node:http` connections: one
- * write per request (headers and body together), the body read into one buffer, and no
- * WHATWG streams, which cost more CPU than the subgraph hop they carry (undici's fetch was
- * ~10% of a lookup's CPU). The answer resolves once the whole body is in, so a caller's
+ * A fetch for POSTs between our own services over keep-alive `node:http` connections — the
+ * gateway's to subgraphs, a subgraph's to the gateway (GatewayClient): one write per request
+ * (headers and body together), the body read into one buffer, and no WHATWG streams, which cost
+ * more CPU than the hop they carry (undici's fetch was ~10% of a lookup's CPU, and ~5% of an
+ * order's in GatewayClient). The answer resolves once the whole body is in, so a caller's
  * timeout covers a body that never ends; the request is destroyed when `init.signal` aborts.
  */
 export function keepAliveFetch(options: { maxSockets?: number } = {}): { fetch: typeof fetch; close(): void } {
-  // An idle socket is dropped after 4 s, before the subgraph closes it (kit's subgraph servers keep
-  // one 65 s, Node's default is 5 s): reusing one the server is closing fails with ECONNRESET.
+  // An idle socket is dropped after 4 s, before the server closes it (kit's subgraph servers keep
+  // one 65 s, the gateway Node's default 5 s): reusing one the server is closing fails with ECONNRESET.
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 256, scheduling: 'lifo', timeout: 4000 });
-  const send = (input: Parameters<typeof fetch>[0], init: RequestInit = {}): Promise<SubgraphAnswer | Response> =>
+  const send = (input: Parameters<typeof fetch>[0], init: RequestInit = {}): Promise<WholeResponse | Response> =>
     new Promise((resolve, reject) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      // TLS to a subgraph is rare (loopback or a private network) and not worth a second agent: fetch carries it.
+      // TLS between our services is rare (loopback or a private network) and not worth a second agent: fetch carries it.
       if (url.startsWith('https:')) return fetch(url, init).then(resolve, reject);
       const { signal } = init;
       if (signal?.aborted) return reject(abortError(signal));
-      // The data sources send JSON text; anything else is a mistake of ours, not a body to guess at.
+      // Our callers send JSON text; anything else is a mistake of ours, not a body to guess at.
       if (init.body != null && typeof init.body !== 'string') return reject(new TypeError('keepAliveFetch sends string bodies only'));
       const body = init.body ?? undefined;
       const headers = headersOf(init.headers);
@@ -104,7 +109,7 @@ export function keepAliveFetch(options: { maxSockets?: number } = {}): { fetch: 
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.once('end', () => {
           signal?.removeEventListener('abort', onAbort);
-          resolve(new SubgraphAnswer(url, response.statusCode ?? 0, response.statusMessage ?? '', response.headers, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+          resolve(new WholeResponse(url, response.statusCode ?? 0, response.statusMessage ?? '', response.headers, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
         });
         response.once('error', fail);
       });
