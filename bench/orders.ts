@@ -3,7 +3,7 @@
  * the gateway: every order is priced by products, checked against customers, reserved in
  * inventory and written by orders. By default the servers run in this process and the load in
  * a worker thread; with --processes every subgraph and the gateway run in processes of their
- * own, as in production.
+ * own, as in production. NODE_ENV=production, as deployed (production-mode.ts).
  *
  *   npm run bench:orders [-- --orders 2000 --concurrency 16 --lines 3 --processes]
  */
@@ -17,6 +17,7 @@ import { seedDemoData } from '../scripts/demo-data';
 import { startStack } from '../test/support/stack';
 import type { LoadPlan, LoadResult } from './load';
 import { startProcessStack } from './processes';
+import { benchInProductionMode } from './production-mode';
 import { percentile } from './stats';
 
 const PLACE = `mutation Place($input: PlaceOrderInput!, $key: String!) { placeOrder(input: $input, idempotencyKey: $key) { id number total { amount } } }`;
@@ -32,6 +33,7 @@ async function main() {
       processes: { type: 'boolean', default: false },
     },
   });
+  benchInProductionMode('bench:orders');
   const orders = Number(values.orders);
   const concurrency = Number(values.concurrency);
   const linesPerOrder = Number(values.lines);

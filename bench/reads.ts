@@ -12,14 +12,14 @@
  *   npm run bench:reads [-- --seconds 15 --concurrency 16 --products 10000 --processes --compare --only lookup]
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { stableId, type Database } from '@tradegraph/kit';
 import { seedDemoData } from '../scripts/demo-data';
-import { startStack, TEST_CALLER_SECRET, TEST_JWT_SECRET, type TestStack } from '../test/support/stack';
+import { startStack, type TestStack } from '../test/support/stack';
 import { startProcessStack } from './processes';
 import { keepAlivePoster } from './keep-alive-post';
+import { benchInProductionMode } from './production-mode';
 import { percentile } from './stats';
 
 const LOOKUP = `query Lookup($sku: String!) { product(sku: $sku) { name stock { available } } }`;
@@ -128,13 +128,10 @@ async function main() {
       only: { type: 'string' },
     },
   });
-  if (process.env.NODE_ENV !== 'production') throw new Error('run it as `npm run bench:reads` (NODE_ENV=production)');
+  benchInProductionMode('bench:reads');
   const seconds = Number(values.seconds);
   const concurrency = Number(values.concurrency);
   const productCount = Number(values.products);
-  // Production refuses to start without secrets; the stack signs with the tests' own.
-  process.env.JWT_SECRET ??= TEST_JWT_SECRET;
-  process.env.CALLER_SIGNING_SECRET ??= TEST_CALLER_SECRET;
 
   // Rate limits stay on (in memory), set far above the load, so their cost is in what is measured.
   const limits = { RATE_LIMIT_REQUESTS_PER_MINUTE: '100000000', RATE_LIMIT_COST_PER_MINUTE: '1000000000' };
@@ -144,9 +141,7 @@ async function main() {
     if (cachesOff) process.env.PER_HOP_CACHES = 'false';
     try {
       if (values.processes) {
-        // Production wants a sync encryption key of its own: a random one per run will do.
-        const secrets = { SYNC_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
-        const stack = await startProcessStack(basePort, { ...limits, ...secrets, NODE_ENV: 'production', ...(cachesOff ? { PER_HOP_CACHES: 'false' } : {}) });
+        const stack = await startProcessStack(basePort, { ...limits, ...(cachesOff ? { PER_HOP_CACHES: 'false' } : {}) });
         return { stack, target: { label, url: stack.gatewayUrl, token: await stack.token('ADMIN'), stop: () => stack.stop() }, databases: stack.databases };
       }
       const stack = await startStack({ database: shared?.database, gateway: { rateLimitRequestsPerMinute: Number(limits.RATE_LIMIT_REQUESTS_PER_MINUTE), rateLimitCostPerMinute: Number(limits.RATE_LIMIT_COST_PER_MINUTE) }, relayIntervalMs: 1000 });
