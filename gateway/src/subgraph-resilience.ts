@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import {
   BrokenCircuitError,
   circuitBreaker,
@@ -11,13 +10,11 @@ import {
   TaskCancelledError,
   timeout,
   TimeoutStrategy,
-  wrap,
   type CircuitBreakerPolicy,
 } from 'cockatiel';
 import { GraphQLError, OperationTypeNode } from 'graphql';
-import { ErrorCode, logger, operationTypeOf } from '@tradegraph/kit';
+import { ErrorCode, logger, operationTypeOf, WholeResponse } from '@tradegraph/kit';
 import type { FetchObserver } from './metrics/subgraphs';
-import { WholeResponse } from '@tradegraph/kit';
 
 export interface SubgraphResilienceOptions {
   /** one attempt at a subgraph (connect, send, whole response read) is abandoned after this */
@@ -86,16 +83,6 @@ export function operationKind(body: unknown): OperationTypeNode | undefined {
 }
 
 /**
- * The signal cockatiel derives every attempt's signal from; it never aborts (a caller's own
- * signal is joined in per attempt, so that its abort is not taken for a timeout). cockatiel's
- * default is one shared signal too, with Node's limit of ten listeners: each running attempt
- * listens to it, so eleven concurrent fetches logged a "possible EventTarget memory leak"
- * warning. The listeners go when their attempts end; this one has no limit.
- */
-const ATTEMPTS_PARENT = new AbortController().signal;
-setMaxListeners(0, ATTEMPTS_PARENT);
-
-/**
  * Per-subgraph timeouts, circuit breakers and query retries for the gateway's subgraph fetches
  * (cockatiel). Per fetch: breaker → retry (queries only) → timeout per attempt. The breaker sees
  * one outcome per client-visible fetch, so N failed requests open it however often each was
@@ -123,13 +110,10 @@ export class SubgraphResilience {
     const attempt = timeout(this.options.timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false });
     // Every attempt cut by its timeout, also one retried successfully afterwards.
     attempt.onTimeout(() => this.options.observer?.failed(name, 'timeout'));
-    const retried = wrap(
-      retry(handleWhen((error) => !(error instanceof TaskCancelledError)).orWhenResult(isUnavailableResponse), {
-        maxAttempts: this.options.queryRetries,
-        backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 1000 }),
-      }),
-      attempt,
-    );
+    const retries = retry(handleWhen((error) => !(error instanceof TaskCancelledError)).orWhenResult(isUnavailableResponse), {
+      maxAttempts: this.options.queryRetries,
+      backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 1000 }),
+    });
     const { observer } = this.options;
     return async (input, init) => {
       const once = async ({ signal }: { signal: AbortSignal }) => {
@@ -148,7 +132,9 @@ export class SubgraphResilience {
       const isQuery = kind === 'query';
       const start = observer && performance.now();
       try {
-        return await breaker.execute(() => (isQuery ? retried.execute(once, ATTEMPTS_PARENT) : attempt.execute(once, ATTEMPTS_PARENT)));
+        // Each attempt's timeout gets no parent signal: under `wrap`, retry would hand it cockatiel's one
+        // shared signal, which every attempt in flight listened to (past ten, Node warned of a leak).
+        return await breaker.execute(() => (isQuery ? retries.execute(() => attempt.execute(once)) : attempt.execute(once)));
       } catch (error) {
         if (error instanceof BrokenCircuitError) {
           observer?.failed(name, 'circuit_open');
