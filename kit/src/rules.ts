@@ -67,9 +67,16 @@ export function requireScope(scope: string) {
   return existing;
 }
 
+/** Deny by default; errors resolvers throw on purpose (DomainError) pass through unchanged. */
+export const SHIELD_OPTIONS = {
+  fallbackRule: deny,
+  fallbackError: forbidden('No rule allows this field'),
+  allowExternalErrors: true,
+  debug: false,
+};
+
 /**
- * graphql-shield with deny by default over `schema`: a field no rule names is refused. Errors
- * that resolvers throw on purpose (DomainError) pass through unchanged.
+ * graphql-shield with {@link SHIELD_OPTIONS} over `schema`: a field no rule names is refused.
  *
  * A field whose rule is `allow` keeps its own resolver, unwrapped. Shield would wrap it in an
  * async middleware that awaits `allow` (always true) and then the resolver: the same answer and
@@ -77,12 +84,7 @@ export function requireScope(scope: string) {
  * few promises and a pending value graphql-js must wait for.
  */
 export function denyByDefault(schema: GraphQLSchema, rules: Record<string, unknown>): IMiddlewareTypeMap {
-  const middleware = shield(rules as IRules, {
-    fallbackRule: deny,
-    fallbackError: forbidden('No rule allows this field'),
-    allowExternalErrors: true,
-    debug: false,
-  }).generate(schema) as IMiddlewareTypeMap;
+  const middleware = shield(rules as IRules, SHIELD_OPTIONS).generate(schema) as IMiddlewareTypeMap;
   for (const [typeName, fields] of Object.entries(middleware)) {
     if (typeof fields !== 'object') continue;
     for (const fieldName of Object.keys(fields)) {

@@ -3,33 +3,37 @@ import { applyMiddleware } from 'graphql-middleware';
 import { shield } from 'graphql-shield';
 import { ANONYMOUS, Role, type Caller } from '../src/caller';
 import { forbidden } from '../src/errors';
-import { allow, deny, denyByDefault, isAuthenticated, requireRole } from '../src/rules';
+import { allow, deny, denyByDefault, isAuthenticated, or, requireRole, SHIELD_OPTIONS } from '../src/rules';
 
 const SDL = `
-  type Query { open: Item, guarded: Item, unnamed: Item, items: [Item!]!, whole: Whole, partial: Partial, denied: Denied }
+  type Query { open: Item, guarded: Item, unnamed: Item, either: Item, items: [Item!]!, whole: Whole, partial: Partial, denied: Denied, mixed: Mixed }
   type Item { id: ID!, name: String, secret: String, failing: String, later: String }
   type Whole { a: String, b: String }
   type Partial { listed: String, unlisted: String }
   type Denied { a: String }
+  type Mixed { x: String, y: String }
 `;
 
 /** Each case is a different way a field gets (or does not get) `allow`. */
 const RULES = {
-  Query: { open: allow, guarded: isAuthenticated, items: allow, whole: allow, partial: allow, denied: allow },
+  Query: { open: allow, guarded: isAuthenticated, either: or(allow, deny), items: allow, whole: allow, partial: allow, denied: allow, mixed: allow },
   Item: { '*': allow, secret: requireRole(Role.ADMIN) },
   Whole: allow,
   Partial: { listed: allow },
   Denied: deny,
+  Mixed: { '*': deny, x: allow },
 };
 
 const DOCUMENT = `{
   open { id name secret failing later }
   guarded { id }
   unnamed { id }
+  either { id }
   items { id name secret failing later }
   whole { a b }
   partial { listed unlisted }
   denied { a }
+  mixed { x y }
 }`;
 
 /** A schema whose resolvers answer every field, one of them with an error and one later. */
@@ -37,11 +41,12 @@ function schemaWithResolvers(): GraphQLSchema {
   const schema = buildSchema(SDL);
   const item = () => ({ id: '1', name: 'Drill', secret: 'cost 12', later: 'then' });
   const query = schema.getQueryType()!.getFields();
-  for (const field of ['open', 'guarded', 'unnamed']) query[field].resolve = item;
+  for (const field of ['open', 'guarded', 'unnamed', 'either']) query[field].resolve = item;
   query.items.resolve = () => [item(), item()];
   query.whole.resolve = () => ({ a: 'A', b: 'B' });
   query.partial.resolve = () => ({ listed: 'L', unlisted: 'U' });
   query.denied.resolve = () => ({ a: 'A' });
+  query.mixed.resolve = () => ({ x: 'X', y: 'Y' });
   const fields = (schema.getType('Item') as GraphQLObjectType).getFields();
   fields.failing.resolve = () => {
     throw forbidden('this resolver refuses');
@@ -69,18 +74,14 @@ describe('denyByDefault', () => {
     ['an agent', agent],
     ['an admin', admin],
   ])('answers %s exactly as graphql-shield over every field does (data, errors, paths)', async (_name, caller) => {
-    const stock = applyMiddleware(schemaWithResolvers(), shield(RULES, {
-      fallbackRule: deny,
-      fallbackError: forbidden('No rule allows this field'),
-      allowExternalErrors: true,
-      debug: false,
-    }));
+    const stock = applyMiddleware(schemaWithResolvers(), shield(RULES, SHIELD_OPTIONS));
     const ours = applyMiddleware(schemaWithResolvers(), denyByDefault(schemaWithResolvers(), RULES));
     const expected = await answer(stock, caller);
     expect(await answer(ours, caller)).toEqual(expected);
     // the cases above are all reached: something allowed, something refused, a resolver's own error
     expect(expected.data.whole).toEqual({ a: 'A', b: 'B' });
     expect(expected.data.partial.unlisted).toBeNull();
+    expect(expected.data.mixed).toEqual({ x: 'X', y: null });
     expect(expected.errors.map((e: { message: string }) => e.message)).toEqual(expect.arrayContaining(['No rule allows this field', 'this resolver refuses']));
   });
 
@@ -94,7 +95,9 @@ describe('denyByDefault', () => {
     expect(after('Item', 'name')).toBeUndefined(); // graphql's default resolver, as before
     expect(after('Whole', 'a')).toBeUndefined();
     expect(after('Partial', 'listed')).toBeUndefined();
-    for (const [type, field] of [['Item', 'secret'], ['Partial', 'unlisted'], ['Denied', 'a'], ['Query', 'guarded'], ['Query', 'unnamed']]) {
+    expect(after('Mixed', 'x')).toBeUndefined();
+    // only `allow` itself: a rule that happens to allow everyone (`or(allow, deny)`) is still shield's to run
+    for (const [type, field] of [['Item', 'secret'], ['Partial', 'unlisted'], ['Denied', 'a'], ['Mixed', 'y'], ['Query', 'guarded'], ['Query', 'unnamed'], ['Query', 'either']]) {
       expect(after(type, field)).toEqual(expect.any(Function));
     }
   });
