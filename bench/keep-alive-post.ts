@@ -1,9 +1,10 @@
 /**
- * The benchmarks' client side of a GraphQL POST: keep-alive sockets and node:http, so that a
+ * The benchmarks' client side of a GraphQL POST: kit's keep-alive `node:http` fetch, so that a
  * load generator sharing the cores with the servers it measures costs them as little as it can
- * (fetch reads every answer through web streams).
+ * (fetch reads every answer through web streams). Imported from its file, not kit's index, so a
+ * load worker does not load the whole kit.
  */
-import http from 'node:http';
+import { keepAliveFetch } from '../kit/src/keep-alive-fetch';
 
 export interface KeepAlivePoster {
   /** POSTs a JSON body with the bearer token; resolves with the status and the whole answer as text */
@@ -12,18 +13,11 @@ export interface KeepAlivePoster {
 }
 
 export function keepAlivePoster(url: string, token: string, maxSockets: number): KeepAlivePoster {
-  const agent = new http.Agent({ keepAlive: true, maxSockets });
-  const post = (body: string) =>
-    new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(body) };
-      const request = http.request(url, { agent, method: 'POST', headers }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.once('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        response.once('error', reject);
-      });
-      request.once('error', reject);
-      request.end(body);
-    });
-  return { post, close: () => agent.destroy() };
+  const client = keepAliveFetch({ maxSockets });
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const post = async (body: string) => {
+    const response = await client.fetch(url, { method: 'POST', headers, body });
+    return { status: response.status, text: await response.text() };
+  };
+  return { post, close: client.close };
 }

@@ -7,9 +7,8 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { issueToken } from '@tradegraph/kit';
+import { issueToken, keepAliveFetch, WholeResponse } from '@tradegraph/kit';
 import { Authenticator, AuthenticationError } from '../gateway/src/auth';
-import { keepAliveFetch, WholeResponse } from '@tradegraph/kit';
 import { SubgraphResilience } from '../gateway/src/subgraph-resilience';
 import { postGraphQL } from './support/client';
 import { createProduct } from './support/fixtures';

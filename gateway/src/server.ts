@@ -8,7 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { answerGraphQLPost, CALLER_HEADER, headerOf, CallerSigner, exposeMetrics, inServerSpan, injectTraceContext, isGraphQLPost, logger, operationTypeOf, readGraphQLBody, refuseWhileStopping, REQUEST_ID_HEADER, sendError, serverSpans, serveSafely, serviceMetrics, tracingPlugins, type Caller } from '@tradegraph/kit';
+import { answerGraphQLPost, CALLER_HEADER, headerOf, CallerSigner, exposeMetrics, inServerSpan, injectTraceContext, isGraphQLPost, logger, operationTypeOf, readGraphQLBody, refuseWhileStopping, REQUEST_ID_HEADER, sendError, serverSpans, serveSafely, serviceMetrics, tracingPlugins, keepAliveFetch, type Caller } from '@tradegraph/kit';
 import { ApiKeyGrants } from './api-keys';
 import { AuthenticationError, Authenticator } from './auth';
 import { ClientAuthenticator, credentialsFromHeaders, type ClientSession } from './client-auth';
@@ -27,7 +27,6 @@ import { FederatedSubscriptions } from './subscriptions';
 import { UpstreamPool } from './upstream';
 import { supergraphFromFile } from './supergraph-file';
 import { OPERATION_TYPE_HEADER, SubgraphResilience } from './subgraph-resilience';
-import { keepAliveFetch } from '@tradegraph/kit';
 import { tracedFetch } from './tracing';
 import { isUnavailable, unavailableResponse, type SubgraphResponse } from './subgraph-unavailable';
 import { variableCoercionPlugin } from './variables';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { REQUEST_ID_HEADER, Role } from './caller';
 import { DomainError, ErrorCode } from './errors';
 import { keepAliveFetch } from './keep-alive-fetch';
+import { logger } from './logger';
 import { issueToken } from './tokens';
 import { injectTraceContext } from './tracing/spans';
 
@@ -71,11 +72,11 @@ export class GatewayClient {
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });
     } catch (error) {
-      const timedOut = (error as Error).name === 'TimeoutError';
-      throw new GatewayCallError(
-        timedOut ? `the gateway at ${url} did not answer within ${this.options.timeoutMs ?? 10_000} ms` : `the gateway at ${url} is unreachable: ${(error as Error).message}`,
-        'UNAVAILABLE',
-      );
+      if ((error as Error).name === 'TimeoutError') throw new GatewayCallError(`the gateway at ${url} did not answer within ${this.options.timeoutMs ?? 10_000} ms`, 'UNAVAILABLE');
+      // The message reaches API clients (throughGateway): the socket's error, with the address it
+      // resolved to, stays in the log.
+      logger.warn({ err: error, url }, 'the gateway is unreachable');
+      throw new GatewayCallError(`the gateway at ${url} is unreachable`, 'UNAVAILABLE');
     }
     let body: { data?: T; errors?: RemoteError[] };
     try {

@@ -66,7 +66,7 @@ test('a gateway that cannot be reached, that does not answer in time, or answers
   const closedServer = servers.pop()!;
   await new Promise((resolve) => closedServer.close(resolve));
   const unreachable = await failure(client(closed).request('{ x }'));
-  expect([unreachable.code, unreachable.message]).toEqual(['UNAVAILABLE', expect.stringMatching(/^the gateway at .* is unreachable: .*ECONNREFUSED/)]);
+  expect([unreachable.code, unreachable.message]).toEqual(['UNAVAILABLE', `the gateway at ${closed} is unreachable`]);
 
   const silent = await serve(() => undefined);
   const started = Date.now();
