@@ -172,8 +172,9 @@ async function main() {
     const rate = (side: Side) => (totals[side].ok / totals[side].elapsedMs) * 1000;
     for (const side of sides) {
       const t = totals[side];
+      const each = perRequest(t);
       const sorted = [...t.latencies].sort((x, y) => x - y);
-      console.log(`${NAMES[side].padEnd(28)}${rate(side).toFixed(0).padStart(9)}${percentile(sorted, 50).toFixed(1).padStart(9)}${percentile(sorted, 99).toFixed(1).padStart(9)}${perRequest(t).gateway.toFixed(2).padStart(15)}${perRequest(t).gc.toFixed(2).padStart(11)}${perRequest(t).subgraphs.reduce((a, b) => a + b, 0).toFixed(2).padStart(15)}${perRequest(t).load.toFixed(2).padStart(11)}  ${JSON.stringify(t.errors)}`);
+      console.log(`${NAMES[side].padEnd(28)}${rate(side).toFixed(0).padStart(9)}${percentile(sorted, 50).toFixed(1).padStart(9)}${percentile(sorted, 99).toFixed(1).padStart(9)}${each.gateway.toFixed(2).padStart(15)}${each.gc.toFixed(2).padStart(11)}${each.subgraphs.reduce((a, b) => a + b, 0).toFixed(2).padStart(15)}${each.load.toFixed(2).padStart(11)}  ${JSON.stringify(t.errors)}`);
     }
     console.log(`\nB/A throughput: ${(rate('ours') / rate('stock')).toFixed(2)}×`);
     // What the others leave to any gateway. The subgraphs and the load generator share the cores
